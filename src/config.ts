@@ -1,0 +1,81 @@
+/**
+ * Configuration from environment variables, validated in one place. Every problem is reported with
+ * the variable's name and what it should look like.
+ */
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export type ReadAccess = 'open' | 'key';
+
+export interface Neo4jTarget {
+  uri: string;
+  user: string;
+  password: string;
+  database: string | undefined;
+}
+
+export interface AppConfig {
+  /** Set when NEO4J_URI is given; null means the embedded default (local Neo4j). */
+  neo4j: Neo4jTarget | null;
+  host: string;
+  port: number;
+  /** null: mutations are open (only when DIPLOGRAPH_API_KEY=none is set on purpose). */
+  apiKey: string | null | undefined;
+  readAccess: ReadAccess;
+  seedDir: string | null;
+  maxDepth: number;
+  maxCost: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+    return fallback;
+  }
+  return n;
+}
+
+/** Reads the configuration; throws one ConfigError listing every invalid variable. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  let neo4jTarget: Neo4jTarget | null = null;
+  const uri = env.NEO4J_URI;
+  if (uri !== undefined && uri !== '') {
+    if (!/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s/]+/.test(uri)) {
+      problems.push(`NEO4J_URI must look like bolt://host:7687 or neo4j+s://xxxx.databases.neo4j.io, got ${JSON.stringify(uri)}`);
+    }
+    const password = env.NEO4J_PASSWORD;
+    if (password === undefined || password === '') problems.push('NEO4J_PASSWORD must be set when NEO4J_URI is set');
+    neo4jTarget = { uri, user: env.NEO4J_USER || 'neo4j', password: password ?? '', database: env.NEO4J_DATABASE || undefined };
+  } else if (env.NEO4J_PASSWORD || env.NEO4J_USER) {
+    problems.push('NEO4J_USER/NEO4J_PASSWORD are set but NEO4J_URI is not: set NEO4J_URI too, or unset them to use the embedded local Neo4j');
+  }
+  const readAccess = (env.DIPLOGRAPH_READ_ACCESS || 'open') as ReadAccess;
+  if (readAccess !== 'open' && readAccess !== 'key') problems.push(`DIPLOGRAPH_READ_ACCESS must be "open" or "key", got ${JSON.stringify(env.DIPLOGRAPH_READ_ACCESS)}`);
+  let apiKey: string | null | undefined = env.DIPLOGRAPH_API_KEY;
+  if (apiKey === 'none') apiKey = null;
+  else if (apiKey !== undefined && apiKey.length < 16) problems.push('DIPLOGRAPH_API_KEY must be at least 16 characters (or "none" to leave mutations open)');
+  const config: AppConfig = {
+    neo4j: neo4jTarget,
+    host: env.HOST || '127.0.0.1',
+    port: int(env, 'PORT', 4000, 0, 65535, problems),
+    apiKey,
+    readAccess,
+    seedDir: env.DIPLOGRAPH_SEED === 'none' ? null : env.DIPLOGRAPH_SEED || 'seed',
+    maxDepth: int(env, 'DIPLOGRAPH_MAX_QUERY_DEPTH', 10, 2, 50, problems),
+    maxCost: int(env, 'DIPLOGRAPH_MAX_QUERY_COST', 5000, 100, 1_000_000, problems),
+  };
+  if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  return config;
+}

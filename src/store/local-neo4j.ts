@@ -1,0 +1,421 @@
+/**
+ * The embedded default: Neo4j Community 5.26 LTS run on this machine's JVM.
+ *
+ * Maven Central does not publish the community tarball for 5.26 (only its POM), so the server and its
+ * dependencies are resolved with Maven from Central (`--strict-checksums`: every artifact's SHA-1 is
+ * checked against the repository's), copied into a cache folder outside the work tree, and recorded in
+ * a manifest of SHA-256 sums that is verified again before every start. The server runs with a home
+ * folder of its own (config, data, logs, a generated password), listens on loopback only and is sized
+ * for a small machine.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import neo4j from 'neo4j-driver';
+import { ConfigError } from '../config.ts';
+
+export const NEO4J_VERSION = process.env.DIPLOGRAPH_NEO4J_VERSION ?? '5.26.30';
+const BROWSER_VERSION = '5.24.0';
+const MAIN_CLASS = 'org.neo4j.server.CommunityEntryPoint';
+const ADMIN_CLASS = 'org.neo4j.cli.AdminTool';
+
+export class LocalNeo4jError extends Error {
+  constructor(
+    readonly code: 'JAVA_MISSING' | 'MAVEN_MISSING' | 'RESOLVE_FAILED' | 'CHECKSUM_MISMATCH' | 'START_FAILED' | 'STOP_FAILED',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LocalNeo4jError';
+  }
+}
+
+const ALTERNATIVES =
+  'Alternatives: point diplograph at a running Neo4j 5 with NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD, ' +
+  'or start one with `docker compose up neo4j` (see README.md).';
+
+export interface LocalNeo4jOptions {
+  /** Server home: conf/, data/, logs/, run/, auth.json. Default: DIPLOGRAPH_HOME or <repo>/.diplograph/neo4j. */
+  home: string;
+  boltPort: number;
+  httpPort: number;
+  /** e.g. "1g" */
+  heap: string;
+  pageCache: string;
+  /** Where the resolved jars are cached. Default: DIPLOGRAPH_CACHE or ~/.cache/diplograph. */
+  cacheDir: string;
+  log?: (line: string) => void;
+}
+
+export interface LocalNeo4jHandle {
+  uri: string;
+  user: string;
+  password: string;
+  browserUrl: string;
+  pid: number;
+  /** True when this call started the server (and so should stop it); false when one was already running. */
+  startedHere: boolean;
+  stop: () => Promise<void>;
+}
+
+const repoRoot = resolve(new URL('../..', import.meta.url).pathname);
+
+export function defaultLocalOptions(overrides: Partial<LocalNeo4jOptions> = {}): LocalNeo4jOptions {
+  const env = process.env;
+  const cacheRoot = env.DIPLOGRAPH_CACHE ?? join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'diplograph');
+  return {
+    home: env.DIPLOGRAPH_HOME ? resolve(env.DIPLOGRAPH_HOME) : join(repoRoot, '.diplograph', 'neo4j'),
+    boltPort: portFromEnv('DIPLOGRAPH_NEO4J_BOLT_PORT', 7687),
+    httpPort: portFromEnv('DIPLOGRAPH_NEO4J_HTTP_PORT', 7474),
+    heap: sizeFromEnv('DIPLOGRAPH_NEO4J_HEAP', '1g'),
+    pageCache: sizeFromEnv('DIPLOGRAPH_NEO4J_PAGECACHE', '1g'),
+    cacheDir: cacheRoot,
+    ...overrides,
+  };
+}
+
+function portFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConfigError(`${name} must be a TCP port (1-65535), got ${JSON.stringify(raw)}`);
+  return port;
+}
+
+function sizeFromEnv(name: string, fallback: string): string {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+[kmg]$/i.test(raw)) throw new ConfigError(`${name} must be a size such as 512m or 2g, got ${JSON.stringify(raw)}`);
+  return raw.toLowerCase();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Java and the distribution
+// ---------------------------------------------------------------------------------------------
+
+function javaBinary(): string {
+  return process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+}
+
+/** The Java major version, or throws JAVA_MISSING with the two alternatives. */
+export function checkJava(): number {
+  const result = spawnSync(javaBinary(), ['-version'], { encoding: 'utf8' });
+  if (result.error || result.status !== 0) {
+    throw new LocalNeo4jError('JAVA_MISSING', `Java 17 or 21 is needed to run the local Neo4j, and \`${javaBinary()} -version\` did not run. Install a JDK (e.g. apt-get install openjdk-17-jre-headless). ${ALTERNATIVES}`);
+  }
+  const match = /version "(\d+)/.exec(result.stderr + result.stdout);
+  const major = match?.[1] ? Number(match[1]) : 0;
+  if (major < 17) throw new LocalNeo4jError('JAVA_MISSING', `Neo4j ${NEO4J_VERSION} needs Java 17 or 21; found Java ${major || 'of unknown version'}. ${ALTERNATIVES}`);
+  return major;
+}
+
+function distDir(opts: LocalNeo4jOptions): string {
+  return join(opts.cacheDir, `neo4j-community-${NEO4J_VERSION}-browser-${BROWSER_VERSION}`);
+}
+
+function pomFor(version: string): string {
+  return `<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>diplograph.local</groupId>
+  <artifactId>neo4j-community-runtime</artifactId>
+  <version>${version}</version>
+  <packaging>pom</packaging>
+  <!-- The runtime dependencies of org.neo4j.assembly:neo4j-community-standalone (its POM, on Maven Central). -->
+  <dependencies>
+    <dependency><groupId>org.neo4j.app</groupId><artifactId>neo4j-server</artifactId><version>${version}</version></dependency>
+    <dependency><groupId>org.neo4j</groupId><artifactId>neo4j-bootcheck</artifactId><version>${version}</version></dependency>
+    <!-- Neo4j Browser, served by the server at /browser/ (the distribution bundles the same jar). -->
+    <dependency><groupId>org.neo4j.client</groupId><artifactId>neo4j-browser</artifactId><version>${BROWSER_VERSION}</version></dependency>
+  </dependencies>
+</project>
+`;
+}
+
+function sha256File(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+interface Manifest {
+  version: string;
+  jars: Record<string, string>;
+}
+
+/** Makes sure the distribution is in the cache and intact; returns its lib folder. */
+export function ensureDistribution(opts: LocalNeo4jOptions): string {
+  const dir = distDir(opts);
+  const lib = join(dir, 'lib');
+  const manifestPath = join(dir, 'manifest.json');
+  if (existsSync(manifestPath)) {
+    verifyManifest(lib, JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest);
+    return lib;
+  }
+  const log = opts.log ?? (() => {});
+  const mvn = spawnSync('mvn', ['--version'], { encoding: 'utf8' });
+  if (mvn.error || mvn.status !== 0) {
+    throw new LocalNeo4jError('MAVEN_MISSING', `Maven (mvn) is needed once, to fetch Neo4j ${NEO4J_VERSION} from Maven Central, and it did not run. Install it (apt-get install maven). ${ALTERNATIVES}`);
+  }
+  log(`Fetching Neo4j Community ${NEO4J_VERSION} from Maven Central (once; cached in ${dir}) …`);
+  const staging = `${dir}.partial-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  writeFileSync(join(staging, 'pom.xml'), pomFor(NEO4J_VERSION));
+  const args = ['-B', '-q', '--strict-checksums', '-f', join(staging, 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${join(staging, 'lib')}`, '-DincludeScope=runtime'];
+  if (process.env.DIPLOGRAPH_MAVEN_REPO) args.push(`-Dmaven.repo.local=${process.env.DIPLOGRAPH_MAVEN_REPO}`);
+  const res = spawnSync('mvn', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  if (res.status !== 0) {
+    rmSync(staging, { recursive: true, force: true });
+    const tail = `${res.stdout ?? ''}${res.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
+    throw new LocalNeo4jError('RESOLVE_FAILED', `Maven could not resolve org.neo4j.app:neo4j-server:${NEO4J_VERSION}:\n${tail}\n${ALTERNATIVES}`);
+  }
+  const jars = readdirSync(join(staging, 'lib')).filter((f) => f.endsWith('.jar')).sort();
+  if (!jars.some((j) => j.startsWith(`neo4j-server-${NEO4J_VERSION}`))) {
+    throw new LocalNeo4jError('RESOLVE_FAILED', `Maven finished but neo4j-server-${NEO4J_VERSION}.jar is not among the ${jars.length} jars`);
+  }
+  const manifest: Manifest = { version: NEO4J_VERSION, jars: Object.fromEntries(jars.map((j) => [j, sha256File(join(staging, 'lib', j))])) };
+  writeFileSync(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(staging, dir);
+  log(`Neo4j ${NEO4J_VERSION}: ${jars.length} jars, checksums verified.`);
+  return lib;
+}
+
+function verifyManifest(lib: string, manifest: Manifest): void {
+  const present = new Set(existsSync(lib) ? readdirSync(lib).filter((f) => f.endsWith('.jar')) : []);
+  for (const [jar, sum] of Object.entries(manifest.jars)) {
+    if (!present.has(jar)) throw new LocalNeo4jError('CHECKSUM_MISMATCH', `cached Neo4j is incomplete: ${jar} is missing from ${lib}; delete ${resolve(lib, '..')} to fetch it again`);
+    if (sha256File(join(lib, jar)) !== sum) throw new LocalNeo4jError('CHECKSUM_MISMATCH', `cached Neo4j jar ${jar} does not match its recorded SHA-256; delete ${resolve(lib, '..')} to fetch it again`);
+    present.delete(jar);
+  }
+  if (present.size > 0) throw new LocalNeo4jError('CHECKSUM_MISMATCH', `unexpected jars in ${lib}: ${[...present].join(', ')}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The server home
+// ---------------------------------------------------------------------------------------------
+
+interface Auth {
+  user: string;
+  password: string;
+}
+
+function configText(opts: LocalNeo4jOptions): string {
+  return [
+    '# Written by diplograph (src/store/local-neo4j.ts) at every start; edit the DIPLOGRAPH_NEO4J_* variables instead.',
+    'server.default_listen_address=127.0.0.1',
+    'server.default_advertised_address=127.0.0.1',
+    `server.bolt.listen_address=127.0.0.1:${opts.boltPort}`,
+    `server.http.listen_address=127.0.0.1:${opts.httpPort}`,
+    'server.https.enabled=false',
+    'dbms.security.auth_enabled=true',
+    'dbms.usage_report.enabled=false',
+    `server.memory.heap.initial_size=${opts.heap}`,
+    `server.memory.heap.max_size=${opts.heap}`,
+    `server.memory.pagecache.size=${opts.pageCache}`,
+    // One transaction of a large batch must not take the whole heap.
+    'db.memory.transaction.max=512m',
+    'db.logs.query.enabled=OFF',
+    'server.directories.import=import',
+    '',
+  ].join('\n');
+}
+
+function jvmArgs(opts: LocalNeo4jOptions): string[] {
+  return [
+    `-Xms${opts.heap}`,
+    `-Xmx${opts.heap}`,
+    '-XX:+UseG1GC',
+    '-XX:-OmitStackTraceInFastThrow',
+    '-XX:+DisableExplicitGC',
+    '-Djdk.nio.maxCachedBufferSize=1024',
+    '-Dio.netty.tryReflectionSetAccessible=true',
+    '-Dlog4j2.disable.jmx=true',
+    '--add-opens=java.base/java.nio=ALL-UNNAMED',
+    '--add-opens=java.base/java.io=ALL-UNNAMED',
+    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+    '--add-opens=java.base/java.lang=ALL-UNNAMED',
+    '--enable-native-access=ALL-UNNAMED',
+  ];
+}
+
+function authPath(home: string): string {
+  return join(home, 'auth.json');
+}
+
+function pidPath(home: string): string {
+  return join(home, 'run', 'neo4j.pid');
+}
+
+function readAuth(home: string): Auth | null {
+  const path = authPath(home);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Auth) : null;
+}
+
+/** Creates the home on first use: folders, and a generated password set before the first start. */
+function prepareHome(opts: LocalNeo4jOptions, lib: string): Auth {
+  for (const sub of ['conf', 'data', 'logs', 'run', 'import', 'plugins']) mkdirSync(join(opts.home, sub), { recursive: true });
+  writeFileSync(join(opts.home, 'conf', 'neo4j.conf'), configText(opts));
+  const existing = readAuth(opts.home);
+  if (existing) return existing;
+  if (existsSync(join(opts.home, 'data', 'databases'))) {
+    throw new LocalNeo4jError('START_FAILED', `${opts.home} holds a database but no auth.json; its password is unknown. Delete ${opts.home} to start afresh.`);
+  }
+  const auth: Auth = { user: 'neo4j', password: randomBytes(18).toString('base64url') };
+  const res = spawnSync(javaBinary(), ['-cp', join(lib, '*'), ADMIN_CLASS, 'dbms', 'set-initial-password', auth.password], {
+    encoding: 'utf8',
+    env: { ...process.env, NEO4J_HOME: opts.home, NEO4J_CONF: join(opts.home, 'conf') },
+  });
+  if (res.status !== 0) throw new LocalNeo4jError('START_FAILED', `neo4j-admin set-initial-password failed: ${(res.stderr || res.stdout).trim()}`);
+  writeFileSync(authPath(opts.home), `${JSON.stringify(auth)}\n`, { mode: 0o600 });
+  return auth;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The pid of the server running on this home, if any (a stale pid file is removed). */
+export function runningPid(home: string): number | null {
+  const path = pidPath(home);
+  if (!existsSync(path)) return null;
+  const pid = Number(readFileSync(path, 'utf8').trim());
+  if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) {
+    const cmdline = existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : MAIN_CLASS;
+    if (cmdline.includes(MAIN_CLASS)) return pid;
+  }
+  rmSync(path, { force: true });
+  return null;
+}
+
+async function boltAnswers(uri: string, auth: Auth): Promise<boolean> {
+  const driver = neo4j.driver(uri, neo4j.auth.basic(auth.user, auth.password), { connectionTimeout: 2000, logging: undefined });
+  try {
+    await driver.verifyConnectivity();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await driver.close();
+  }
+}
+
+function logTail(home: string, lines = 25): string {
+  const out: string[] = [];
+  for (const name of ['console.log', 'neo4j.log']) {
+    const p = join(home, 'logs', name);
+    if (existsSync(p)) out.push(`--- ${p}\n${readFileSync(p, 'utf8').trim().split('\n').slice(-lines).join('\n')}`);
+  }
+  return out.join('\n');
+}
+
+/**
+ * Starts the local server (or finds it running) and waits until Bolt answers.
+ * With `detached`, the server outlives this process (the `neo4j start` verb); otherwise it is this
+ * process's child and `stop()` ends it.
+ */
+export async function startLocalNeo4j(opts: LocalNeo4jOptions, { detached = false, timeoutMs = 180_000 } = {}): Promise<LocalNeo4jHandle> {
+  const log = opts.log ?? (() => {});
+  checkJava();
+  const lib = ensureDistribution(opts);
+  const auth = prepareHome(opts, lib);
+  const uri = `bolt://127.0.0.1:${opts.boltPort}`;
+  const browserUrl = `http://127.0.0.1:${opts.httpPort}/browser/`;
+
+  const already = runningPid(opts.home);
+  if (already !== null) {
+    if (await waitForBolt(uri, auth, already, 60_000)) {
+      log(`Neo4j already running (pid ${already}) on ${uri}`);
+      return { uri, ...auth, browserUrl, pid: already, startedHere: false, stop: () => stopPid(opts.home, already) };
+    }
+    throw new LocalNeo4jError('START_FAILED', `a Neo4j process (pid ${already}) owns ${opts.home} but Bolt does not answer on ${uri}. Run \`diplograph neo4j stop\`.\n${logTail(opts.home)}`);
+  }
+
+  log(`Starting Neo4j ${NEO4J_VERSION} (heap ${opts.heap}, page cache ${opts.pageCache}) in ${opts.home} …`);
+  const consoleLog = openSync(join(opts.home, 'logs', 'console.log'), 'a');
+  const child = spawn(javaBinary(), [...jvmArgs(opts), '-cp', join(lib, '*'), MAIN_CLASS, `--home-dir=${opts.home}`, `--config-dir=${join(opts.home, 'conf')}`], {
+    cwd: opts.home,
+    detached: true, // its own process group: a Ctrl-C in the terminal reaches us, and we stop it in order
+    stdio: ['ignore', consoleLog, consoleLog],
+    env: { ...process.env, NEO4J_HOME: opts.home, NEO4J_CONF: join(opts.home, 'conf') },
+  });
+  closeSync(consoleLog);
+  const pid = child.pid;
+  if (pid === undefined) throw new LocalNeo4jError('START_FAILED', `could not start ${javaBinary()}`);
+  writeFileSync(pidPath(opts.home), `${pid}\n`);
+  if (detached) child.unref();
+
+  if (!(await waitForBolt(uri, auth, pid, timeoutMs))) {
+    const tail = logTail(opts.home);
+    await stopPid(opts.home, pid).catch(() => undefined);
+    throw new LocalNeo4jError('START_FAILED', `Neo4j did not answer on ${uri} within ${Math.round(timeoutMs / 1000)} s.\n${tail}`);
+  }
+  log(`Neo4j is up on ${uri} (pid ${pid})`);
+  return { uri, ...auth, browserUrl, pid, startedHere: true, stop: () => stopPid(opts.home, pid) };
+}
+
+async function waitForBolt(uri: string, auth: Auth, pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!processAlive(pid)) return false;
+    if (await boltAnswers(uri, auth)) return true;
+    await sleep(500);
+  }
+  return false;
+}
+
+/** Stops the server: SIGTERM (Neo4j shuts down cleanly), then SIGKILL after a minute. */
+export async function stopPid(home: string, pid: number, graceMs = 60_000): Promise<void> {
+  if (!processAlive(pid)) {
+    rmSync(pidPath(home), { force: true });
+    return;
+  }
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + graceMs;
+  while (processAlive(pid) && Date.now() < deadline) await sleep(200);
+  if (processAlive(pid)) {
+    process.kill(pid, 'SIGKILL');
+    await sleep(500);
+  }
+  if (processAlive(pid)) throw new LocalNeo4jError('STOP_FAILED', `Neo4j (pid ${pid}) did not stop`);
+  rmSync(pidPath(home), { force: true });
+}
+
+export async function stopLocalNeo4j(opts: LocalNeo4jOptions): Promise<boolean> {
+  const pid = runningPid(opts.home);
+  if (pid === null) return false;
+  await stopPid(opts.home, pid);
+  return true;
+}
+
+export interface LocalStatus {
+  running: boolean;
+  pid: number | null;
+  boltAnswers: boolean;
+  uri: string;
+  home: string;
+  cached: boolean;
+}
+
+export async function localStatus(opts: LocalNeo4jOptions): Promise<LocalStatus> {
+  const pid = runningPid(opts.home);
+  const uri = `bolt://127.0.0.1:${opts.boltPort}`;
+  const auth = readAuth(opts.home);
+  return {
+    running: pid !== null,
+    pid,
+    boltAnswers: pid !== null && auth !== null ? await boltAnswers(uri, auth) : false,
+    uri,
+    home: opts.home,
+    cached: existsSync(join(distDir(opts), 'manifest.json')),
+  };
+}
+
+export function localAuth(opts: LocalNeo4jOptions): Auth | null {
+  return readAuth(opts.home);
+}
