@@ -1,0 +1,21 @@
+/** Helpers for integration tests: a driver for the run's Neo4j and a wipe that keeps the schema. */
+import { inject } from 'vitest';
+import type { Driver } from 'neo4j-driver';
+import { createDriver } from '../../src/store/driver.ts';
+
+export function testTarget() {
+  return inject('neo4j');
+}
+
+export function testDriver(): Driver {
+  return createDriver(inject('neo4j'));
+}
+
+/** Deletes every node but the schema-migration records, in batches. */
+export async function wipeGraph(driver: Driver): Promise<void> {
+  await driver.executeQuery(
+    'MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS',
+    {},
+    { database: inject('neo4j').database },
+  );
+}
