@@ -284,7 +284,7 @@ function processAlive(pid: number): boolean {
 export function runningPid(home: string): number | null {
   const path = pidPath(home);
   if (!existsSync(path)) return null;
-  const pid = Number(readFileSync(path, 'utf8').trim());
+  const pid = Number(readFileSync(path, 'utf8').trim().split('\n')[0]);
   if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) {
     const cmdline = existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : MAIN_CLASS;
     if (cmdline.includes(MAIN_CLASS)) return pid;
@@ -330,8 +330,11 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions, { detached = fals
   const already = runningPid(opts.home);
   if (already !== null) {
     if (await waitForBolt(uri, auth, already, 60_000)) {
-      log(`Neo4j already running (pid ${already}) on ${uri}`);
-      return { uri, ...auth, browserUrl, pid: already, startedHere: false, stop: () => stopPid(opts.home, already) };
+      const owner = readFileSync(pidPath(opts.home), 'utf8').trim().split('\n')[1];
+      const orphan = owner !== undefined && owner !== 'detached' && !processAlive(Number(owner));
+      if (orphan && !detached) writeFileSync(pidPath(opts.home), `${already}\n${process.pid}\n`);
+      log(`Neo4j already running (pid ${already}${orphan ? ', left behind by an earlier run: adopted' : ''}) on ${uri}`);
+      return { uri, ...auth, browserUrl, pid: already, startedHere: orphan && !detached, stop: () => stopPid(opts.home, already) };
     }
     throw new LocalNeo4jError('START_FAILED', `a Neo4j process (pid ${already}) owns ${opts.home} but Bolt does not answer on ${uri}. Run \`diplograph neo4j stop\`.\n${logTail(opts.home)}`);
   }
@@ -347,7 +350,9 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions, { detached = fals
   closeSync(consoleLog);
   const pid = child.pid;
   if (pid === undefined) throw new LocalNeo4jError('START_FAILED', `could not start ${javaBinary()}`);
-  writeFileSync(pidPath(opts.home), `${pid}\n`);
+  // Second line: the process that owns the server ("detached" for `diplograph neo4j start`). A server
+  // whose owner died without stopping it (kill -9) is adopted by the next owner, which stops it on exit.
+  writeFileSync(pidPath(opts.home), `${pid}\n${detached ? 'detached' : process.pid}\n`);
   if (detached) child.unref();
 
   if (!(await waitForBolt(uri, auth, pid, timeoutMs))) {

@@ -1,0 +1,93 @@
+/**
+ * The HTTP server: `/graphql` (graphql-yoga, with GraphiQL), `/health` (the process is alive),
+ * `/ready` (Neo4j answers), `/explorer` (the network view). Nothing else is served.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Driver } from 'neo4j-driver';
+import type { AppConfig } from './config.ts';
+import { createYoga } from './api/yoga.ts';
+import { createExplorerHandler } from './explorer/serve.ts';
+
+export interface ServerDeps {
+  driver: Driver;
+  database?: string;
+  config: AppConfig;
+  log?: (msg: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  server: Server;
+  close: () => Promise<void>;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+export function createRequestHandler(deps: ServerDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const yoga = createYoga(deps);
+  const explorer = createExplorerHandler();
+  const started = Date.now();
+  return async (req, res) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path === '/health') {
+      sendJson(res, 200, { status: 'ok', uptimeSeconds: Math.round((Date.now() - started) / 1000) });
+      return;
+    }
+    if (path === '/ready') {
+      try {
+        await deps.driver.verifyConnectivity({ database: deps.database });
+        sendJson(res, 200, { status: 'ready', neo4j: 'ok' });
+      } catch (error) {
+        const code = (error as { code?: string }).code ?? 'UNAVAILABLE';
+        sendJson(res, 503, { status: 'unavailable', neo4j: code });
+      }
+      return;
+    }
+    if (path === '/graphql' || path.startsWith('/graphql/')) {
+      await yoga(req, res);
+      return;
+    }
+    if (path === '/') {
+      res.writeHead(302, { location: '/explorer/' });
+      res.end();
+      return;
+    }
+    if (await explorer(req, res)) return;
+    sendJson(res, 404, { error: { code: 'NOT_FOUND', message: `no route for ${path}` } });
+  };
+}
+
+/** Listens on config.host:config.port (port 0 picks a free one); resolves once listening. */
+export async function startServer(deps: ServerDeps): Promise<RunningServer> {
+  const handler = createRequestHandler(deps);
+  const server = createServer((req, res) => {
+    handler(req, res).catch((error: unknown) => {
+      deps.log?.(`request ${req.method} ${req.url} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      if (!res.headersSent) sendJson(res, 500, { error: { code: 'INTERNAL_SERVER_ERROR', message: 'Unexpected error.' } });
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(deps.config.port, deps.config.host, () => {
+      server.off('error', rejectListen);
+      resolveListen();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const wildcard = deps.config.host === '0.0.0.0' || deps.config.host === '::';
+  const host = wildcard ? '127.0.0.1' : deps.config.host.includes(':') ? `[${deps.config.host}]` : deps.config.host;
+  return {
+    url: `http://${host}:${address.port}`,
+    server,
+    close: () =>
+      new Promise<void>((resolveClose, rejectClose) => {
+        server.close((err) => (err ? rejectClose(err) : resolveClose()));
+        server.closeAllConnections();
+      }),
+  };
+}
