@@ -1,0 +1,120 @@
+/**
+ * `npm start` / `diplograph serve`: ensure Neo4j (NEO4J_URI, else the local server), apply the
+ * schema, ingest seed/, serve GraphQL. SIGINT/SIGTERM close the server, the driver, then the Neo4j
+ * this process started.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { ConfigError, loadConfig, type AppConfig } from '../config.ts';
+import { openNeo4j, type Neo4jConnection } from '../store/driver.ts';
+import { LocalNeo4jError } from '../store/local-neo4j.ts';
+import { migrate } from '../store/schema.ts';
+import { ingestSeed } from '../store/seed.ts';
+import { startServer, type RunningServer } from '../server.ts';
+
+const HELP = `usage: diplograph serve
+
+Starts the API (GraphQL at /graphql with GraphiQL, /health, /ready, /explorer).
+Environment: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE (else a local Neo4j is started),
+HOST (127.0.0.1), PORT (4000), DIPLOGRAPH_API_KEY (mutations; generated and kept in .diplograph/api-key
+when unset; "none" leaves them open), DIPLOGRAPH_READ_ACCESS (open | key), DIPLOGRAPH_SEED (folder to
+ingest at start, default seed; "none" to skip).`;
+
+const repoRoot = resolve(new URL('../..', import.meta.url).pathname);
+
+/** The demo's API key: DIPLOGRAPH_API_KEY, else one generated once and kept beside the local data. */
+function resolveApiKey(config: AppConfig): { key: string | null; generated: boolean; path: string | null } {
+  if (config.apiKey !== undefined) return { key: config.apiKey, generated: false, path: null };
+  const path = join(repoRoot, '.diplograph', 'api-key');
+  if (existsSync(path)) return { key: readFileSync(path, 'utf8').trim(), generated: false, path };
+  mkdirSync(dirname(path), { recursive: true });
+  const key = `dg_${randomBytes(24).toString('base64url')}`;
+  writeFileSync(path, `${key}\n`, { mode: 0o600 });
+  return { key, generated: true, path };
+}
+
+export async function run(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(HELP);
+    return 0;
+  }
+  const t0 = Date.now();
+  const log = (line: string): void => console.error(`[diplograph] ${line}`);
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`diplograph: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+  const apiKey = resolveApiKey(config);
+  config = { ...config, apiKey: apiKey.key };
+
+  let connection: Neo4jConnection | null = null;
+  let server: RunningServer | null = null;
+  let stopping: Promise<void> | null = null;
+  const shutdown = (signal: string): Promise<void> => {
+    stopping ??= (async () => {
+      log(`${signal}: shutting down …`);
+      if (server) await server.close().catch((e: unknown) => log(`closing the HTTP server failed: ${String(e)}`));
+      if (connection) await connection.close().catch((e: unknown) => log(`closing Neo4j failed: ${String(e)}`));
+      log('stopped.');
+    })();
+    return stopping;
+  };
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      log(`${signal} again: still shutting down (Neo4j is being stopped cleanly)`);
+      return;
+    }
+    void shutdown(signal).then(() => process.exit(0));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  try {
+    connection = await openNeo4j(config, { log });
+    if (stopping) return 0;
+    const applied = await migrate(connection.driver, connection.target.database);
+    if (applied.length > 0) log(`schema migrations applied: ${applied.join(', ')}`);
+    if (config.seedDir) {
+      const seedDir = resolve(config.seedDir);
+      const summary = await ingestSeed(connection.driver, seedDir, connection.target.database);
+      log(`seed ${seedDir}: ${summary}`);
+    }
+    if (stopping) return 0;
+    server = await startServer({ driver: connection.driver, database: connection.target.database, config, log });
+  } catch (error) {
+    if (error instanceof LocalNeo4jError || error instanceof ConfigError) {
+      console.error(`diplograph: ${error.message}`);
+      await shutdown('error');
+      return 1;
+    }
+    await shutdown('error');
+    throw error;
+  }
+
+  const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+  const lines = [
+    '',
+    `diplograph is up (${seconds} s)`,
+    `  GraphQL API + GraphiQL  ${server.url}/graphql`,
+    `  Network explorer        ${server.url}/explorer/`,
+    `  Health / readiness      ${server.url}/health  ${server.url}/ready`,
+    `  Neo4j                   ${connection.target.uri} (user ${connection.target.user}${connection.startedServer ? `, password in .diplograph/neo4j/auth.json` : ''})`,
+    connection.browserUrl ? `  Neo4j Browser           ${connection.browserUrl}` : null,
+    apiKey.key
+      ? `  API key (mutations)     ${apiKey.key}${apiKey.generated ? '  (generated now, kept in .diplograph/api-key)' : apiKey.path ? `  (from ${apiKey.path})` : ''}\n                          send it as: Authorization: Bearer ${apiKey.key}`
+      : '  API key                 none: mutations are open (DIPLOGRAPH_API_KEY=none)',
+    `  Stop                    Ctrl-C, or kill -TERM ${process.pid}${connection.startedServer ? ' (stops the local Neo4j too; data is kept)' : ''}`,
+    '',
+  ].filter((l): l is string => l !== null);
+  console.log(lines.join('\n'));
+  // Stay up until a signal arrives.
+  await new Promise<void>(() => {});
+  return 0;
+}
