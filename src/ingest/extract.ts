@@ -1,16 +1,201 @@
-/** Entry point of extraction: one article in, actors and events out. Pure, synchronous, offline. */
-import { createHash } from 'node:crypto';
-import type { ArticleInput, ExtractionResult } from './types.ts';
+/** Entry point of extraction: one article in, actors and events out. Pure, synchronous, offline, deterministic. */
+import { relationInfo } from '../ontology.ts';
+import { ActorRegister, countryId } from './actors.ts';
+import { cleanBody } from './clean.ts';
+import { parseDate, resolveSentenceDate } from './dates.ts';
+import { InputError } from './errors.ts';
+import { matchAt } from './gazetteer.ts';
+import { sha256, shortHash, slugify } from './ids.ts';
+import { readInput } from './input.ts';
+import { coordinate, findMentions, membersOf, type DiscourseState, type Mention } from './mentions.ts';
+import { analyse, tokenizePhrase, type Sentence } from './nlp.ts';
+import { assignRoles, findFrames, type RoleAssignment } from './roles.ts';
+import { findTriggers } from './triggers.ts';
+import type { ArticleInput, ExtractedEvent, ExtractionResult, Span } from './types.ts';
+
+interface Found { a: RoleAssignment; sentence: Sentence }
+
+/** "2021-07-21T10:00:00Z", "July 21, 2021" -> "2021-07-21". */
+function normaliseDate(value: string | null): string | null {
+  if (!value) return null;
+  return parseDate(value) ?? (/^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : null);
+}
+
+function articleId(input: ArticleInput, url: string | null, hash: string): string {
+  if (input.id && input.id.trim() !== '') return input.id.trim();
+  if (url) {
+    const slug = slugify(url.replace(/^https?:\/\/(www\.)?/, '').replace(/\.(html?|php|aspx?)$/, '')).slice(-80);
+    if (slug) return `url-${slug}-${sha256(url).slice(0, 8)}`;
+  }
+  return `sha-${hash.slice(0, 16)}`;
+}
+
+function datelineCountry(dateline: string | null): string | null {
+  if (!dateline) return null;
+  const titled = dateline.toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase());
+  const toks = tokenizePhrase(titled);
+  const m = matchAt(toks, 0);
+  const e = m?.entries.find((x) => x.type === 'country');
+  return e && e.type === 'country' && m?.end === toks.length ? e.iso : null;
+}
+
+function span(sentence: Sentence, start: number, end: number, text: string): Span {
+  const s = sentence.tokens[start]?.start ?? sentence.start;
+  const e = sentence.tokens[end - 1]?.end ?? sentence.end;
+  return { text: text.slice(s, e), start: s, end: e };
+}
 
 export function extract(input: ArticleInput): ExtractionResult {
-  const text = (input.text ?? input.html ?? '').trim();
-  const contentHash = createHash('sha256').update(`${input.title ?? ''}\n${text}`).digest('hex');
-  const id = input.id ?? contentHash.slice(0, 16);
+  const raw = readInput(input);
+  const clean = cleanBody(raw.body, raw.title);
+  if (clean.text.trim() === '') throw new InputError('EMPTY_INPUT', 'no article text is left after removing page furniture');
+  const text = clean.text;
+  const title = raw.title ?? clean.title;
+  const publishedAt = normaliseDate(raw.publishedAt) ?? clean.publishedAt;
+  const contentHash = sha256(`${title ?? ''}\n${text}`);
+  const id = articleId(input, raw.url, contentHash);
+  const register = new ActorRegister();
+  const dlIso = datelineCountry(clean.dateline);
+  const state: DiscourseState = { register, dateline: dlIso, shortNames: new Map(), lastOfficial: null, lastAgencyBySlug: new Map(), lastGenericCountry: null, allyGroup: null };
+  const found: Found[] = [];
+  const occurrences: { id: string; span: Span }[] = [];
+  let lastSpeaker: Mention | null = null;
+  const sentences = analyse(text);
+  state.allyGroup = findAllyGroup(sentences, dlIso);
+  for (const sentence of sentences) {
+    const toks = sentence.tokens;
+    const dlTokens = sentence.start < clean.datelineLength ? toks.filter((t) => t.end <= clean.datelineLength).length : 0;
+    const mentions = findMentions(toks, state, dlTokens);
+    for (const m of mentions) for (const mem of membersOf(m)) occurrences.push({ id: mem.id, span: span(sentence, mem.start, mem.end, text) });
+    const groups = coordinate(toks, mentions);
+    const covered = new Set<number>();
+    for (const m of mentions) for (let k = m.start; k < m.end; k += 1) covered.add(k);
+    const triggers = findTriggers(toks, (k) => covered.has(k) || k < dlTokens);
+    for (const a of assignRoles(toks, groups, triggers, lastSpeaker)) found.push({ a, sentence });
+    const frames = findFrames(toks, groups);
+    const lastFrame = frames[frames.length - 1];
+    if (lastFrame) lastSpeaker = lastFrame.speaker;
+    else if (!/^[“"‘']/.test(toks[0]?.text ?? '')) lastSpeaker = null;
+  }
+  const events = buildEvents(found, register, occurrences, { id, text, publishedAt });
+  // Countries count as actors when they act or are acted on; named bodies and people whenever named.
+  const actorIds = new Set(events.filter((e) => !e.negated && !e.hypothetical).flatMap((e) => [e.source, e.target]));
+  const actors = [...register.actors.values()].filter((a) => actorIds.has(a.id) || (a.kind !== 'COUNTRY' && occurrences.some((o) => o.id === a.id)));
+  const warnings: string[] = [];
+  if (!publishedAt) warnings.push('no publication date found: event dates are null unless the text gives one');
   return {
     id,
-    article: { title: input.title ?? null, outlet: input.outlet ?? null, url: input.url ?? null, publishedAt: input.publishedAt?.slice(0, 10) ?? null, dateline: null, text, contentHash },
-    actors: [],
-    events: [],
-    warnings: ['extractor stub'],
+    article: { title, outlet: raw.outlet, url: raw.url, publishedAt, dateline: clean.dateline, text, contentHash },
+    actors: actors.sort((a, b) => a.id.localeCompare(b.id)),
+    events,
+    warnings,
   };
+}
+
+/** The members of an "allies — A, B and C" list anywhere in the article, so an earlier "allies" can use them. */
+function findAllyGroup(sentences: readonly Sentence[], dateline: string | null): string[] | null {
+  const scratch: DiscourseState = { register: new ActorRegister(), dateline, shortNames: new Map(), lastOfficial: null, lastAgencyBySlug: new Map(), lastGenericCountry: null, allyGroup: null };
+  for (const s of sentences) {
+    if (!s.tokens.some((t) => t.lower === 'allies' || t.lower === 'partners')) continue;
+    findMentions(s.tokens, scratch);
+    if (scratch.allyGroup) return scratch.allyGroup;
+  }
+  return null;
+}
+
+/** The country that accuses most in the article: whom unspecified solidarity goes to. */
+function protagonist(found: readonly Found[], register: ActorRegister): string | null {
+  const counts = new Map<string, number>();
+  for (const { a } of found) {
+    if (!a.target || a.negated || (a.trigger.relation !== 'ACCUSES' && a.trigger.relation !== 'CHARGES')) continue;
+    for (const s of a.source.actorIds) {
+      const c = register.countryOf(s);
+      if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+  }
+  return [...counts.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]?.[0] ?? null;
+}
+
+const OPPONENT_RELATIONS = new Set(['ACCUSES', 'CHARGES', 'CONDEMNS', 'DENIES', 'SANCTIONS']);
+
+/** For each country, the country it is most in conflict with in this article (for "the allegations" etc.). */
+function opponents(found: readonly Found[], register: ActorRegister): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  const bump = (a: string, b: string): void => {
+    const m = counts.get(a) ?? new Map<string, number>();
+    m.set(b, (m.get(b) ?? 0) + 1);
+    counts.set(a, m);
+  };
+  for (const { a } of found) {
+    if (!a.target || a.negated || !OPPONENT_RELATIONS.has(a.trigger.relation)) continue;
+    for (const s of a.source.actorIds) for (const t of a.target.actorIds) {
+      const cs = register.countryOf(s);
+      const ct = register.countryOf(t);
+      if (cs && ct && cs !== ct) {
+        bump(cs, ct);
+        bump(ct, cs);
+      }
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [c, m] of counts) {
+    const best = [...m.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0];
+    if (best) out.set(c, best[0]);
+  }
+  return out;
+}
+
+function buildEvents(found: readonly Found[], register: ActorRegister, occurrences: readonly { id: string; span: Span }[], article: { id: string; text: string; publishedAt: string | null }): ExtractedEvent[] {
+  const opp = opponents(found, register);
+  const hero = protagonist(found, register);
+  const events: ExtractedEvent[] = [];
+  const seen = new Set<string>();
+  for (const { a, sentence } of found) {
+    const info = relationInfo(a.trigger.relation);
+    const when = resolveSentenceDate(sentence.text, article.publishedAt);
+    const targets: { id: string; span: Span }[] = [];
+    if (a.target) {
+      for (const m of membersOf(a.target)) targets.push({ id: m.id, span: span(sentence, m.start, m.end, article.text) });
+    }
+    for (const s of membersOf(a.source)) {
+      const sourceSpan = span(sentence, s.start, s.end, article.text);
+      let tlist = targets;
+      if (!a.target) {
+        const c = register.countryOf(s.id);
+        const o = a.trigger.relation === 'SUPPORTS' ? (hero ?? undefined) : c ? opp.get(c) : undefined;
+        if (!o) continue;
+        const oid = countryId(o);
+        register.country(o);
+        const prior = [...occurrences].reverse().find((x) => x.span.start < sentence.end && (x.id === oid || register.countryOf(x.id) === o));
+        tlist = [{ id: oid, span: prior?.span ?? span(sentence, a.trigger.start, a.trigger.end, article.text) }];
+      }
+      for (const t of tlist) {
+        if (s.id === t.id) continue;
+        const cs = register.countryOf(s.id);
+        if (cs && cs === register.countryOf(t.id)) continue;
+        const key = `${s.id}|${info.name}|${t.id}|${sentence.start}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        events.push({
+          id: shortHash([article.id, info.name, s.id, t.id, sentence.start]),
+          relation: info.name,
+          plover: info.plover,
+          mode: info.mode,
+          cameo: info.cameo,
+          score: info.score,
+          source: s.id,
+          target: t.id,
+          date: when.date,
+          datePrecision: when.precision,
+          negated: a.negated,
+          hypothetical: a.hypothetical,
+          evidence: { sentence: sentence.text, start: sentence.start, end: sentence.end },
+          sourceMention: sourceSpan,
+          targetMention: t.span,
+          rule: a.rule,
+        });
+      }
+    }
+  }
+  return events;
 }

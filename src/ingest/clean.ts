@@ -1,0 +1,56 @@
+/** Page furniture removal, title/published-line detection and the dateline. */
+import { parseDate } from './dates.ts';
+
+export interface CleanBody {
+  text: string;
+  title: string | null;
+  publishedAt: string | null;
+  dateline: string | null;
+  /** Length of the dateline prefix ("BEIJING: ") in `text`, 0 if none. */
+  datelineLength: number;
+}
+
+/** Lines after which nothing belongs to the article. */
+const END_OF_ARTICLE = /^(Published in [A-Z][\w ]*,|Related( Articles| Stories| News)?:?$|Read more:?$|Also read:?$|More (from|stories|on this)\b|Recommended( for you)?:?$|Comments?:?$|Share this( article)?:?$|Follow us\b|Copyright\b|©|All rights reserved|Opinion$|Editorial$|Most (Read|Popular)$|Trending$|Latest (News|Stories)$|Advertisement$)/i;
+const PUBLISHED_LINE = /^(Published|Updated|Posted|Last updated)\s*:?\s+(.{6,60})$/i;
+/** Photo captions end with a credit: "… — Reuters/File", "(Photo: AFP)". */
+const CAPTION = /(\s[—–-]\s?(Reuters|AFP|AP|Photo|File|Getty|EPA|Xinhua|Anadolu|Bloomberg|APP|Online|Dawn)[\w/ .]*$)|(\((Photo|Image|File)[^)]*\)\s*$)/;
+const DATELINE = /^([A-Z][A-Z .'’-]{1,40}[A-Z])(,\s*[A-Z][A-Za-z. ]{1,30})?(\s*\([^)]{1,30}\))?\s*(:|—|–|-{1,2})\s+/;
+
+export function cleanBody(body: string, knownTitle: string | null): CleanBody {
+  const rawLines = body.replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(/[ \t\u00A0]+/g, ' ').trim());
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  let title = knownTitle;
+  let publishedAt: string | null = null;
+  let firstContent = true;
+  for (const line of rawLines) {
+    if (line === '') {
+      kept.push('');
+      continue;
+    }
+    if (END_OF_ARTICLE.test(line) && kept.some((l) => l.length > 80)) break;
+    const pub = PUBLISHED_LINE.exec(line);
+    if (pub && kept.filter((l) => l.length > 80).length === 0) {
+      publishedAt ??= parseDate(pub[2]!);
+      continue;
+    }
+    if (CAPTION.test(line) || seen.has(line)) continue;
+    seen.add(line);
+    // A short first line without a full stop, followed later by the body, is the headline.
+    if (firstContent) {
+      firstContent = false;
+      if (knownTitle && line === knownTitle.trim()) continue;
+      if (!knownTitle && line.length < 200 && !/[.!?”"]$/.test(line) && rawLines.filter((l) => l.length > 80).length > 0) {
+        title = line;
+        continue;
+      }
+    }
+    kept.push(line);
+  }
+  const paragraphs = kept.join('\n').split(/\n{2,}|\n/).map((p) => p.trim()).filter((p) => p !== '');
+  const text = paragraphs.join('\n\n');
+  const dl = DATELINE.exec(text);
+  const dateline = dl && dl[1]!.length >= 3 ? dl[1]!.trim() : null;
+  return { text, title, publishedAt, dateline, datelineLength: dateline && dl ? dl[0].length : 0 };
+}

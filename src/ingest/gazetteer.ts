@@ -1,0 +1,106 @@
+/**
+ * The gazetteer: every known name (countries from world-countries plus data/ additions, organisations,
+ * agencies, leaders, titles) in a token trie, matched longest-first over a sentence's tokens.
+ */
+import { COUNTRIES as countries } from './countries.ts';
+import type { ActorKind } from '../ontology.ts';
+import { AGENCIES, COUNTRY_EXTRAS, GENERIC_AGENCIES, LEADERS, LEXICON, ORGANIZATIONS } from './data.ts';
+import { tokenizePhrase, type Token } from './nlp.ts';
+
+export type GazetteerEntry =
+  | { type: 'country'; iso: string; form: 'name' | 'capital' }
+  | { type: 'demonym'; iso: string }
+  | { type: 'named'; id: string; kind: ActorKind; name: string; country: string | null; aliases: string[] }
+  | { type: 'generic-agency'; slug: string; name: string }
+  | { type: 'leader'; name: string; country: string | null; title: string; affiliation: string | null }
+  | { type: 'title'; title: string };
+
+interface Terminal { entry: GazetteerEntry; surface: string; caseSensitive: boolean }
+interface TrieNode { next: Map<string, TrieNode>; terminals: Terminal[] }
+
+const root: TrieNode = { next: new Map(), terminals: [] };
+
+/** Normalises typographic apostrophes so "China’s" and "China's" meet in the trie. */
+function keyOf(token: string): string {
+  return token.toLowerCase().replace(/’/g, "'");
+}
+
+function add(phrase: string, entry: GazetteerEntry, caseSensitive?: boolean): void {
+  const toks = tokenizePhrase(phrase);
+  if (toks.length === 0) return;
+  let node = root;
+  for (const t of toks) {
+    const key = keyOf(t.text);
+    let child = node.next.get(key);
+    if (!child) {
+      child = { next: new Map(), terminals: [] };
+      node.next.set(key, child);
+    }
+    node = child;
+  }
+  // One-word names are case-sensitive ("US" is not "us", "Nato" is not "nato"); longer ones are not.
+  node.terminals.push({ entry, surface: toks.map((t) => t.text).join(' '), caseSensitive: caseSensitive ?? toks.length === 1 });
+}
+
+const SHORT_CODES_OK = new Set(['US', 'UK', 'USA', 'UAE', 'DRC', 'PRC', 'ROK', 'DPRK']);
+
+function buildCountries(): void {
+  const skip = new Set(COUNTRY_EXTRAS.skipNames);
+  for (const c of countries) {
+    const iso = c.cca3;
+    const names = new Set<string>([c.name.common, c.name.official, ...c.altSpellings]);
+    for (const n of names) {
+      if (skip.has(n) || /[^\x20-\x7E\u00C0-\u024F]/.test(n)) continue;
+      if (n.length <= 4 && n === n.toUpperCase() && !SHORT_CODES_OK.has(n)) continue;
+      add(n, { type: 'country', iso, form: 'name' });
+      if (/^the /i.test(n) === false && /^(United|Republic|Kingdom|Democratic|Federal|Islamic|Czech|Netherlands|Philippines|Bahamas|Gambia)/.test(n)) {
+        add(`the ${n}`, { type: 'country', iso, form: 'name' }, false);
+      }
+    }
+    for (const cap of c.capital ?? []) if (!skip.has(cap)) add(cap, { type: 'country', iso, form: 'capital' });
+    const dem = c.demonyms?.eng;
+    for (const d of new Set([dem?.m, dem?.f])) if (d && !skip.has(d)) add(d, { type: 'demonym', iso });
+  }
+  for (const [iso, list] of Object.entries(COUNTRY_EXTRAS.aliases)) for (const n of list) add(n, { type: 'country', iso, form: 'name' });
+  for (const [iso, list] of Object.entries(COUNTRY_EXTRAS.demonyms)) for (const d of list) add(d, { type: 'demonym', iso });
+  for (const [seat, iso] of Object.entries(COUNTRY_EXTRAS.seatsOfGovernment)) add(seat, { type: 'country', iso, form: 'capital' });
+}
+
+function buildNamed(): void {
+  for (const o of ORGANIZATIONS) {
+    const entry: GazetteerEntry = { type: 'named', id: o.id, kind: o.kind, name: o.name, country: o.country ?? null, aliases: o.aliases };
+    for (const n of new Set([o.name, ...o.aliases])) add(n, entry);
+  }
+  for (const a of AGENCIES) {
+    const entry: GazetteerEntry = { type: 'named', id: `agency:${a.country.toLowerCase()}:${a.slug}`, kind: 'AGENCY', name: a.name, country: a.country, aliases: a.aliases };
+    for (const n of new Set([a.name, ...a.aliases])) add(n, entry);
+  }
+  for (const g of GENERIC_AGENCIES) {
+    for (const n of g.aliases) add(n, { type: 'generic-agency', slug: g.slug, name: g.name }, false);
+  }
+  for (const l of LEADERS) {
+    add(l.name, { type: 'leader', name: l.name, country: l.country, title: l.title, affiliation: l.affiliation ?? null }, true);
+  }
+  for (const t of LEXICON.titles) add(t, { type: 'title', title: t }, true);
+}
+
+buildCountries();
+buildNamed();
+
+export interface GazetteerMatch { start: number; end: number; entries: GazetteerEntry[] }
+
+/** The longest gazetteer match starting at token `i` (end exclusive), or null. */
+export function matchAt(tokens: readonly Token[], i: number): GazetteerMatch | null {
+  let node: TrieNode | undefined = root;
+  let best: GazetteerMatch | null = null;
+  for (let j = i; j < tokens.length && node; j += 1) {
+    const tok = tokens[j];
+    if (!tok) break;
+    node = node.next.get(keyOf(tok.text));
+    if (!node || node.terminals.length === 0) continue;
+    const surface = tokens.slice(i, j + 1).map((t) => t.text.replace(/’/g, "'")).join(' ');
+    const entries = node.terminals.filter((t) => !t.caseSensitive || t.surface.replace(/’/g, "'") === surface).map((t) => t.entry);
+    if (entries.length > 0) best = { start: i, end: j + 1, entries };
+  }
+  return best;
+}

@@ -1,0 +1,21 @@
+/** Stable identifiers: slugs and short hashes. */
+import { createHash } from 'node:crypto';
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Lower-case ASCII slug: "Antony Blinken" -> "antony-blinken". */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’`]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+export function shortHash(parts: readonly (string | number)[]): string {
+  return sha256(parts.join('\u0000')).slice(0, 16);
+}

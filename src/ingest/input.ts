@@ -1,0 +1,94 @@
+/** Turns raw input (text with an optional header, HTML, JSON) into body text plus metadata. */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { InputError, MAX_INPUT_BYTES } from './errors.ts';
+import type { ArticleInput } from './types.ts';
+
+export interface RawArticle {
+  body: string;
+  title: string | null;
+  outlet: string | null;
+  url: string | null;
+  publishedAt: string | null;
+}
+
+const HEADER_LINE = /^(URL|OUTLET|PUBLISHED|TITLE|DATE|SOURCE|ID):\s*(.*)$/i;
+
+/** Rejects input that is not an article: empty, binary, oversized. */
+export function checkContent(content: string, what: string): void {
+  if (Buffer.byteLength(content, 'utf8') > MAX_INPUT_BYTES) {
+    throw new InputError('TOO_LARGE', `${what} is ${Buffer.byteLength(content, 'utf8')} bytes; the limit is ${MAX_INPUT_BYTES} bytes (5 MB)`);
+  }
+  if (content.includes('\u0000') || content.includes('\uFFFD')) throw new InputError('BINARY_INPUT', `${what} contains NUL bytes or invalid UTF-8; expected text`);
+  if (content.trim() === '') throw new InputError('EMPTY_INPUT', `${what} is empty`);
+}
+
+/** "URL: …\nOUTLET: …\n---\nbody": the header is optional. */
+export function splitHeader(text: string): { header: Record<string, string>; body: string } {
+  const lines = text.split(/\r?\n/);
+  const header: Record<string, string> = {};
+  let k = 0;
+  while (k < lines.length && HEADER_LINE.test(lines[k] ?? '')) {
+    const m = HEADER_LINE.exec(lines[k] ?? '')!;
+    header[m[1]!.toUpperCase()] = m[2]!.trim();
+    k += 1;
+  }
+  if (k > 0 && /^-{3,}\s*$/.test(lines[k] ?? '')) return { header, body: lines.slice(k + 1).join('\n') };
+  return { header: {}, body: text };
+}
+
+function meta(doc: Document, names: string[]): string | null {
+  for (const n of names) {
+    const el = doc.querySelector(`meta[property="${n}"], meta[name="${n}"], meta[itemprop="${n}"]`);
+    const v = el?.getAttribute('content')?.trim();
+    if (v) return v;
+  }
+  return null;
+}
+
+const BLOCKS = 'p, h2, h3, h4, li, blockquote, pre';
+
+/** HTML page: readability finds the main content; meta tags give title, outlet, date and URL. */
+export function readHtml(html: string): RawArticle {
+  const { document } = parseHTML(html);
+  const title = meta(document, ['og:title', 'twitter:title']) ?? document.querySelector('title')?.textContent?.trim() ?? null;
+  const outlet = meta(document, ['og:site_name', 'application-name']);
+  const publishedAt = meta(document, ['article:published_time', 'datePublished', 'date', 'pubdate', 'publish-date', 'dc.date']) ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null;
+  const url = meta(document, ['og:url']) ?? document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
+  const parsed = new Readability(document as unknown as Document).parse();
+  let body = '';
+  if (parsed?.content) {
+    const { document: inner } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`);
+    const blocks = Array.from(inner.querySelectorAll(BLOCKS) as ArrayLike<Element>).map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()).filter((s) => s !== '');
+    body = blocks.length > 0 ? blocks.join('\n\n') : (parsed.textContent ?? '').trim();
+  }
+  if (!body) body = (document.body?.textContent ?? '').replace(/[ \t]+/g, ' ').trim();
+  return { body, title: parsed?.title?.trim() || title, outlet: parsed?.siteName ?? outlet, url, publishedAt: parsed?.publishedTime ?? publishedAt };
+}
+
+function looksLikeHtml(text: string): boolean {
+  return /^\s*(<!doctype html|<html[\s>])/i.test(text) || /<(p|div|article|body)[\s>]/i.test(text.slice(0, 5000));
+}
+
+/** Normalises one ArticleInput to body text and metadata (header lines and HTML meta included). */
+export function readInput(input: ArticleInput): RawArticle {
+  const given = { title: input.title ?? null, outlet: input.outlet ?? null, url: input.url ?? null, publishedAt: input.publishedAt ?? null };
+  if (input.html !== undefined && input.html !== null) {
+    if (typeof input.html !== 'string') throw new InputError('INVALID_FIELD', '"html" must be a string');
+    checkContent(input.html, 'html');
+    const h = readHtml(input.html);
+    return { body: h.body, title: given.title ?? h.title, outlet: given.outlet ?? h.outlet, url: given.url ?? h.url, publishedAt: given.publishedAt ?? h.publishedAt };
+  }
+  if (input.text === undefined || input.text === null) throw new InputError('MISSING_CONTENT', 'the article has neither "text" nor "html"');
+  if (typeof input.text !== 'string') throw new InputError('INVALID_FIELD', '"text" must be a string');
+  checkContent(input.text, 'text');
+  if (looksLikeHtml(input.text)) return readInput({ ...input, text: undefined, html: input.text });
+  const { header, body } = splitHeader(input.text);
+  return {
+    body,
+    title: given.title ?? header.TITLE ?? null,
+    outlet: given.outlet ?? header.OUTLET ?? header.SOURCE ?? null,
+    url: given.url ?? header.URL ?? null,
+    publishedAt: given.publishedAt ?? header.PUBLISHED ?? header.DATE ?? null,
+  };
+}

@@ -1,0 +1,55 @@
+/** The one wink-nlp instance (loaded once per process) and the token view the rules work on. */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+const nlp = winkNLP(model);
+const its = nlp.its;
+
+export interface Token {
+  text: string;
+  lower: string;
+  lemma: string;
+  pos: string;
+  /** Character offsets into the analysed text. */
+  start: number;
+  end: number;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+  tokens: Token[];
+}
+
+/** Splits `text` into sentences of tokens with character offsets (offset added to every position). */
+export function analyse(text: string, offset = 0): Sentence[] {
+  const doc = nlp.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const spaces = doc.tokens().out(its.precedingSpaces) as string[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
+  const tokens: Token[] = [];
+  let cursor = 0;
+  for (let i = 0; i < values.length; i += 1) {
+    const value = values[i] ?? '';
+    cursor += (spaces[i] ?? '').length;
+    // wink reproduces the text token by token; re-anchor defensively if it ever normalises a character.
+    const found = text.startsWith(value, cursor) ? cursor : text.indexOf(value, cursor);
+    const start = found >= 0 ? found : cursor;
+    tokens.push({ text: value, lower: value.toLowerCase(), lemma: (lemmas[i] ?? value).toLowerCase(), pos: pos[i] ?? 'X', start: start + offset, end: start + value.length + offset });
+    cursor = start + value.length;
+  }
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  return spans.filter(([a, b]) => tokens.slice(a, b + 1).some((t) => t.pos !== 'SPACE')).map(([a, b]) => {
+    const toks = tokens.slice(a, b + 1).filter((t) => t.pos !== 'SPACE' && t.text.trim() !== '');
+    const s = toks[0]?.start ?? offset;
+    const e = toks[toks.length - 1]?.end ?? offset;
+    return { start: s, end: e, text: text.slice(s - offset, e - offset), tokens: toks };
+  });
+}
+
+/** Tokens of a short phrase (gazetteer aliases, lexicon patterns). */
+export function tokenizePhrase(phrase: string): Token[] {
+  return analyse(phrase).flatMap((s) => s.tokens);
+}

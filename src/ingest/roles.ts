@@ -1,0 +1,182 @@
+/**
+ * Who does what to whom in one sentence: speech frames (the speaker is the source of what is said),
+ * passive voice, subjects and objects of triggers, negation and hypotheticals.
+ */
+import type { RelationName } from '../ontology.ts';
+import { LEXICON } from './data.ts';
+import type { Mention } from './mentions.ts';
+import type { Token } from './nlp.ts';
+import type { Trigger } from './triggers.ts';
+
+export interface Frame { speaker: Mention; verb: number; from: number; to: number }
+
+/** A triple found in a sentence; `target` null means "the source's opponent", resolved per article. */
+export interface RoleAssignment {
+  trigger: Trigger;
+  source: Mention;
+  target: Mention | null;
+  negated: boolean;
+  hypothetical: boolean;
+  rule: string;
+}
+
+const SPEECH = new Set(LEXICON.speechVerbs);
+const NEGATION = new Set(LEXICON.negationWords);
+const HYPOTHETICAL = new Set(LEXICON.hypotheticalWords);
+const OBJECT_MARKERS = new Set(['like', 'unlike', 'including', 'than', 'predecessor', 'successor', 'of', 'against', 'on', 'with', 'to', 'at', 'for', 'from', 'by', 'over', 'into', 'toward', 'towards', 'about', 'upon']);
+const SUBJECT_GAP = /^(on|last|this|earlier|later|also|has|have|had|is|are|was|were|been|will|would|could|,|’|”|"|'|—|-|then|now|again|previously|recently|jointly|publicly|formally|officially|separately|in|a|an|the|statement|simultaneous|announcement|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|late|early|\d+|january|february|march|april|may|june|july|august|september|october|november|december|week|month|year|day|night|morning|evening|afternoon|\w+ly)$/i;
+const TOPIC_MARKERS = new Set(['over', 'about', 'in', 'regarding', 'concerning', 'during', 'after', 'before', 'amid']);
+const window = 6;
+const ACCUSATION_LINK = /^(of|that|it|for|over)$/;
+
+/** "accused Beijing of carrying out the attack": the attack is what is alleged, not an event. */
+function insideAccusation(tokens: readonly Token[], triggers: readonly Trigger[], tr: Trigger): boolean {
+  return triggers.some((o) => {
+    if (o === tr || o.start >= tr.start || tr.start - o.end > 10) return false;
+    if (o.relation !== 'ACCUSES' && o.relation !== 'DENIES') return false;
+    const between = tokens.slice(o.end, tr.start).map((t) => t.lower);
+    return between.some((w) => ACCUSATION_LINK.test(w)) && !between.includes('and') && !between.includes(';');
+  });
+}
+
+/** "the US allegations", "allegations by Washington": a nominal accusation with its maker named. */
+function explicitAgent(tokens: readonly Token[], groups: readonly Mention[], tr: Trigger): boolean {
+  const before = groups.find((m) => m.end === tr.start || (m.end === tr.start - 1 && /^('s|’s|')$/.test(tokens[m.end]?.text ?? '')));
+  const by = tokens[tr.end]?.lower === 'by' || tokens[tr.end]?.lower === 'from';
+  return !!before || by;
+}
+
+const INHERENTLY_FUTURE = new Set<RelationName>(['AGREES', 'THREATENS', 'REQUESTS']);
+
+function isSpeechVerb(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t || !SPEECH.has(t.lemma)) return false;
+  return t.pos === 'VERB' || t.pos === 'AUX' || t.lower === 'said' || t.lower === 'says';
+}
+
+function nearestLeft(groups: readonly Mention[], before: number, from: number): Mention | undefined {
+  for (let g = groups.length - 1; g >= 0; g -= 1) {
+    const m = groups[g]!;
+    if (m.end <= before && m.start >= from) return m;
+  }
+  return undefined;
+}
+
+/** Speech frames: "X said …", "…, X said", "said X", "according to X", "X told reporters". */
+export function findFrames(tokens: readonly Token[], groups: readonly Mention[]): Frame[] {
+  const frames: Frame[] = [];
+  for (let k = 0; k < tokens.length; k += 1) {
+    if (tokens[k]?.lower === 'according' && tokens[k + 1]?.lower === 'to') {
+      const sp = groups.find((m) => m.start >= k + 2 && m.start <= k + 3);
+      if (sp) frames.push({ speaker: sp, verb: k, from: 0, to: tokens.length });
+      continue;
+    }
+    if (!isSpeechVerb(tokens, k)) continue;
+    const left = nearestLeft(groups, k, 0);
+    const leftOk = left && !left.locative && tokens.slice(left.end, k).every((t) => SUBJECT_GAP.test(t.text));
+    if (left && leftOk) {
+      const before = tokens[left.start - 1];
+      const trailing = left.start > 2 && !!before && /^[,”"’]$/.test(before.text);
+      frames.push(trailing ? { speaker: left, verb: k, from: 0, to: left.start } : { speaker: left, verb: k + 1, from: k + 1, to: tokens.length });
+      continue;
+    }
+    const right = groups.find((m) => m.start > k && m.start <= k + 2);
+    if (right && k > 1 && /^[,”"’]$/.test(tokens[k - 1]?.text ?? '')) frames.push({ speaker: right, verb: k, from: 0, to: k - 1 });
+  }
+  return frames;
+}
+
+function isPassive(tokens: readonly Token[], tr: Trigger): boolean {
+  const t = tokens[tr.start];
+  if (!t || !/(ed|en|wn|ught|ld)$/.test(t.lower) || t.pos === 'NOUN') return false;
+  if (tokens[tr.end]?.lower === 'by' && tr.start > 0 && tokens[tr.start - 1]?.pos === 'NOUN') return true;
+  for (let k = tr.start - 1; k >= Math.max(0, tr.start - 3); k -= 1) {
+    const w = tokens[k]!;
+    if (w.lemma === 'be' || w.lower === 'been' || w.lower === 'being' || w.lower === 'get') return true;
+    if (!/^(also|being|been|not|reportedly|jointly|formally|publicly|\w+ly)$/i.test(w.lower)) return false;
+  }
+  return false;
+}
+
+/** "the Microsoft hack": a name modifying a noun is not an argument. */
+function modifier(tokens: readonly Token[], m: Mention): boolean {
+  const next = tokens[m.end];
+  return !!next && next.pos === 'NOUN' && !/^(and|or)$/.test(next.lower);
+}
+
+function objectLike(tokens: readonly Token[], m: Mention): boolean {
+  let k = m.start - 1;
+  while (k >= 0 && /^(the|a|an|its|their|his|her)$/i.test(tokens[k]!.lower)) k -= 1;
+  const t = tokens[k];
+  if (!t) return false;
+  return OBJECT_MARKERS.has(t.lower) || t.pos === 'VERB';
+}
+
+function flags(tokens: readonly Token[], tr: Trigger, from: number): { negated: boolean; hypothetical: boolean } {
+  const lo = Math.max(from, tr.start - 4);
+  const window = tokens.slice(lo, tr.start).map((t) => t.lower);
+  const negated = window.some((w) => NEGATION.has(w));
+  const near = tokens.slice(Math.max(from, tr.start - 3), tr.start).map((t) => t.lower);
+  const hypothetical = !INHERENTLY_FUTURE.has(tr.relation) && !/^(will|would) /.test(tr.pattern) && near.some((w) => HYPOTHETICAL.has(w));
+  return { negated, hypothetical };
+}
+
+function frameOf(frames: readonly Frame[], k: number): Frame | undefined {
+  return frames.filter((f) => k >= f.from && k < f.to && k !== f.verb).sort((a, b) => Math.abs(a.verb - k) - Math.abs(b.verb - k))[0];
+}
+
+/** Finds source and target of each trigger. `inherited` is the speaker carried over from a quote. */
+export function assignRoles(tokens: readonly Token[], groups: readonly Mention[], triggers: readonly Trigger[], inherited: Mention | null): RoleAssignment[] {
+  const frames = findFrames(tokens, groups);
+  const out: RoleAssignment[] = [];
+  const agents: { at: number; agent: Mention }[] = [];
+  const startsWithQuote = /^[“"‘']/.test(tokens[0]?.text ?? '');
+  for (const tr of triggers) {
+    const frame = frameOf(frames, tr.start);
+    const speaker = frame?.speaker ?? (startsWithQuote && frames.length === 0 ? inherited : null);
+    const from = frame?.from ?? 0;
+    const to = frame?.to ?? tokens.length;
+    const f = flags(tokens, tr, from);
+    const leftAll = groups.filter((m) => m.end <= tr.start && m.start >= from && !m.locative && !modifier(tokens, m));
+    if (insideAccusation(tokens, triggers, tr)) continue;
+    const subject = [...leftAll].reverse().find((m) => !objectLike(tokens, m));
+    const interveningTrigger = (m: Mention): boolean => triggers.some((o) => o !== tr && o.start >= tr.end && o.start < m.start && o.role === 'act');
+    const nominal = tokens[tr.start]?.pos === 'NOUN';
+    const right = groups.find((m) => m.start >= tr.end && m.start < to && m.start - tr.end <= window && !m.locative && !modifier(tokens, m));
+    const prepBefore = right ? tokens[right.start - 1]?.lower === 'the' ? tokens[right.start - 2]?.lower : tokens[right.start - 1]?.lower : undefined;
+    const rightOk = right && !interveningTrigger(right) && !(prepBefore && TOPIC_MARKERS.has(prepBefore)) ? right : undefined;
+    if (tr.role === 'act') {
+      if (isPassive(tokens, tr)) {
+        const byAt = tokens.slice(tr.end, tr.end + 4).findIndex((t) => t.lower === 'by');
+        const agent = byAt >= 0 ? groups.find((m) => m.start > tr.end + byAt && m.start <= tr.end + byAt + 2) : undefined;
+        const patient = leftAll[leftAll.length - 1];
+        const src = agent ?? speaker;
+        if (src && patient) out.push({ trigger: tr, source: src, target: patient, ...f, rule: `${agent ? 'passive:by' : 'passive:speaker'}:${tr.pattern}` });
+        continue;
+      }
+      if (nominal && (tr.relation === 'ACCUSES' || tr.relation === 'DENIES') && !explicitAgent(tokens, groups, tr)) continue;
+      const prevAgent = agents.length > 0 && /^(and|,)$/.test(tokens[tr.start - 1]?.lower ?? '') ? agents[agents.length - 1]!.agent : undefined;
+      const adjacent = nominal ? leftAll.filter((m) => tr.start - m.end <= 8).pop() : undefined;
+      const source = adjacent ?? subject ?? prevAgent ?? speaker;
+      if (!source) continue;
+      agents.push({ at: tr.start, agent: source });
+      const target = rightOk && rightOk !== source ? rightOk : null;
+      if (!target && !['DENIES', 'CONDEMNS', 'ACCUSES', 'SUPPORTS'].includes(tr.relation)) continue;
+      out.push({ trigger: tr, source, target, ...f, rule: `${subject ? 'subject' : prevAgent ? 'shared-subject' : 'speaker'}:${tr.pattern}` });
+      continue;
+    }
+    const src = speaker ?? (tr.role === 'deny-content' ? subject : undefined);
+    if (!src) continue;
+    const inner = [...leftAll].reverse().find((m) => m !== src && !objectLike(tokens, m) && m.start >= (frame?.from ?? 0));
+    if (tr.role === 'accuse-content') {
+      const target = inner ?? rightOk ?? null;
+      if (target && target !== src) out.push({ trigger: tr, source: src, target, ...f, rule: `content:accuse:${tr.pattern}` });
+      continue;
+    }
+    const target = inner && inner !== src ? inner : null;
+    out.push({ trigger: tr, source: src, target, ...f, rule: `content:${tr.role === 'deny-content' ? 'deny' : 'judge'}:${tr.pattern}` });
+  }
+  // A judgement inside a denial is part of the denial.
+  const denied = new Set(out.filter((a) => a.trigger.role === 'deny-content').map((a) => a.source));
+  return out.filter((a) => !(a.trigger.role === 'judge-content' && denied.has(a.source)));
+}

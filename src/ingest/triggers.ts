@@ -1,0 +1,89 @@
+/** Event triggers: the lexicon of data/triggers.tsv compiled once, matched over a sentence's tokens. */
+import { isRelationName, type RelationName } from '../ontology.ts';
+import { TRIGGER_ROWS } from './data.ts';
+import type { Token } from './nlp.ts';
+
+export type TriggerRole = 'act' | 'accuse-content' | 'deny-content' | 'judge-content';
+
+interface Pattern { relation: RelationName; role: TriggerRole; parts: (Set<string> | 'gap')[]; weight: number; source: string }
+
+export interface Trigger {
+  relation: RelationName;
+  role: TriggerRole;
+  /** Token range in the sentence, end exclusive. */
+  start: number;
+  end: number;
+  weight: number;
+  pattern: string;
+}
+
+const ROLES = new Set<TriggerRole>(['act', 'accuse-content', 'deny-content', 'judge-content']);
+const GAP = 3;
+
+function compile(): Map<string, Pattern[]> {
+  const index = new Map<string, Pattern[]>();
+  for (const row of TRIGGER_ROWS) {
+    if (!isRelationName(row.relation)) throw new Error(`data/triggers.tsv: unknown relation ${row.relation}`);
+    if (!ROLES.has(row.role as TriggerRole)) throw new Error(`data/triggers.tsv: unknown role ${row.role}`);
+    const parts = row.pattern.split(/\s+/).map((p) => (p === '*' ? 'gap' as const : new Set(p.toLowerCase().split('|'))));
+    const first = parts[0];
+    if (!first || first === 'gap') throw new Error(`data/triggers.tsv: pattern may not start with a gap: ${row.pattern}`);
+    const pattern: Pattern = { relation: row.relation, role: row.role as TriggerRole, parts, weight: parts.filter((p) => p !== 'gap').length, source: row.pattern };
+    for (const key of first) {
+      const list = index.get(key) ?? [];
+      list.push(pattern);
+      index.set(key, list);
+    }
+  }
+  return index;
+}
+
+const INDEX = compile();
+
+function fits(part: Set<string>, t: Token | undefined): boolean {
+  return !!t && (part.has(t.lemma) || part.has(t.lower));
+}
+
+/** End (exclusive) of a match of `p` at token i, or -1. */
+function matchPattern(p: Pattern, tokens: readonly Token[], i: number, blocked: (k: number) => boolean): number {
+  let k = i;
+  for (let n = 0; n < p.parts.length; n += 1) {
+    const part = p.parts[n]!;
+    if (part === 'gap') {
+      const nextPart = p.parts[n + 1];
+      if (!nextPart || nextPart === 'gap') return -1;
+      let found = -1;
+      for (let g = k; g <= k + GAP && g < tokens.length; g += 1) if (fits(nextPart, tokens[g]) && !blocked(g)) { found = g; break; }
+      if (found < 0) return -1;
+      k = found + 1;
+      n += 1;
+      continue;
+    }
+    if (!fits(part, tokens[k]) || blocked(k)) return -1;
+    k += 1;
+  }
+  return k;
+}
+
+/** All triggers of a sentence; where patterns overlap, the heavier (more words) wins. */
+export function findTriggers(tokens: readonly Token[], blocked: (k: number) => boolean = () => false): Trigger[] {
+  const found: Trigger[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i]!;
+    if (blocked(i)) continue;
+    const candidates = [...(INDEX.get(t.lemma) ?? []), ...(t.lemma !== t.lower ? INDEX.get(t.lower) ?? [] : [])];
+    for (const p of candidates) {
+      const end = matchPattern(p, tokens, i, blocked);
+      if (end > i) found.push({ relation: p.relation, role: p.role, start: i, end, weight: p.weight, pattern: p.source });
+    }
+  }
+  // Drop a trigger when a heavier one covers one of its tokens (e.g. "reject … allegations" over "reject").
+  const kept = found.filter((a) => !found.some((b) => b !== a && b.weight > a.weight && b.start <= a.start && a.start < b.end));
+  const seen = new Set<string>();
+  return kept.filter((tr) => {
+    const key = `${tr.relation}:${tr.start}:${tr.role}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
