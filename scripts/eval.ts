@@ -63,7 +63,7 @@ const cell = (s: Prf): string => `${pct(s.precision)} ${pct(s.recall)} ${pct(s.f
 
 function formatTable(rows: readonly ArticleScore[], total: TotalScore, errors: Map<string, string>): string {
   const idWidth = Math.max(5, ...rows.map((r) => r.id.length));
-  const head = `${'id'.padEnd(idWidth)}  ${'actor-level P R F1'.padEnd(16)}  ${'dyad P R F1'.padEnd(14)}  ${'actors P R F1'.padEnd(14)}  gold/pred triples`;
+  const head = `${'id'.padEnd(idWidth)}  ${'actor-level P R F1'.padEnd(18)}  ${'dyad P R F1'.padEnd(14)}  ${'actors P R F1'.padEnd(14)}  gold/pred triples`;
   const lines = [head, '-'.repeat(head.length)];
   for (const r of rows) {
     const gold = r.triples.tp + r.triples.fn;
