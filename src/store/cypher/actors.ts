@@ -1,0 +1,72 @@
+/**
+ * Cypher for actors. Labels come from the ontology (kindLabel), never from input. Property merge rules,
+ * the same whatever order articles arrive in:
+ * - name: the longest seen (ties: alphabetical), unless an analyst locked it (`nameLocked`, set by a
+ *   RENAME correction); every other name seen becomes an alias;
+ * - aliases: the sorted union of all seen (aliases added by corrections are never removed);
+ * - country: the first non-null one is kept (a later article cannot blank it out);
+ * - title: the longest non-null one.
+ */
+import { kindLabel } from '../../ontology.ts';
+import type { ActorRow } from '../prepare.ts';
+import type { CypherQuery } from './query.ts';
+
+/** Actors merged away by a correction (`mergedInto` set), with where they went. */
+export function buildFindMergedActors(ids: string[]): CypherQuery {
+  return {
+    cypher: `UNWIND $ids AS id
+MATCH (a:Actor {id: id})
+WHERE a.mergedInto IS NOT NULL
+RETURN a.id AS id, a.mergedInto AS mergedInto`,
+    params: { ids },
+  };
+}
+
+/** One statement per label: `rows` must all have that kind. Rows are sorted by id for a fixed lock order. */
+export function buildUpsertActors(kind: string, rows: ActorRow[]): CypherQuery {
+  const label = kindLabel(kind);
+  return {
+    cypher: `UNWIND $rows AS row
+MERGE (a:Actor {id: row.id})
+ON CREATE SET a.kind = row.kind, a.name = row.name, a.aliases = [], a.country = row.country, a.title = row.title
+SET a:${label}
+WITH a, row,
+  CASE
+    WHEN a.nameLocked = true THEN a.name
+    WHEN size(row.name) > size(a.name) OR (size(row.name) = size(a.name) AND row.name < a.name) THEN row.name
+    ELSE a.name
+  END AS name
+WITH a, row, name, COLLECT {
+  UNWIND coalesce(a.aliases, []) + row.aliases + [a.name, row.name] AS alias
+  WITH alias WHERE alias IS NOT NULL AND alias <> name
+  RETURN DISTINCT alias ORDER BY alias
+} AS aliases
+SET a.name = name,
+    a.aliases = aliases,
+    a.aliasText = reduce(text = '', alias IN aliases | text + CASE WHEN text = '' THEN '' ELSE ' | ' END + alias),
+    a.country = coalesce(a.country, row.country),
+    a.title = CASE WHEN row.title IS NOT NULL AND (a.title IS NULL OR size(row.title) > size(a.title)) THEN row.title ELSE a.title END`,
+    params: { rows: [...rows].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)).map((r) => ({ ...r, label: undefined })) },
+  };
+}
+
+export interface AliasRow {
+  id: string;
+  aliases: string[];
+}
+
+/** Adds names as aliases of an existing actor (what an article said about an actor merged into it). */
+export function buildAddAliases(rows: AliasRow[]): CypherQuery {
+  return {
+    cypher: `UNWIND $rows AS row
+MATCH (a:Actor {id: row.id})
+WITH a, COLLECT {
+  UNWIND coalesce(a.aliases, []) + row.aliases AS alias
+  WITH alias WHERE alias IS NOT NULL AND alias <> a.name
+  RETURN DISTINCT alias ORDER BY alias
+} AS aliases
+SET a.aliases = aliases,
+    a.aliasText = reduce(text = '', alias IN aliases | text + CASE WHEN text = '' THEN '' ELSE ' | ' END + alias)`,
+    params: { rows },
+  };
+}

@@ -1,0 +1,27 @@
+/** Store errors carry a code; driver errors are classified by their `code`, never by message text. */
+export type StoreErrorCode = 'INVALID_EXTRACTION' | 'WRITE_FAILED' | 'NOT_FOUND';
+
+export class StoreError extends Error {
+  readonly code: StoreErrorCode;
+  constructor(code: StoreErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreError';
+    this.code = code;
+  }
+}
+
+/** The `code` of any error that has one (InputError, StoreError, Neo4jError), else 'INTERNAL'. */
+export function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code !== '' ? code : 'INTERNAL';
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Errors worth retrying the same work for (the driver's executeWrite already retries these). */
+export function isTransient(error: unknown): boolean {
+  const code = errorCode(error);
+  return code.startsWith('Neo.TransientError.') || code === 'ServiceUnavailable' || code === 'SessionExpired';
+}

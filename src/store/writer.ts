@@ -1,0 +1,253 @@
+/**
+ * The one module that opens write transactions for ingest. A batch of prepared articles is written in
+ * one `executeWrite` (retried by the driver on transient errors, deadlocks included, so everything in
+ * it is safe to repeat: MERGE on constrained keys, network recomputed rather than incremented).
+ *
+ * Lock order, the same in every transaction so concurrent batches wait rather than deadlock:
+ * articles (by id), then actors (by label, then id), then network sources.
+ */
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { buildAddAliases, buildFindMergedActors, buildUpsertActors, type AliasRow } from './cypher/actors.ts';
+import { buildWriteAffiliations, buildWriteMemberships } from './cypher/affiliations.ts';
+import {
+  buildDeleteArticle,
+  buildDeleteArticleEvents,
+  buildDeleteMentions,
+  buildLockArticles,
+  buildLookupArticles,
+  buildWriteArticles,
+  buildWriteMentions,
+  type MentionRow,
+} from './cypher/articles.ts';
+import { buildWriteEvents } from './cypher/events.ts';
+import { buildRefreshNetwork, type NetworkKey } from './cypher/network.ts';
+import type { CypherQuery } from './cypher/query.ts';
+import { errorCode, errorMessage } from './errors.ts';
+import { membershipsFor } from './memberships.ts';
+import { redirectActors, withArticleId, type ActorRow, type PreparedArticle } from './prepare.ts';
+
+export type WriteStatus = 'new' | 'duplicate' | 'updated';
+
+export interface WriteOutcome {
+  status: WriteStatus | 'failed' | 'deferred';
+  articleId: string;
+  actorIds: string[];
+  eventIds: string[];
+  error?: { code: string; message: string };
+}
+
+async function run(tx: ManagedTransaction, q: CypherQuery): Promise<Record<string, unknown>[]> {
+  const res = await tx.run(q.cypher, q.params);
+  return res.records.map((r) => r.toObject() as Record<string, unknown>);
+}
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' ? v : null;
+}
+
+/** Follows `mergedInto` chains for these ids; returns id -> surviving id (only for merged ones). */
+async function resolveMerged(tx: ManagedTransaction, ids: string[]): Promise<Map<string, string>> {
+  const next = new Map<string, string>();
+  let ask = ids;
+  for (let hop = 0; hop < 10 && ask.length > 0; hop++) {
+    const rows = await run(tx, buildFindMergedActors(ask));
+    ask = [];
+    for (const r of rows) {
+      const id = str(r.id);
+      const into = str(r.mergedInto);
+      if (id && into && !next.has(id)) {
+        next.set(id, into);
+        ask.push(into);
+      }
+    }
+  }
+  const final = new Map<string, string>();
+  for (const id of next.keys()) {
+    let to = id;
+    for (let hop = 0; hop < 10 && next.has(to); hop++) to = next.get(to)!;
+    if (to !== id) final.set(id, to);
+  }
+  return final;
+}
+
+/** Everything one transaction does for a batch. Re-entrant: the driver may call it again on a transient error. */
+async function writeInTransaction(tx: ManagedTransaction, batch: PreparedArticle[]): Promise<WriteOutcome[]> {
+  const outcomes: WriteOutcome[] = batch.map((p) => ({
+    status: 'new',
+    articleId: p.article.id,
+    actorIds: p.actors.map((a) => a.id),
+    eventIds: p.events.map((e) => e.id),
+  }));
+
+  // 1. Which existing article each one is (same id, else same URL, else same content).
+  const found = await run(
+    tx,
+    buildLookupArticles(batch.map((p, key) => ({ key, id: p.article.id, url: p.article.url, contentHash: p.article.contentHash }))),
+  );
+  const targets = new Map<string, number>();
+  for (const row of found) {
+    const i = Number(row.key);
+    const o = outcomes[i]!;
+    const target = str(row.byId) ?? str(row.byUrl);
+    const byHash = str(row.byHash);
+    if (!target && byHash) {
+      o.status = 'duplicate';
+      o.articleId = byHash;
+      continue;
+    }
+    o.articleId = target ?? batch[i]!.article.id;
+    if (targets.has(o.articleId)) o.status = 'deferred'; // two rows of this batch are one article: the caller retries it next
+    else targets.set(o.articleId, i);
+  }
+
+  // 2. Lock them, and decide new / updated / duplicate under the lock.
+  const writing: PreparedArticle[] = [];
+  const replaced: string[] = [];
+  if (targets.size > 0) {
+    for (const row of await run(tx, buildLockArticles([...targets.keys()]))) {
+      const id = String(row.id);
+      const i = targets.get(id)!;
+      const o = outcomes[i]!;
+      const before = str(row.contentHash);
+      const p = batch[i]!;
+      if (before === p.article.contentHash) {
+        o.status = 'duplicate';
+        continue;
+      }
+      if (before !== null) {
+        o.status = 'updated';
+        replaced.push(id);
+      }
+      writing.push(withArticleId(p, id));
+    }
+  }
+  if (writing.length === 0) return outcomes;
+
+  // 3. An updated article's old events go; the network keys they counted in are recomputed below.
+  const touched: Partial<NetworkKey>[] = [];
+  if (replaced.length > 0) {
+    for (const row of await run(tx, buildDeleteArticleEvents(replaced))) {
+      touched.push({ source: str(row.source) ?? undefined, relation: str(row.relation) ?? undefined, target: str(row.target) ?? undefined });
+    }
+    await run(tx, buildDeleteMentions(replaced));
+  }
+
+  // 4. Actors merged away by an analyst: their events go to the survivor.
+  const actorIds = [...new Set(writing.flatMap((p) => p.actors.map((a) => a.id)))].sort();
+  const redirect = await resolveMerged(tx, actorIds);
+  const articles = writing.map((p) => redirectActors(p, redirect));
+
+  // 5. Actors, one statement per label, in a fixed order.
+  const byKind = new Map<string, Map<string, ActorRow>>();
+  const aliasesFor = new Map<string, Set<string>>();
+  for (const p of articles) {
+    for (const a of p.actors) {
+      const survivor = redirect.get(a.id);
+      if (survivor) {
+        const set = aliasesFor.get(survivor) ?? new Set<string>();
+        for (const name of [a.name, ...a.aliases]) set.add(name);
+        aliasesFor.set(survivor, set);
+        continue;
+      }
+      const rows = byKind.get(a.kind) ?? new Map<string, ActorRow>();
+      const prev = rows.get(a.id);
+      rows.set(a.id, prev ? mergeActorRows(prev, a) : a);
+      byKind.set(a.kind, rows);
+    }
+  }
+  for (const kind of [...byKind.keys()].sort()) await run(tx, buildUpsertActors(kind, [...byKind.get(kind)!.values()]));
+  if (aliasesFor.size > 0) {
+    const rows: AliasRow[] = [...aliasesFor].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, set]) => ({ id, aliases: [...set].sort() }));
+    await run(tx, buildAddAliases(rows));
+  }
+
+  // 6. Articles, mentions, events, affiliations, memberships.
+  await run(tx, buildWriteArticles(articles.map((p) => p.article)));
+  const mentions: MentionRow[] = [];
+  for (const p of articles) {
+    const ids = new Set(p.actors.map((a) => redirect.get(a.id) ?? a.id));
+    for (const actorId of ids) mentions.push({ articleId: p.article.id, actorId });
+  }
+  if (mentions.length > 0) await run(tx, buildWriteMentions(mentions));
+  const events = articles.flatMap((p) => p.events);
+  if (events.length > 0) await run(tx, buildWriteEvents(events));
+  for (const q of buildWriteAffiliations(articles.flatMap((p) => p.affiliations))) await run(tx, q);
+  const memberships = membershipsFor(articles.flatMap((p) => p.actors).filter((a) => !redirect.has(a.id)));
+  if (memberships.length > 0) await run(tx, buildWriteMemberships(memberships));
+
+  // 7. The network, for every key this batch touched (old and new events).
+  for (const e of events) touched.push({ source: e.sourceId, relation: e.relation, target: e.targetId });
+  for (const q of buildRefreshNetwork(touched)) await run(tx, q);
+
+  for (const [i, o] of outcomes.entries()) {
+    if (o.status === 'new' || o.status === 'updated') {
+      const p = redirectActors(batch[i]!, redirect);
+      o.actorIds = [...new Set(p.actors.map((a) => redirect.get(a.id) ?? a.id))];
+    }
+  }
+  return outcomes;
+}
+
+/** Two rows for one actor in one batch: keep the longer name, union the aliases. */
+function mergeActorRows(a: ActorRow, b: ActorRow): ActorRow {
+  const name = b.name.length > a.name.length || (b.name.length === a.name.length && b.name < a.name) ? b.name : a.name;
+  const aliases = [...new Set([...a.aliases, ...b.aliases, a.name, b.name])].filter((x) => x !== name).sort();
+  const title = b.title && (!a.title || b.title.length > a.title.length) ? b.title : a.title;
+  return { ...a, name, aliases, country: a.country ?? b.country, title };
+}
+
+/** Writes one batch in one transaction: all of it or nothing. Throws the driver's error. */
+export async function writeBatch(driver: Driver, batch: PreparedArticle[], database?: string): Promise<WriteOutcome[]> {
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+  try {
+    return await session.executeWrite((tx) => writeInTransaction(tx, batch));
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * Writes a batch; if the batch fails as a whole, writes its articles one by one so the good ones land
+ * and only the bad one is reported failed (with the driver's error code).
+ */
+export async function writeBatchIsolated(driver: Driver, batch: PreparedArticle[], database?: string): Promise<WriteOutcome[]> {
+  try {
+    return await writeBatch(driver, batch, database);
+  } catch (error) {
+    if (batch.length === 1) return [failed(batch[0]!, error)];
+  }
+  const out: WriteOutcome[] = [];
+  for (const p of batch) {
+    try {
+      out.push(...(await writeBatch(driver, [p], database)));
+    } catch (error) {
+      out.push(failed(p, error));
+    }
+  }
+  return out;
+}
+
+function failed(p: PreparedArticle, error: unknown): WriteOutcome {
+  return { status: 'failed', articleId: p.article.id, actorIds: [], eventIds: [], error: { code: errorCode(error), message: errorMessage(error) } };
+}
+
+/** Deletes an article and its events, and recomputes every network relationship they counted in. */
+export async function deleteArticleTx(driver: Driver, id: string, database?: string): Promise<boolean> {
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+  try {
+    return await session.executeWrite(async (tx) => {
+      const rows = await run(tx, buildDeleteArticle(id));
+      if (rows.length === 0) return false;
+      const keys = (rows[0]!.keys as Partial<NetworkKey>[] | null) ?? [];
+      for (const q of buildRefreshNetwork(keys)) await run(tx, q);
+      return true;
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+/** Recomputes the network relationships for these keys in a transaction of the caller (for corrections). */
+export async function refreshNetwork(tx: ManagedTransaction, keys: Iterable<Partial<NetworkKey>>): Promise<void> {
+  for (const q of buildRefreshNetwork(keys)) await run(tx, q);
+}

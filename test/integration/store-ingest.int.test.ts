@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Driver } from 'neo4j-driver';
+import { checkConsistency } from '../../src/store/consistency.ts';
+import { deleteArticle, ingestExtractions } from '../../src/store/ingest.ts';
+import { testDriver, wipeGraph } from '../support/neo4j.ts';
+import { makeExtraction } from '../fixtures/store/extractions.ts';
+import { count, dumpGraph, networkRel } from '../fixtures/store/graph.ts';
+
+describe('store: ingest, re-ingest, update, delete', () => {
+  let driver: Driver;
+  beforeAll(async () => {
+    driver = testDriver();
+    await wipeGraph(driver);
+  });
+  afterAll(async () => {
+    await driver.close();
+  });
+
+  const a1 = makeExtraction({
+    id: 'ing-a1',
+    publishedAt: '2021-07-20',
+    events: [
+      { s: 'USA', r: 'ACCUSES', t: 'CHN', date: '2021-07-19', score: -2 },
+      { s: 'DOJ', r: 'CHARGES', t: 'HACKERS' },
+      { s: 'BLINKEN', r: 'ACCUSES', t: 'MSS' },
+      { s: 'CHN', r: 'DENIES', t: 'USA', negated: true },
+      { s: 'NATO', r: 'CONDEMNS', t: 'CHN', hypothetical: true },
+    ],
+  });
+  const a2 = makeExtraction({
+    id: 'ing-a2',
+    publishedAt: '2021-07-21',
+    events: [
+      { s: 'USA', r: 'ACCUSES', t: 'CHN', date: '2021-07-21', score: -4 },
+      { s: 'ZHAO', r: 'DENIES', t: 'USA' },
+    ],
+  });
+
+  it('writes the model: actors with kind labels, article, events, network, affiliations, memberships', async () => {
+    const summary = await ingestExtractions(driver, [a1, a2]);
+    expect(summary.results.map((r) => r.status)).toEqual(['new', 'new']);
+    expect(await checkConsistency(driver)).toEqual([]);
+    expect(await count(driver, 'MATCH (a:Actor:Country {id: "country:USA"}) RETURN count(a)')).toBe(1);
+    expect(await count(driver, 'MATCH (a:Actor:Official {id: "official:usa:antony-blinken"})-[:REPRESENTS]->(:Country {id: "country:USA"}) RETURN count(a)')).toBe(1);
+    expect(await count(driver, 'MATCH (:Agency {id: "agency:chn:ministry-of-state-security"})-[r:PART_OF]->(:Country {id: "country:CHN"}) RETURN count(r)')).toBe(1);
+    expect(await count(driver, 'MATCH (:Country {id: "country:USA"})-[r:MEMBER_OF]->(:Alliance {id: "alliance:nato"}) RETURN count(r)')).toBe(1);
+    expect(await count(driver, 'MATCH (:Country {id: "country:CHN"})-[r:MEMBER_OF]->(:Alliance) RETURN count(r)')).toBe(0);
+    expect(await count(driver, 'MATCH (e:Event)-[:REPORTED_IN]->(:Article {id: "ing-a1"}) RETURN count(e)')).toBe(5);
+    const usaChn = await networkRel(driver, 'country:USA', 'ACCUSES', 'country:CHN');
+    expect(usaChn).toEqual({ count: 2, firstDate: '2021-07-19', lastDate: '2021-07-21', articleIds: ['ing-a1', 'ing-a2'], meanScore: -3 });
+    // negated and hypothetical events are stored but not in the network
+    expect(await networkRel(driver, 'country:CHN', 'DENIES', 'country:USA')).toBeNull();
+    expect(await networkRel(driver, 'alliance:nato', 'CONDEMNS', 'country:CHN')).toBeNull();
+    expect(await count(driver, 'MATCH (e:Event {negated: true}) RETURN count(e)')).toBe(1);
+  });
+
+  it('re-ingesting the same content is a no-op reported as duplicate', async () => {
+    const before = await dumpGraph(driver);
+    const summary = await ingestExtractions(driver, [a1, a2]);
+    expect(summary.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
+    expect(await dumpGraph(driver)).toEqual(before);
+    // same content under another id is a duplicate of the stored article
+    const copy = { ...a1, id: 'ing-a1-copy', article: { ...a1.article, url: 'https://mirror.example/a1' } };
+    const again = await ingestExtractions(driver, [copy]);
+    expect(again.results[0]).toMatchObject({ status: 'duplicate', articleId: 'ing-a1' });
+    expect(await dumpGraph(driver)).toEqual(before);
+  });
+
+  it('changed content under the same id replaces the events and updates the network', async () => {
+    const a2v2 = makeExtraction({ id: 'ing-a2', edition: 2, publishedAt: '2021-07-21', events: [{ s: 'GBR', r: 'CONDEMNS', t: 'CHN', date: '2021-07-22' }] });
+    const summary = await ingestExtractions(driver, [a2v2]);
+    expect(summary.results[0]!.status).toBe('updated');
+    expect(await count(driver, 'MATCH (e:Event {articleId: "ing-a2"}) RETURN count(e)')).toBe(1);
+    expect(await networkRel(driver, 'country:USA', 'ACCUSES', 'country:CHN')).toEqual({ count: 1, firstDate: '2021-07-19', lastDate: '2021-07-19', articleIds: ['ing-a1'], meanScore: -2 });
+    expect(await networkRel(driver, 'official:chn:zhao-lijian', 'DENIES', 'country:USA')).toBeNull();
+    expect((await networkRel(driver, 'country:GBR', 'CONDEMNS', 'country:CHN'))?.count).toBe(1);
+    expect(await checkConsistency(driver)).toEqual([]);
+  });
+
+  it('changed content under the same URL (another id) updates the stored article', async () => {
+    const moved = makeExtraction({ id: 'ing-a2-new-id', url: 'https://example.org/ing-a2', edition: 3, events: [{ s: 'AUS', r: 'SUPPORTS', t: 'USA' }] });
+    const summary = await ingestExtractions(driver, [moved]);
+    expect(summary.results[0]).toMatchObject({ status: 'updated', articleId: 'ing-a2' });
+    expect(await count(driver, 'MATCH (a:Article) RETURN count(a)')).toBe(2);
+    expect(await networkRel(driver, 'country:GBR', 'CONDEMNS', 'country:CHN')).toBeNull();
+    expect((await networkRel(driver, 'country:AUS', 'SUPPORTS', 'country:USA'))?.articleIds).toEqual(['ing-a2']);
+    expect(await checkConsistency(driver)).toEqual([]);
+  });
+
+  it('delete removes the events and fixes every network relationship they touched', async () => {
+    expect(await deleteArticle(driver, 'ing-a1')).toBe(true);
+    expect(await deleteArticle(driver, 'ing-a1')).toBe(false);
+    expect(await count(driver, 'MATCH (e:Event {articleId: "ing-a1"}) RETURN count(e)')).toBe(0);
+    expect(await networkRel(driver, 'country:USA', 'ACCUSES', 'country:CHN')).toBeNull();
+    expect(await networkRel(driver, 'official:usa:antony-blinken', 'ACCUSES', 'agency:chn:ministry-of-state-security')).toBeNull();
+    expect((await networkRel(driver, 'country:AUS', 'SUPPORTS', 'country:USA'))?.count).toBe(1);
+    // actors stay (orphans are allowed), affiliations are facts about actors and stay too
+    expect(await count(driver, 'MATCH (a:Actor {id: "official:usa:antony-blinken"})-[:REPRESENTS]->() RETURN count(a)')).toBe(1);
+    expect(await checkConsistency(driver)).toEqual([]);
+  });
+});
