@@ -116,18 +116,21 @@ function protagonist(found: readonly Found[], register: ActorRegister): string |
   return [...counts.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]?.[0] ?? null;
 }
 
-const OPPONENT_RELATIONS = new Set(['ACCUSES', 'CHARGES', 'CONDEMNS', 'DENIES', 'SANCTIONS']);
+const OPPONENT_RELATIONS = new Set(['ACCUSES', 'CHARGES', 'CONDEMNS']);
 
 /** For each country, the country it is most in conflict with in this article (for "the allegations" etc.). */
 function opponents(found: readonly Found[], register: ActorRegister): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
+  let weight = 1;
   const bump = (a: string, b: string): void => {
     const m = counts.get(a) ?? new Map<string, number>();
-    m.set(b, (m.get(b) ?? 0) + 1);
+    m.set(b, (m.get(b) ?? 0) + weight);
     counts.set(a, m);
   };
   for (const { a } of found) {
     if (!a.target || a.negated || !OPPONENT_RELATIONS.has(a.trigger.relation)) continue;
+    // A list of seven allies is one act, not seven.
+    weight = 1 / (a.source.actorIds.length * a.target.actorIds.length);
     for (const s of a.source.actorIds) for (const t of a.target.actorIds) {
       const cs = register.countryOf(s);
       const ct = register.countryOf(t);

@@ -59,7 +59,8 @@ function buildCountries(): void {
     }
     for (const cap of c.capital ?? []) if (!skip.has(cap)) add(cap, { type: 'country', iso, form: 'capital' });
     const dem = c.demonyms?.eng;
-    for (const d of new Set([dem?.m, dem?.f])) if (d && !skip.has(d)) add(d, { type: 'demonym', iso });
+    // Territories share their state's demonym ("American" is also the Northern Mariana Islands'): skip them.
+    if (c.independent) for (const d of new Set([dem?.m, dem?.f])) if (d && !skip.has(d)) add(d, { type: 'demonym', iso });
   }
   for (const [iso, list] of Object.entries(COUNTRY_EXTRAS.aliases)) for (const n of list) add(n, { type: 'country', iso, form: 'name' });
   for (const [iso, list] of Object.entries(COUNTRY_EXTRAS.demonyms)) for (const d of list) add(d, { type: 'demonym', iso });

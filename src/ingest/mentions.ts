@@ -132,8 +132,9 @@ function readDemonym(tokens: readonly Token[], i: number, m: GazetteerMatch, iso
   const generic = entryOf(g, 'generic-agency');
   if (generic && g) return genericMention(tokens, i, g.end, iso, generic.slug, generic.name, state);
   const next = tokens[j];
-  if (next && GOV_NOUNS.has(next.lower)) return { start: i, end: j + 1, actorIds: [state.register.country(iso)], locative: false, via: 'demonym' };
-  if (next && PERSON_NOUNS.has(next.lower)) {
+  const counted = QUANTITY.has(tokens[i - 1]?.lower ?? '') || /^\d/.test(tokens[i - 1]?.text ?? '');
+  if (next && GOV_NOUNS.has(next.lower) && !counted) return { start: i, end: j + 1, actorIds: [state.register.country(iso)], locative: false, via: 'demonym' };
+  if (next && (PERSON_NOUNS.has(next.lower) || (counted && GOV_NOUNS.has(next.lower)))) {
     let s = i;
     while (s > 0 && QUANTITY.has(tokens[s - 1]?.lower ?? '') ) s -= 1;
     if (s > 0 && /^\d[\d,]*$/.test(tokens[s - 1]?.text ?? '')) s -= 1;

@@ -33,7 +33,7 @@ const ACCUSATION_LINK = /^(of|that|it|for|over)$/;
 function insideAccusation(tokens: readonly Token[], triggers: readonly Trigger[], tr: Trigger): boolean {
   return triggers.some((o) => {
     if (o === tr || o.start >= tr.start || tr.start - o.end > 10) return false;
-    if (o.relation !== 'ACCUSES' && o.relation !== 'DENIES') return false;
+    if (o.role !== 'act' || (o.relation !== 'ACCUSES' && o.relation !== 'DENIES')) return false;
     const between = tokens.slice(o.end, tr.start).map((t) => t.lower);
     return between.some((w) => ACCUSATION_LINK.test(w)) && !between.includes('and') && !between.includes(';');
   });
@@ -75,7 +75,7 @@ export function findFrames(tokens: readonly Token[], groups: readonly Mention[])
     const left = nearestLeft(groups, k, 0);
     const leftOk = left && !left.locative && tokens.slice(left.end, k).every((t) => SUBJECT_GAP.test(t.text));
     if (left && leftOk) {
-      const before = tokens[left.start - 1];
+      const before = tokens[left.start - 1]?.lower === 'the' ? tokens[left.start - 2] : tokens[left.start - 1];
       const trailing = left.start > 2 && !!before && /^[,”"’]$/.test(before.text);
       frames.push(trailing ? { speaker: left, verb: k, from: 0, to: left.start } : { speaker: left, verb: k + 1, from: k + 1, to: tokens.length });
       continue;
@@ -109,7 +109,7 @@ function objectLike(tokens: readonly Token[], m: Mention): boolean {
   while (k >= 0 && /^(the|a|an|its|their|his|her)$/i.test(tokens[k]!.lower)) k -= 1;
   const t = tokens[k];
   if (!t) return false;
-  return OBJECT_MARKERS.has(t.lower) || t.pos === 'VERB';
+  return OBJECT_MARKERS.has(t.lower) || (t.pos === 'VERB' && !SPEECH.has(t.lemma));
 }
 
 function flags(tokens: readonly Token[], tr: Trigger, from: number): { negated: boolean; hypothetical: boolean } {
@@ -156,6 +156,14 @@ export function assignRoles(tokens: readonly Token[], groups: readonly Mention[]
       }
       if (nominal && (tr.relation === 'ACCUSES' || tr.relation === 'DENIES') && !explicitAgent(tokens, groups, tr)) continue;
       const prevAgent = agents.length > 0 && /^(and|,)$/.test(tokens[tr.start - 1]?.lower ?? '') ? agents[agents.length - 1]!.agent : undefined;
+      // "…, while raging at X": a participle clause shares the main clause's actor.
+      const participle = /ing$/.test(tokens[tr.start]?.lower ?? '') && /^(while|after|before|when|,)$/.test(tokens[tr.start - 1]?.lower ?? '');
+      const mainActor = speaker ?? groups.find((m) => !m.locative && !objectLike(tokens, m) && m.end <= tr.start);
+      if (participle && mainActor) {
+        const target = rightOk && rightOk !== mainActor ? rightOk : null;
+        if (target || ['DENIES', 'CONDEMNS', 'ACCUSES'].includes(tr.relation)) out.push({ trigger: tr, source: mainActor, target, ...f, rule: `participle:${tr.pattern}` });
+        continue;
+      }
       const adjacent = nominal ? leftAll.filter((m) => tr.start - m.end <= 8).pop() : undefined;
       const source = adjacent ?? subject ?? prevAgent ?? speaker;
       if (!source) continue;
