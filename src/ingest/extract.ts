@@ -151,6 +151,20 @@ function opponents(found: readonly Found[], register: ActorRegister): Map<string
 function buildEvents(found: readonly Found[], register: ActorRegister, occurrences: readonly { id: string; span: Span }[], article: { id: string; text: string; publishedAt: string | null }): ExtractedEvent[] {
   const opp = opponents(found, register);
   const hero = protagonist(found, register);
+  // Unaddressed solidarity goes to the adversary of whoever the supporter itself blames in the article.
+  const blamed = new Map<string, string>();
+  for (const { a } of found) {
+    if (!a.target || a.negated || !OPPONENT_RELATIONS.has(a.trigger.relation)) continue;
+    for (const s of a.source.actorIds) for (const t of a.target.actorIds) {
+      const ct = register.countryOf(t);
+      if (ct && !blamed.has(s)) blamed.set(s, ct);
+    }
+  }
+  const sideOf = (id: string): string | undefined => {
+    const b = blamed.get(id);
+    const o = b ? opp.get(b) : undefined;
+    return o && o !== register.countryOf(id) ? o : undefined;
+  };
   const events: ExtractedEvent[] = [];
   const seen = new Set<string>();
   for (const { a, sentence } of found) {
@@ -165,7 +179,7 @@ function buildEvents(found: readonly Found[], register: ActorRegister, occurrenc
       let tlist = targets;
       if (!a.target) {
         const c = register.countryOf(s.id);
-        const o = a.trigger.relation === 'SUPPORTS' ? (hero ?? undefined) : c ? opp.get(c) : undefined;
+        const o = a.trigger.relation === 'SUPPORTS' ? (sideOf(s.id) ?? hero ?? undefined) : c ? opp.get(c) : undefined;
         if (!o) continue;
         const oid = countryId(o);
         register.country(o);

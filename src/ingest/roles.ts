@@ -76,7 +76,9 @@ export function findFrames(tokens: readonly Token[], groups: readonly Mention[])
     const leftOk = left && !left.locative && tokens.slice(left.end, k).every((t) => SUBJECT_GAP.test(t.text));
     if (left && leftOk) {
       const before = tokens[left.start - 1]?.lower === 'the' ? tokens[left.start - 2] : tokens[left.start - 1];
-      const trailing = left.start > 2 && !!before && /^[,”"’]$/.test(before.text);
+      // "…, X said (in a statement)." closes the sentence; "In a statement, X said …" opens it.
+      const rest = tokens.slice(k + 1).filter((t) => t.pos !== 'PUNCT').length;
+      const trailing = left.start > 2 && !!before && /^[,”"’]$/.test(before.text) && rest <= 6;
       frames.push(trailing ? { speaker: left, verb: k, from: 0, to: left.start } : { speaker: left, verb: k + 1, from: k + 1, to: tokens.length });
       continue;
     }
