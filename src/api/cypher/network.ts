@@ -1,0 +1,81 @@
+/**
+ * The network around some actors, for a graph view: breadth-first over the network relationships
+ * (or over the events of a date range), at most `limit` actors — seeds first, then by hop distance
+ * and weight — and the edges among the actors kept.
+ */
+import { countable, dateConditions, relationTypes, where, type CypherQuery } from './common.ts';
+
+export interface NetworkArgs {
+  actorIds: string[];
+  depth: number;
+  relations: string[] | null;
+  from: string | null;
+  to: string | null;
+  minCount: number;
+  limit: number;
+}
+
+/** Neighbours of the frontier `f` as rows (n, w): one aggregated weight per neighbour. */
+function expand(args: NetworkArgs, params: Record<string, unknown>): string {
+  if (args.from === null && args.to === null) {
+    return `MATCH (f)-[r:${relationTypes(args.relations)}]-(n:Actor)\nWHERE r.count >= $minCount AND n <> f\nWITH n, sum(r.count) AS w`;
+  }
+  const conditions = [countable('e'), 'n <> f', ...dateConditions('e.date', args.from, args.to, params)];
+  if (args.relations) {
+    params.relations = args.relations;
+    conditions.push('e.relation IN $relations');
+  }
+  return (
+    `MATCH (f)<-[:SOURCE|TARGET]-(e:Event)-[:SOURCE|TARGET]->(n:Actor)\n${where(conditions)}\n` +
+    'WITH f, n, e.relation AS relation, count(e) AS c WHERE c >= $minCount\nWITH n, sum(c) AS w'
+  );
+}
+
+function edges(args: NetworkArgs, params: Record<string, unknown>): string {
+  if (args.from === null && args.to === null) {
+    return (
+      `MATCH (a)-[r:${relationTypes(args.relations)}]->(b:Actor)\nWHERE b.id IN ids AND r.count >= $minCount AND b <> a\n` +
+      'RETURN collect({ source: a.id, relation: type(r), target: b.id, count: r.count, firstDate: r.firstDate, lastDate: r.lastDate, meanScore: r.meanScore }) AS edges'
+    );
+  }
+  const conditions = [countable('e'), 'b.id IN ids', 'b <> a', ...dateConditions('e.date', args.from, args.to, params)];
+  if (args.relations) conditions.push('e.relation IN $relations');
+  return (
+    `MATCH (a)<-[:SOURCE]-(e:Event)-[:TARGET]->(b:Actor)\n${where(conditions)}\n` +
+    'WITH a, e.relation AS relation, b, count(e) AS count, min(e.date) AS firstDate, max(e.date) AS lastDate, avg(e.score) AS meanScore\n' +
+    'WHERE count >= $minCount\n' +
+    'RETURN collect({ source: a.id, relation: relation, target: b.id, count: count, firstDate: firstDate, lastDate: lastDate, meanScore: meanScore }) AS edges'
+  );
+}
+
+export function buildNetworkQuery(args: NetworkArgs): CypherQuery {
+  const params: Record<string, unknown> = { ids: args.actorIds, minCount: args.minCount, limit: args.limit };
+  const parts: string[] = [
+    'MATCH (seed:Actor) WHERE seed.id IN $ids',
+    'WITH seed ORDER BY seed.id LIMIT $limit',
+    // kept: the actors chosen so far; frontier: those of the last level; more: something was cut.
+    'WITH collect(seed) AS kept, collect(seed) AS frontier, false AS more',
+  ];
+  const step = expand(args, params);
+  for (let level = 1; level <= args.depth; level += 1) {
+    parts.push(
+      'CALL (kept, frontier) {',
+      '  UNWIND frontier AS f',
+      `  ${step.replaceAll('\n', '\n  ')}`,
+      '  WITH n, sum(w) AS w WHERE NOT n IN kept',
+      '  ORDER BY w DESC, n.id',
+      '  RETURN collect(n) AS found',
+      '}',
+      'WITH kept + found[..$limit - size(kept)] AS kept, found[..$limit - size(kept)] AS frontier, more OR size(found) > $limit - size(kept) AS more',
+    );
+  }
+  parts.push(
+    'WITH kept, more, [k IN kept | k.id] AS ids',
+    'CALL (kept, ids) {',
+    '  UNWIND kept AS a',
+    `  ${edges(args, params).replaceAll('\n', '\n  ')}`,
+    '}',
+    'RETURN [k IN kept | k { .id, .name, .kind, .country }] AS nodes, edges, more AS truncated',
+  );
+  return { cypher: parts.join('\n'), params };
+}

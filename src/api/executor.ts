@@ -1,0 +1,131 @@
+/**
+ * The one place the API talks to Neo4j: runs `{ cypher, params }` built by the pure builders in
+ * ./cypher, reads with routing READ, writes in `executeWrite` (retried, so writes are idempotent),
+ * and converts Neo4j values (Integer, Date, DateTime, nodes) to plain JSON values on the way out.
+ */
+import neo4j, { type Driver } from 'neo4j-driver';
+import { ServiceUnavailableError } from './errors.ts';
+
+export interface CypherQuery {
+  cypher: string;
+  params: Record<string, unknown>;
+}
+
+export type Row = Record<string, unknown>;
+
+export interface Executor {
+  /** Runs a read query; rows as plain objects. */
+  read(query: CypherQuery): Promise<Row[]>;
+  /** Runs the queries in one write transaction; the rows of the last one. */
+  write(...queries: CypherQuery[]): Promise<Row[]>;
+  /**
+   * Runs `work` in one write transaction (retried as a whole on transient errors, so it must be safe
+   * to repeat); `run` executes one query inside it.
+   */
+  transaction<T>(work: (run: (query: CypherQuery) => Promise<Row[]>) => Promise<T>): Promise<T>;
+}
+
+const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+
+/** Neo4j values to JSON: Integer -> number, Date -> YYYY-MM-DD, DateTime -> ISO string, Node -> its properties. */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (neo4j.isDate(value)) return value.toString();
+  if (neo4j.isDateTime(value) || neo4j.isLocalDateTime(value)) return new Date(value.toString()).toISOString();
+  if (neo4j.isNode(value)) return toPlain((value as { properties: unknown }).properties);
+  if (neo4j.isRelationship(value)) return toPlain((value as { properties: unknown }).properties);
+  const out: Row = {};
+  for (const [k, v] of Object.entries(value)) out[k] = toPlain(v);
+  return out;
+}
+
+/**
+ * JS values to Neo4j parameters: whole numbers become Integers (SKIP, LIMIT and list slices refuse
+ * floats). The API never writes a numeric property, so no float is turned into an integer by mistake.
+ */
+export function toParams(value: unknown): unknown {
+  if (typeof value === 'number' && Number.isInteger(value)) return neo4j.int(value);
+  if (Array.isArray(value)) return value.map(toParams);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Row = {};
+    for (const [k, v] of Object.entries(value)) out[k] = toParams(v);
+    return out;
+  }
+  return value;
+}
+
+function classify(error: unknown): never {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && UNAVAILABLE.has(code)) throw new ServiceUnavailableError();
+  throw error;
+}
+
+export function createExecutor(driver: Driver, database?: string): Executor {
+  return {
+    async read({ cypher, params }) {
+      try {
+        const { records } = await driver.executeQuery(cypher, toParams(params) as Row, { database, routing: neo4j.routing.READ });
+        return records.map((r) => toPlain(r.toObject()) as Row);
+      } catch (error) {
+        return classify(error);
+      }
+    },
+    write(...queries) {
+      return this.transaction(async (run) => {
+        let rows: Row[] = [];
+        for (const q of queries) rows = await run(q);
+        return rows;
+      });
+    },
+    async transaction(work) {
+      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+      try {
+        return await session.executeWrite((tx) =>
+          work(async (q) => {
+            const result = await tx.run(q.cypher, toParams(q.params) as Row);
+            return result.records.map((r) => toPlain(r.toObject()) as Row);
+          }),
+        );
+      } catch (error) {
+        return classify(error);
+      } finally {
+        await session.close();
+      }
+    },
+  };
+}
+
+/** Wraps an executor so tests (and logs) can count the Cypher queries an operation ran. */
+export function countQueries(inner: Executor): Executor & { count: number; cyphers: string[]; reset(): void } {
+  const counter = {
+    count: 0,
+    cyphers: [] as string[],
+    reset() {
+      counter.count = 0;
+      counter.cyphers = [];
+    },
+    read(q: CypherQuery) {
+      counter.count += 1;
+      counter.cyphers.push(q.cypher);
+      return inner.read(q);
+    },
+    write(...qs: CypherQuery[]) {
+      counter.count += qs.length;
+      counter.cyphers.push(...qs.map((q) => q.cypher));
+      return inner.write(...qs);
+    },
+    transaction<T>(work: (run: (query: CypherQuery) => Promise<Row[]>) => Promise<T>): Promise<T> {
+      return inner.transaction((run) =>
+        work((q) => {
+          counter.count += 1;
+          counter.cyphers.push(q.cypher);
+          return run(q);
+        }),
+      );
+    },
+  };
+  return counter;
+}

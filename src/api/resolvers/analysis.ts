@@ -1,0 +1,98 @@
+/** Query.network, Query.paths, Query.timeline: the views an analyst browses the graph with. */
+import { dateRange, intIn, optionalId, optionalList, requiredText } from '../args.ts';
+import type { ApiContext } from '../context.ts';
+import { buildActorsByIdQuery } from '../cypher/actors.ts';
+import { buildNetworkQuery } from '../cypher/network.ts';
+import { buildPathsQuery } from '../cypher/paths.ts';
+import { buildTimelineQuery } from '../cypher/timeline.ts';
+import { BadUserInputError, NotFoundError } from '../errors.ts';
+import { toEventNode, type ActorRow, type EventRecord } from '../rows.ts';
+
+interface NetworkEdge {
+  id?: string;
+  source: string;
+  target: string;
+  relation: string;
+  count: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  meanScore: number | null;
+}
+
+interface NetworkNode {
+  id: string;
+  name: string;
+  kind: string;
+  country: string | null;
+}
+
+/** Degrees within the returned graph, and stable edge ids. */
+export function shapeNetwork(nodes: NetworkNode[], edges: NetworkEdge[], truncated: boolean) {
+  const degree = new Map<string, number>();
+  for (const e of edges) {
+    degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
+    degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
+  }
+  return {
+    nodes: nodes.map((n) => ({ ...n, degree: degree.get(n.id) ?? 0 })),
+    edges: edges.map((e) => ({ ...e, id: `${e.source}|${e.relation}|${e.target}` })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    truncated,
+  };
+}
+
+export const analysisResolvers = {
+  Query: {
+    async network(
+      _: unknown,
+      args: { actorIds: string[]; depth?: number | null; relations?: string[] | null; from?: string | null; to?: string | null; minCount?: number | null; limit?: number | null },
+      ctx: ApiContext,
+    ) {
+      if (args.actorIds.length === 0) throw new BadUserInputError('actorIds must name at least one actor', { field: 'actorIds' });
+      if (args.actorIds.length > 50) throw new BadUserInputError('actorIds must name at most 50 actors', { field: 'actorIds' });
+      const depth = intIn(args.depth, 'depth', 1, 1, 3);
+      const minCount = intIn(args.minCount, 'minCount', 1, 1, 1_000_000);
+      const limit = intIn(args.limit, 'limit', 100, 1, 500);
+      const { from, to } = dateRange(args.from, args.to);
+      const actorIds = [...new Set(args.actorIds.map((id) => requiredText(id, 'actorIds', 500)))];
+      const [row] = await ctx.exec.read(buildNetworkQuery({ actorIds, depth, relations: optionalList(args.relations), from, to, minCount, limit }));
+      const nodes = (row?.nodes as NetworkNode[] | undefined) ?? [];
+      if (nodes.length === 0) throw new NotFoundError(`no actor with id ${actorIds.map((id) => JSON.stringify(id)).join(', ')}`);
+      return shapeNetwork(nodes, (row?.edges as NetworkEdge[] | undefined) ?? [], Boolean(row?.truncated));
+    },
+
+    async paths(_: unknown, args: { from: string; to: string; maxHops?: number | null; relations?: string[] | null }, ctx: ApiContext) {
+      const maxHops = intIn(args.maxHops, 'maxHops', 4, 1, 6);
+      const from = requiredText(args.from, 'from', 500);
+      const to = requiredText(args.to, 'to', 500);
+      if (from === to) throw new BadUserInputError('from and to must be different actors', { field: 'to' });
+      const rows = await ctx.exec.read(buildPathsQuery({ from, to, maxHops, relations: optionalList(args.relations), limit: 10, evidence: 3 }));
+      if (rows.length === 0) {
+        // No path, or no such actor: tell which (one extra query, only on the empty answer).
+        const found = new Set((await ctx.exec.read(buildActorsByIdQuery([from, to]))).map((r) => String(r.id)));
+        for (const [name, id] of [['from', from], ['to', to]] as const) if (!found.has(id)) throw new NotFoundError(`${name}: no actor with id ${JSON.stringify(id)}`);
+        return [];
+      }
+      return rows.map((r) => {
+        const hops = (r.hops as { source: ActorRow; target: ActorRow; relation: string; count: number; evidence: EventRecord[] }[]).map((h) => ({
+          ...h,
+          evidence: h.evidence.map(toEventNode),
+        }));
+        return { length: hops.length, hops };
+      });
+    },
+
+    async timeline(
+      _: unknown,
+      args: { actor?: string | null; dyad?: { source: string; target: string } | null; relations?: string[] | null; granularity?: 'DAY' | 'WEEK' | 'MONTH' | null; from?: string | null; to?: string | null },
+      ctx: ApiContext,
+    ) {
+      if (args.actor && args.dyad) throw new BadUserInputError('give actor or dyad, not both', { field: 'dyad' });
+      const { from, to } = dateRange(args.from, args.to);
+      const dyad = args.dyad ? { source: requiredText(args.dyad.source, 'dyad.source', 500), target: requiredText(args.dyad.target, 'dyad.target', 500) } : null;
+      const rows = await ctx.exec.read(
+        buildTimelineQuery({ actor: optionalId(args.actor, 'actor'), dyad, relations: optionalList(args.relations), granularity: args.granularity ?? 'MONTH', from, to }),
+      );
+      return rows.map((r) => ({ start: r.start as string, count: Number(r.count), meanScore: (r.meanScore as number | null) ?? null }));
+    },
+  },
+};

@@ -1,0 +1,55 @@
+/** Query.events. */
+import type { GraphQLResolveInfo } from 'graphql';
+import { dateRange, decodeAfter, optionalId, optionalList, pageSize, toConnection } from '../args.ts';
+import type { ApiContext } from '../context.ts';
+import { buildEventsQuery } from '../cypher/events.ts';
+import { toEventNode, type EventRecord } from '../rows.ts';
+import { selects } from '../selection.ts';
+
+interface EventFilterInput {
+  source?: string | null;
+  target?: string | null;
+  either?: string | null;
+  relations?: string[] | null;
+  plover?: string[] | null;
+  from?: string | null;
+  to?: string | null;
+  article?: string | null;
+  negated?: boolean | null;
+}
+
+export const eventResolvers = {
+  Query: {
+    async events(
+      _: unknown,
+      args: { filter?: EventFilterInput | null; first?: number | null; after?: string | null; orderBy?: 'DATE_ASC' | 'DATE_DESC' | null },
+      ctx: ApiContext,
+      info: GraphQLResolveInfo,
+    ) {
+      const f = args.filter ?? {};
+      const first = pageSize(args.first);
+      const offset = decodeAfter(args.after);
+      const { from, to } = dateRange(f.from, f.to, 'filter.');
+      const withTotal = selects(info, 'totalCount');
+      const [row] = await ctx.exec.read(
+        buildEventsQuery({
+          source: optionalId(f.source, 'filter.source'),
+          target: optionalId(f.target, 'filter.target'),
+          either: optionalId(f.either, 'filter.either'),
+          relations: optionalList(f.relations),
+          plover: optionalList(f.plover)?.map((p) => p.toUpperCase()) ?? null,
+          from,
+          to,
+          article: optionalId(f.article, 'filter.article'),
+          negated: f.negated ?? null,
+          order: args.orderBy === 'DATE_ASC' ? 'ASC' : 'DESC',
+          offset,
+          limit: first + 1,
+          withTotal,
+        }),
+      );
+      const rows = ((row?.rows as EventRecord[] | undefined) ?? []).map(toEventNode);
+      return toConnection(rows, offset, first, withTotal ? Number(row?.totalCount ?? 0) : null);
+    },
+  },
+};

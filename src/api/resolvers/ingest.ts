@@ -1,0 +1,62 @@
+/** Mutation.ingestArticle and Mutation.deleteArticle, through the store's ingest API. */
+import { extract } from '../../ingest/extract.ts';
+import { InputError } from '../../ingest/errors.ts';
+import type { ArticleInput, ExtractionResult } from '../../ingest/types.ts';
+import { deleteArticle, ingestExtractions } from '../../store/ingest.ts';
+import { requiredText } from '../args.ts';
+import type { ApiContext } from '../context.ts';
+import { buildActorsByIdQuery } from '../cypher/actors.ts';
+import { buildArticlesByIdQuery } from '../cypher/articles.ts';
+import { buildEventsByIdQuery } from '../cypher/events.ts';
+import { BadUserInputError, NotFoundError } from '../errors.ts';
+import { toEventNode, type ActorRow, type ArticleRow, type EventRecord } from '../rows.ts';
+
+const STATUS = { new: 'CREATED', updated: 'UPDATED', duplicate: 'UNCHANGED' } as const;
+
+function extractOrReject(input: ArticleInput): ExtractionResult {
+  try {
+    return extract(input);
+  } catch (error) {
+    if (error instanceof InputError) throw new BadUserInputError(error.message, { inputCode: error.code });
+    throw error;
+  }
+}
+
+export const ingestResolvers = {
+  Mutation: {
+    async ingestArticle(_: unknown, args: { input: ArticleInput }, ctx: ApiContext) {
+      // GraphQL gives absent fields as undefined or null; the extractor wants them absent.
+      const input = Object.fromEntries(Object.entries(args.input).filter(([, v]) => v !== null && v !== undefined)) as ArticleInput;
+      const extraction = extractOrReject(input);
+      const { results } = await ingestExtractions(ctx.driver, [extraction], { database: ctx.database });
+      const result = results[0];
+      if (!result || result.status === 'failed') {
+        const code = result?.error?.code ?? 'WRITE_FAILED';
+        if (code === 'INVALID_EXTRACTION') throw new BadUserInputError(result?.error?.message ?? 'the article could not be stored', { inputCode: code });
+        // Anything else is ours, not the client's: masked as "Unexpected error." and logged.
+        throw new Error(`ingest failed (${code}): ${result?.error?.message ?? 'no result'}`);
+      }
+      const articleId = result.articleId ?? extraction.id;
+      const [articles, actors, events] = await Promise.all([
+        ctx.exec.read(buildArticlesByIdQuery([articleId], false)),
+        ctx.exec.read(buildActorsByIdQuery(result.actorIds)),
+        ctx.exec.read(buildEventsByIdQuery(result.eventIds)),
+      ]);
+      return {
+        article: (articles[0]?.article as ArticleRow | undefined) ?? null,
+        actors: actors.map((r) => r.actor as ActorRow),
+        events: ((events[0]?.rows as EventRecord[] | undefined) ?? []).map(toEventNode),
+        warnings: result.warnings,
+        duplicate: result.status === 'duplicate',
+        status: STATUS[result.status],
+      };
+    },
+
+    async deleteArticle(_: unknown, args: { id: string }, ctx: ApiContext) {
+      const id = requiredText(args.id, 'id', 500);
+      const deleted = await deleteArticle(ctx.driver, id, { database: ctx.database });
+      if (!deleted) throw new NotFoundError(`id: no article with id ${JSON.stringify(id)}`);
+      return { id, deleted };
+    },
+  },
+};

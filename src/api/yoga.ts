@@ -1,0 +1,87 @@
+/**
+ * The GraphQL endpoint: graphql-yoga at /graphql with GraphiQL, the schema of ./schema.ts, limits
+ * from graphql-armor (depth, cost, aliases, tokens), API-key checks, and masking of unexpected errors.
+ */
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { getOperationAST, GraphQLError } from 'graphql';
+import { createYoga as createYogaServer, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { Driver } from 'neo4j-driver';
+import type { AppConfig } from '../config.ts';
+import { authorize, identifyCaller, type Caller } from './auth.ts';
+import type { ApiContext } from './context.ts';
+import { createExecutor, type Executor } from './executor.ts';
+import { createLoaders } from './loaders.ts';
+import { buildSchema } from './schema.ts';
+
+export interface YogaDeps {
+  driver: Driver;
+  database?: string;
+  config: AppConfig;
+  log?: (msg: string) => void;
+  /** Replaces the executor built from the driver (tests count queries with it). */
+  executor?: Executor;
+}
+
+type ServerContext = Record<string, unknown>;
+type UserContext = ApiContext;
+
+/** Refuses operations the caller may not run, before anything executes. */
+function useAuthorization(config: AppConfig): Plugin<ApiContext> {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const operation = getOperationAST(args.document, args.operationName);
+      const caller = (args.contextValue as { caller?: Caller }).caller;
+      try {
+        authorize(operation?.operation ?? 'query', caller ?? { keyPresented: false, headerSent: false, name: 'anonymous' }, config);
+      } catch (error) {
+        if (error instanceof GraphQLError) setResultAndStopExecution({ errors: [error] });
+        else throw error;
+      }
+    },
+  };
+}
+
+function describe(value: unknown): string {
+  if (value instanceof Error) return value.stack ?? value.message;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+export function createYoga(deps: YogaDeps): YogaServerInstance<ServerContext, UserContext> {
+  const { driver, database, config } = deps;
+  const log = deps.log ?? (() => {});
+  const exec = deps.executor ?? createExecutor(driver, database);
+  return createYogaServer<ServerContext, UserContext>({
+    schema: buildSchema(),
+    graphqlEndpoint: '/graphql',
+    graphiql: { title: 'diplograph' },
+    landingPage: false,
+    context: ({ request }) => ({
+      exec,
+      loaders: createLoaders(exec),
+      caller: identifyCaller(request, config),
+      config,
+      driver,
+      database,
+      log,
+    }),
+    // Unexpected errors reach the client as "Unexpected error."; yoga logs the original through `log`.
+    maskedErrors: true,
+    logging: {
+      debug: () => {},
+      info: () => {},
+      warn: (...args: unknown[]) => log(`graphql: ${args.map(describe).join(' ')}`),
+      error: (...args: unknown[]) => log(`graphql: ${args.map(describe).join(' ')}`),
+    },
+    plugins: [
+      useAuthorization(config),
+      EnvelopArmorPlugin({
+        maxDepth: { n: config.maxDepth },
+        costLimit: { maxCost: config.maxCost },
+        maxAliases: { n: 15 },
+        maxTokens: { n: 2000 },
+        maxDirectives: { n: 20 },
+        blockFieldSuggestion: { enabled: true },
+      }),
+    ],
+  });
+}
