@@ -1,0 +1,151 @@
+/**
+ * The page's graph: a graphology MultiDirectedGraph (one edge per source, relation, target) whose
+ * attributes are what sigma draws. A network answer replaces its content; nodes that stay keep
+ * their positions and new ones start next to a neighbour, so the picture changes smoothly.
+ */
+import { MultiDirectedGraph } from 'graphology';
+import { DEFAULT_EDGE_CURVATURE, indexParallelEdgesIndex } from '@sigma/edge-curve';
+import { kindStyle } from './ontology.ts';
+import { edgeWidth, nodeSize, scoreColor } from './palette.ts';
+import { shapeImageUrl } from './shapes.ts';
+import type { Network, NetworkEdge, NetworkNode } from './types.ts';
+
+export interface NodeAttributes {
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  label: string;
+  type: 'shape';
+  image: string;
+  kind: string;
+  country: string | null;
+  degree: number;
+  seed: boolean;
+  forceLabel: boolean;
+}
+
+export interface EdgeAttributes {
+  size: number;
+  color: string;
+  type: 'curved';
+  curvature: number;
+  relation: string;
+  count: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  meanScore: number | null;
+  label: string;
+  parallelIndex?: number | null;
+  parallelMaxIndex?: number | null;
+}
+
+export type DiploGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
+
+export function createGraph(): DiploGraph {
+  return new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
+}
+
+function nodeAttributes(node: NetworkNode, seed: boolean, x: number, y: number): NodeAttributes {
+  const style = kindStyle(node.kind);
+  return {
+    x,
+    y,
+    size: nodeSize(node.degree, seed),
+    color: style.color,
+    label: node.name,
+    type: 'shape',
+    image: shapeImageUrl(style.shape),
+    kind: node.kind,
+    country: node.country,
+    degree: node.degree,
+    seed,
+    forceLabel: seed,
+  };
+}
+
+function edgeAttributes(edge: NetworkEdge): EdgeAttributes {
+  return {
+    size: edgeWidth(edge.count),
+    color: scoreColor(edge.meanScore),
+    type: 'curved',
+    curvature: DEFAULT_EDGE_CURVATURE,
+    relation: edge.relation,
+    count: edge.count,
+    firstDate: edge.firstDate,
+    lastDate: edge.lastDate,
+    meanScore: edge.meanScore,
+    label: `${edge.relation} ×${edge.count}`,
+  };
+}
+
+/** Where a new node starts: beside a placed neighbour, else on a ring around the centre. */
+function startPosition(graph: DiploGraph, id: string, network: Network, index: number, random: () => number): { x: number; y: number } {
+  for (const e of network.edges) {
+    const other = e.source === id ? e.target : e.target === id ? e.source : null;
+    if (other !== null && graph.hasNode(other)) {
+      const { x, y } = graph.getNodeAttributes(other);
+      return { x: x + (random() - 0.5) * 20, y: y + (random() - 0.5) * 20 };
+    }
+  }
+  const angle = index * 2.399963; // golden angle: spreads nodes evenly without collisions
+  const r = 10 * Math.sqrt(index + 1);
+  return { x: r * Math.cos(angle), y: r * Math.sin(angle) };
+}
+
+/** Curves every edge a little (so A→B and B→A do not overlap) and fans out parallel ones. */
+export function curveEdges(graph: DiploGraph): void {
+  indexParallelEdgesIndex(graph, { edgeIndexAttribute: 'parallelIndex', edgeMaxIndexAttribute: 'parallelMaxIndex' });
+  graph.updateEachEdgeAttributes((_edge, attr) => {
+    const index = attr.parallelIndex ?? 0;
+    const max = attr.parallelMaxIndex ?? 0;
+    const spread = max > 0 ? (index / max) * Math.min(1.2, 0.25 * (max + 1)) : 0;
+    return { ...attr, curvature: DEFAULT_EDGE_CURVATURE * 0.6 + spread };
+  });
+}
+
+export interface ApplyResult {
+  added: number;
+  removed: number;
+}
+
+/** Makes the graph show exactly `network`, keeping the positions of nodes already there. */
+export function applyNetwork(graph: DiploGraph, network: Network, seeds: ReadonlySet<string>, random: () => number = Math.random): ApplyResult {
+  const keep = new Set(network.nodes.map((n) => n.id));
+  let removed = 0;
+  graph.forEachNode((id) => {
+    if (!keep.has(id)) {
+      graph.dropNode(id);
+      removed += 1;
+    }
+  });
+  graph.clearEdges();
+  let added = 0;
+  network.nodes.forEach((node, index) => {
+    if (graph.hasNode(node.id)) {
+      const { x, y } = graph.getNodeAttributes(node.id);
+      graph.replaceNodeAttributes(node.id, nodeAttributes(node, seeds.has(node.id), x, y));
+    } else {
+      const { x, y } = startPosition(graph, node.id, network, graph.order + index, random);
+      graph.addNode(node.id, nodeAttributes(node, seeds.has(node.id), x, y));
+      added += 1;
+    }
+  });
+  for (const edge of network.edges) {
+    if (!graph.hasNode(edge.source) || !graph.hasNode(edge.target) || graph.hasEdge(edge.id)) continue;
+    graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, edgeAttributes(edge));
+  }
+  curveEdges(graph);
+  return { added, removed };
+}
+
+/** The date span the graph's edges cover (YYYY-MM-DD), or null when no edge has a date. */
+export function dateSpan(graph: DiploGraph): { first: string; last: string } | null {
+  let first: string | null = null;
+  let last: string | null = null;
+  graph.forEachEdge((_e, a) => {
+    if (a.firstDate && (first === null || a.firstDate < first)) first = a.firstDate;
+    if (a.lastDate && (last === null || a.lastDate > last)) last = a.lastDate;
+  });
+  return first !== null && last !== null ? { first, last } : null;
+}

@@ -1,0 +1,210 @@
+/**
+ * Draws the graph with sigma.js (WebGL): shapes by kind through @sigma/node-image pictograms,
+ * curved arrows through @sigma/edge-curve, labels placed by sigma's label grid (bigger nodes first,
+ * more labels as one zooms in), and the ForceAtlas2 layout in a web worker.
+ */
+import Sigma from 'sigma';
+import { createNodeImageProgram } from '@sigma/node-image';
+import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
+import FA2Module from 'graphology-layout-forceatlas2/worker.js';
+import { inferSettings } from 'graphology-layout-forceatlas2';
+import type { DiploGraph, EdgeAttributes, NodeAttributes } from './graph-model.ts';
+
+// A CommonJS class whose typings say `export default`: the bundler hands over the class itself.
+type FA2LayoutClass = typeof FA2Module.default;
+const FA2Layout: FA2LayoutClass = (FA2Module as unknown as { default?: FA2LayoutClass }).default ?? (FA2Module as unknown as FA2LayoutClass);
+
+export interface Highlight {
+  selectedNode: string | null;
+  selectedEdge: string | null;
+  hoveredNode: string | null;
+}
+
+const DIM_NODE = '#D9DDE3';
+const DIM_EDGE = '#ECEEF1';
+
+export interface Renderer {
+  sigma: Sigma<NodeAttributes, EdgeAttributes>;
+  highlight: Highlight;
+  setHighlight(change: Partial<Highlight>): void;
+  /** Runs the layout until it settles (or maxMs); resolves when it stops. */
+  runLayout(maxMs?: number): Promise<void>;
+  stopLayout(): void;
+  focusNode(id: string): void;
+  focusEdge(id: string): void;
+  fit(): void;
+  kill(): void;
+}
+
+export function createRenderer(graph: DiploGraph, container: HTMLElement): Renderer {
+  const highlight: Highlight = { selectedNode: null, selectedEdge: null, hoveredNode: null };
+  const neighbours = new Set<string>();
+
+  const refreshNeighbours = (): void => {
+    neighbours.clear();
+    const focus = highlight.hoveredNode ?? highlight.selectedNode;
+    if (focus && graph.hasNode(focus)) {
+      neighbours.add(focus);
+      graph.forEachNeighbor(focus, (n) => neighbours.add(n));
+    }
+    if (highlight.selectedEdge && graph.hasEdge(highlight.selectedEdge)) {
+      neighbours.add(graph.source(highlight.selectedEdge));
+      neighbours.add(graph.target(highlight.selectedEdge));
+    }
+  };
+
+  const sigma = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
+    nodeProgramClasses: {
+      shape: createNodeImageProgram({ drawingMode: 'color', keepWithinCircle: false, padding: 0, size: { mode: 'force', value: 128 } }),
+    },
+    edgeProgramClasses: { curved: EdgeCurvedArrowProgram },
+    defaultNodeType: 'shape',
+    defaultEdgeType: 'curved',
+    enableEdgeEvents: true,
+    renderEdgeLabels: false,
+    labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+    labelSize: 13,
+    labelWeight: '500',
+    labelColor: { color: '#1F2933' },
+    // Labels never overlap: sigma keeps at most one label per grid cell, biggest node first, and
+    // hides labels of nodes drawn smaller than the threshold until one zooms in.
+    labelDensity: 0.6,
+    labelGridCellSize: 90,
+    labelRenderedSizeThreshold: 9,
+    zIndex: true,
+    minCameraRatio: 0.05,
+    maxCameraRatio: 8,
+    stagePadding: 40,
+    nodeReducer: (node, data) => {
+      const focus = highlight.hoveredNode ?? highlight.selectedNode ?? highlight.selectedEdge;
+      const res: Partial<NodeAttributes> & { highlighted?: boolean; zIndex?: number } = { ...data };
+      if (node === highlight.selectedNode) {
+        res.highlighted = true;
+        res.forceLabel = true;
+        res.zIndex = 2;
+      } else if (focus && neighbours.size > 0) {
+        if (neighbours.has(node)) {
+          res.forceLabel = true;
+          res.zIndex = 1;
+        } else {
+          res.color = DIM_NODE;
+          res.label = '';
+          res.zIndex = 0;
+        }
+      }
+      return res;
+    },
+    edgeReducer: (edge, data) => {
+      const res: Partial<EdgeAttributes> & { hidden?: boolean; zIndex?: number } = { ...data };
+      if (edge === highlight.selectedEdge) {
+        res.size = data.size + 2.5;
+        res.zIndex = 2;
+        return res;
+      }
+      const focus = highlight.hoveredNode ?? highlight.selectedNode;
+      if (focus) {
+        if (graph.source(edge) === focus || graph.target(edge) === focus) res.zIndex = 1;
+        else res.color = DIM_EDGE;
+      } else if (highlight.selectedEdge) {
+        res.color = DIM_EDGE;
+      }
+      return res;
+    },
+  });
+
+  let layout: InstanceType<FA2LayoutClass> | null = null;
+  let layoutTimer: ReturnType<typeof setInterval> | null = null;
+  let layoutDone: (() => void) | null = null;
+
+  const stopLayout = (): void => {
+    if (layoutTimer !== null) clearInterval(layoutTimer);
+    layoutTimer = null;
+    layout?.kill();
+    layout = null;
+    const done = layoutDone;
+    layoutDone = null;
+    done?.();
+  };
+
+  const runLayout = (maxMs = 6000): Promise<void> => {
+    stopLayout();
+    if (graph.order < 2) return Promise.resolve();
+    const settings = { ...inferSettings(graph), adjustSizes: graph.order < 1000, barnesHutOptimize: graph.order > 400, slowDown: 5 };
+    layout = new FA2Layout(graph, { settings, getEdgeWeight: (_edge: string, attr: EdgeAttributes) => Math.log2(1 + attr.count) });
+    layout.start();
+    const started = performance.now();
+    let previous = snapshot(graph);
+    return new Promise<void>((resolve) => {
+      layoutDone = resolve;
+      // Stops once nodes barely move between two samples (relative to the drawing's extent).
+      layoutTimer = setInterval(() => {
+        const current = snapshot(graph);
+        const moved = meanShift(previous, current);
+        previous = current;
+        if (moved < 0.002 || performance.now() - started > maxMs) stopLayout();
+      }, 200);
+    });
+  };
+
+  return {
+    sigma,
+    highlight,
+    setHighlight(change) {
+      Object.assign(highlight, change);
+      refreshNeighbours();
+      sigma.refresh({ skipIndexation: true });
+    },
+    runLayout,
+    stopLayout,
+    focusNode(id) {
+      const data = sigma.getNodeDisplayData(id);
+      if (data) void sigma.getCamera().animate({ x: data.x, y: data.y, ratio: Math.min(sigma.getCamera().ratio, 0.6) }, { duration: 400 });
+    },
+    focusEdge(id) {
+      if (!graph.hasEdge(id)) return;
+      const a = sigma.getNodeDisplayData(graph.source(id));
+      const b = sigma.getNodeDisplayData(graph.target(id));
+      if (a && b) void sigma.getCamera().animate({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }, { duration: 400 });
+    },
+    fit() {
+      void sigma.getCamera().animatedReset({ duration: 300 });
+    },
+    kill() {
+      stopLayout();
+      sigma.kill();
+    },
+  };
+}
+
+interface Snapshot {
+  xs: Float64Array;
+  ys: Float64Array;
+  extent: number;
+}
+
+function snapshot(graph: DiploGraph): Snapshot {
+  const xs = new Float64Array(graph.order);
+  const ys = new Float64Array(graph.order);
+  let i = 0;
+  let minX = Infinity;
+  let maxX = -Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  graph.forEachNode((_n, a) => {
+    xs[i] = a.x;
+    ys[i] = a.y;
+    i += 1;
+    minX = Math.min(minX, a.x);
+    maxX = Math.max(maxX, a.x);
+    minY = Math.min(minY, a.y);
+    maxY = Math.max(maxY, a.y);
+  });
+  return { xs, ys, extent: Math.max(1e-9, maxX - minX, maxY - minY) };
+}
+
+function meanShift(a: Snapshot, b: Snapshot): number {
+  if (a.xs.length !== b.xs.length || a.xs.length === 0) return Infinity;
+  let sum = 0;
+  for (let i = 0; i < a.xs.length; i++) sum += Math.hypot((b.xs[i] ?? 0) - (a.xs[i] ?? 0), (b.ys[i] ?? 0) - (a.ys[i] ?? 0));
+  return sum / a.xs.length / b.extent;
+}
