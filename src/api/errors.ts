@@ -1,5 +1,5 @@
 /** The API's errors: each a GraphQLError with `extensions.code`; anything else is masked by yoga. */
-import { GraphQLError } from 'graphql';
+import { GraphQLError } from './graphql.ts';
 
 /** Input the client can fix; the message names the field. */
 export class BadUserInputError extends GraphQLError {

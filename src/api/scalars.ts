@@ -3,7 +3,7 @@
  * the format is checked by the resolver's argument validation (src/api/args.ts), so the error names
  * the argument (`from must be a date YYYY-MM-DD`) instead of graphql-js's generic coercion message.
  */
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind } from './graphql.ts';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import { isEnumType, type GraphQLSchema } from 'graphql';
+import { isEnumType, type GraphQLSchema } from './graphql.ts';
 import { ACTOR_KINDS, RELATION_NAMES } from '../ontology.ts';
 import { actorResolvers } from './resolvers/actors.ts';
 import { analysisResolvers } from './resolvers/analysis.ts';

@@ -1,5 +1,5 @@
 /** Reads the selection set of the current field, so a builder fetches only what was asked for. */
-import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from './graphql.ts';
 
 function collect(set: SelectionSetNode | undefined, info: GraphQLResolveInfo, into: Map<string, FieldNode[]>): void {
   if (!set) return;

@@ -3,7 +3,7 @@
  * from graphql-armor (depth, cost, aliases, tokens), API-key checks, and masking of unexpected errors.
  */
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { getOperationAST, GraphQLError } from 'graphql';
+import { getOperationAST, GraphQLError } from './graphql.ts';
 import { createYoga as createYogaServer, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import type { AppConfig } from '../config.ts';
@@ -76,7 +76,9 @@ export function createYoga(deps: YogaDeps): YogaServerInstance<ServerContext, Us
       useAuthorization(config),
       EnvelopArmorPlugin({
         maxDepth: { n: config.maxDepth },
-        costLimit: { maxCost: config.maxCost },
+        // Connections nest deeply by design (edges > node > evidence > article) while page sizes are
+        // capped at 100, so depth weighs less than armor's default 1.5 per level.
+        costLimit: { maxCost: config.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.2 },
         maxAliases: { n: 15 },
         maxTokens: { n: 2000 },
         maxDirectives: { n: 20 },

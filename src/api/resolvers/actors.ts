@@ -1,5 +1,5 @@
 /** Query.actor, Query.actors, and the Actor and ActorRelation types. */
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo } from '../graphql.ts';
 import { buildFulltextQuery, dateRange, decodeAfter, optionalId, optionalList, pageSize, toConnection } from '../args.ts';
 import type { ApiContext } from '../context.ts';
 import { buildActorsByIdQuery, buildActorsQuery } from '../cypher/actors.ts';

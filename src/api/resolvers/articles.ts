@@ -1,5 +1,5 @@
 /** Query.article, Query.articles, and the Article type. */
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo } from '../graphql.ts';
 import { buildFulltextQuery, dateRange, decodeAfter, optionalId, pageSize, toConnection } from '../args.ts';
 import type { ApiContext } from '../context.ts';
 import { buildArticlesByIdQuery, buildArticlesQuery } from '../cypher/articles.ts';

@@ -1,6 +1,6 @@
 /** Query.corrections and the correction mutations (mergeActors, addAlias, renameActor). */
 import { randomUUID } from 'node:crypto';
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo } from '../graphql.ts';
 import { buildRefreshNetwork, type NetworkKey } from '../../store/cypher/network.ts';
 import { decodeAfter, optionalId, pageSize, requiredText, toConnection } from '../args.ts';
 import type { ApiContext } from '../context.ts';

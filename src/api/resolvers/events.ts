@@ -1,5 +1,5 @@
 /** Query.events. */
-import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo } from '../graphql.ts';
 import { dateRange, decodeAfter, optionalId, optionalList, pageSize, toConnection } from '../args.ts';
 import type { ApiContext } from '../context.ts';
 import { buildEventsQuery } from '../cypher/events.ts';
