@@ -1,10 +1,17 @@
 /** The article's actor register: builds ExtractedActor records with stable ids. */
 import { COUNTRIES as countries } from './countries.ts';
+import { COUNTRY_EXTRAS } from './data.ts';
 import type { ActorKind } from '../ontology.ts';
 import type { ExtractedActor } from './types.ts';
 import { slugify } from './ids.ts';
 
 const COUNTRY_NAMES = new Map(countries.map((c) => [c.cca3, c.name.common]));
+const ADJECTIVES = new Map(countries.map((c) => [c.cca3, COUNTRY_EXTRAS.agencyAdjectives[c.cca3] ?? c.demonyms?.eng?.m ?? c.name.common]));
+
+/** The word a body's name starts with: "Russian" Foreign Ministry, "Chinese" Embassy, "US" Embassy. */
+export function countryAdjective(iso: string): string {
+  return ADJECTIVES.get(iso) ?? iso;
+}
 
 export function countryName(iso: string): string {
   return COUNTRY_NAMES.get(iso) ?? iso;
@@ -35,7 +42,7 @@ export class ActorRegister {
   }
 
   genericAgency(iso: string, slug: string, name: string, alias?: string): string {
-    const display = `${countryName(iso)} ${name}`;
+    const display = `${countryAdjective(iso)} ${name}`;
     return this.named(`agency:${iso.toLowerCase()}:${slug}`, 'AGENCY', display, iso, alias);
   }
 

@@ -18,6 +18,8 @@ export interface CountryExtras {
   demonyms: Record<string, string[]>;
   seatsOfGovernment: Record<string, string>;
   skipNames: string[];
+  /** The adjective a body's name uses where the dataset's demonym is not it ("US Embassy", not "American Embassy"). */
+  agencyAdjectives: Record<string, string>;
 }
 export interface Lexicon {
   speechVerbs: string[];
@@ -31,7 +33,7 @@ export interface Lexicon {
   allyNouns: string[];
   titles: string[];
 }
-export interface TriggerRow { relation: string; pattern: string; role: string }
+export interface TriggerRow { relation: string; pattern: string; role: string; chain: string }
 
 export const ORGANIZATIONS = readJson<{ organizations: OrganizationRow[] }>('organizations.json').organizations;
 const agencyFile = readJson<{ agencies: AgencyRow[]; generic: GenericAgencyRow[] }>('agencies.json');
@@ -47,6 +49,6 @@ export const TRIGGER_ROWS: TriggerRow[] = readFileSync(dataDir + 'triggers.tsv',
   .split('\n')
   .filter((line) => line.trim() !== '' && !line.startsWith('#'))
   .map((line) => {
-    const [relation = '', pattern = '', role = 'act'] = line.split('\t');
-    return { relation: relation.trim(), pattern: pattern.trim(), role: role.trim() };
+    const [relation = '', pattern = '', role = 'act', chain = ''] = line.split('\t');
+    return { relation: relation.trim(), pattern: pattern.trim(), role: role.trim(), chain: chain.trim() };
   });

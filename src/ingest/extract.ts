@@ -7,11 +7,11 @@ import { InputError } from './errors.ts';
 import { matchAt } from './gazetteer.ts';
 import { sha256, shortHash, slugify } from './ids.ts';
 import { readInput } from './input.ts';
-import { coordinate, findMentions, membersOf, type DiscourseState, type Mention } from './mentions.ts';
+import { coordinate, findMentions, membersOf, newDiscourseState, type DiscourseState, type Mention } from './mentions.ts';
 import { analyse, tokenizePhrase, type Sentence } from './nlp.ts';
 import { assignRoles, findFrames, type RoleAssignment } from './roles.ts';
 import { findTriggers } from './triggers.ts';
-import type { ArticleInput, ExtractedEvent, ExtractionResult, Span } from './types.ts';
+import type { ArticleInput, ExtractedActor, ExtractedEvent, ExtractionResult, Span } from './types.ts';
 
 interface Found { a: RoleAssignment; sentence: Sentence }
 
@@ -56,7 +56,8 @@ export function extract(input: ArticleInput): ExtractionResult {
   const id = articleId(input, raw.url, contentHash);
   const register = new ActorRegister();
   const dlIso = datelineCountry(clean.dateline);
-  const state: DiscourseState = { register, dateline: dlIso, shortNames: new Map(), lastOfficial: null, lastAgencyBySlug: new Map(), lastGenericCountry: null, allyGroup: null };
+  const author = findAuthor(raw.outlet);
+  const state: DiscourseState = newDiscourseState(register, dlIso, author?.country ?? null);
   const found: Found[] = [];
   const occurrences: { id: string; span: Span }[] = [];
   let lastSpeaker: Mention | null = null;
@@ -92,9 +93,25 @@ export function extract(input: ArticleInput): ExtractionResult {
   };
 }
 
+/**
+ * The government body that issued the document, from its outlet line ("U.S. Department of State statement",
+ * "Ministry of Foreign Affairs of the Russian Federation"): it speaks where the text names no one else.
+ */
+function findAuthor(outlet: string | null): ExtractedActor | null {
+  if (!outlet) return null;
+  const scratch = newDiscourseState(new ActorRegister(), null, null);
+  for (const s of analyse(outlet)) {
+    for (const m of findMentions(s.tokens, scratch)) {
+      const a = scratch.register.actors.get(m.actorIds[0] ?? '');
+      if (a && (a.kind === 'AGENCY' || a.kind === 'OFFICIAL') && a.country) return a;
+    }
+  }
+  return null;
+}
+
 /** The members of an "allies — A, B and C" list anywhere in the article, so an earlier "allies" can use them. */
 function findAllyGroup(sentences: readonly Sentence[], dateline: string | null): string[] | null {
-  const scratch: DiscourseState = { register: new ActorRegister(), dateline, shortNames: new Map(), lastOfficial: null, lastAgencyBySlug: new Map(), lastGenericCountry: null, allyGroup: null };
+  const scratch: DiscourseState = newDiscourseState(new ActorRegister(), dateline, null);
   for (const s of sentences) {
     if (!s.tokens.some((t) => t.lower === 'allies' || t.lower === 'partners')) continue;
     findMentions(s.tokens, scratch);

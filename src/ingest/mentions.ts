@@ -4,7 +4,7 @@
  */
 import { LEXICON } from './data.ts';
 import { matchAt, type GazetteerEntry, type GazetteerMatch } from './gazetteer.ts';
-import type { Token } from './nlp.ts';
+import { tokenizePhrase, type Token } from './nlp.ts';
 import type { ActorRegister } from './actors.ts';
 
 export interface Mention {
@@ -15,7 +15,7 @@ export interface Mention {
   /** A place where something happens ("in Beijing"), not an agent. */
   locative: boolean;
   /** Mention of an inherited group ("allies") or a back-reference ("he", "Blinken"). */
-  via: 'name' | 'official' | 'demonym' | 'person' | 'generic' | 'short-name' | 'pronoun' | 'allies';
+  via: 'name' | 'official' | 'demonym' | 'person' | 'generic' | 'short-name' | 'pronoun' | 'allies' | 'title' | 'author';
   /** Each member's own token range, when several mentions were coordinated into one. */
   members?: { id: string; start: number; end: number }[];
 }
@@ -29,6 +29,15 @@ export interface DiscourseState {
   lastAgencyBySlug: Map<string, string>;
   lastGenericCountry: string | null;
   allyGroup: string[] | null;
+  /** Country of the body that issued the document (a ministry's press release), for officials it leaves implicit. */
+  home: string | null;
+  /** Officials and agencies in order of mention, most recent last: "the Secretary", "the ministry". */
+  recentOfficials: string[];
+  recentAgencies: string[];
+}
+
+export function newDiscourseState(register: ActorRegister, dateline: string | null, home: string | null): DiscourseState {
+  return { register, dateline, home, shortNames: new Map(), lastOfficial: null, lastAgencyBySlug: new Map(), lastGenericCountry: null, allyGroup: null, recentOfficials: [], recentAgencies: [] };
 }
 
 const GOV_NOUNS = new Set(LEXICON.governmentNouns);
@@ -53,15 +62,54 @@ function isPossessive(t: Token | undefined): boolean {
   return !!t && (t.text === "'s" || t.text === '’s' || t.text === "'" || t.text === '’');
 }
 
-/** Reads a person's name from token i: up to 4 capitalised tokens not themselves a known actor name. */
+/** Particles inside a personal name: "Mohammed Shia' al-Sudani", "Mohammed bin Salman", "Ursula von der Leyen". */
+const NAME_PARTICLES = /^(al|el|bin|ibn|bint|abu|de|da|di|du|van|von|der|den|la|le|del|dos)$/;
+
+function isKnownName(tokens: readonly Token[], j: number): boolean {
+  const m = matchAt(tokens, j);
+  return !!m && m.entries.some((e) => e.type === 'country' || e.type === 'named' || e.type === 'demonym' || e.type === 'title');
+}
+
+/** Reads a person's name from token i: up to 5 capitalised tokens (with name particles) not themselves a known actor name. */
 function readName(tokens: readonly Token[], i: number): number {
   let j = i;
-  while (j < tokens.length && j - i < 4 && isNameToken(tokens[j])) {
-    const m = matchAt(tokens, j);
-    if (m && m.entries.some((e) => e.type === 'country' || e.type === 'named' || e.type === 'demonym' || e.type === 'title')) break;
-    j += 1;
+  let words = 0;
+  while (j < tokens.length && words < 5) {
+    const t = tokens[j]!;
+    if (isNameToken(t)) {
+      if (isKnownName(tokens, j)) break;
+      j += 1;
+      words += 1;
+      continue;
+    }
+    if (j === i) break;
+    const prev = tokens[j - 1]!;
+    // "Shia' al-Sudani": an apostrophe glued to the name, then a particle.
+    const glued = /^['’]$/.test(t.text) && t.start === prev.end && NAME_PARTICLES.test(tokens[j + 1]?.lower ?? '');
+    if (glued) {
+      j += 1;
+      continue;
+    }
+    if (NAME_PARTICLES.test(t.lower)) {
+      const k = tokens[j + 1]?.text === '-' ? j + 2 : j + 1;
+      if (isNameToken(tokens[k])) {
+        j = k;
+        continue;
+      }
+    }
+    break;
   }
   return j;
+}
+
+/** The text of tokens [a, b) with the original spacing ("al-Sudani", not "al - Sudani"). */
+export function surfaceOf(tokens: readonly Token[], a: number, b: number): string {
+  let out = '';
+  for (let k = a; k < b; k += 1) {
+    const t = tokens[k]!;
+    out += k > a && t.start > tokens[k - 1]!.end ? ` ${t.text}` : t.text;
+  }
+  return out;
 }
 
 interface Prefix { end: number; country: string | null; affiliation: string | null; titleWords: string }
@@ -77,8 +125,49 @@ function readPrefix(tokens: readonly Token[], i: number, m: GazetteerMatch | nul
   if (named) return { end, country: named.country, affiliation: named.id, titleWords: tokens.slice(i, m.end).map((t) => t.text).join(' ') };
   const generic = entryOf(m, 'generic-agency');
   if (generic) {
-    const iso = state.lastGenericCountry ?? state.dateline;
+    // "the country's defence minister": the country just named.
+    const iso = state.lastGenericCountry ?? state.dateline ?? state.home;
     return { end, country: iso, affiliation: iso ? `agency:${iso.toLowerCase()}:${generic.slug}` : null, titleWords: tokens.slice(i, m.end).map((t) => t.text).join(' ') };
+  }
+  return null;
+}
+
+/** Titles whose holder usually serves abroad or for someone else: never given the document's own country. */
+const FOREIGN_FACING = /ambassador|envoy|representative|commissioner|secretary-general|secretary general|high representative/i;
+/** Honorifics: a name after them is a person, but they say nothing about office. */
+const HONORIFICS = new Set(['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Mr', 'Mrs', 'Ms', 'Dr']);
+
+/** "Antony J. Blinken" is the leader "Antony Blinken": drop middle initials before the lookup. */
+function leaderNamed(name: string): Extract<GazetteerEntry, { type: 'leader' }> | undefined {
+  const plain = name.replace(/\s+[A-Z]\.(?=\s)/g, '');
+  const toks = tokenizePhrase(plain);
+  const m = matchAt(toks, 0);
+  return m && m.end === toks.length ? entryOf(m, 'leader') : undefined;
+}
+
+/** What follows a name and says whose official it is: "of Iraq", "(Denmark)", "of the Justice Department", ", UK Permanent Representative". */
+function readAfterName(tokens: readonly Token[], j: number): { end: number; country: string | null; affiliation: string | null } | null {
+  const t = tokens[j];
+  if (!t) return null;
+  if (t.lower === 'of') {
+    const k = tokens[j + 1]?.lower === 'the' ? j + 2 : j + 1;
+    const m = matchAt(tokens, k);
+    const c = entryOf(m, 'country');
+    if (c && m) return { end: m.end, country: c.iso, affiliation: null };
+    const n = entryOf(m, 'named');
+    if (n && m && n.country) return { end: m.end, country: n.country, affiliation: n.id };
+    return null;
+  }
+  if (t.text === '(') {
+    const m = matchAt(tokens, j + 1);
+    const c = entryOf(m, 'country');
+    if (c && m && tokens[m.end]?.text === ')') return { end: m.end + 1, country: c.iso, affiliation: null };
+    return null;
+  }
+  if (t.text === ',') {
+    const m = matchAt(tokens, j + 1);
+    const c = entryOf(m, 'country') ?? entryOf(m, 'demonym');
+    if (c && m && /^[A-Z]/.test(tokens[m.end]?.text ?? '') && !isKnownName(tokens, m.end)) return { end: j, country: c.iso, affiliation: null };
   }
   return null;
 }
@@ -94,34 +183,89 @@ function readOfficial(tokens: readonly Token[], i: number, state: DiscourseState
   const title = entryOf(tm, 'title');
   if (!title || !tm) return null;
   j = tm.end;
-  // "Foreign Minister" after "Chinese", or a chained title ("Deputy Foreign Minister").
-  const tm2 = matchAt(tokens, j);
-  const title2 = entryOf(tm2, 'title');
-  let titleText = tokens.slice(tm.start, j).map((t) => t.text).join(' ');
-  if (title2 && tm2) {
-    titleText = tokens.slice(tm.start, tm2.end).map((t) => t.text).join(' ');
+  // "Foreign Minister" after "Chinese", or a chained title ("Deputy Foreign Minister", "State Councilor and Foreign Minister").
+  let titleEnd = j;
+  for (;;) {
+    const at = tokens[j]?.lower === 'and' && /^[A-Z]/.test(tokens[j + 1]?.text ?? '') ? j + 1 : j;
+    const tm2 = matchAt(tokens, at);
+    if (!entryOf(tm2, 'title') || !tm2 || HONORIFICS.has(tokens[at]!.text)) break;
     j = tm2.end;
+    titleEnd = j;
   }
+  let titleText = tokens.slice(tm.start, titleEnd).map((t) => t.text).join(' ');
+  // "the President of the United States, Joe Biden", "Britain's ambassador in Moscow, Anthony Brenton", "UK Ambassador to Russia Nigel Casey".
+  let ofCountry: string | null = null;
+  if (/^(of|in|to)$/.test(tokens[j]?.lower ?? '')) {
+    const k = tokens[j + 1]?.lower === 'the' ? j + 2 : j + 1;
+    const cm = matchAt(tokens, k);
+    const c = entryOf(cm, 'country');
+    if (c && cm) {
+      const after = tokens[cm.end]?.text === ',' ? cm.end + 1 : cm.end;
+      if (isNameToken(tokens[after]) && readName(tokens, after) > after) {
+        if (tokens[j]!.lower === 'of') ofCountry = c.iso;
+        titleText = tokens.slice(tm.start, cm.end).map((t) => t.text).join(' ');
+        j = after;
+      }
+    }
+  }
+  if (tokens[j]?.text === ',' && tm.start === i && isNameToken(tokens[j + 1])) j += 1;
   const leaderAfter = entryOf(matchAt(tokens, j), 'leader');
-  const nameEnd = readName(tokens, j);
+  const nameEnd = leaderAfter ? matchAt(tokens, j)!.end : readName(tokens, j);
   if (nameEnd === j) return null;
-  const name = tokens.slice(j, nameEnd).map((t) => t.text).join(' ');
+  const name = surfaceOf(tokens, j, nameEnd);
   if (nameEnd - j === 1 && !/^[A-Z]/.test(title.title)) return null;
-  const fullTitle = prefix?.titleWords ? `${prefix.titleWords} ${titleText}` : titleText;
-  const explicit = prefix && prefix.affiliation === null ? prefix.country : null;
-  const country = explicit ?? leaderAfter?.country ?? prefix?.country ?? null;
-  return official(tokens, i, nameEnd, leaderAfter?.name ?? name, country, fullTitle, prefix?.affiliation ?? leaderAfter?.affiliation ?? null, state);
+  // "Secretary Blinken", "Mr Dowden": the official met before.
+  const known = nameEnd - j === 1 ? state.shortNames.get(name) : state.shortNames.get(name) ?? undefined;
+  if (known) return reuseOfficial(known, i, nameEnd, state);
+  const fullTitle = HONORIFICS.has(title.title) ? '' : prefix?.titleWords ? `${prefix.titleWords} ${titleText}` : titleText;
+  const byName = leaderAfter ?? leaderNamed(name);
+  const after = readAfterName(tokens, nameEnd);
+  const explicit = (prefix && prefix.affiliation === null ? prefix.country : null) ?? ofCountry ?? after?.country ?? null;
+  const implied = fullTitle && !FOREIGN_FACING.test(fullTitle) ? state.home : null;
+  const country = explicit ?? byName?.country ?? prefix?.country ?? implied ?? null;
+  const end = after && after.end > nameEnd && tokens[nameEnd]?.text !== ',' ? after.end : nameEnd;
+  return official(tokens, i, end, byName?.name ?? name, country, fullTitle || null, prefix?.affiliation ?? after?.affiliation ?? byName?.affiliation ?? null, state);
 }
 
-function official(tokens: readonly Token[], start: number, end: number, name: string, country: string | null, title: string, affiliation: string | null, state: DiscourseState): Mention {
+function reuseOfficial(id: string, start: number, end: number, state: DiscourseState): Mention {
+  state.lastOfficial = id;
+  state.recentOfficials.push(id);
+  return { start, end, actorIds: [id], locative: false, via: 'short-name' };
+}
+
+function official(tokens: readonly Token[], start: number, end: number, name: string, country: string | null, title: string | null, affiliation: string | null, state: DiscourseState): Mention {
   const id = state.register.official(name, country, title, affiliation);
   const parts = name.split(/\s+/);
   const surname = parts[parts.length - 1];
   if (surname && parts.length > 1) state.shortNames.set(surname, id);
+  // "al-Sudani" is called "Sudani" too.
+  if (surname && /^(al|el)-/.test(surname)) state.shortNames.set(surname.replace(/^(al|el)-/, ''), id);
   state.shortNames.set(name, id);
   state.lastOfficial = id;
+  state.recentOfficials.push(id);
   void tokens;
   return { start, end, actorIds: [id], locative: false, via: 'official' };
+}
+
+/** "the Secretary", "The President", "the ambassador": the official of that title met before, or the document's own. */
+function readTitleRef(tokens: readonly Token[], i: number, state: DiscourseState): Mention | null {
+  if (!/^the$/i.test(tokens[i - 1]?.text ?? '')) return null;
+  const tm = matchAt(tokens, i);
+  const title = entryOf(tm, 'title');
+  if (!title || !tm || HONORIFICS.has(title.title)) return null;
+  const next = tokens[tm.end];
+  if (isNameToken(next) && !isKnownName(tokens, tm.end)) return null;
+  const text = tokens.slice(i, tm.end).map((t) => t.text).join(' ');
+  const words = (x: string): string => ` ${x.toLowerCase().replace(/[^a-z]+/g, ' ').trim()} `;
+  for (let k = state.recentOfficials.length - 1; k >= 0; k -= 1) {
+    const id = state.recentOfficials[k]!;
+    const a = state.register.actors.get(id);
+    if (a?.title && words(a.title).includes(words(text))) return reuseOfficial(id, i, tm.end, state);
+  }
+  // "The Prime Minister spoke to …" in a Downing Street release: the document's own office holder.
+  if (!/^[A-Z]/.test(text) || !state.home || FOREIGN_FACING.test(text) || /spokes/i.test(text)) return null;
+  if (tokens[tm.end]?.lower === 'of') return null;
+  return official(tokens, i, tm.end, text, state.home, text, null, state);
 }
 
 /** Demonym phrases: "the Chinese government" (country), "Chinese embassy" (agency), "four Chinese nationals" (person). */
@@ -130,10 +274,18 @@ function readDemonym(tokens: readonly Token[], i: number, m: GazetteerMatch, iso
   if (isPossessive(tokens[j])) j += 1;
   const g = matchAt(tokens, j);
   const generic = entryOf(g, 'generic-agency');
-  if (generic && g) return genericMention(tokens, i, g.end, iso, generic.slug, generic.name, state);
+  if (generic && g) return spokesperson(tokens, genericMention(tokens, i, g.end, iso, generic.slug, generic.name, state));
+  // "Russia's Federal Security Service", "Russian foreign intelligence service": one agency.
+  const named = entryOf(g, 'named');
+  if (named && g && named.kind === 'AGENCY') return spokesperson(tokens, namedAgency(tokens, i, g.end, named, iso, state));
   const next = tokens[j];
-  const counted = QUANTITY.has(tokens[i - 1]?.lower ?? '') || /^\d/.test(tokens[i - 1]?.text ?? '');
-  if (next && GOV_NOUNS.has(next.lower) && !counted) return { start: i, end: j + 1, actorIds: [state.register.country(iso)], locative: false, via: 'demonym' };
+  const before = tokens[i - 1]?.lower ?? '';
+  const counted = QUANTITY.has(before) || /^\d/.test(tokens[i - 1]?.text ?? '');
+  // "a British diplomat" acts for its state like "British officials"; "six British diplomats" are a set of people.
+  const single = (before === 'a' || before === 'an') && !!next && !/s$/.test(next.lower);
+  if (next && GOV_NOUNS.has(next.lower) && (!counted || single)) {
+    return { start: single ? i - 1 : i, end: j + 1, actorIds: [state.register.country(iso)], locative: false, via: 'demonym' };
+  }
   if (next && (PERSON_NOUNS.has(next.lower) || (counted && GOV_NOUNS.has(next.lower)))) {
     let s = i;
     while (s > 0 && QUANTITY.has(tokens[s - 1]?.lower ?? '') ) s -= 1;
@@ -145,22 +297,47 @@ function readDemonym(tokens: readonly Token[], i: number, m: GazetteerMatch, iso
   return null;
 }
 
+/** A named agency, possibly after a country word; a country that is not the agency's own makes it that country's body. */
+function namedAgency(tokens: readonly Token[], start: number, end: number, named: Extract<GazetteerEntry, { type: 'named' }>, iso: string | null, state: DiscourseState): Mention {
+  const surface = surfaceOf(tokens, start, end);
+  const id = iso && named.country && iso !== named.country
+    ? state.register.genericAgency(iso, slugOf(surfaceOf(tokens, matchAt(tokens, start)!.end, end)), surfaceOf(tokens, matchAt(tokens, start)!.end, end).replace(/^['’]s\s+/, ''), surface)
+    : state.register.named(named.id, named.kind, named.name, named.country, surface);
+  state.recentAgencies.push(id);
+  return { start, end, actorIds: [id], locative: precededByLocative(tokens, start), via: 'name' };
+}
+
+function slugOf(text: string): string {
+  return text.toLowerCase().replace(/^['’]s\s+/, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/** "a foreign ministry spokesman", "An FCDO spokesperson": an unnamed spokesperson speaks for the body. */
+function spokesperson(tokens: readonly Token[], m: Mention): Mention {
+  const t = tokens[m.end];
+  if (!t || !/^spokes(man|woman|person|people)$/i.test(t.text) || isNameToken(tokens[m.end + 1])) return m;
+  return { ...m, end: m.end + 1 };
+}
+
 function genericMention(tokens: readonly Token[], start: number, end: number, iso: string, slug: string, name: string, state: DiscourseState): Mention {
   let fullSlug = slug;
   let fullName = name;
   let stop = end;
-  // "the embassy in Australia": the host country names which mission.
+  // "the embassy in Australia", "the Chinese embassy in the UK": the host country names which mission.
   if ((slug === 'embassy' || slug === 'consulate') && tokens[end]?.lower === 'in') {
-    const host = matchAt(tokens, end + 1);
+    const at = tokens[end + 1]?.lower === 'the' ? end + 2 : end + 1;
+    const host = matchAt(tokens, at);
     const hc = entryOf(host, 'country');
     if (hc && host) {
       fullSlug = `${slug}-in-${hc.iso.toLowerCase()}`;
-      fullName = `${name} in ${tokens.slice(host.start, host.end).map((t) => t.text).join(' ')}`;
+      fullName = `${name} in ${surfaceOf(tokens, end + 1, host.end)}`;
       stop = host.end;
     }
   }
-  const id = state.register.genericAgency(iso, fullSlug, fullName);
+  // "the Ministry of Foreign Affairs of the Russian Federation".
+  const alias = start < end ? surfaceOf(tokens, tokens[start]?.lower === 'the' ? start + 1 : start, stop) : undefined;
+  const id = state.register.genericAgency(iso, fullSlug, fullName, alias);
   state.lastAgencyBySlug.set(slug, id);
+  state.recentAgencies.push(id);
   state.lastGenericCountry = iso;
   return { start, end: stop, actorIds: [id], locative: false, via: 'generic' };
 }
@@ -186,11 +363,28 @@ export function findMentions(tokens: readonly Token[], state: DiscourseState, da
   return out;
 }
 
+/** Nouns that refer back to a body named before: "the ministry", "The agency", "the department". */
+const BODY_NOUNS: Record<string, RegExp> = { ministry: /ministry|ministries/i, department: /department/i, agency: /./, office: /office/i };
+
+function readBodyRef(tokens: readonly Token[], i: number, state: DiscourseState): Mention | null {
+  const tok = tokens[i]!;
+  const want = BODY_NOUNS[tok.lower];
+  if (!want || !/^the$/i.test(tokens[i - 1]?.text ?? '') || tokens[i + 1]?.lower === 'of' || tokens[i + 1]?.pos === 'NOUN' || tokens[i + 1]?.pos === 'PROPN') return null;
+  for (let k = state.recentAgencies.length - 1; k >= 0; k -= 1) {
+    const id = state.recentAgencies[k]!;
+    const a = state.register.actors.get(id);
+    if (a && a.kind === 'AGENCY' && [a.name, ...a.aliases].some((n) => want.test(n))) return { start: i, end: i + 1, actorIds: [id], locative: false, via: 'generic' };
+  }
+  return null;
+}
+
 function readMentionAt(tokens: readonly Token[], i: number, state: DiscourseState): Mention | null {
   const tok = tokens[i];
   if (!tok) return null;
   const off = readOfficial(tokens, i, state);
   if (off) return off;
+  const ref = readTitleRef(tokens, i, state);
+  if (ref) return ref;
   const m = matchAt(tokens, i);
   const country = entryOf(m, 'country');
   const demonym = entryOf(m, 'demonym');
@@ -206,29 +400,51 @@ function readMentionAt(tokens: readonly Token[], i: number, state: DiscourseStat
     if (tokens[m.end] && ALLY_WORDS.has(tokens[m.end]!.lower)) {
       return state.allyGroup ? { start: i, end: m.end + 1, actorIds: [...state.allyGroup], locative: false, via: 'allies' } : null;
     }
-    return { start: i, end: m.end, actorIds: [state.register.country(iso, tokens.slice(i, m.end).map((t) => t.text).join(' '))], locative: precededByLocative(tokens, i), via: 'name' };
+    return spokesperson(tokens, { start: i, end: m.end, actorIds: [state.register.country(iso, tokens.slice(i, m.end).map((t) => t.text).join(' '))], locative: precededByLocative(tokens, i), via: 'name' });
   }
   if (m && named) {
+    // "the Department of the Treasury's Office of Foreign Assets Control": the inner body acts.
+    if (named.kind === 'AGENCY' && isPossessive(tokens[m.end])) {
+      const inner = matchAt(tokens, m.end + 1);
+      const n2 = entryOf(inner, 'named');
+      if (n2 && inner && n2.kind === 'AGENCY') return spokesperson(tokens, namedAgency(tokens, i, inner.end, n2, null, state));
+    }
+    if (named.kind === 'AGENCY') return spokesperson(tokens, namedAgency(tokens, i, m.end, named, null, state));
     const surface = tokens.slice(i, m.end).map((t) => t.text).join(' ');
     const id = state.register.named(named.id, named.kind, named.name, named.country, surface);
-    return { start: i, end: m.end, actorIds: [id], locative: precededByLocative(tokens, i), via: 'name' };
+    return spokesperson(tokens, { start: i, end: m.end, actorIds: [id], locative: precededByLocative(tokens, i), via: 'name' });
   }
   if (m && generic) {
-    // A bare body is the one met before, or the dateline's, and only for diplomatic bodies.
+    // A bare body is the one met before, or the document's, and only for diplomatic bodies.
     const prev = tokens[i - 1]?.lower;
-    if (prev !== 'the' && prev !== 'a' && prev !== 'its') return null;
+    if (prev !== 'the' && prev !== 'a' && prev !== 'an' && prev !== 'its') return null;
+    // "the Ministry of Foreign Affairs of the Russian Federation".
+    if (tokens[m.end]?.lower === 'of') {
+      const k = tokens[m.end + 1]?.lower === 'the' ? m.end + 2 : m.end + 1;
+      const cm = matchAt(tokens, k);
+      const c = entryOf(cm, 'country');
+      if (c && cm) {
+        const g = genericMention(tokens, i, m.end, c.iso, generic.slug, generic.name, state);
+        state.register.actors.get(g.actorIds[0]!)?.aliases.push(surfaceOf(tokens, i, cm.end));
+        return spokesperson(tokens, { ...g, end: cm.end });
+      }
+    }
     const known = state.lastAgencyBySlug.get(generic.slug);
     if (known && !(generic.slug === 'embassy' && tokens[m.end]?.lower === 'in')) {
-      return { start: i, end: m.end, actorIds: [known], locative: false, via: 'generic' };
+      state.recentAgencies.push(known);
+      return spokesperson(tokens, { start: i, end: m.end, actorIds: [known], locative: false, via: 'generic' });
     }
     if (!BARE_GENERIC_OK.has(generic.slug)) return null;
-    const iso = state.lastGenericCountry ?? state.dateline;
+    const iso = state.lastGenericCountry ?? state.dateline ?? state.home;
     if (!iso) return null;
-    return genericMention(tokens, i, m.end, iso, generic.slug, generic.name, state);
+    return spokesperson(tokens, genericMention(tokens, i, m.end, iso, generic.slug, generic.name, state));
   }
+  const body = readBodyRef(tokens, i, state);
+  if (body) return body;
   const short = state.shortNames.get(tok.text);
   if (short && /^[A-Z]/.test(tok.text)) {
     state.lastOfficial = short;
+    state.recentOfficials.push(short);
     return { start: i, end: i + 1, actorIds: [short], locative: false, via: 'short-name' };
   }
   if (PRONOUNS.has(tok.lower) && state.lastOfficial) return { start: i, end: i + 1, actorIds: [state.lastOfficial], locative: false, via: 'pronoun' };
