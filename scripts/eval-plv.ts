@@ -2,7 +2,8 @@
  * `npm run eval:plv`: sentence-level event typing on the PLV dev set (../shared/data/plv-train.tsv or
  * $PLV_TSV). For each row, the relation typed between the marked source and target is mapped to its
  * PLOVER root (CONCEDE and RETREAT count as YIELD) and compared with gold_root. Direction is preferred
- * but not required (see src/ingest/typing.ts). Prints accuracy, macro-F1, per-class P/R/F1, confusions.
+ * but not required (see src/ingest/typing.ts). Prints accuracy, macro-F1, per-class P/R/F1, confusions;
+ * `--errors` first prints every wrong row (gold, predicted, rule, direction, marked sentence).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -62,6 +63,7 @@ const confusion = new Map<string, Map<string, number>>();
 let n = 0;
 let correct = 0;
 let skipped = 0;
+const showErrors = process.argv.includes('--errors');
 const t0 = performance.now();
 for (const r of rows.slice(1)) {
   const gold = r[cGold];
@@ -71,6 +73,7 @@ for (const r of rows.slice(1)) {
   const pred = typed ? toRoot(relationInfo(typed.relation).plover) : 'NONE';
   n += 1;
   if (pred === gold) correct += 1;
+  else if (showErrors) console.log(`${gold}\t${pred}\t${typed?.rule ?? '-'}\t${typed?.direction ?? '-'}\t${r[cMarked] ?? ''}`);
   const m = confusion.get(gold) ?? new Map<string, number>();
   m.set(pred, (m.get(pred) ?? 0) + 1);
   confusion.set(gold, m);

@@ -1,15 +1,19 @@
 /** Event triggers: the lexicon of data/triggers.tsv compiled once, matched over a sentence's tokens. */
 import { isRelationName, type RelationName } from '../ontology.ts';
+import { CHAIN_CLASSES, composeChains, type ChainClass } from './chains.ts';
 import { TRIGGER_ROWS } from './data.ts';
 import type { Token } from './nlp.ts';
 
-export type TriggerRole = 'act' | 'accuse-content' | 'deny-content' | 'judge-content';
+/** `head`: a governor only ("will", "fail to"), never an event by itself; see chains.ts. */
+export type TriggerRole = 'act' | 'accuse-content' | 'deny-content' | 'judge-content' | 'head';
 
-interface Pattern { relation: RelationName; role: TriggerRole; parts: (Set<string> | 'gap')[]; weight: number; source: string }
+interface Pattern { relation: RelationName; role: TriggerRole; chain: ChainClass | null; parts: (Set<string> | 'gap')[]; weight: number; source: string }
 
 export interface Trigger {
   relation: RelationName;
   role: TriggerRole;
+  /** How this trigger governs a following one ("refused to meet"), if it can. */
+  chain: ChainClass | null;
   /** Token range in the sentence, end exclusive. */
   start: number;
   end: number;
@@ -17,7 +21,7 @@ export interface Trigger {
   pattern: string;
 }
 
-const ROLES = new Set<TriggerRole>(['act', 'accuse-content', 'deny-content', 'judge-content']);
+const ROLES = new Set<TriggerRole>(['act', 'accuse-content', 'deny-content', 'judge-content', 'head']);
 const GAP = 3;
 
 function compile(): Map<string, Pattern[]> {
@@ -25,10 +29,12 @@ function compile(): Map<string, Pattern[]> {
   for (const row of TRIGGER_ROWS) {
     if (!isRelationName(row.relation)) throw new Error(`data/triggers.tsv: unknown relation ${row.relation}`);
     if (!ROLES.has(row.role as TriggerRole)) throw new Error(`data/triggers.tsv: unknown role ${row.role}`);
+    if (row.chain !== '' && !CHAIN_CLASSES.has(row.chain as ChainClass)) throw new Error(`data/triggers.tsv: unknown chain class ${row.chain}`);
+    if (row.role === 'head' && row.chain === '') throw new Error(`data/triggers.tsv: a head needs a chain class: ${row.pattern}`);
     const parts = row.pattern.split(/\s+/).map((p) => (p === '*' ? 'gap' as const : new Set(p.toLowerCase().split('|'))));
     const first = parts[0];
     if (!first || first === 'gap') throw new Error(`data/triggers.tsv: pattern may not start with a gap: ${row.pattern}`);
-    const pattern: Pattern = { relation: row.relation, role: row.role as TriggerRole, parts, weight: parts.filter((p) => p !== 'gap').length, source: row.pattern };
+    const pattern: Pattern = { relation: row.relation, role: row.role as TriggerRole, chain: row.chain === '' ? null : row.chain as ChainClass, parts, weight: parts.filter((p) => p !== 'gap').length, source: row.pattern };
     for (const key of first) {
       const list = index.get(key) ?? [];
       list.push(pattern);
@@ -65,7 +71,7 @@ function matchPattern(p: Pattern, tokens: readonly Token[], i: number, blocked: 
   return k;
 }
 
-/** All triggers of a sentence; where patterns overlap, the heavier (more words) wins. */
+/** All triggers of a sentence; where patterns overlap, the heavier (more words) wins; verb chains are composed. */
 export function findTriggers(tokens: readonly Token[], blocked: (k: number) => boolean = () => false): Trigger[] {
   const found: Trigger[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
@@ -74,16 +80,17 @@ export function findTriggers(tokens: readonly Token[], blocked: (k: number) => b
     const candidates = [...(INDEX.get(t.lemma) ?? []), ...(t.lemma !== t.lower ? INDEX.get(t.lower) ?? [] : [])];
     for (const p of candidates) {
       const end = matchPattern(p, tokens, i, blocked);
-      if (end > i) found.push({ relation: p.relation, role: p.role, start: i, end, weight: p.weight, pattern: p.source });
+      if (end > i) found.push({ relation: p.relation, role: p.role, chain: p.chain, start: i, end, weight: p.weight, pattern: p.source });
     }
   }
   // Drop a trigger when a heavier one covers one of its tokens (e.g. "reject … allegations" over "reject").
   const kept = found.filter((a) => !found.some((b) => b !== a && b.weight > a.weight && b.start <= a.start && a.start < b.end));
   const seen = new Set<string>();
-  return kept.filter((tr) => {
+  const distinct = kept.filter((tr) => {
     const key = `${tr.relation}:${tr.start}:${tr.role}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+  return composeChains(tokens, distinct, blocked);
 }

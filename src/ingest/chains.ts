@@ -1,0 +1,123 @@
+/**
+ * Verb chains: when one trigger governs the next ("refused to meet", "suspended aid to", "agreed to lift
+ * a ban on", "called for talks"), the governor decides the event, as the PLOVER codebook does
+ * ("decline to meet" is REJECT, "reduce or stop aid" is SANCTION, "express intent to yield" is AGREE).
+ * Also: a declined future act ("will not release", "won't attend talks") is a refusal.
+ */
+import type { RelationName } from '../ontology.ts';
+import type { Token } from './nlp.ts';
+
+/** How a governing trigger (4th column of data/triggers.tsv) turns the act it governs into another event. */
+export type ChainClass = 'negate' | 'intend' | 'request' | 'threaten' | 'halt' | 'ease' | 'permit';
+
+export const CHAIN_CLASSES = new Set<ChainClass>(['negate', 'intend', 'request', 'threaten', 'halt', 'ease', 'permit']);
+
+/** The part of a trigger the chain rules need (structurally a subset of Trigger). */
+export interface ChainLink {
+  relation: RelationName;
+  role: string;
+  chain: ChainClass | null;
+  start: number;
+  end: number;
+  weight: number;
+  pattern: string;
+}
+
+const HOSTILE = new Set<RelationName>(['SANCTIONS', 'COERCES', 'ASSAULTS', 'MOBILIZES', 'THREATENS']);
+const COOPERATIVE = new Set<RelationName>(['SUPPORTS', 'AGREES', 'MEETS', 'COOPERATES', 'AIDS']);
+const YIELDING = new Set<RelationName>(['CONCEDES', 'RETREATS']);
+const RESTRICTIVE = new Set<RelationName>(['SANCTIONS', 'COERCES', 'MOBILIZES', 'CHARGES']);
+
+/** The event a governor of class `cls` makes of the act `inner`; null leaves the two apart. */
+export function composeChain(cls: ChainClass, inner: RelationName): RelationName | null {
+  switch (cls) {
+    case 'negate': return inner === 'DENIES' ? null : 'REJECTS';
+    case 'request': return 'REQUESTS';
+    case 'threaten': return 'THREATENS';
+    case 'intend':
+      if (HOSTILE.has(inner) || inner === 'PROTESTS') return 'THREATENS';
+      return COOPERATIVE.has(inner) || YIELDING.has(inner) ? 'AGREES' : null;
+    case 'halt':
+      // Stopping cooperation is a sanction; stopping hostilities or sanctions is a concession.
+      if (COOPERATIVE.has(inner)) return 'SANCTIONS';
+      if (inner === 'ASSAULTS' || inner === 'MOBILIZES' || inner === 'COERCES') return 'RETREATS';
+      return inner === 'SANCTIONS' || inner === 'PROTESTS' ? 'CONCEDES' : null;
+    case 'ease': return RESTRICTIVE.has(inner) ? 'CONCEDES' : null;
+    case 'permit': return HOSTILE.has(inner) ? null : 'CONCEDES';
+  }
+}
+
+const MODALS = new Set(['will', 'would', 'shall', 'can', 'could', 'must', 'should']);
+const NEGATORS = new Set(['not', "n't", 'never']);
+const LINK_WORDS = new Set(['to', 'for', 'be', 'been', 'being', 'have', 'has', 'all', 'any', 'further', 'more', 'new', "'s", '’s']);
+const GAP = 4;
+
+/**
+ * Whether the tokens between a governor and the act it would govern are only the glue of a verb chain:
+ * "to", "for", determiners, adjectives, adverbs, numbers, auxiliaries, or (before a noun act) its
+ * modifiers — no clause boundary, no other verb, no argument.
+ */
+function linked(tokens: readonly Token[], head: ChainLink, inner: ChainLink, blocked: (k: number) => boolean): boolean {
+  const gap = inner.start - head.end;
+  if (gap < 0 || gap > GAP) return false;
+  const headTok = tokens[head.end - 1];
+  const innerTok = tokens[inner.start];
+  if (!headTok || !innerTok) return false;
+  // A modal governs a verb only ("will meet"), never a noun ("will be a meeting").
+  if (head.role === 'head' && MODALS.has(headTok.lower) && innerTok.pos !== 'VERB') return false;
+  const nominalHead = tokens[head.start]?.pos === 'NOUN';
+  for (let k = head.end; k < inner.start; k += 1) {
+    const t = tokens[k]!;
+    if (blocked(k)) return false;
+    if (NEGATORS.has(t.lower)) return false;
+    if (LINK_WORDS.has(t.lower) || t.lemma === 'be' || t.lemma === 'have') continue;
+    if (t.lower === 'of' && nominalHead) continue;
+    if (['DET', 'ADJ', 'ADV', 'NUM', 'PART', 'AUX'].includes(t.pos)) continue;
+    // Noun modifiers of a noun act: "food supplies", "U.N.-brokered talks", "Iran's request".
+    if ((t.pos === 'NOUN' || t.pos === 'PROPN') && innerTok.pos === 'NOUN') continue;
+    return false;
+  }
+  return true;
+}
+
+/** The start of "will not", "won't", "did not", "never" right before token `at`, or -1. */
+function negatedFuture(tokens: readonly Token[], at: number): { start: number; modal: boolean } | null {
+  let k = at - 1;
+  while (k >= 0 && tokens[k]!.pos === 'ADV' && !NEGATORS.has(tokens[k]!.lower)) k -= 1;
+  const neg = tokens[k];
+  if (!neg || !NEGATORS.has(neg.lower)) return null;
+  const aux = tokens[k - 1];
+  if (aux && (MODALS.has(aux.lemma) || MODALS.has(aux.lower))) return { start: k - 1, modal: true };
+  return { start: k, modal: false };
+}
+
+/**
+ * Composes governor + governed act into one trigger (right to left, so "refused to lift sanctions" is
+ * refuse(lift(sanctions))), turns declined future acts into refusals, and drops governors that govern
+ * nothing and exist only as governors (role "head").
+ */
+export function composeChains<T extends ChainLink>(tokens: readonly Token[], triggers: readonly T[], blocked: (k: number) => boolean): T[] {
+  let list = [...triggers].sort((a, b) => a.start - b.start || b.weight - a.weight);
+  for (let i = list.length - 1; i >= 0; i -= 1) {
+    const head = list[i];
+    if (!head?.chain) continue;
+    const next = list.find((o) => o !== head && o.start >= head.end && o.role !== 'head' && o.role === 'act');
+    if (!next || !linked(tokens, head, next, blocked)) continue;
+    const relation = composeChain(head.chain, next.relation);
+    if (!relation) continue;
+    const merged: T = { ...next, relation, role: 'act', chain: null, start: head.start, weight: head.weight + next.weight, pattern: `${head.pattern} > ${next.pattern}` };
+    // The governed act and any other reading of the same words give way to the chain.
+    list = list.filter((o) => o !== head && !(o.start >= next.start && o.start < next.end) && !(o.start >= head.start && o.start < head.end));
+    list.splice(i, 0, merged);
+    list.sort((a, b) => a.start - b.start || b.weight - a.weight);
+    i = list.indexOf(merged);
+  }
+  list = list.map((tr) => {
+    if (tr.role !== 'act' || !(COOPERATIVE.has(tr.relation) || YIELDING.has(tr.relation))) return tr;
+    const neg = negatedFuture(tokens, tr.start);
+    // "will not release", "won't meet": a refusal; "did not release": only declining to yield is one.
+    if (!neg || (!neg.modal && !YIELDING.has(tr.relation) && tr.relation !== 'AGREES')) return tr;
+    return { ...tr, relation: 'REJECTS' as RelationName, start: neg.start, weight: tr.weight + 1, pattern: `not > ${tr.pattern}` };
+  });
+  return list.filter((tr) => tr.role !== 'head');
+}
