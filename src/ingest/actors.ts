@@ -41,6 +41,11 @@ export class ActorRegister {
     return this.put({ id, name, kind, country, title: null, aliases: [], affiliation }, alias);
   }
 
+  /** Adds an actor found outside the text (the document's issuing body) and returns its id. */
+  adopt(actor: ExtractedActor): string {
+    return this.put({ ...actor, aliases: [...actor.aliases] });
+  }
+
   genericAgency(iso: string, slug: string, name: string, alias?: string): string {
     const display = `${countryAdjective(iso)} ${name}`;
     return this.named(`agency:${iso.toLowerCase()}:${slug}`, 'AGENCY', display, iso, alias);

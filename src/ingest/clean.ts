@@ -41,7 +41,8 @@ export function cleanBody(body: string, knownTitle: string | null): CleanBody {
     if (firstContent) {
       firstContent = false;
       if (knownTitle && line === knownTitle.trim()) continue;
-      if (!knownTitle && line.length < 200 && !/[.!?”"]$/.test(line) && rawLines.filter((l) => l.length > 80).length > 0) {
+      // A line ending in a colon introduces what follows ("The below is attributable to …:"): never a headline.
+      if (!knownTitle && line.length < 200 && !/[.!?”":]$/.test(line) && rawLines.filter((l) => l.length > 80).length > 0) {
         title = line;
         continue;
       }

@@ -8,8 +8,8 @@ import { matchAt } from './gazetteer.ts';
 import { sha256, shortHash, slugify } from './ids.ts';
 import { readInput } from './input.ts';
 import { coordinate, findMentions, membersOf, newDiscourseState, type DiscourseState, type Mention } from './mentions.ts';
-import { analyse, tokenizePhrase, type Sentence } from './nlp.ts';
-import { assignRoles, findFrames, type RoleAssignment } from './roles.ts';
+import { analyse, tokenizePhrase, type Sentence, type Token } from './nlp.ts';
+import { assignRoles, findFrames, type Frame, type RoleAssignment } from './roles.ts';
 import { findTriggers } from './triggers.ts';
 import type { ArticleInput, ExtractedActor, ExtractedEvent, ExtractionResult, Span } from './types.ts';
 
@@ -61,18 +61,25 @@ export function extract(input: ArticleInput): ExtractionResult {
   const found: Found[] = [];
   const occurrences: { id: string; span: Span }[] = [];
   let lastSpeaker: Mention | null = null;
+  // Who speaks where the text names no one: "The below is attributable to Spokesperson X:", else the issuing body.
+  let voice: string | null = null;
   const sentences = analyse(text);
   state.allyGroup = findAllyGroup(sentences, dlIso);
   for (const sentence of sentences) {
     const toks = sentence.tokens;
     const dlTokens = sentence.start < clean.datelineLength ? toks.filter((t) => t.end <= clean.datelineLength).length : 0;
-    const mentions = findMentions(toks, state, dlTokens);
+    const found0 = findMentions(toks, state, dlTokens);
+    const startsWithQuote = /^[“"‘']/.test(toks[0]?.text ?? '');
+    const docVoice = voice ?? (author ? register.adopt(author) : null);
+    const mentions = addVoiceMentions(toks, found0, findFrames(toks, coordinate(toks, found0)), startsWithQuote ? lastSpeaker : null, docVoice);
+    const announced = announcedVoice(toks, mentions);
+    if (announced) voice = announced;
     for (const m of mentions) for (const mem of membersOf(m)) occurrences.push({ id: mem.id, span: span(sentence, mem.start, mem.end, text) });
     const groups = coordinate(toks, mentions);
     const covered = new Set<number>();
     for (const m of mentions) for (let k = m.start; k < m.end; k += 1) covered.add(k);
     const triggers = findTriggers(toks, (k) => covered.has(k) || k < dlTokens);
-    for (const a of assignRoles(toks, groups, triggers, lastSpeaker)) found.push({ a, sentence });
+    for (const a of assignRoles(toks, groups, triggers, lastSpeaker, docVoice)) found.push({ a, sentence });
     const frames = findFrames(toks, groups);
     const lastFrame = frames[frames.length - 1];
     if (lastFrame) lastSpeaker = lastFrame.speaker;
@@ -91,6 +98,30 @@ export function extract(input: ArticleInput): ExtractionResult {
     events,
     warnings,
   };
+}
+
+const VOICE_WORDS = new Set(['we', 'our', 'us', 'ourselves']);
+
+/** "We", "our", "us": the speaker of the frame they are in, the quote's speaker, or the document's voice. */
+function addVoiceMentions(tokens: readonly Token[], mentions: Mention[], frames: readonly Frame[], inherited: Mention | null, docVoice: string | null): Mention[] {
+  const extra: Mention[] = [];
+  for (let k = 0; k < tokens.length; k += 1) {
+    const t = tokens[k]!;
+    if (!VOICE_WORDS.has(t.text.toLowerCase()) || (t.text === 'US')) continue;
+    if (mentions.some((m) => k >= m.start && k < m.end)) continue;
+    const frame = frames.filter((f) => k >= f.from && k < f.to && k !== f.verb).sort((a, b) => Math.abs(a.verb - k) - Math.abs(b.verb - k))[0];
+    const ids = frame?.speaker.actorIds ?? inherited?.actorIds ?? (docVoice ? [docVoice] : null);
+    if (ids && ids.length > 0) extra.push({ start: k, end: k + 1, actorIds: [...ids], locative: false, via: 'author' });
+  }
+  return extra.length === 0 ? mentions : [...mentions, ...extra].sort((a, b) => a.start - b.start);
+}
+
+/** "The below is attributable to Spokesperson X:", "The US Department of State released the following statement:". */
+function announcedVoice(tokens: readonly Token[], mentions: readonly Mention[]): string | null {
+  if (tokens[tokens.length - 1]?.text !== ':' || !tokens.some((t) => /^(statement|attributable|following|remarks|readout)$/.test(t.lower))) return null;
+  const by = tokens.findIndex((t, k) => (t.lower === 'to' && tokens[k - 1]?.lower === 'attributable') || t.lower === 'by');
+  const m = by >= 0 ? mentions.find((x) => x.start > by && x.via !== 'author') : mentions.find((x) => !x.locative && x.via !== 'author');
+  return m?.actorIds.length === 1 ? m.actorIds[0]! : null;
 }
 
 /**

@@ -128,7 +128,7 @@ function frameOf(frames: readonly Frame[], k: number): Frame | undefined {
 }
 
 /** Finds source and target of each trigger. `inherited` is the speaker carried over from a quote. */
-export function assignRoles(tokens: readonly Token[], groups: readonly Mention[], triggers: readonly Trigger[], inherited: Mention | null): RoleAssignment[] {
+export function assignRoles(tokens: readonly Token[], groups: readonly Mention[], triggers: readonly Trigger[], inherited: Mention | null, docVoice: string | null = null): RoleAssignment[] {
   const frames = findFrames(tokens, groups);
   const out: RoleAssignment[] = [];
   const agents: { at: number; agent: Mention }[] = [];
@@ -152,8 +152,10 @@ export function assignRoles(tokens: readonly Token[], groups: readonly Mention[]
         const byAt = tokens.slice(tr.end, tr.end + 4).findIndex((t) => t.lower === 'by');
         const agent = byAt >= 0 ? groups.find((m) => m.start > tr.end + byAt && m.start <= tr.end + byAt + 2) : undefined;
         const patient = leftAll[leftAll.length - 1];
-        const src = agent ?? speaker;
-        if (src && patient) out.push({ trigger: tr, source: src, target: patient, ...f, rule: `${agent ? 'passive:by' : 'passive:speaker'}:${tr.pattern}` });
+        // "The ambassador was summoned": with no agent in the text, the document's voice did it.
+        const voice = !agent && !speaker && docVoice && !patient?.actorIds.includes(docVoice) ? { start: tr.start, end: tr.end, actorIds: [docVoice], locative: false, via: 'author' as const } : undefined;
+        const src = agent ?? speaker ?? voice;
+        if (src && patient) out.push({ trigger: tr, source: src, target: patient, ...f, rule: `${agent ? 'passive:by' : speaker ? 'passive:speaker' : 'passive:voice'}:${tr.pattern}` });
         continue;
       }
       if (nominal && (tr.relation === 'ACCUSES' || tr.relation === 'DENIES') && !explicitAgent(tokens, groups, tr)) continue;
