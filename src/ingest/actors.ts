@@ -23,6 +23,8 @@ export function countryId(iso: string): string {
 
 export class ActorRegister {
   readonly actors = new Map<string, ExtractedActor>();
+  /** Actors described rather than named ("the Chinese embassy", "four Chinese nationals"). */
+  readonly descriptive = new Set<string>();
 
   private put(actor: ExtractedActor, alias?: string): string {
     const known = this.actors.get(actor.id);
@@ -48,6 +50,7 @@ export class ActorRegister {
 
   genericAgency(iso: string, slug: string, name: string, alias?: string): string {
     const display = `${countryAdjective(iso)} ${name}`;
+    this.descriptive.add(`agency:${iso.toLowerCase()}:${slug}`);
     return this.named(`agency:${iso.toLowerCase()}:${slug}`, 'AGENCY', display, iso, alias);
   }
 
@@ -64,6 +67,7 @@ export class ActorRegister {
   person(description: string, country: string | null): string {
     const slug = slugify(description.replace(/^(the|a|an)\s+/i, ''));
     const id = `person:${(country ?? 'xxx').toLowerCase()}:${slug}`;
+    this.descriptive.add(id);
     return this.put({ id, name: description.replace(/^(the|a|an)\s+/i, ''), kind: 'PERSON', country, title: null, aliases: [] });
   }
 

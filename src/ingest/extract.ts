@@ -14,6 +14,13 @@ import { findTriggers } from './triggers.ts';
 import type { ArticleInput, ExtractedActor, ExtractedEvent, ExtractionResult, Span } from './types.ts';
 
 interface Found { a: RoleAssignment; sentence: Sentence }
+/** Where an actor is mentioned; `agent` false for a place ("in Beijing") or a noun modifier ("British Embassy staff"). */
+interface Occurrence { id: string; span: Span; agent: boolean }
+
+function isModifier(tokens: readonly Token[], end: number): boolean {
+  const next = tokens[end];
+  return !!next && (next.pos === 'NOUN' || next.text === '-') && !/^spokes/i.test(next.text);
+}
 
 /** "2021-07-21T10:00:00Z", "July 21, 2021" -> "2021-07-21". */
 function normaliseDate(value: string | null): string | null {
@@ -59,7 +66,7 @@ export function extract(input: ArticleInput): ExtractionResult {
   const author = findAuthor(raw.outlet);
   const state: DiscourseState = newDiscourseState(register, dlIso, author?.country ?? null);
   const found: Found[] = [];
-  const occurrences: { id: string; span: Span }[] = [];
+  const occurrences: Occurrence[] = [];
   let lastSpeaker: Mention | null = null;
   // Who speaks where the text names no one: "The below is attributable to Spokesperson X:", else the issuing body.
   let voice: string | null = null;
@@ -74,7 +81,7 @@ export function extract(input: ArticleInput): ExtractionResult {
     const mentions = addVoiceMentions(toks, found0, findFrames(toks, coordinate(toks, found0)), startsWithQuote ? lastSpeaker : null, docVoice);
     const announced = announcedVoice(toks, mentions);
     if (announced) voice = announced;
-    for (const m of mentions) for (const mem of membersOf(m)) occurrences.push({ id: mem.id, span: span(sentence, mem.start, mem.end, text) });
+    for (const m of mentions) for (const mem of membersOf(m)) occurrences.push({ id: mem.id, span: span(sentence, mem.start, mem.end, text), agent: !m.locative && !isModifier(toks, mem.end) });
     const groups = coordinate(toks, mentions);
     const covered = new Set<number>();
     for (const m of mentions) for (let k = m.start; k < m.end; k += 1) covered.add(k);
@@ -86,9 +93,11 @@ export function extract(input: ArticleInput): ExtractionResult {
     else if (!/^[“"‘']/.test(toks[0]?.text ?? '')) lastSpeaker = null;
   }
   const events = buildEvents(found, register, occurrences, { id, text, publishedAt });
-  // Countries count as actors when they act or are acted on; named bodies and people whenever named.
+  // Countries count as actors when they act or are acted on; named bodies and people whenever named;
+  // described bodies ("Chinese embassy") when they act, are acted on or stand as an agent; sets of people
+  // ("four Chinese nationals") only when they act or are acted on.
   const actorIds = new Set(events.filter((e) => !e.negated && !e.hypothetical).flatMap((e) => [e.source, e.target]));
-  const actors = [...register.actors.values()].filter((a) => actorIds.has(a.id) || (a.kind !== 'COUNTRY' && occurrences.some((o) => o.id === a.id)));
+  const actors = [...register.actors.values()].filter((a) => actorIds.has(a.id) || (a.kind !== 'COUNTRY' && !(a.kind === 'PERSON' && register.descriptive.has(a.id)) && occurrences.some((o) => o.id === a.id && (o.agent || !register.descriptive.has(a.id)))));
   const warnings: string[] = [];
   if (!publishedAt) warnings.push('no publication date found: event dates are null unless the text gives one');
   return {
@@ -196,7 +205,7 @@ function opponents(found: readonly Found[], register: ActorRegister): Map<string
   return out;
 }
 
-function buildEvents(found: readonly Found[], register: ActorRegister, occurrences: readonly { id: string; span: Span }[], article: { id: string; text: string; publishedAt: string | null }): ExtractedEvent[] {
+function buildEvents(found: readonly Found[], register: ActorRegister, occurrences: readonly Occurrence[], article: { id: string; text: string; publishedAt: string | null }): ExtractedEvent[] {
   const opp = opponents(found, register);
   const hero = protagonist(found, register);
   // Unaddressed solidarity goes to the adversary of whoever the supporter itself blames in the article.

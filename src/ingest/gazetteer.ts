@@ -15,7 +15,7 @@ export type GazetteerEntry =
   | { type: 'leader'; name: string; country: string | null; title: string; affiliation: string | null }
   | { type: 'title'; title: string };
 
-interface Terminal { entry: GazetteerEntry; surface: string; caseSensitive: boolean }
+interface Terminal { entry: GazetteerEntry; surface: string; caseSensitive: boolean; capitalised: boolean }
 interface TrieNode { next: Map<string, TrieNode>; terminals: Terminal[] }
 
 const root: TrieNode = { next: new Map(), terminals: [] };
@@ -39,7 +39,9 @@ function add(phrase: string, entry: GazetteerEntry, caseSensitive?: boolean): vo
     node = child;
   }
   // One-word names are case-sensitive ("US" is not "us", "Nato" is not "nato"); longer ones are not.
-  node.terminals.push({ entry, surface: toks.map((t) => t.text).join(' '), caseSensitive: caseSensitive ?? toks.length === 1 });
+  // A proper name written capitalised in the data must start with a capital in the text too ("Group of Seven", not "a group of seven").
+  const capitalised = entry.type === 'named' && /^[A-Z]/.test(phrase);
+  node.terminals.push({ entry, surface: toks.map((t) => t.text).join(' '), caseSensitive: caseSensitive ?? toks.length === 1, capitalised });
 }
 
 const SHORT_CODES_OK = new Set(['US', 'UK', 'USA', 'UAE', 'DRC', 'PRC', 'ROK', 'DPRK']);
@@ -100,7 +102,8 @@ export function matchAt(tokens: readonly Token[], i: number): GazetteerMatch | n
     node = node.next.get(keyOf(tok.text));
     if (!node || node.terminals.length === 0) continue;
     const surface = tokens.slice(i, j + 1).map((t) => t.text.replace(/’/g, "'")).join(' ');
-    const entries = node.terminals.filter((t) => !t.caseSensitive || t.surface.replace(/’/g, "'") === surface).map((t) => t.entry);
+    const upper = /^[A-Z0-9]/.test(tokens[i]!.text);
+    const entries = node.terminals.filter((t) => (!t.caseSensitive || t.surface.replace(/’/g, "'") === surface) && (!t.capitalised || upper)).map((t) => t.entry);
     if (entries.length > 0) best = { start: i, end: j + 1, entries };
   }
   return best;

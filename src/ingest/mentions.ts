@@ -48,7 +48,7 @@ const ALLY_WORDS = new Set(['allies', 'partners']);
 const PRONOUNS = new Set(LEXICON.pronounsPersonal);
 const NAME_STOP = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'The', 'On', 'In', 'And', 'But', 'He', 'She', 'It', 'They', 'We', 'I']);
 /** Generic bodies that may stand without a country word ("the embassy said"). */
-const BARE_GENERIC_OK = new Set(['foreign-ministry', 'embassy', 'consulate', 'defence-ministry', 'diplomatic-missions', 'interior-ministry', 'justice-ministry']);
+const BARE_GENERIC_OK = new Set(['foreign-ministry', 'embassy', 'consulate', 'defence-ministry', 'diplomatic-missions', 'interior-ministry', 'justice-ministry', 'grand-jury']);
 
 function isNameToken(t: Token | undefined): boolean {
   return !!t && /^[A-Z][A-Za-z'’.\-]*[a-z][A-Za-z'’.\-]*$|^[A-Z]\.$/.test(t.text) && !NAME_STOP.has(t.text);
@@ -264,7 +264,8 @@ function readTitleRef(tokens: readonly Token[], i: number, state: DiscourseState
   }
   // "The Prime Minister spoke to …" in a Downing Street release: the document's own office holder.
   if (!/^[A-Z]/.test(text) || !state.home || FOREIGN_FACING.test(text) || /spokes/i.test(text)) return null;
-  if (tokens[tm.end]?.lower === 'of') return null;
+  // Only as an agent: "with the Secretary of State" mentions an office, it does not introduce its holder.
+  if (tokens[tm.end]?.lower === 'of' || tokens[i - 2]?.pos === 'ADP') return null;
   return official(tokens, i, tm.end, text, state.home, text, null, state);
 }
 
