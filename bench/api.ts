@@ -1,0 +1,267 @@
+/**
+ * `npm run bench:api`: seeds a Neo4j of its own (.diplograph/bench-api-neo4j, bolt 27787 / http 27774,
+ * never the developer's data) with >= 10,000 articles made from the gold and seed articles (varied ids,
+ * dates and countries), serves the graph twice on 127.0.0.1 — diplograph's API and @neo4j/graphql —
+ * and drives five analyst queries at each with autocannon for a fixed time, printing req/s, p50, p99
+ * and the latency ratio. Options: --articles N (10000), --duration S (10), --connections C (4),
+ * --reseed (rebuild the corpus even if present), --keep (leave the bench Neo4j running).
+ */
+import { createHash } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { createYoga as createPlainYoga } from 'graphql-yoga';
+import type { Driver } from 'neo4j-driver';
+import { COUNTRIES } from '../src/ingest/countries.ts';
+import { createYoga } from '../src/api/yoga.ts';
+import { loadConfig } from '../src/config.ts';
+import { extract } from '../src/ingest/extract.ts';
+import type { ExtractionResult } from '../src/ingest/types.ts';
+import { createDriver } from '../src/store/driver.ts';
+import { ingestExtractions } from '../src/store/ingest.ts';
+import { defaultLocalOptions, startLocalNeo4j } from '../src/store/local-neo4j.ts';
+import { migrate } from '../src/store/schema.ts';
+import { loadGoldInputs } from '../test/fixtures/api/gold-inputs.ts';
+import { buildNeo4jGraphqlSchema } from './api-neo4j-graphql.ts';
+
+const { values: opts } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '10000' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '4' },
+    reseed: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const ARTICLES = Number(opts.articles);
+const DURATION = Number(opts.duration);
+const CONNECTIONS = Number(opts.connections);
+const log = (line: string): void => console.error(`[bench:api] ${line}`);
+
+// ---------------------------------------------------------------- corpus
+
+/** A small deterministic PRNG (mulberry32), so every run builds the same corpus. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const POOL = COUNTRIES.filter((c) => c.independent).map((c) => ({ id: `country:${c.cca3}`, code: c.cca3, name: c.name.common }));
+const DAY = 86_400_000;
+const START = Date.UTC(2015, 0, 1);
+const SPAN_DAYS = 11 * 365;
+
+function shiftDate(date: string | null, deltaDays: number): string | null {
+  if (!date) return null;
+  return new Date(Date.parse(`${date}T00:00:00Z`) + deltaDays * DAY).toISOString().slice(0, 10);
+}
+
+/** Variant k of a base extraction: new ids and hash, dates moved, about half of the countries swapped. */
+function variant(base: ExtractionResult, k: number, rand: () => number): ExtractionResult {
+  const id = `bench-${k}-${base.id}`;
+  const baseDate = base.article.publishedAt ?? base.events.find((e) => e.date)?.date ?? '2020-01-01';
+  const newDate = new Date(START + Math.floor(rand() * SPAN_DAYS) * DAY).toISOString().slice(0, 10);
+  const delta = Math.round((Date.parse(newDate) - Date.parse(baseDate)) / DAY);
+  const swap = new Map<string, (typeof POOL)[number]>();
+  if (rand() < 0.5) {
+    for (const a of base.actors) if (a.kind === 'COUNTRY' && rand() < 0.7) swap.set(a.id, POOL[Math.floor(rand() * POOL.length)]!);
+  }
+  const to = (actorId: string): string => swap.get(actorId)?.id ?? actorId;
+  const actors = new Map<string, ExtractionResult['actors'][number]>();
+  for (const a of base.actors) {
+    const s = swap.get(a.id);
+    const next = s ? { ...a, id: s.id, name: s.name, country: s.code, aliases: [] } : { ...a, affiliation: a.affiliation ? to(a.affiliation) : a.affiliation ?? null };
+    if (!actors.has(next.id)) actors.set(next.id, next);
+  }
+  const events = base.events
+    .map((e) => ({
+      ...e,
+      id: createHash('sha256').update(`${id}|${e.id}`).digest('hex').slice(0, 16),
+      source: to(e.source),
+      target: to(e.target),
+      date: shiftDate(e.date, delta),
+    }))
+    .filter((e) => e.source !== e.target);
+  return {
+    ...base,
+    id,
+    article: { ...base.article, url: null, publishedAt: newDate, contentHash: createHash('sha256').update(id).digest('hex') },
+    actors: [...actors.values()],
+    events,
+  };
+}
+
+function buildCorpus(n: number): ExtractionResult[] {
+  const bases = loadGoldInputs()
+    .map((input) => extract(input))
+    .filter((r) => r.events.length > 0);
+  if (bases.length === 0) throw new Error('bench:api: the extractor found no events in the gold articles');
+  const rand = prng(20210719);
+  return Array.from({ length: n }, (_, k) => variant(bases[k % bases.length]!, k, rand));
+}
+
+async function countBenchArticles(driver: Driver): Promise<number> {
+  const { records } = await driver.executeQuery("MATCH (a:Article) WHERE a.id STARTS WITH 'bench-' RETURN count(a) AS n", {}, { routing: 'READ' });
+  return Number(records[0]?.get('n') ?? 0);
+}
+
+async function seed(driver: Driver): Promise<void> {
+  const have = await countBenchArticles(driver);
+  if (have >= ARTICLES && !opts.reseed) {
+    log(`corpus present: ${have} articles`);
+    return;
+  }
+  log('wiping the bench database …');
+  const session = driver.session();
+  try {
+    await session.run('MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+  }
+  const t0 = performance.now();
+  const corpus = buildCorpus(ARTICLES);
+  log(`built ${corpus.length} articles (${corpus.reduce((n, r) => n + r.events.length, 0)} events) in ${((performance.now() - t0) / 1000).toFixed(1)} s; ingesting …`);
+  const t1 = performance.now();
+  let done = 0;
+  for (let i = 0; i < corpus.length; i += 1000) {
+    const summary = await ingestExtractions(driver, corpus.slice(i, i + 1000), { batchSize: 250 });
+    if (summary.failed > 0) throw new Error(`bench:api: ${summary.failed} articles failed: ${JSON.stringify(summary.results.find((r) => r.error)?.error)}`);
+    done += summary.results.length;
+    log(`  ${done}/${corpus.length}`);
+  }
+  log(`ingested in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+}
+
+// ---------------------------------------------------------------- servers and queries
+
+async function listen(handler: Parameters<typeof createServer>[1]): Promise<{ server: Server; url: string }> {
+  const server = createServer(handler);
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql` };
+}
+
+interface BenchQuery {
+  name: string;
+  ours: string;
+  theirs: string;
+}
+
+const QUERIES: BenchQuery[] = [
+  {
+    name: 'actor search',
+    ours: '{ actors(search: "Russ", first: 10) { nodes { id name kind country } } }',
+    theirs: '{ actorSearch(phrase: "russ*", first: 10) { edges { node { id name kind country } } } }',
+  },
+  {
+    name: 'accusers of CHN 2019-2021 + evidence',
+    ours: '{ events(filter: { target: "country:CHN", relations: [ACCUSES], from: "2019-01-01", to: "2021-12-31" }, first: 20) { nodes { date source { id name } evidence { sentence article { title outlet publishedAt } } } } }',
+    theirs: '{ events(where: { relation: { eq: "ACCUSES" }, date: { gte: "2019-01-01", lte: "2021-12-31" }, target: { some: { id: { eq: "country:CHN" } } } }, sort: [{ date: DESC }], limit: 20) { date sentence source { id name } article { title outlet publishedAt } } }',
+  },
+  {
+    name: 'network depth 2 around GBR',
+    ours: '{ network(actorIds: ["country:GBR"], depth: 2, limit: 100) { nodes { id name kind country degree } edges { id source target relation count } truncated } }',
+    theirs: '{ actors(where: { id: { eq: "country:GBR" } }) { id name kind country neighbours { id name kind country neighbours { id name kind country } } } }',
+  },
+  {
+    name: 'path GBR to IRN',
+    ours: '{ paths(from: "country:GBR", to: "country:IRN", maxHops: 4) { length hops { source { id name } target { id name } relation count } } }',
+    theirs: '{ shortestPath(from: "country:GBR", to: "country:IRN") { id name } }',
+  },
+  {
+    name: 'monthly timeline of USA',
+    ours: '{ timeline(actor: "country:USA", granularity: MONTH) { start count meanScore } }',
+    theirs: '{ monthly(actor: "country:USA") { start count meanScore } }',
+  },
+];
+
+async function check(url: string, query: string): Promise<string> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const body = (await res.json()) as { data?: unknown; errors?: unknown[] };
+  if (body.errors?.length) throw new Error(`bench:api: ${url} answered errors for ${query}: ${JSON.stringify(body.errors)}`);
+  return JSON.stringify(body.data).slice(0, 100);
+}
+
+interface Measured {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function drive(url: string, query: string): Promise<Measured> {
+  for (let i = 0; i < 20; i += 1) await check(url, query); // warm-up: plans cached, pages in memory
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+    connections: CONNECTIONS,
+    duration: DURATION,
+  });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+}
+
+async function main(): Promise<void> {
+  const local = defaultLocalOptions({
+    home: resolve(join('.diplograph', 'bench-api-neo4j')),
+    boltPort: 27787,
+    httpPort: 27774,
+    heap: process.env.DIPLOGRAPH_NEO4J_HEAP ?? '2g',
+    pageCache: process.env.DIPLOGRAPH_NEO4J_PAGECACHE ?? '1g',
+    log,
+  });
+  const handle = await startLocalNeo4j(local);
+  const driver = createDriver({ uri: handle.uri, user: handle.user, password: handle.password, database: undefined });
+  const servers: Server[] = [];
+  try {
+    await migrate(driver);
+    await seed(driver);
+    const { records } = await driver.executeQuery(
+      'MATCH (a:Article) WITH count(a) AS articles MATCH (e:Event) WITH articles, count(e) AS events MATCH (x:Actor) RETURN articles, events, count(x) AS actors',
+    );
+    const r = records[0]!;
+    log(`graph: ${r.get('articles')} articles, ${r.get('events')} events, ${r.get('actors')} actors`);
+
+    const config = { ...loadConfig({}), apiKey: null };
+    const ours = await listen(createYoga({ driver, config, log }));
+    const theirsSchema = await buildNeo4jGraphqlSchema(driver);
+    const theirs = await listen(createPlainYoga({ schema: theirsSchema, graphqlEndpoint: '/graphql', logging: false, context: () => ({}) }));
+    servers.push(ours.server, theirs.server);
+
+    console.log(`\nbench:api — ${DURATION} s per query and server, ${CONNECTIONS} connections, autocannon on 127.0.0.1\n`);
+    const rows: string[][] = [['query', 'server', 'req/s', 'p50 ms', 'p99 ms', 'errors']];
+    const ratios: string[][] = [['query', 'p50 ours/theirs', 'p99 ours/theirs', 'p99 < 50 ms', 'not slower']];
+    for (const q of QUERIES) {
+      log(`${q.name}: ours ${await check(ours.url, q.ours)} …`);
+      log(`${q.name}: @neo4j/graphql ${await check(theirs.url, q.theirs)} …`);
+      const a = await drive(ours.url, q.ours);
+      const b = await drive(theirs.url, q.theirs);
+      for (const [server, m] of [['diplograph', a], ['@neo4j/graphql', b]] as const) {
+        rows.push([q.name, server, m.rps.toFixed(0), String(m.p50), String(m.p99), String(m.non2xx + m.errors)]);
+      }
+      ratios.push([q.name, (a.p50 / Math.max(b.p50, 0.5)).toFixed(2), (a.p99 / Math.max(b.p99, 0.5)).toFixed(2), a.p99 < 50 ? 'yes' : 'NO', a.p99 <= b.p99 ? 'yes' : 'NO']);
+    }
+    const print = (table: string[][]) => {
+      const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+      for (const row of table) console.log(row.map((cell, i) => (i === 0 || i === 1 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
+    };
+    print(rows);
+    console.log('');
+    print(ratios);
+  } finally {
+    for (const s of servers) s.close();
+    await driver.close();
+    if (!opts.keep && handle.startedHere) await handle.stop();
+  }
+}
+
+await main();
