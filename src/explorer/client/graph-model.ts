@@ -4,7 +4,6 @@
  * their positions and new ones start next to a neighbour, so the picture changes smoothly.
  */
 import { MultiDirectedGraph } from 'graphology';
-import { DEFAULT_EDGE_CURVATURE, indexParallelEdgesIndex } from '@sigma/edge-curve';
 import { kindStyle } from './ontology.ts';
 import { edgeWidth, nodeSize, scoreColor } from './palette.ts';
 import { shapeImageUrl } from './shapes.ts';
@@ -36,8 +35,6 @@ export interface EdgeAttributes {
   lastDate: string | null;
   meanScore: number | null;
   label: string;
-  parallelIndex?: number | null;
-  parallelMaxIndex?: number | null;
 }
 
 export type DiploGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
@@ -46,12 +43,12 @@ export function createGraph(): DiploGraph {
   return new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
 }
 
-function nodeAttributes(node: NetworkNode, seed: boolean, x: number, y: number): NodeAttributes {
+function nodeAttributes(node: NetworkNode, seed: boolean, x: number, y: number, scale: number): NodeAttributes {
   const style = kindStyle(node.kind);
   return {
     x,
     y,
-    size: nodeSize(node.degree, seed),
+    size: Math.max(2.5, nodeSize(node.degree, seed) * scale),
     color: style.color,
     label: node.name,
     type: 'shape',
@@ -64,12 +61,13 @@ function nodeAttributes(node: NetworkNode, seed: boolean, x: number, y: number):
   };
 }
 
-function edgeAttributes(edge: NetworkEdge): EdgeAttributes {
+function edgeAttributes(edge: NetworkEdge, curvature: number, dense: boolean): EdgeAttributes {
   return {
-    size: edgeWidth(edge.count),
-    color: scoreColor(edge.meanScore),
+    // In a dense view, thin see-through edges let the nodes and the structure show.
+    size: dense ? Math.max(0.6, edgeWidth(edge.count) * 0.45) : edgeWidth(edge.count),
+    color: dense ? `${scoreColor(edge.meanScore)}99` : scoreColor(edge.meanScore),
     type: 'curved',
-    curvature: DEFAULT_EDGE_CURVATURE,
+    curvature,
     relation: edge.relation,
     count: edge.count,
     firstDate: edge.firstDate,
@@ -93,17 +91,24 @@ function startPosition(graph: DiploGraph, id: string, network: Network, index: n
   return { x: r * Math.cos(angle), y: r * Math.sin(angle) };
 }
 
-/** Curves every edge a little (so A→B and B→A do not overlap) and fans out parallel ones. */
-export function curveEdges(graph: DiploGraph): void {
-  indexParallelEdgesIndex(graph, { edgeIndexAttribute: 'parallelIndex', edgeMaxIndexAttribute: 'parallelMaxIndex' });
-  graph.updateEachEdgeAttributes((_edge, attr) => {
-    const index = attr.parallelIndex ?? 0;
-    const max = attr.parallelMaxIndex ?? 0;
-    const spread = max > 0 ? (index / max) * Math.min(1.2, 0.25 * (max + 1)) : 0;
-    return { ...attr, curvature: DEFAULT_EDGE_CURVATURE * 0.6 + spread };
-  });
-}
+const BASE_CURVATURE = 0.12;
+const CURVATURE_STEP = 0.22;
 
+/**
+ * Curvature per edge: every edge bends a little, so A→B and B→A (which bend to opposite sides)
+ * never overlap, and each further relation in the same direction bends more.
+ */
+export function edgeCurvatures(edges: readonly NetworkEdge[]): Map<string, number> {
+  const perDirection = new Map<string, number>();
+  const out = new Map<string, number>();
+  for (const e of edges) {
+    const key = `${e.source}\u0000${e.target}`;
+    const index = perDirection.get(key) ?? 0;
+    perDirection.set(key, index + 1);
+    out.set(e.id, BASE_CURVATURE + CURVATURE_STEP * index);
+  }
+  return out;
+}
 export interface ApplyResult {
   added: number;
   removed: number;
@@ -121,21 +126,26 @@ export function applyNetwork(graph: DiploGraph, network: Network, seeds: Readonl
   });
   graph.clearEdges();
   let added = 0;
+  // Many nodes on one screen: smaller shapes, so they do not cover each other.
+  const scale = Math.min(1, Math.max(0.3, Math.sqrt(150 / Math.max(1, network.nodes.length))));
   network.nodes.forEach((node, index) => {
     if (graph.hasNode(node.id)) {
       const { x, y } = graph.getNodeAttributes(node.id);
-      graph.replaceNodeAttributes(node.id, nodeAttributes(node, seeds.has(node.id), x, y));
+      graph.replaceNodeAttributes(node.id, nodeAttributes(node, seeds.has(node.id), x, y, scale));
     } else {
       const { x, y } = startPosition(graph, node.id, network, graph.order + index, random);
-      graph.addNode(node.id, nodeAttributes(node, seeds.has(node.id), x, y));
+      graph.addNode(node.id, nodeAttributes(node, seeds.has(node.id), x, y, scale));
       added += 1;
     }
   });
-  for (const edge of network.edges) {
+  // Heaviest first, so the busiest relation of a pair gets the gentlest curve.
+  const edges = [...network.edges].sort((a, b) => b.count - a.count);
+  const curvatures = edgeCurvatures(edges);
+  const dense = edges.length > 3 * Math.max(1, network.nodes.length) || edges.length > 800;
+  for (const edge of edges) {
     if (!graph.hasNode(edge.source) || !graph.hasNode(edge.target) || graph.hasEdge(edge.id)) continue;
-    graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, edgeAttributes(edge));
+    graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, edgeAttributes(edge, curvatures.get(edge.id) ?? BASE_CURVATURE, dense));
   }
-  curveEdges(graph);
   return { added, removed };
 }
 

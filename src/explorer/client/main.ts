@@ -152,6 +152,13 @@ function syncUrl(): void {
   history.replaceState(null, '', query ? `?${query}` : window.location.pathname);
 }
 
+/** Labels for about the 25 biggest nodes at the overview zoom; more appear when zooming in. */
+function adaptLabelThreshold(): void {
+  const sizes = graph.mapNodes((_n, a) => a.size).sort((a, b) => b - a);
+  const nth = sizes[Math.min(sizes.length - 1, 24)] ?? 9;
+  renderer.sigma.setSetting('labelRenderedSizeThreshold', Math.min(9, Math.max(1, nth - 0.01)));
+}
+
 let loadSeq = 0;
 let firstRenderPending = false;
 
@@ -175,6 +182,7 @@ async function load(): Promise<void> {
     overlay.hidden = graph.order > 0;
     if (graph.order === 0) overlay.textContent = 'No relations match the filters.';
     refreshLists();
+    adaptLabelThreshold();
     revalidateSelection();
     syncUrl();
     const names = state.seeds.map((id) => (graph.hasNode(id) ? graph.getNodeAttribute(id, 'label') : id));

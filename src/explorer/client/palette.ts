@@ -34,7 +34,7 @@ export function scoreClass(score: number | null | undefined): 'conflict' | 'neut
 
 /** Edge width in pixels: grows with the log of the event count. */
 export function edgeWidth(count: number): number {
-  return Math.min(9, 1 + 1.6 * Math.log2(Math.max(1, count)));
+  return Math.min(6, 1 + 1.2 * Math.log2(Math.max(1, count)));
 }
 
 /** Node size in pixels: grows with the square root of the degree. */

@@ -68,42 +68,40 @@ export function createRenderer(graph: DiploGraph, container: HTMLElement): Rende
     labelColor: { color: '#1F2933' },
     // Labels never overlap: sigma keeps at most one label per grid cell, biggest node first, and
     // hides labels of nodes drawn smaller than the threshold until one zooms in.
-    labelDensity: 0.6,
-    labelGridCellSize: 90,
+    labelDensity: 0.35,
+    labelGridCellSize: 130,
     labelRenderedSizeThreshold: 9,
-    zIndex: true,
+    zIndex: false,
     minCameraRatio: 0.05,
     maxCameraRatio: 8,
-    stagePadding: 40,
+    stagePadding: 60,
     nodeReducer: (node, data) => {
       const focus = highlight.hoveredNode ?? highlight.selectedNode ?? highlight.selectedEdge;
-      const res: Partial<NodeAttributes> & { highlighted?: boolean; zIndex?: number } = { ...data };
+      // zIndex stays put: changing it needs a full reindex, and highlights must be instant.
+      const res: Partial<NodeAttributes> & { highlighted?: boolean } = { ...data };
       if (node === highlight.selectedNode) {
         res.highlighted = true;
         res.forceLabel = true;
-        res.zIndex = 2;
       } else if (focus && neighbours.size > 0) {
         if (neighbours.has(node)) {
           res.forceLabel = true;
-          res.zIndex = 1;
         } else {
           res.color = DIM_NODE;
           res.label = '';
-          res.zIndex = 0;
         }
       }
       return res;
     },
     edgeReducer: (edge, data) => {
-      const res: Partial<EdgeAttributes> & { hidden?: boolean; zIndex?: number } = { ...data };
+      const res: Partial<EdgeAttributes> = { ...data };
       if (edge === highlight.selectedEdge) {
         res.size = data.size + 2.5;
-        res.zIndex = 2;
+        res.color = opaque(data.color);
         return res;
       }
       const focus = highlight.hoveredNode ?? highlight.selectedNode;
       if (focus) {
-        if (graph.source(edge) === focus || graph.target(edge) === focus) res.zIndex = 1;
+        if (graph.source(edge) === focus || graph.target(edge) === focus) res.color = opaque(data.color);
         else res.color = DIM_EDGE;
       } else if (highlight.selectedEdge) {
         res.color = DIM_EDGE;
@@ -133,15 +131,20 @@ export function createRenderer(graph: DiploGraph, container: HTMLElement): Rende
     layout = new FA2Layout(graph, { settings, getEdgeWeight: (_edge: string, attr: EdgeAttributes) => Math.log2(1 + attr.count) });
     layout.start();
     const started = performance.now();
+    // Small graphs settle fast; big ones get longer before "barely moving" is believed.
+    const minMs = Math.min(maxMs, 600 + graph.order);
     let previous = snapshot(graph);
+    let quiet = 0;
     return new Promise<void>((resolve) => {
       layoutDone = resolve;
-      // Stops once nodes barely move between two samples (relative to the drawing's extent).
+      // Stops once nodes barely move between samples (relative to the drawing's extent).
       layoutTimer = setInterval(() => {
         const current = snapshot(graph);
         const moved = meanShift(previous, current);
         previous = current;
-        if (moved < 0.002 || performance.now() - started > maxMs) stopLayout();
+        quiet = moved < 0.0015 ? quiet + 1 : 0;
+        const elapsed = performance.now() - started;
+        if ((quiet >= 2 && elapsed > minMs) || elapsed > maxMs) stopLayout();
       }, 200);
     });
   };
@@ -174,6 +177,11 @@ export function createRenderer(graph: DiploGraph, container: HTMLElement): Rende
       sigma.kill();
     },
   };
+}
+
+/** The colour without its transparency (edges of big graphs are drawn see-through). */
+function opaque(color: string): string {
+  return color.length === 9 ? color.slice(0, 7) : color;
 }
 
 interface Snapshot {

@@ -38,11 +38,14 @@ export function generateNetwork(nodeCount: number, edgeCount: number, seed = 42)
     const kind = kinds[Math.floor(random() ** 1.6 * kinds.length)] ?? 'COUNTRY';
     nodes.push({ id: `syn:${i}`, name: `${kind.charAt(0)}${kind.slice(1).toLowerCase()} ${i}`, kind, country: null, degree: 0 });
   }
+  // Node i belongs to community i % communities; hubs (high weight) are picked more often.
   const weight = nodes.map(() => random() ** 3);
+  const perCommunity = Math.ceil(nodeCount / communities);
   const pick = (community: number | null): number => {
     for (let tries = 0; tries < 8; tries++) {
-      const i = Math.floor(random() * nodeCount);
-      if ((community === null || i % communities === community) && random() < 0.15 + (weight[i] ?? 0)) return i;
+      const c = community ?? Math.floor(random() * communities);
+      const i = c + communities * Math.floor(random() * perCommunity);
+      if (i < nodeCount && random() < 0.15 + (weight[i] ?? 0)) return i;
     }
     return Math.floor(random() * nodeCount);
   };

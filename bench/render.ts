@@ -1,0 +1,67 @@
+/**
+ * `npm run bench:render`: serves the explorer page alone (no database) and opens it in headless
+ * Chromium with a synthetic network generated in the page (`?synthetic=NODESxEDGES`, default
+ * 2000x5000). Prints the time to the data, the first frame and the settled layout (the page's
+ * performance marks), then frame times while the camera pans and zooms.
+ *
+ *   npm run bench:render -- --size 2000x5000 --runs 3 --pan-ms 4000
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+import { createExplorerHandler } from '../src/explorer/serve.ts';
+import { launchChromium } from '../src/explorer/browser.ts';
+
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: '2000x5000' },
+    runs: { type: 'string', default: '3' },
+    'pan-ms': { type: 'string', default: '4000' },
+    screenshot: { type: 'string' },
+  },
+});
+const runs = Math.max(1, Number(values.runs));
+const panMs = Math.max(500, Number(values['pan-ms']));
+
+const explorer = createExplorerHandler();
+const server = createServer((req, res) => {
+  explorer(req, res)
+    .then((handled) => {
+      if (!handled) res.writeHead(404).end();
+    })
+    .catch((error: unknown) => res.writeHead(500).end(String(error)));
+});
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+const browser = await launchChromium();
+const fmt = (n: number) => n.toFixed(1).padStart(8);
+try {
+  console.log(`render bench: ${values.size} synthetic network, ${runs} runs, Chromium ${browser.version()} (headless, software WebGL)`);
+  console.log('run    data ms  1st frame  layout ms  layout s  frames  mean ms   p95 ms   max ms  render ms');
+  for (let run = 1; run <= runs; run++) {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/explorer/?synthetic=${values.size}`);
+    await page.waitForFunction(() => window.__diplograph?.marks()['dg:layout-done'] !== undefined, undefined, { timeout: 120_000, polling: 100 });
+    const marks = await page.evaluate(() => window.__diplograph!.marks());
+    const counts = await page.evaluate(() => [window.__diplograph!.nodeCount(), window.__diplograph!.edgeCount()]);
+    const frames = await page.evaluate((ms) => window.__diplograph!.measurePanZoom(ms), panMs);
+    if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
+    const start = marks['dg:start'] ?? 0;
+    const data = (marks['dg:data'] ?? NaN) - start;
+    const first = (marks['dg:first-render'] ?? NaN) - start;
+    const layout = (marks['dg:layout-done'] ?? NaN) - start;
+    const layoutOnly = ((marks['dg:layout-done'] ?? NaN) - (marks['dg:data'] ?? NaN)) / 1000;
+    console.log(
+      `${String(run).padEnd(4)}${fmt(data)}   ${fmt(first)}  ${fmt(layout)}  ${fmt(layoutOnly)}  ${String(frames.frames).padStart(6)} ${fmt(frames.meanMs)} ${fmt(frames.p95Ms)} ${fmt(frames.maxMs)}   ${fmt(frames.renderMeanMs)}   (${counts[0]} nodes, ${counts[1]} edges)`,
+    );
+    if (values.screenshot && run === runs) await page.screenshot({ path: values.screenshot });
+    await page.close();
+  }
+  console.log('times in ms from the page script start (dg:start); "layout s" = ForceAtlas2 time until it settled (stops at 15 s); frames = requestAnimationFrame intervals while panning/zooming.');
+} finally {
+  await browser.close();
+  server.close();
+}
