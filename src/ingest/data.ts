@@ -29,6 +29,7 @@ export interface Lexicon {
   locativePrepositions: string[];
   negationWords: string[];
   hypotheticalWords: string[];
+  accusationNouns: string[];
   pronounsPersonal: string[];
   allyNouns: string[];
   titles: string[];

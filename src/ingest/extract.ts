@@ -236,7 +236,9 @@ function buildEvents(found: readonly Found[], register: ActorRegister, occurrenc
       let tlist = targets;
       if (!a.target) {
         const c = register.countryOf(s.id);
-        const o = a.trigger.relation === 'SUPPORTS' ? (sideOf(s.id) ?? hero ?? undefined) : c ? opp.get(c) : undefined;
+        // An embassy answers its host country: "the Chinese embassy in New Zealand called the allegations groundless".
+        const host = /:embassy-in-([a-z]{3})$/.exec(s.id)?.[1]?.toUpperCase();
+        const o = a.trigger.relation === 'SUPPORTS' ? (sideOf(s.id) ?? hero ?? undefined) : host ?? (c ? opp.get(c) : undefined);
         if (!o) continue;
         const oid = countryId(o);
         register.country(o);

@@ -46,6 +46,26 @@ function explicitAgent(tokens: readonly Token[], groups: readonly Mention[], tr:
   return !!before || by;
 }
 
+const ACCUSATION_WORDS = new Set(LEXICON.accusationNouns);
+
+/**
+ * With no target in the sentence, may the source's opponent be meant? A noun trigger only as the object of a
+ * verb ("offered solidarity", not "a statement of condemnation"); a denial only of an accusation ("denied the
+ * allegations", not "denies its own citizens"); support only without an object of its own ("backed up the castigation").
+ */
+function opponentImplied(tokens: readonly Token[], tr: Trigger): boolean {
+  if (tokens[tr.start]?.pos === 'NOUN') {
+    let k = tr.start - 1;
+    while (k >= 0 && (tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'ADV' || /^[“"‘'”’]$/.test(tokens[k]!.text))) k -= 1;
+    return tokens[k]?.pos === 'VERB' || tokens[k]?.pos === 'AUX';
+  }
+  const next = tokens[tr.end];
+  if (!next || next.pos === 'PUNCT') return true;
+  if (tr.relation === 'DENIES') return tokens.slice(tr.start + 1, tr.end + 4).some((t) => ACCUSATION_WORDS.has(t.lower));
+  if (tr.relation === 'SUPPORTS') return !/^(DET|NOUN|PROPN|ADJ|NUM|PRON)$/.test(next.pos);
+  return true;
+}
+
 const INHERENTLY_FUTURE = new Set<RelationName>(['AGREES', 'THREATENS', 'REQUESTS']);
 
 function isSpeechVerb(tokens: readonly Token[], k: number): boolean {
@@ -146,7 +166,9 @@ export function assignRoles(tokens: readonly Token[], groups: readonly Mention[]
     const nominal = tokens[tr.start]?.pos === 'NOUN';
     const right = groups.find((m) => m.start >= tr.end && m.start < to && m.start - tr.end <= window && !m.locative && !modifier(tokens, m));
     const prepBefore = right ? tokens[right.start - 1]?.lower === 'the' ? tokens[right.start - 2]?.lower : tokens[right.start - 1]?.lower : undefined;
-    const rightOk = right && !interveningTrigger(right) && !(prepBefore && TOPIC_MARKERS.has(prepBefore)) ? right : undefined;
+    // "dismissed U.S. accusations": the accuser named inside a denial is its target.
+    const inside = tr.relation === 'DENIES' || tr.relation === 'REJECTS' ? groups.find((m) => m.start > tr.start && m.end < tr.end && !m.locative) : undefined;
+    const rightOk = inside ?? (right && !interveningTrigger(right) && !(prepBefore && TOPIC_MARKERS.has(prepBefore)) ? right : undefined);
     if (tr.role === 'act') {
       if (isPassive(tokens, tr)) {
         const byAt = tokens.slice(tr.end, tr.end + 4).findIndex((t) => t.lower === 'by');
@@ -173,7 +195,7 @@ export function assignRoles(tokens: readonly Token[], groups: readonly Mention[]
       if (!source) continue;
       agents.push({ at: tr.start, agent: source });
       const target = rightOk && rightOk !== source ? rightOk : null;
-      if (!target && !['DENIES', 'CONDEMNS', 'ACCUSES', 'SUPPORTS'].includes(tr.relation)) continue;
+      if (!target && (!['DENIES', 'CONDEMNS', 'ACCUSES', 'SUPPORTS'].includes(tr.relation) || !opponentImplied(tokens, tr))) continue;
       out.push({ trigger: tr, source, target, ...f, rule: `${subject ? 'subject' : prevAgent ? 'shared-subject' : 'speaker'}:${tr.pattern}` });
       continue;
     }
