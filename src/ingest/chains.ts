@@ -26,13 +26,14 @@ export interface ChainLink {
 const HOSTILE = new Set<RelationName>(['SANCTIONS', 'COERCES', 'ASSAULTS', 'MOBILIZES', 'THREATENS']);
 const COOPERATIVE = new Set<RelationName>(['SUPPORTS', 'AGREES', 'MEETS', 'COOPERATES', 'AIDS']);
 const YIELDING = new Set<RelationName>(['CONCEDES', 'RETREATS']);
-const RESTRICTIVE = new Set<RelationName>(['SANCTIONS', 'COERCES', 'MOBILIZES', 'CHARGES']);
+const RESTRICTIVE = new Set<RelationName>(['SANCTIONS', 'COERCES', 'MOBILIZES', 'CHARGES', 'REJECTS']);
 
 /** The event a governor of class `cls` makes of the act `inner`; null leaves the two apart. */
 export function composeChain(cls: ChainClass, inner: RelationName): RelationName | null {
   switch (cls) {
     case 'negate': return inner === 'DENIES' ? null : 'REJECTS';
-    case 'request': return 'REQUESTS';
+    // "called for sanctions against X": X is not asked but blamed.
+    case 'request': return HOSTILE.has(inner) || inner === 'INVESTIGATES' || inner === 'CHARGES' ? 'CONDEMNS' : 'REQUESTS';
     case 'threaten': return 'THREATENS';
     case 'intend':
       if (HOSTILE.has(inner) || inner === 'PROTESTS') return 'THREATENS';
@@ -50,6 +51,7 @@ export function composeChain(cls: ChainClass, inner: RelationName): RelationName
 const MODALS = new Set(['will', 'would', 'shall', 'can', 'could', 'must', 'should']);
 const NEGATORS = new Set(['not', "n't", 'never']);
 const LINK_WORDS = new Set(['to', 'for', 'be', 'been', 'being', 'have', 'has', 'all', 'any', 'further', 'more', 'new', "'s", '’s']);
+const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
 const GAP = 4;
 
 /**
@@ -58,8 +60,9 @@ const GAP = 4;
  * modifiers — no clause boundary, no other verb, no argument.
  */
 function linked(tokens: readonly Token[], head: ChainLink, inner: ChainLink, blocked: (k: number) => boolean): boolean {
-  const gap = inner.start - head.end;
-  if (gap < 0 || gap > GAP) return false;
+  if (inner.start < head.end || inner.start - head.end > 2 * GAP) return false;
+  // Hyphens split compounds ("long - standing"): they do not count towards the gap.
+  if (tokens.slice(head.end, inner.start).filter((t) => t.text !== '-').length > GAP) return false;
   const headTok = tokens[head.end - 1];
   const innerTok = tokens[inner.start];
   if (!headTok || !innerTok) return false;
@@ -70,7 +73,7 @@ function linked(tokens: readonly Token[], head: ChainLink, inner: ChainLink, blo
     const t = tokens[k]!;
     if (blocked(k)) return false;
     if (NEGATORS.has(t.lower)) return false;
-    if (LINK_WORDS.has(t.lower) || t.lemma === 'be' || t.lemma === 'have') continue;
+    if (LINK_WORDS.has(t.lower) || POSSESSIVES.has(t.lower) || t.text === '-' || t.lemma === 'be' || t.lemma === 'have') continue;
     if (t.lower === 'of' && nominalHead) continue;
     if (['DET', 'ADJ', 'ADV', 'NUM', 'PART', 'AUX'].includes(t.pos)) continue;
     // Noun modifiers of a noun act: "food supplies", "U.N.-brokered talks", "Iran's request".
@@ -91,18 +94,32 @@ function negatedFuture(tokens: readonly Token[], at: number): { start: number; m
   return { start: k, modal: false };
 }
 
+/** One phrase, one act: "provide military aid", "humanitarian aid" are single triggers. */
+function mergeRuns<T extends ChainLink>(tokens: readonly Token[], sorted: T[], blocked: (k: number) => boolean): T[] {
+  const out: T[] = [];
+  for (const tr of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && prev.role === 'act' && tr.role === 'act' && prev.relation === tr.relation && tr.start >= prev.end && tr.start - prev.end <= 2 && linked(tokens, prev, tr, blocked)) {
+      out[out.length - 1] = { ...prev, end: tr.end, weight: prev.weight + tr.weight, chain: prev.chain ?? tr.chain, pattern: `${prev.pattern} ${tr.pattern}` };
+    } else out.push(tr);
+  }
+  return out;
+}
+
 /**
  * Composes governor + governed act into one trigger (right to left, so "refused to lift sanctions" is
  * refuse(lift(sanctions))), turns declined future acts into refusals, and drops governors that govern
  * nothing and exist only as governors (role "head").
  */
 export function composeChains<T extends ChainLink>(tokens: readonly Token[], triggers: readonly T[], blocked: (k: number) => boolean): T[] {
-  let list = [...triggers].sort((a, b) => a.start - b.start || b.weight - a.weight);
+  let list = mergeRuns(tokens, [...triggers].sort((a, b) => a.start - b.start || b.weight - a.weight), blocked);
   for (let i = list.length - 1; i >= 0; i -= 1) {
     const head = list[i];
     if (!head?.chain) continue;
     const next = list.find((o) => o !== head && o.start >= head.end && o.role !== 'head' && o.role === 'act');
     if (!next || !linked(tokens, head, next, blocked)) continue;
+    // "pledged support for", "promised Washington's backing": promising support is voicing it.
+    if (head.chain === 'intend' && next.relation === 'SUPPORTS' && tokens[next.start]?.pos === 'NOUN') continue;
     const relation = composeChain(head.chain, next.relation);
     if (!relation) continue;
     const merged: T = { ...next, relation, role: 'act', chain: null, start: head.start, weight: head.weight + next.weight, pattern: `${head.pattern} > ${next.pattern}` };

@@ -7,7 +7,10 @@ import type { Token } from './nlp.ts';
 /** `head`: a governor only ("will", "fail to"), never an event by itself; see chains.ts. */
 export type TriggerRole = 'act' | 'accuse-content' | 'deny-content' | 'judge-content' | 'head';
 
-interface Pattern { relation: RelationName; role: TriggerRole; chain: ChainClass | null; parts: (Set<string> | 'gap')[]; weight: number; source: string }
+/** One pattern word: its alternatives, and the part of speech it must have when the pattern says so ("strike/VERB"). */
+interface Part { words: Set<string>; pos: string | null }
+
+interface Pattern { relation: RelationName; role: TriggerRole; chain: ChainClass | null; parts: (Part | 'gap')[]; weight: number; source: string }
 
 export interface Trigger {
   relation: RelationName;
@@ -24,6 +27,11 @@ export interface Trigger {
 const ROLES = new Set<TriggerRole>(['act', 'accuse-content', 'deny-content', 'judge-content', 'head']);
 const GAP = 3;
 
+function compilePart(text: string): Part {
+  const m = /^(.+)\/([A-Z]+)$/.exec(text);
+  return { words: new Set((m?.[1] ?? text).toLowerCase().split('|')), pos: m?.[2] ?? null };
+}
+
 function compile(): Map<string, Pattern[]> {
   const index = new Map<string, Pattern[]>();
   for (const row of TRIGGER_ROWS) {
@@ -31,11 +39,11 @@ function compile(): Map<string, Pattern[]> {
     if (!ROLES.has(row.role as TriggerRole)) throw new Error(`data/triggers.tsv: unknown role ${row.role}`);
     if (row.chain !== '' && !CHAIN_CLASSES.has(row.chain as ChainClass)) throw new Error(`data/triggers.tsv: unknown chain class ${row.chain}`);
     if (row.role === 'head' && row.chain === '') throw new Error(`data/triggers.tsv: a head needs a chain class: ${row.pattern}`);
-    const parts = row.pattern.split(/\s+/).map((p) => (p === '*' ? 'gap' as const : new Set(p.toLowerCase().split('|'))));
+    const parts = row.pattern.split(/\s+/).map((p) => (p === '*' ? 'gap' as const : compilePart(p)));
     const first = parts[0];
     if (!first || first === 'gap') throw new Error(`data/triggers.tsv: pattern may not start with a gap: ${row.pattern}`);
     const pattern: Pattern = { relation: row.relation, role: row.role as TriggerRole, chain: row.chain === '' ? null : row.chain as ChainClass, parts, weight: parts.filter((p) => p !== 'gap').length, source: row.pattern };
-    for (const key of first) {
+    for (const key of first.words) {
       const list = index.get(key) ?? [];
       list.push(pattern);
       index.set(key, list);
@@ -46,8 +54,8 @@ function compile(): Map<string, Pattern[]> {
 
 const INDEX = compile();
 
-function fits(part: Set<string>, t: Token | undefined): boolean {
-  return !!t && (part.has(t.lemma) || part.has(t.lower));
+function fits(part: Part, t: Token | undefined): boolean {
+  return !!t && (part.words.has(t.lemma) || part.words.has(t.lower)) && (part.pos === null || part.pos === t.pos);
 }
 
 /** End (exclusive) of a match of `p` at token i, or -1. */

@@ -30,7 +30,10 @@ export function typeEventBetween(sentence: string, source: CharSpan, target: Cha
   const inside = (k: number): boolean => groups.some((g) => k >= g.start && k < g.end);
   const triggers = findTriggers(tokens, inside);
   if (triggers.length === 0) return null;
-  const roles = assignRoles(tokens, groups, triggers, null).filter((r) => !r.negated);
+  const all = assignRoles(tokens, groups, triggers, null);
+  // A negated act ("did not attack") is no event: it may not come back as the nearest trigger either.
+  const negated = new Set(all.filter((r) => r.negated).map((r) => r.trigger));
+  const roles = all.filter((r) => !r.negated);
   const forward = roles.find((r) => r.source === src && r.target === tgt);
   if (forward) return { relation: forward.trigger.relation, rule: forward.rule, direction: 'forward' };
   const reverse = roles.find((r) => r.source === tgt && r.target === src);
@@ -41,6 +44,6 @@ export function typeEventBetween(sentence: string, source: CharSpan, target: Cha
     const between = t.start >= lo && t.start < hi ? 0 : 6;
     return between + Math.abs(t.start - tgt.start) * 0.1 - t.weight * 0.5;
   };
-  const best = [...triggers].sort((a, b) => score(a) - score(b))[0];
+  const best = triggers.filter((t) => !negated.has(t)).sort((a, b) => score(a) - score(b))[0];
   return best ? { relation: best.relation, rule: `nearest:${best.pattern}`, direction: 'nearest' } : null;
 }
