@@ -52,6 +52,8 @@ const MODALS = new Set(['will', 'would', 'shall', 'can', 'could', 'must', 'shoul
 const NEGATORS = new Set(['not', "n't", 'never']);
 const LINK_WORDS = new Set(['to', 'for', 'be', 'been', 'being', 'have', 'has', 'all', 'any', 'further', 'more', 'new', "'s", '’s']);
 const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
+/** Verbs that pass the chain through: "will extend the curfew" is a threat as "will impose a curfew" is. */
+const TRANSPARENT = new Set(['extend', 'prolong', 'renew', 'continue', 'begin', 'start', 'resume', 'launch', 'hold', 'keep', 'maintain', 'stage', 'conduct']);
 const GAP = 4;
 
 /**
@@ -66,14 +68,17 @@ function linked(tokens: readonly Token[], head: ChainLink, inner: ChainLink, blo
   const headTok = tokens[head.end - 1];
   const innerTok = tokens[inner.start];
   if (!headTok || !innerTok) return false;
-  // A modal governs a verb only ("will meet"), never a noun ("will be a meeting").
-  if (head.role === 'head' && MODALS.has(headTok.lower) && innerTok.pos !== 'VERB') return false;
+  // A modal governs a verb only ("will meet", "will extend the curfew"), never a noun ("will be a meeting").
+  if (head.role === 'head' && MODALS.has(headTok.lower)) {
+    const verb = tokens.slice(head.end, inner.start + 1).find((t) => t.pos !== 'ADV' && t.pos !== 'AUX' && t.pos !== 'PART');
+    if (verb?.pos !== 'VERB') return false;
+  }
   const nominalHead = tokens[head.start]?.pos === 'NOUN';
   for (let k = head.end; k < inner.start; k += 1) {
     const t = tokens[k]!;
     if (blocked(k)) return false;
     if (NEGATORS.has(t.lower)) return false;
-    if (LINK_WORDS.has(t.lower) || POSSESSIVES.has(t.lower) || t.text === '-' || t.lemma === 'be' || t.lemma === 'have') continue;
+    if ((t.pos === 'VERB' && TRANSPARENT.has(t.lemma)) || LINK_WORDS.has(t.lower) || POSSESSIVES.has(t.lower) || t.text === '-' || t.lemma === 'be' || t.lemma === 'have') continue;
     if (t.lower === 'of' && nominalHead) continue;
     if (['DET', 'ADJ', 'ADV', 'NUM', 'PART', 'AUX'].includes(t.pos)) continue;
     // Noun modifiers of a noun act: "food supplies", "U.N.-brokered talks", "Iran's request".
