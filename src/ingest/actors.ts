@@ -71,6 +71,11 @@ export class ActorRegister {
     return this.put({ id, name: description.replace(/^(the|a|an)\s+/i, ''), kind: 'PERSON', country, title: null, aliases: [] });
   }
 
+  /** A private person named in the text ("Russian national Natalia Burlinova"). */
+  namedPerson(name: string, country: string | null): string {
+    return this.put({ id: `person:${(country ?? 'xxx').toLowerCase()}:${slugify(name)}`, name, kind: 'PERSON', country, title: null, aliases: [] });
+  }
+
   countryOf(id: string): string | null {
     return this.actors.get(id)?.country ?? null;
   }

@@ -34,10 +34,12 @@ export interface DiscourseState {
   /** Officials and agencies in order of mention, most recent last: "the Secretary", "the ministry". */
   recentOfficials: string[];
   recentAgencies: string[];
+  /** The country named last ("the country's defence minister"). */
+  lastCountry: string | null;
 }
 
 export function newDiscourseState(register: ActorRegister, dateline: string | null, home: string | null): DiscourseState {
-  return { register, dateline, home, shortNames: new Map(), lastOfficial: null, lastAgencyBySlug: new Map(), lastGenericCountry: null, allyGroup: null, recentOfficials: [], recentAgencies: [] };
+  return { register, dateline, home, shortNames: new Map(), lastOfficial: null, lastAgencyBySlug: new Map(), lastGenericCountry: null, allyGroup: null, recentOfficials: [], recentAgencies: [], lastCountry: null };
 }
 
 const GOV_NOUNS = new Set(LEXICON.governmentNouns);
@@ -116,6 +118,10 @@ interface Prefix { end: number; country: string | null; affiliation: string | nu
 
 /** A country, demonym or body that qualifies what follows ("US", "China's", "State Department"). */
 function readPrefix(tokens: readonly Token[], i: number, m: GazetteerMatch | null, state: DiscourseState): Prefix | null {
+  // "the country's defence minister": the country named last.
+  if (!m && tokens[i]?.lower === 'country' && tokens[i - 1]?.lower === 'the' && isPossessive(tokens[i + 1]) && state.lastCountry) {
+    return { end: i + 2, country: state.lastCountry, affiliation: null, titleWords: '' };
+  }
   if (!m) return null;
   let end = m.end;
   if (isPossessive(tokens[end])) end += 1;
@@ -125,7 +131,6 @@ function readPrefix(tokens: readonly Token[], i: number, m: GazetteerMatch | nul
   if (named) return { end, country: named.country, affiliation: named.id, titleWords: tokens.slice(i, m.end).map((t) => t.text).join(' ') };
   const generic = entryOf(m, 'generic-agency');
   if (generic) {
-    // "the country's defence minister": the country just named.
     const iso = state.lastGenericCountry ?? state.dateline ?? state.home;
     return { end, country: iso, affiliation: iso ? `agency:${iso.toLowerCase()}:${generic.slug}` : null, titleWords: tokens.slice(i, m.end).map((t) => t.text).join(' ') };
   }
@@ -185,8 +190,10 @@ function readOfficial(tokens: readonly Token[], i: number, state: DiscourseState
   j = tm.end;
   // "Foreign Minister" after "Chinese", or a chained title ("Deputy Foreign Minister", "State Councilor and Foreign Minister").
   let titleEnd = j;
+  // "The Secretary and Foreign Minister Dendias" are two people: a title after "the" is a reference, not the first of a chain.
+  const chainAnd = !(prefix === null && /^the$/i.test(tokens[i - 1]?.text ?? ''));
   for (;;) {
-    const at = tokens[j]?.lower === 'and' && /^[A-Z]/.test(tokens[j + 1]?.text ?? '') ? j + 1 : j;
+    const at = chainAnd && tokens[j]?.lower === 'and' && /^[A-Z]/.test(tokens[j + 1]?.text ?? '') ? j + 1 : j;
     const tm2 = matchAt(tokens, at);
     if (!entryOf(tm2, 'title') || !tm2 || HONORIFICS.has(tokens[at]!.text)) break;
     j = tm2.end;
@@ -286,6 +293,15 @@ function readDemonym(tokens: readonly Token[], i: number, m: GazetteerMatch, iso
   const single = (before === 'a' || before === 'an') && !!next && !/s$/.test(next.lower);
   if (next && GOV_NOUNS.has(next.lower) && (!counted || single)) {
     return { start: single ? i - 1 : i, end: j + 1, actorIds: [state.register.country(iso)], locative: false, via: 'demonym' };
+  }
+  // "Russian national Natalia Burlinova": a named private person.
+  if (next && PERSON_NOUNS.has(next.lower) && !/s$/.test(next.lower) && isNameToken(tokens[j + 1]) && !isKnownName(tokens, j + 1)) {
+    const nameEnd = readName(tokens, j + 1);
+    const name = surfaceOf(tokens, j + 1, nameEnd);
+    const id = state.register.namedPerson(name, iso);
+    const parts = name.split(/\s+/);
+    if (parts.length > 1) state.shortNames.set(parts[parts.length - 1]!, id);
+    return { start: i, end: nameEnd, actorIds: [id], locative: false, via: 'person' };
   }
   if (next && (PERSON_NOUNS.has(next.lower) || (counted && GOV_NOUNS.has(next.lower)))) {
     let s = i;
@@ -401,6 +417,11 @@ function readMentionAt(tokens: readonly Token[], i: number, state: DiscourseStat
     if (tokens[m.end] && ALLY_WORDS.has(tokens[m.end]!.lower)) {
       return state.allyGroup ? { start: i, end: m.end + 1, actorIds: [...state.allyGroup], locative: false, via: 'allies' } : null;
     }
+    state.lastCountry = iso;
+    // "Authorities in New Zealand", "officials in Beijing": the country's government, not a place.
+    const k = tokens[i - 1]?.lower === 'the' ? i - 2 : i - 1;
+    const govIn = k >= 1 && /^(in|of)$/.test(tokens[k]!.lower) && GOV_NOUNS.has(tokens[k - 1]!.lower) && !tokens[k - 2]?.pos.startsWith('ADJ');
+    if (govIn) return { start: k - 1, end: m.end, actorIds: [state.register.country(iso)], locative: false, via: 'demonym' };
     return spokesperson(tokens, { start: i, end: m.end, actorIds: [state.register.country(iso, tokens.slice(i, m.end).map((t) => t.text).join(' '))], locative: precededByLocative(tokens, i), via: 'name' });
   }
   if (m && named) {
