@@ -16,8 +16,10 @@ export function errorCode(error: unknown): string {
   return typeof code === 'string' && code !== '' ? code : 'INTERNAL';
 }
 
+/** The message of an Error, or of a plain `{message}` (an error serialised across a worker thread). */
 export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
 }
 
 /** Errors worth retrying the same work for (the driver's executeWrite already retries these). */

@@ -4,7 +4,7 @@
  * it is safe to repeat: MERGE on constrained keys, network recomputed rather than incremented).
  *
  * Lock order, the same in every transaction so concurrent batches wait rather than deadlock:
- * articles (by id), then actors (by label, then id), then network sources.
+ * articles (by id), then actors (by id), then network sources.
  */
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { buildAddAliases, buildFindMergedActors, buildUpsertActors, type AliasRow } from './cypher/actors.ts';
@@ -13,8 +13,7 @@ import {
   buildDeleteArticle,
   buildDeleteArticleEvents,
   buildDeleteMentions,
-  buildLockArticles,
-  buildLookupArticles,
+  buildClaimArticles,
   buildWriteArticles,
   buildWriteMentions,
   type MentionRow,
@@ -79,47 +78,40 @@ async function writeInTransaction(tx: ManagedTransaction, batch: PreparedArticle
     eventIds: p.events.map((e) => e.id),
   }));
 
-  // 1. Which existing article each one is (same id, else same URL, else same content).
-  const found = await run(
+  // 1. Which stored article each one is, locked; new / updated / duplicate decided under the lock.
+  const claimed = await run(
     tx,
-    buildLookupArticles(batch.map((p, key) => ({ key, id: p.article.id, url: p.article.url, contentHash: p.article.contentHash }))),
+    buildClaimArticles(batch.map((p, key) => ({ key, id: p.article.id, url: p.article.url, contentHash: p.article.contentHash }))),
   );
-  const targets = new Map<string, number>();
-  for (const row of found) {
-    const i = Number(row.key);
-    const o = outcomes[i]!;
-    const target = str(row.byId) ?? str(row.byUrl);
-    const byHash = str(row.byHash);
-    if (!target && byHash) {
-      o.status = 'duplicate';
-      o.articleId = byHash;
-      continue;
-    }
-    o.articleId = target ?? batch[i]!.article.id;
-    if (targets.has(o.articleId)) o.status = 'deferred'; // two rows of this batch are one article: the caller retries it next
-    else targets.set(o.articleId, i);
-  }
-
-  // 2. Lock them, and decide new / updated / duplicate under the lock.
   const writing: PreparedArticle[] = [];
   const replaced: string[] = [];
-  if (targets.size > 0) {
-    for (const row of await run(tx, buildLockArticles([...targets.keys()]))) {
-      const id = String(row.id);
-      const i = targets.get(id)!;
-      const o = outcomes[i]!;
-      const before = str(row.contentHash);
-      const p = batch[i]!;
-      if (before === p.article.contentHash) {
-        o.status = 'duplicate';
-        continue;
-      }
-      if (before !== null) {
-        o.status = 'updated';
-        replaced.push(id);
-      }
-      writing.push(withArticleId(p, id));
+  const claimedIds = new Set<string>();
+  for (const row of claimed) {
+    const i = Number(row.key);
+    const o = outcomes[i]!;
+    const p = batch[i]!;
+    const id = str(row.id);
+    if (id === null) {
+      o.status = 'duplicate'; // the same content is stored under another id
+      o.articleId = str(row.byHash) ?? p.article.id;
+      continue;
     }
+    o.articleId = id;
+    if (claimedIds.has(id)) {
+      o.status = 'deferred'; // two rows of this batch are one article: the caller writes this one next
+      continue;
+    }
+    claimedIds.add(id);
+    const before = str(row.before);
+    if (before === p.article.contentHash) {
+      o.status = 'duplicate';
+      continue;
+    }
+    if (before !== null) {
+      o.status = 'updated';
+      replaced.push(id);
+    }
+    writing.push(withArticleId(p, id));
   }
   if (writing.length === 0) return outcomes;
 
@@ -137,7 +129,7 @@ async function writeInTransaction(tx: ManagedTransaction, batch: PreparedArticle
   const redirect = await resolveMerged(tx, actorIds);
   const articles = writing.map((p) => redirectActors(p, redirect));
 
-  // 5. Actors, one statement per label, in a fixed order.
+  // 5. Actors, in id order.
   const byKind = new Map<string, Map<string, ActorRow>>();
   const aliasesFor = new Map<string, Set<string>>();
   for (const p of articles) {
@@ -155,7 +147,8 @@ async function writeInTransaction(tx: ManagedTransaction, batch: PreparedArticle
       byKind.set(a.kind, rows);
     }
   }
-  for (const kind of [...byKind.keys()].sort()) await run(tx, buildUpsertActors(kind, [...byKind.get(kind)!.values()]));
+  const actorRows = [...byKind.values()].flatMap((m) => [...m.values()]);
+  if (actorRows.length > 0) await run(tx, buildUpsertActors(actorRows));
   if (aliasesFor.size > 0) {
     const rows: AliasRow[] = [...aliasesFor].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, set]) => ({ id, aliases: [...set].sort() }));
     await run(tx, buildAddAliases(rows));

@@ -17,7 +17,7 @@ describe('store: an ingest killed with SIGKILL mid-batch', () => {
     await driver.close();
   });
 
-  const N = 4000;
+  const N = 2500;
   const corpus = makeCorpus(N, { prefix: 'crash', seed: 11 });
   const expected = new Map(corpus.map((r) => [r.id, r.events.map((e) => e.id).sort()]));
 

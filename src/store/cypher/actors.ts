@@ -7,7 +7,7 @@
  * - country: the first non-null one is kept (a later article cannot blank it out);
  * - title: the longest non-null one.
  */
-import { kindLabel } from '../../ontology.ts';
+import { ACTOR_KIND_LABELS, kindLabel } from '../../ontology.ts';
 import type { ActorRow } from '../prepare.ts';
 import type { CypherQuery } from './query.ts';
 
@@ -22,14 +22,19 @@ RETURN a.id AS id, a.mergedInto AS mergedInto`,
   };
 }
 
-/** One statement per label: `rows` must all have that kind. Rows are sorted by id for a fixed lock order. */
-export function buildUpsertActors(kind: string, rows: ActorRow[]): CypherQuery {
-  const label = kindLabel(kind);
+/**
+ * Upserts actors of every kind in one statement; the kind label is set by one FOREACH per kind of the
+ * ontology (labels cannot be parameters). Rows are sorted by id: a fixed lock order across transactions.
+ */
+export function buildUpsertActors(rows: ActorRow[]): CypherQuery {
+  const setLabels = [...ACTOR_KIND_LABELS]
+    .map(([kind, label]) => `FOREACH (_ IN CASE WHEN row.kind = '${kind}' THEN [1] ELSE [] END | SET a:${kindLabel(kind)})`)
+    .join('\n');
   return {
     cypher: `UNWIND $rows AS row
 MERGE (a:Actor {id: row.id})
 ON CREATE SET a.kind = row.kind, a.name = row.name, a.aliases = [], a.country = row.country, a.title = row.title
-SET a:${label}
+${setLabels}
 WITH a, row,
   CASE
     WHEN a.nameLocked = true THEN a.name
@@ -46,7 +51,11 @@ SET a.name = name,
     a.aliasText = reduce(text = '', alias IN aliases | text + CASE WHEN text = '' THEN '' ELSE ' | ' END + alias),
     a.country = coalesce(a.country, row.country),
     a.title = CASE WHEN row.title IS NOT NULL AND (a.title IS NULL OR size(row.title) > size(a.title)) THEN row.title ELSE a.title END`,
-    params: { rows: [...rows].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)).map((r) => ({ ...r, label: undefined })) },
+    params: {
+      rows: [...rows]
+        .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
+        .map(({ id, kind, name, aliases, country, title }) => ({ id, kind: kindLabel(kind) && kind, name, aliases, country, title })),
+    },
   };
 }
 

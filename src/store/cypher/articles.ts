@@ -9,31 +9,31 @@ export interface ArticleKey {
   contentHash: string;
 }
 
-/** What exists already for each incoming article: the same id, the same URL, the same content. */
-export function buildLookupArticles(keys: ArticleKey[]): CypherQuery {
+/**
+ * Finds which stored article each incoming one is (the same id, else the same URL; else, with the same
+ * content under another id, it is a duplicate of that one: `byHash`), then creates-or-locks the
+ * articles to write in id order (a fixed lock order keeps concurrent batches from deadlocking) and
+ * returns each one's content hash from before: null for a new article. Everything the transaction
+ * reads about a locked article afterwards is current.
+ */
+export function buildClaimArticles(keys: ArticleKey[]): CypherQuery {
   return {
     cypher: `UNWIND $rows AS row
-RETURN row.key AS key,
+WITH row,
   COLLECT { MATCH (a:Article {id: row.id}) RETURN a.id } [0] AS byId,
   CASE WHEN row.url IS NULL THEN null ELSE COLLECT { MATCH (a:Article {url: row.url}) RETURN a.id ORDER BY a.id LIMIT 1 } [0] END AS byUrl,
-  COLLECT { MATCH (a:Article {contentHash: row.contentHash}) RETURN a.id ORDER BY a.id LIMIT 1 } [0] AS byHash`,
-    params: { rows: keys },
-  };
+  COLLECT { MATCH (a:Article {contentHash: row.contentHash}) RETURN a.id ORDER BY a.id LIMIT 1 } [0] AS byHash
+WITH row, coalesce(byId, byUrl) AS target, byHash
+ORDER BY coalesce(target, row.id)
+OPTIONAL CALL (row, target, byHash) {
+  WITH * WHERE target IS NOT NULL OR byHash IS NULL
+  MERGE (a:Article {id: coalesce(target, row.id)})
+  SET a._lock = true
+  REMOVE a._lock
+  RETURN a.id AS id, a.contentHash AS before
 }
-
-/**
- * Creates-or-locks the articles about to be written, in id order (a fixed lock order keeps concurrent
- * batches from deadlocking), and returns the content hash each had before: null for a new article.
- * Everything this transaction reads about them afterwards is protected by the lock.
- */
-export function buildLockArticles(ids: string[]): CypherQuery {
-  return {
-    cypher: `UNWIND $ids AS id
-MERGE (a:Article {id: id})
-SET a._lock = true
-REMOVE a._lock
-RETURN a.id AS id, a.contentHash AS contentHash`,
-    params: { ids: [...ids].sort() },
+RETURN row.key AS key, id, before, byHash`,
+    params: { rows: keys },
   };
 }
 
@@ -79,12 +79,13 @@ export interface MentionRow {
   actorId: string;
 }
 
+/** CREATE: an article's mentions are written only under its lock, after the old ones were dropped. */
 export function buildWriteMentions(rows: MentionRow[]): CypherQuery {
   return {
     cypher: `UNWIND $rows AS row
 MATCH (a:Article {id: row.articleId})
 MATCH (x:Actor {id: row.actorId})
-MERGE (a)-[:MENTIONS]->(x)`,
+CREATE (a)-[:MENTIONS]->(x)`,
     params: { rows },
   };
 }

@@ -1,4 +1,9 @@
-/** Cypher for events: node, SOURCE / TARGET / REPORTED_IN edges, with the endpoint ids denormalised. */
+/**
+ * Cypher for events: node, SOURCE / TARGET / REPORTED_IN edges, with the endpoint ids denormalised.
+ * CREATE, not MERGE: events are only written by the transaction holding their article's lock, right
+ * after that article's old events were deleted (event ids embed the article id); the unique constraint
+ * on Event.id still refuses a duplicate.
+ */
 import type { EventRow } from '../prepare.ts';
 import type { CypherQuery } from './query.ts';
 
@@ -8,7 +13,7 @@ export function buildWriteEvents(rows: EventRow[]): CypherQuery {
 MATCH (art:Article {id: row.articleId})
 MATCH (s:Actor {id: row.sourceId})
 MATCH (t:Actor {id: row.targetId})
-MERGE (e:Event {id: row.id})
+CREATE (e:Event {id: row.id})
 SET e.relation = row.relation, e.plover = row.plover, e.mode = row.mode, e.cameo = row.cameo,
     e.score = toFloat(row.score),
     e.date = CASE WHEN row.date IS NULL THEN null ELSE date(row.date) END,
@@ -17,9 +22,7 @@ SET e.relation = row.relation, e.plover = row.plover, e.mode = row.mode, e.cameo
     e.sourceText = row.sourceText, e.sourceStart = toInteger(row.sourceStart), e.sourceEnd = toInteger(row.sourceEnd),
     e.targetText = row.targetText, e.targetStart = toInteger(row.targetStart), e.targetEnd = toInteger(row.targetEnd),
     e.rule = row.rule, e.articleId = row.articleId, e.sourceId = row.sourceId, e.targetId = row.targetId
-MERGE (e)-[:SOURCE]->(s)
-MERGE (e)-[:TARGET]->(t)
-MERGE (e)-[:REPORTED_IN]->(art)`,
+CREATE (e)-[:SOURCE]->(s), (e)-[:TARGET]->(t), (e)-[:REPORTED_IN]->(art)`,
     params: { rows },
   };
 }

@@ -2,7 +2,7 @@
  * Cypher for the actor network: one relationship per (source, relation, target), recomputed from the
  * events beneath it (never incremented), so a retried or concurrent write cannot leave it off by one.
  */
-import { relationInfo } from '../../ontology.ts';
+import { RELATION_NAMES, relationInfo } from '../../ontology.ts';
 import type { CypherQuery } from './query.ts';
 
 export interface NetworkKey {
@@ -11,60 +11,66 @@ export interface NetworkKey {
   target: string;
 }
 
+/** `ACCUSES|CONDEMNS|…`: every network type, so a dense actor's event edges are never scanned. */
+const ALL_TYPES = RELATION_NAMES.map((r) => relationInfo(r).name).join('|');
+
+const CREATE_BY_TYPE = RELATION_NAMES.map(
+  (r) => `  FOREACH (_ IN CASE WHEN key.relation = '${r}' THEN [1] ELSE [] END | CREATE (s)-[:${relationInfo(r).name} {count: n, firstDate: firstDate, lastDate: lastDate, meanScore: meanScore, articleIds: articleIds}]->(t))`,
+).join('\n');
+
 /**
- * Recomputes the network relationships of one relation type for the given (source, target) pairs:
- * count, firstDate, lastDate, articleIds (sorted), meanScore of the non-negated, non-hypothetical
- * events; deletes the relationship when none is left. Locks the source actor first, so two
- * transactions recomputing one pair run one after the other and the later sees the earlier's events.
+ * Recomputes the network relationships for the given keys: count, firstDate, lastDate, articleIds
+ * (sorted), meanScore of the non-negated, non-hypothetical events; deletes the relationship when none
+ * is left. Locks the source actor before reading, so two transactions recomputing one key run one
+ * after the other and the later one sees the earlier one's events. The relationship type is written
+ * from the ontology's closed list (one FOREACH per type); existing relationships are found and
+ * updated without naming the type.
  */
-export function buildRecomputeNetwork(relation: string, pairs: { source: string; target: string }[]): CypherQuery {
-  const type = relationInfo(relation).name;
+export function buildRecomputeNetwork(keys: NetworkKey[]): CypherQuery {
+  for (const k of keys) relationInfo(k.relation);
   return {
-    cypher: `UNWIND $pairs AS pair
-MATCH (s:Actor {id: pair.source})
-MATCH (t:Actor {id: pair.target})
+    cypher: `UNWIND $keys AS key
+MATCH (s:Actor {id: key.source})
+MATCH (t:Actor {id: key.target})
 SET s._lock = true
 REMOVE s._lock
-WITH s, t
-CALL (s, t) {
-  MATCH (e:Event {sourceId: s.id, relation: $relation, targetId: t.id})
+WITH s, t, key
+CALL (s, t, key) {
+  MATCH (e:Event {sourceId: s.id, relation: key.relation, targetId: t.id})
   WHERE e.negated = false AND e.hypothetical = false
   WITH e ORDER BY e.articleId
   RETURN count(e) AS n, min(e.date) AS firstDate, max(e.date) AS lastDate,
          round(avg(e.score), 6) AS meanScore, collect(DISTINCT e.articleId) AS articleIds
 }
-CALL (s, t, n) {
-  WITH s, t, n WHERE n = 0
-  MATCH (s)-[r:${type}]->(t)
+OPTIONAL MATCH (s)-[r:${ALL_TYPES}]->(t) WHERE type(r) = key.relation
+CALL (r, n) {
+  WITH * WHERE r IS NOT NULL AND n = 0
   DELETE r
 }
-CALL (s, t, n, firstDate, lastDate, meanScore, articleIds) {
-  WITH * WHERE n > 0
-  MERGE (s)-[r:${type}]->(t)
+CALL (r, n, firstDate, lastDate, meanScore, articleIds) {
+  WITH * WHERE r IS NOT NULL AND n > 0
   SET r.count = n, r.firstDate = firstDate, r.lastDate = lastDate, r.meanScore = meanScore, r.articleIds = articleIds
+}
+CALL (s, t, key, r, n, firstDate, lastDate, meanScore, articleIds) {
+  WITH * WHERE r IS NULL AND n > 0
+${CREATE_BY_TYPE}
 }`,
-    params: { relation: type, pairs },
+    params: { keys },
   };
 }
 
-/** Groups keys by relation (one statement per relationship type), dropping duplicates and incomplete keys. */
-export function groupNetworkKeys(keys: Iterable<Partial<NetworkKey> | null | undefined>): Map<string, { source: string; target: string }[]> {
-  const seen = new Set<string>();
-  const byRelation = new Map<string, { source: string; target: string }[]>();
+/** Drops duplicate and incomplete keys; sorted (source, target, relation) for a stable lock order. */
+export function uniqueNetworkKeys(keys: Iterable<Partial<NetworkKey> | null | undefined>): NetworkKey[] {
+  const out = new Map<string, NetworkKey>();
   for (const k of keys) {
     if (!k?.source || !k.relation || !k.target) continue;
-    const id = `${k.source}\u0000${k.relation}\u0000${k.target}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const list = byRelation.get(k.relation) ?? [];
-    list.push({ source: k.source, target: k.target });
-    byRelation.set(k.relation, list);
+    out.set(`${k.source}\u0000${k.target}\u0000${k.relation}`, { source: k.source, relation: k.relation, target: k.target });
   }
-  for (const list of byRelation.values()) list.sort((a, b) => (a.source + '\u0000' + a.target < b.source + '\u0000' + b.target ? -1 : 1));
-  return new Map([...byRelation.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return [...out.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, k]) => k);
 }
 
-/** The network statements for a set of touched keys. */
+/** The network statement for a set of touched keys (none when there are no keys). */
 export function buildRefreshNetwork(keys: Iterable<Partial<NetworkKey> | null | undefined>): CypherQuery[] {
-  return [...groupNetworkKeys(keys)].map(([relation, pairs]) => buildRecomputeNetwork(relation, pairs));
+  const unique = uniqueNetworkKeys(keys);
+  return unique.length > 0 ? [buildRecomputeNetwork(unique)] : [];
 }

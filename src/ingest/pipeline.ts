@@ -1,0 +1,292 @@
+/**
+ * The batch ingest pipeline: read files / folders / JSON Lines into ArticleInputs, extract them in a
+ * pool of worker threads, and feed the writer batches through a bounded queue, so extraction of the
+ * next batches overlaps the write of the current one and memory stays bounded.
+ *
+ * Files: .txt (optional header block, read by the extractor), .html/.htm, .json (an object or an array
+ * of objects), .jsonl/.ndjson (one object a line); `-` is JSON Lines on stdin. A file's id is its base
+ * name; a sidecar NAME.meta.json ({id,title,outlet,publishedAt,url}) next to NAME.txt/.html overrides.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { createInterface } from 'node:readline';
+import type { Driver } from 'neo4j-driver';
+import { InputError, MAX_INPUT_BYTES } from './errors.ts';
+import type { ArticleInput } from './types.ts';
+import { extractItem, ingestItems, type IngestItem, type IngestResult } from '../store/ingest.ts';
+
+/** One article to ingest, or why it could not be read. */
+export interface SourcedInput {
+  source: string;
+  input?: ArticleInput;
+  error?: unknown;
+}
+
+const FIELDS = ['id', 'text', 'html', 'title', 'url', 'outlet', 'publishedAt'] as const;
+const ARTICLE_EXT = new Set(['.txt', '.html', '.htm', '.json', '.jsonl', '.ndjson']);
+
+function isSidecar(path: string): boolean {
+  return path.toLowerCase().endsWith('.meta.json');
+}
+
+/** Checks one parsed JSON value as an ArticleInput. */
+export function toArticleInput(value: unknown, what: string): ArticleInput {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InputError('MALFORMED_JSON', `${what}: expected a JSON object`);
+  const obj = value as Record<string, unknown>;
+  const out: ArticleInput = {};
+  for (const f of FIELDS) {
+    const v = obj[f];
+    if (v === undefined || v === null) continue;
+    if (typeof v !== 'string') throw new InputError('INVALID_FIELD', `${what}: "${f}" must be a string`);
+    out[f] = v;
+  }
+  if (out.text === undefined && out.html === undefined) throw new InputError('MISSING_CONTENT', `${what}: neither "text" nor "html" is given`);
+  return out;
+}
+
+function decode(buf: Buffer, what: string): string {
+  if (buf.length > MAX_INPUT_BYTES) throw new InputError('TOO_LARGE', `${what} is ${buf.length} bytes; the limit is ${MAX_INPUT_BYTES} bytes`);
+  if (buf.includes(0)) throw new InputError('BINARY_INPUT', `${what} contains NUL bytes; expected text`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    throw new InputError('BINARY_INPUT', `${what} is not valid UTF-8`);
+  }
+}
+
+function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    throw new InputError('MALFORMED_JSON', `${what}: ${(err as Error).message}`);
+  }
+}
+
+/** The sidecar metadata of NAME.txt / NAME.html, if there is one. */
+export function readSidecar(path: string): Partial<ArticleInput> {
+  const side = join(dirname(path), `${basename(path).replace(/\.[^.]+$/, '')}.meta.json`);
+  if (!existsSync(side)) return {};
+  const meta = parseJson(readFileSync(side, 'utf8'), side);
+  if (typeof meta !== 'object' || meta === null) throw new InputError('MALFORMED_JSON', `${side}: expected a JSON object`);
+  const out: Partial<ArticleInput> = {};
+  for (const f of ['id', 'title', 'url', 'outlet', 'publishedAt'] as const) {
+    const v = (meta as Record<string, unknown>)[f];
+    if (typeof v === 'string' && v !== '') out[f] = v;
+  }
+  return out;
+}
+
+/** Expands paths into article files (folders recursively, sorted; sidecars and other files skipped). */
+export async function listFiles(paths: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    if (p === '-') {
+      out.push(p);
+      continue;
+    }
+    const st = await stat(p);
+    if (!st.isDirectory()) {
+      out.push(p);
+      continue;
+    }
+    const entries = (await readdir(p, { withFileTypes: true, recursive: true }))
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name))
+      .filter((f) => ARTICLE_EXT.has(extname(f).toLowerCase()) && !isSidecar(f) && !basename(f).startsWith('.'))
+      .sort();
+    out.push(...entries);
+  }
+  return out;
+}
+
+function jsonLine(line: string, what: string): SourcedInput {
+  try {
+    return { source: what, input: toArticleInput(parseJson(line, what), what) };
+  } catch (error) {
+    return { source: what, error };
+  }
+}
+
+/** Reads the articles of one file (several for .json arrays and JSON Lines). */
+export async function* readFileInputs(path: string): AsyncGenerator<SourcedInput> {
+  if (path === '-') {
+    let n = 0;
+    for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+      n++;
+      if (line.trim() !== '') yield jsonLine(line, `stdin:${n}`);
+    }
+    return;
+  }
+  const ext = extname(path).toLowerCase();
+  let text: string;
+  try {
+    text = decode(await readFile(path), path);
+  } catch (error) {
+    yield { source: path, error };
+    return;
+  }
+  if (ext === '.jsonl' || ext === '.ndjson') {
+    const lines = text.split('\n');
+    for (const [i, line] of lines.entries()) if (line.trim() !== '') yield jsonLine(line, `${path}:${i + 1}`);
+    return;
+  }
+  try {
+    if (ext === '.json') {
+      const value = parseJson(text, path);
+      const list = Array.isArray(value) ? value : [value];
+      for (const [i, v] of list.entries()) {
+        const what = Array.isArray(value) ? `${path}[${i}]` : path;
+        try {
+          yield { source: what, input: toArticleInput(v, what) };
+        } catch (error) {
+          yield { source: what, error };
+        }
+      }
+      return;
+    }
+    if (text.trim() === '') throw new InputError('EMPTY_INPUT', `${path} is empty`);
+    const body: ArticleInput = ext === '.html' || ext === '.htm' ? { html: text } : { text };
+    yield { source: path, input: { id: basename(path).replace(/\.[^.]+$/, ''), ...readSidecar(path), ...body } };
+  } catch (error) {
+    yield { source: path, error };
+  }
+}
+
+export async function* readInputs(paths: string[]): AsyncGenerator<SourcedInput> {
+  for (const file of await listFiles(paths)) yield* readFileInputs(file);
+}
+
+// Worker threads load the TypeScript extractor through tsx's loader, registered inside the worker.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+(async () => {
+  const api = await import(workerData.tsx);
+  api.register();
+  const { extract } = await import(workerData.extract);
+  parentPort.on('message', ({ id, inputs }) => {
+    const out = inputs.map((input) => {
+      try { return { result: extract(input) }; }
+      catch (e) { return { error: { name: e && e.name, code: e && e.code, message: e && e.message ? e.message : String(e) } }; }
+    });
+    parentPort.postMessage({ id, out });
+  });
+  parentPort.postMessage({ ready: true });
+})().catch((e) => { throw e; });
+`;
+
+interface Job {
+  id: number;
+  inputs: ArticleInput[];
+  resolve: (out: { result?: IngestItem['result']; error?: unknown }[]) => void;
+  reject: (error: unknown) => void;
+}
+
+/** A pool of extraction threads; `size` 0 extracts in the calling thread. */
+export class ExtractPool {
+  private readonly workers: { worker: Worker; ready: Promise<void>; busy: Job | null }[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 0;
+
+  constructor(readonly size: number) {
+    if (size === 0) return;
+    const workerData = { tsx: import.meta.resolve('tsx/esm/api'), extract: new URL('./extract.ts', import.meta.url).href };
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
+      const slot = { worker, ready: Promise.resolve(), busy: null as Job | null };
+      slot.ready = new Promise<void>((resolve, reject) => {
+        worker.once('error', reject);
+        worker.once('message', () => resolve());
+      });
+      worker.on('message', (msg: { id?: number; out?: { result?: IngestItem['result']; error?: unknown }[] }) => {
+        if (msg.id === undefined || !slot.busy) return;
+        const job = slot.busy;
+        slot.busy = null;
+        job.resolve(msg.out ?? []);
+        this.pump();
+      });
+      worker.on('error', (error) => {
+        slot.busy?.reject(error);
+        slot.busy = null;
+      });
+      this.workers.push(slot);
+    }
+  }
+
+  private pump(): void {
+    for (const slot of this.workers) {
+      if (slot.busy || this.queue.length === 0) continue;
+      const job = this.queue.shift()!;
+      slot.busy = job;
+      void slot.ready.then(
+        () => slot.worker.postMessage({ id: job.id, inputs: job.inputs }),
+        (error: unknown) => job.reject(error),
+      );
+    }
+  }
+
+  /** Extracts a chunk of articles; one item per input, in order (errors per item). */
+  async extract(inputs: SourcedInput[]): Promise<IngestItem[]> {
+    const todo = inputs.filter((x) => x.input);
+    let extracted: { result?: IngestItem['result']; error?: unknown }[];
+    if (this.size === 0) extracted = todo.map((x) => extractItem(x.input!));
+    else {
+      extracted = await new Promise((resolve, reject) => {
+        this.queue.push({ id: this.nextId++, inputs: todo.map((x) => x.input!), resolve, reject });
+        this.pump();
+      });
+    }
+    let k = 0;
+    return inputs.map((x) => (x.input ? { ...extracted[k++]!, source: x.source } : { source: x.source, error: x.error }));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  }
+}
+
+export interface PipelineOptions {
+  database?: string;
+  /** Articles per write transaction (default 200). */
+  batchSize?: number;
+  /** Extraction threads (default: cores - 1, at least 1; 0 = in the writer's thread). */
+  workers?: number;
+  /** Called after every written batch. */
+  onBatch?: (results: IngestResult[]) => void;
+}
+
+/**
+ * Ingests a stream of inputs: chunks of `batchSize` are extracted in the pool while earlier chunks are
+ * written; at most workers + 1 chunks wait, so a huge input never sits in memory. Writes stay in input
+ * order (a later version of an article wins, as in a sequential run).
+ */
+export async function runPipeline(driver: Driver, inputs: AsyncIterable<SourcedInput>, opts: PipelineOptions = {}): Promise<IngestResult[]> {
+  const batchSize = Math.max(1, opts.batchSize ?? 200);
+  const pool = new ExtractPool(opts.workers ?? Math.max(1, availableParallelism() - 1));
+  const depth = Math.max(2, pool.size + 1);
+  const inFlight: Promise<IngestItem[]>[] = [];
+  const results: IngestResult[] = [];
+  const writeNext = async (): Promise<void> => {
+    const items = await inFlight.shift()!;
+    const written = await ingestItems(driver, items, { batchSize: items.length, ...(opts.database ? { database: opts.database } : {}) });
+    results.push(...written);
+    opts.onBatch?.(written);
+  };
+  try {
+    let chunk: SourcedInput[] = [];
+    for await (const item of inputs) {
+      chunk.push(item);
+      if (chunk.length < batchSize) continue;
+      inFlight.push(pool.extract(chunk));
+      chunk = [];
+      if (inFlight.length >= depth) await writeNext();
+    }
+    if (chunk.length > 0) inFlight.push(pool.extract(chunk));
+    while (inFlight.length > 0) await writeNext();
+  } finally {
+    await pool.close();
+  }
+  return results;
+}
