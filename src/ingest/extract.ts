@@ -143,7 +143,7 @@ function findAuthor(outlet: string | null): ExtractedActor | null {
   for (const s of analyse(outlet)) {
     for (const m of findMentions(s.tokens, scratch)) {
       const a = scratch.register.actors.get(m.actorIds[0] ?? '');
-      if (a && (a.kind === 'AGENCY' || a.kind === 'OFFICIAL') && a.country) return a;
+      if (a && (((a.kind === 'AGENCY' || a.kind === 'OFFICIAL') && a.country) || a.kind === 'ALLIANCE')) return a;
     }
   }
   return null;

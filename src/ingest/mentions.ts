@@ -36,10 +36,12 @@ export interface DiscourseState {
   recentAgencies: string[];
   /** The country named last ("the country's defence minister"). */
   lastCountry: string | null;
+  /** Armed groups described by their sponsor, for "these militias". */
+  recentGroups: string[];
 }
 
 export function newDiscourseState(register: ActorRegister, dateline: string | null, home: string | null): DiscourseState {
-  return { register, dateline, home, shortNames: new Map(), lastOfficial: null, lastAgencyBySlug: new Map(), lastGenericCountry: null, allyGroup: null, recentOfficials: [], recentAgencies: [], lastCountry: null };
+  return { register, dateline, home, shortNames: new Map(), lastOfficial: null, lastAgencyBySlug: new Map(), lastGenericCountry: null, allyGroup: null, recentOfficials: [], recentAgencies: [], lastCountry: null, recentGroups: [] };
 }
 
 const GOV_NOUNS = new Set(LEXICON.governmentNouns);
@@ -383,6 +385,32 @@ export function findMentions(tokens: readonly Token[], state: DiscourseState, da
 /** Nouns that refer back to a body named before: "the ministry", "The agency", "the department". */
 const BODY_NOUNS: Record<string, RegExp> = { ministry: /ministry|ministries/i, department: /department/i, agency: /./, office: /office/i };
 
+const GROUP_NOUNS = /^(militias?|rebels|fighters|proxies|insurgents|groups|gunmen|paramilitaries)$/;
+
+/** "Iran-backed militias", "Russian-backed separatists": an armed group named for its sponsor. */
+function readProxyGroup(tokens: readonly Token[], start: number, end: number, state: DiscourseState): Mention | null {
+  if (tokens[end]?.text !== '-' || !/^(backed|aligned|sponsored|supported|linked|allied|funded|armed)$/.test(tokens[end + 1]?.lower ?? '')) return null;
+  let k = end + 2;
+  while (k < tokens.length && k < end + 4 && tokens[k]!.pos === 'ADJ') k += 1;
+  if (!GROUP_NOUNS.test(tokens[k]?.lower ?? '') && !/^separatists?$/.test(tokens[k]?.lower ?? '')) return null;
+  const name = surfaceOf(tokens, start, k + 1);
+  const id = state.register.named(`group:${slugOf(name)}`, 'GROUP', name, null);
+  state.recentGroups.push(id);
+  return { start, end: k + 1, actorIds: [id], locative: false, via: 'name' };
+}
+
+/** "These militias", "the rebels": the group of that kind named before. */
+function readGroupRef(tokens: readonly Token[], i: number, state: DiscourseState): Mention | null {
+  const tok = tokens[i]!;
+  if (!GROUP_NOUNS.test(tok.lower) || !/^(the|these|those|such)$/i.test(tokens[i - 1]?.text ?? '')) return null;
+  for (let k = state.recentGroups.length - 1; k >= 0; k -= 1) {
+    const id = state.recentGroups[k]!;
+    const a = state.register.actors.get(id);
+    if (a && a.name.toLowerCase().includes(tok.lower)) return { start: i - 1, end: i + 1, actorIds: [id], locative: false, via: 'generic' };
+  }
+  return null;
+}
+
 function readBodyRef(tokens: readonly Token[], i: number, state: DiscourseState): Mention | null {
   const tok = tokens[i]!;
   const want = BODY_NOUNS[tok.lower];
@@ -412,6 +440,9 @@ function readMentionAt(tokens: readonly Token[], i: number, state: DiscourseStat
     const d = readDemonym(tokens, i, m, iso, state);
     if (d) return d;
     if (!country) return null;
+    // "Iran-backed militias": a group named for its sponsor.
+    const proxy = readProxyGroup(tokens, i, m.end, state);
+    if (proxy) return proxy;
     // "Beijing-supported": an adjective, not an agent.
     if (tokens[m.end]?.text === '-' || /^-/.test(tokens[m.end]?.text ?? '')) return null;
     if (tokens[m.end] && ALLY_WORDS.has(tokens[m.end]!.lower)) {
@@ -461,7 +492,7 @@ function readMentionAt(tokens: readonly Token[], i: number, state: DiscourseStat
     if (!iso) return null;
     return spokesperson(tokens, genericMention(tokens, i, m.end, iso, generic.slug, generic.name, state));
   }
-  const body = readBodyRef(tokens, i, state);
+  const body = readBodyRef(tokens, i, state) ?? readGroupRef(tokens, i, state);
   if (body) return body;
   const short = state.shortNames.get(tok.text);
   if (short && /^[A-Z]/.test(tok.text)) {

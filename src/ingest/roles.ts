@@ -122,6 +122,8 @@ function isPassive(tokens: readonly Token[], tr: Trigger): boolean {
 
 /** "the Microsoft hack": a name modifying a noun is not an argument. */
 function modifier(tokens: readonly Token[], m: Mention): boolean {
+  // "our support": a possessive pronoun is the owner of what follows, i.e. its agent.
+  if (m.via === 'author' && /^(our|my)$/i.test(tokens[m.start]?.text ?? '')) return false;
   const next = tokens[m.end];
   return !!next && next.pos === 'NOUN' && !/^(and|or)$/.test(next.lower);
 }
@@ -199,7 +201,9 @@ export function assignRoles(tokens: readonly Token[], groups: readonly Mention[]
       out.push({ trigger: tr, source, target, ...f, rule: `${subject ? 'subject' : prevAgent ? 'shared-subject' : 'speaker'}:${tr.pattern}` });
       continue;
     }
-    const src = speaker ?? (tr.role === 'deny-content' ? subject : undefined);
+    // In a statement, a judgement no one else is said to make is the document's voice's own.
+    const voice = docVoice && frames.length === 0 ? { start: tr.start, end: tr.end, actorIds: [docVoice], locative: false, via: 'author' as const } : undefined;
+    const src = speaker ?? (tr.role === 'deny-content' ? subject : undefined) ?? voice;
     if (!src) continue;
     const inner = [...leftAll].reverse().find((m) => m !== src && !objectLike(tokens, m) && m.start >= (frame?.from ?? 0));
     if (tr.role === 'accuse-content') {
