@@ -8,9 +8,9 @@ import type { RelationName } from '../ontology.ts';
 import type { Token } from './nlp.ts';
 
 /** How a governing trigger (4th column of data/triggers.tsv) turns the act it governs into another event. */
-export type ChainClass = 'negate' | 'intend' | 'request' | 'threaten' | 'halt' | 'ease' | 'permit';
+export type ChainClass = 'negate' | 'intend' | 'request' | 'threaten' | 'halt' | 'ease' | 'permit' | 'pass';
 
-export const CHAIN_CLASSES = new Set<ChainClass>(['negate', 'intend', 'request', 'threaten', 'halt', 'ease', 'permit']);
+export const CHAIN_CLASSES = new Set<ChainClass>(['negate', 'intend', 'request', 'threaten', 'halt', 'ease', 'permit', 'pass']);
 
 /** The part of a trigger the chain rules need (structurally a subset of Trigger). */
 export interface ChainLink {
@@ -45,6 +45,8 @@ export function composeChain(cls: ChainClass, inner: RelationName): RelationName
       return inner === 'SANCTIONS' || inner === 'PROTESTS' ? 'CONCEDES' : null;
     case 'ease': return RESTRICTIVE.has(inner) ? 'CONCEDES' : null;
     case 'permit': return HOSTILE.has(inner) ? null : 'CONCEDES';
+    // "ordered sanctions on", "sought to disrupt": the governed act is the event.
+    case 'pass': return inner;
   }
 }
 
