@@ -34,14 +34,15 @@ export interface DiscourseState {
   /** Officials and agencies in order of mention, most recent last: "the Secretary", "the ministry". */
   recentOfficials: string[];
   recentAgencies: string[];
-  /** The country named last ("the country's defence minister"). */
+  /** The country named first in the current sentence, usually its subject, else the last one ("the country's defence minister"). */
   lastCountry: string | null;
+  sentenceCountry: string | null;
   /** Armed groups described by their sponsor, for "these militias". */
   recentGroups: string[];
 }
 
 export function newDiscourseState(register: ActorRegister, dateline: string | null, home: string | null): DiscourseState {
-  return { register, dateline, home, shortNames: new Map(), lastOfficial: null, lastAgencyBySlug: new Map(), lastGenericCountry: null, allyGroup: null, recentOfficials: [], recentAgencies: [], lastCountry: null, recentGroups: [] };
+  return { register, dateline, home, shortNames: new Map(), lastOfficial: null, lastAgencyBySlug: new Map(), lastGenericCountry: null, allyGroup: null, recentOfficials: [], recentAgencies: [], lastCountry: null, sentenceCountry: null, recentGroups: [] };
 }
 
 const GOV_NOUNS = new Set(LEXICON.governmentNouns);
@@ -121,8 +122,9 @@ interface Prefix { end: number; country: string | null; affiliation: string | nu
 /** A country, demonym or body that qualifies what follows ("US", "China's", "State Department"). */
 function readPrefix(tokens: readonly Token[], i: number, m: GazetteerMatch | null, state: DiscourseState): Prefix | null {
   // "the country's defence minister": the country named last.
-  if (!m && tokens[i]?.lower === 'country' && tokens[i - 1]?.lower === 'the' && isPossessive(tokens[i + 1]) && state.lastCountry) {
-    return { end: i + 2, country: state.lastCountry, affiliation: null, titleWords: '' };
+  const theCountry = state.sentenceCountry ?? state.lastCountry;
+  if (tokens[i]?.lower === 'country' && tokens[i - 1]?.lower === 'the' && isPossessive(tokens[i + 1]) && theCountry) {
+    return { end: i + 2, country: theCountry, affiliation: null, titleWords: '' };
   }
   if (!m) return null;
   let end = m.end;
@@ -370,6 +372,7 @@ function precededByLocative(tokens: readonly Token[], i: number): boolean {
 /** Finds the actor mentions of one sentence, left to right, longest first. */
 export function findMentions(tokens: readonly Token[], state: DiscourseState, datelineTokens = 0): Mention[] {
   const out: Mention[] = [];
+  state.sentenceCountry = null;
   let i = datelineTokens;
   while (i < tokens.length) {
     const m = readMentionAt(tokens, i, state);
@@ -449,6 +452,7 @@ function readMentionAt(tokens: readonly Token[], i: number, state: DiscourseStat
       return state.allyGroup ? { start: i, end: m.end + 1, actorIds: [...state.allyGroup], locative: false, via: 'allies' } : null;
     }
     state.lastCountry = iso;
+    state.sentenceCountry ??= iso;
     // "Authorities in New Zealand", "officials in Beijing": the country's government, not a place.
     const k = tokens[i - 1]?.lower === 'the' ? i - 2 : i - 1;
     const govIn = k >= 1 && /^(in|of)$/.test(tokens[k]!.lower) && GOV_NOUNS.has(tokens[k - 1]!.lower) && !tokens[k - 2]?.pos.startsWith('ADJ');

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/ingest/extract.ts';
+import type { ExtractionResult } from '../../src/ingest/types.ts';
+
+function run(text: string, outlet?: string): ExtractionResult {
+  return extract({ id: 'unit', text, publishedAt: '2022-02-28', ...(outlet ? { outlet } : {}) });
+}
+
+function triples(r: ExtractionResult): string[] {
+  return r.events.filter((e) => !e.negated && !e.hypothetical).map((e) => `${e.source} ${e.relation} ${e.target}`);
+}
+
+describe('officials', () => {
+  it('finds a leader despite a middle initial and keeps "Secretary Blinken" and "the Secretary" as the same actor', () => {
+    const r = run('Secretary of State Antony J. Blinken spoke with Greek Foreign Minister Nikos Dendias. Secretary Blinken condemned Russia. The Secretary and Foreign Minister Dendias condemned Russia’s invasion of Ukraine.');
+    const officials = r.actors.filter((a) => a.kind === 'OFFICIAL').map((a) => a.id);
+    expect(officials.sort()).toEqual(['official:grc:nikos-dendias', 'official:usa:antony-blinken']);
+    expect(triples(r)).toContain('official:usa:antony-blinken CONDEMNS country:RUS');
+    expect(triples(r)).toContain('official:grc:nikos-dendias CONDEMNS country:RUS');
+  });
+
+  it('gives an official the country of the issuing body when the text names none, but not an ambassador', () => {
+    const r = run('Secretary Jane Doe condemned Russia. Ambassador John Roe met Iranian officials.', 'U.S. Department of State');
+    expect(r.actors.find((a) => a.name === 'Jane Doe')?.country).toBe('USA');
+    expect(r.actors.find((a) => a.name === 'John Roe')?.country ?? null).toBeNull();
+  });
+
+  it('reads "of Iraq" after a name, name particles and appositive titles', () => {
+    const r = run("President Joe Biden spoke on Friday with Prime Minister Mohammed Shia' al-Sudani of Iraq. The Prime Minister thanked him.");
+    const pm = r.actors.find((a) => a.kind === 'OFFICIAL' && a.country === 'IRQ');
+    expect(pm?.name).toBe("Mohammed Shia' al-Sudani");
+    expect(triples(r)).toContain(`official:usa:joe-biden MEETS ${pm?.id}`);
+  });
+
+  it('takes the country from "the country\'s" and from "authorities in X"', () => {
+    const r = run("Authorities in New Zealand have also accused China of hacking, with the country's defence minister Judith Collins saying so.");
+    expect(triples(r)).toContain('country:NZL ACCUSES country:CHN');
+    expect(r.actors.find((a) => a.name === 'Judith Collins')?.country).toBe('NZL');
+  });
+});
+
+describe('bodies', () => {
+  it('names a generic body with its demonym and keeps the surface as an alias', () => {
+    const r = run('The Chinese embassy in the UK says these are "completely unfounded" claims.');
+    const emb = r.actors.find((a) => a.kind === 'AGENCY');
+    expect(emb?.name).toBe('Chinese Embassy in the UK');
+    expect(emb?.aliases).toContain('Chinese embassy in the UK');
+    expect(triples(r)).toContain(`${emb?.id} DENIES country:GBR`);
+  });
+
+  it('lets an unnamed spokesperson speak for the body and "the ministry" refer back to it', () => {
+    const r = run("Russia's Foreign Ministry spokesperson said Britain had lied. The ministry summoned the British ambassador.");
+    expect(r.actors.find((a) => a.id === 'agency:rus:foreign-ministry')?.name).toBe('Russian Foreign Ministry');
+    expect(triples(r).some((t) => t.startsWith('agency:rus:foreign-ministry '))).toBe(true);
+  });
+
+  it('resolves the inner body of "the Department of the Treasury\'s Office of Foreign Assets Control"', () => {
+    const r = run("The Department of the Treasury's Office of Foreign Assets Control (OFAC) sanctioned two North Korean banks.");
+    expect(r.actors.find((a) => a.id === 'agency:usa:ofac')?.aliases).toContain("Department of the Treasury's Office of Foreign Assets Control");
+  });
+
+  it('names private persons after a demonym and a person noun', () => {
+    const r = run('A criminal complaint charged Russian national Natalia Burlinova with acting as an agent.');
+    expect(r.actors.find((a) => a.kind === 'PERSON')?.name).toBe('Natalia Burlinova');
+  });
+});
+
+describe('the voice of a statement', () => {
+  it('makes the issuing body the agent of agentless passives and the speaker behind "we"', () => {
+    const r = run('The Russian Ambassador was summoned for a meeting.\n\nWe condemn Russia’s decision to expel a British diplomat.', 'Foreign, Commonwealth and Development Office');
+    expect(triples(r)).toContain('agency:gbr:fcdo CONDEMNS country:RUS');
+  });
+
+  it('takes the voice from an "attributable to" line', () => {
+    const r = run('The below is attributable to Spokesperson Morgan Ortagus:\n\nWe call on Iraqi officials to take immediate action.', 'U.S. Department of State');
+    expect(triples(r)).toContain('official:usa:morgan-ortagus REQUESTS country:IRQ');
+  });
+
+  it('gives "we" no actor in a news story without a voice', () => {
+    const r = run('We call on Iraqi officials to take immediate action.');
+    expect(triples(r)).toEqual([]);
+  });
+});
+
+describe('implicit targets', () => {
+  it('does not guess whom support goes to when the verb has an object of its own', () => {
+    const r = run('The United States accused China of the hack. Allies — Britain, Japan and Canada — backed up the castigation of China.');
+    expect(triples(r).filter((t) => t.includes('SUPPORTS'))).toEqual([]);
+  });
+
+  it('does not read "denies its own citizens" as a denial of an accusation', () => {
+    const r = run('The United States accused Russia of interference. Russia denies its own citizens their freedoms.');
+    expect(triples(r).filter((t) => t.includes('DENIES'))).toEqual([]);
+  });
+});
