@@ -8,7 +8,7 @@ import type { Token } from './nlp.ts';
 export type TriggerRole = 'act' | 'accuse-content' | 'deny-content' | 'judge-content' | 'head';
 
 /** One pattern word: its alternatives, and the part of speech it must have when the pattern says so ("strike/VERB"). */
-interface Part { words: Set<string>; pos: string | null }
+interface Part { words: Set<string>; pos: Set<string> | null }
 
 interface Pattern { relation: RelationName; role: TriggerRole; chain: ChainClass | null; parts: (Part | 'gap')[]; weight: number; source: string }
 
@@ -28,8 +28,8 @@ const ROLES = new Set<TriggerRole>(['act', 'accuse-content', 'deny-content', 'ju
 const GAP = 3;
 
 function compilePart(text: string): Part {
-  const m = /^(.+)\/([A-Z]+)$/.exec(text);
-  return { words: new Set((m?.[1] ?? text).toLowerCase().split('|')), pos: m?.[2] ?? null };
+  const m = /^(.+)\/([A-Z,]+)$/.exec(text);
+  return { words: new Set((m?.[1] ?? text).toLowerCase().split('|')), pos: m?.[2] ? new Set(m[2].split(',')) : null };
 }
 
 function compile(): Map<string, Pattern[]> {
@@ -55,7 +55,7 @@ function compile(): Map<string, Pattern[]> {
 const INDEX = compile();
 
 function fits(part: Part, t: Token | undefined): boolean {
-  return !!t && (part.words.has(t.lemma) || part.words.has(t.lower)) && (part.pos === null || part.pos === t.pos);
+  return !!t && (part.words.has(t.lemma) || part.words.has(t.lower)) && (part.pos === null || part.pos.has(t.pos));
 }
 
 /** End (exclusive) of a match of `p` at token i, or -1. */
@@ -85,6 +85,8 @@ export function findTriggers(tokens: readonly Token[], blocked: (k: number) => b
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i]!;
     if (blocked(i)) continue;
+    // "Russia-backed", "Saudi-led": a compound modifier describes, it reports no event.
+    if (/ed$/.test(t.lower) && tokens[i - 1]?.text === '-' && tokens[i - 1]!.end === t.start) continue;
     const candidates = [...(INDEX.get(t.lemma) ?? []), ...(t.lemma !== t.lower ? INDEX.get(t.lower) ?? [] : [])];
     for (const p of candidates) {
       const end = matchPattern(p, tokens, i, blocked);
