@@ -205,6 +205,17 @@ function opponents(found: readonly Found[], register: ActorRegister): Map<string
   return out;
 }
 
+const ENVOY_TITLE = /ambassador|envoy|chargé|charge d'affaires|head of mission/i;
+
+/** A protest or warning delivered to an ambassador or an embassy is addressed to its state. */
+function envoyState(id: string, relation: string, register: ActorRegister): string {
+  if (relation !== 'CONDEMNS' && relation !== 'THREATENS') return id;
+  const a = register.actors.get(id);
+  if (!a?.country) return id;
+  const envoy = (a.kind === 'OFFICIAL' && !!a.title && ENVOY_TITLE.test(a.title)) || (a.kind === 'AGENCY' && /:(embassy|consulate)(-in-[a-z]{3})?$/.test(a.id));
+  return envoy ? register.country(a.country) : id;
+}
+
 function buildEvents(found: readonly Found[], register: ActorRegister, occurrences: readonly Occurrence[], article: { id: string; text: string; publishedAt: string | null }): ExtractedEvent[] {
   const opp = opponents(found, register);
   const hero = protagonist(found, register);
@@ -229,7 +240,7 @@ function buildEvents(found: readonly Found[], register: ActorRegister, occurrenc
     const when = resolveSentenceDate(sentence.text, article.publishedAt);
     const targets: { id: string; span: Span }[] = [];
     if (a.target) {
-      for (const m of membersOf(a.target)) targets.push({ id: m.id, span: span(sentence, m.start, m.end, article.text) });
+      for (const m of membersOf(a.target)) targets.push({ id: envoyState(m.id, info.name, register), span: span(sentence, m.start, m.end, article.text) });
     }
     for (const s of membersOf(a.source)) {
       const sourceSpan = span(sentence, s.start, s.end, article.text);

@@ -472,11 +472,9 @@ function readMentionAt(tokens: readonly Token[], i: number, state: DiscourseStat
     return spokesperson(tokens, { start: i, end: m.end, actorIds: [id], locative: precededByLocative(tokens, i), via: 'name' });
   }
   if (m && generic) {
-    // A bare body is the one met before, or the document's, and only for diplomatic bodies.
     const prev = tokens[i - 1]?.lower;
-    if (prev !== 'the' && prev !== 'a' && prev !== 'an' && prev !== 'its') return null;
-    // "the Ministry of Foreign Affairs of the Russian Federation".
-    if (tokens[m.end]?.lower === 'of') {
+    // "(the) Ministry of Foreign Affairs of the Russian Federation".
+    if (tokens[m.end]?.lower === 'of' && (i === 0 || prev === 'the' || prev === 'a' || /^[A-Z]/.test(tok.text))) {
       const k = tokens[m.end + 1]?.lower === 'the' ? m.end + 2 : m.end + 1;
       const cm = matchAt(tokens, k);
       const c = entryOf(cm, 'country');
@@ -486,6 +484,8 @@ function readMentionAt(tokens: readonly Token[], i: number, state: DiscourseStat
         return spokesperson(tokens, { ...g, end: cm.end });
       }
     }
+    // A bare body is the one met before, or the document's, and only for diplomatic bodies.
+    if (prev !== 'the' && prev !== 'a' && prev !== 'an' && prev !== 'its') return null;
     const known = state.lastAgencyBySlug.get(generic.slug);
     if (known && !(generic.slug === 'embassy' && tokens[m.end]?.lower === 'in')) {
       state.recentAgencies.push(known);
