@@ -75,6 +75,13 @@ export async function run(args: string[]): Promise<number> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // `npm start` does not pass a SIGTERM sent to npm on to us: when our parent goes away, shut down as
+  // for SIGTERM, so that killing npm still stops the local Neo4j.
+  const parent = process.ppid;
+  const parentWatch = setInterval(() => {
+    if (process.ppid !== parent) onSignal('SIGHUP');
+  }, 1000);
+  parentWatch.unref();
 
   try {
     connection = await openNeo4j(config, { log });
@@ -99,12 +106,13 @@ export async function run(args: string[]): Promise<number> {
   }
 
   const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+  const shown = server.url.replace('//127.0.0.1:', '//localhost:');
   const lines = [
     '',
     `diplograph is up (${seconds} s)`,
-    `  GraphQL API + GraphiQL  ${server.url}/graphql`,
-    `  Network explorer        ${server.url}/explorer/`,
-    `  Health / readiness      ${server.url}/health  ${server.url}/ready`,
+    `  GraphQL API + GraphiQL  ${shown}/graphql`,
+    `  Network explorer        ${shown}/explorer/`,
+    `  Health / readiness      ${shown}/health  ${shown}/ready`,
     `  Neo4j                   ${connection.target.uri} (user ${connection.target.user}${connection.startedServer ? `, password in .diplograph/neo4j/auth.json` : ''})`,
     connection.browserUrl ? `  Neo4j Browser           ${connection.browserUrl}` : null,
     apiKey.key

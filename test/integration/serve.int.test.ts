@@ -1,0 +1,124 @@
+/**
+ * `diplograph serve` as a user runs it, with the embedded default: its own local Neo4j in a temporary
+ * home. Seed ingested, GraphQL answers over HTTP, SIGTERM stops the API and the Neo4j it started, and a
+ * second start keeps the data (the seed is a duplicate the second time).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const repo = resolve(import.meta.dirname, '../..');
+const home = mkdtempSync(join(tmpdir(), 'diplograph-serve-'));
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+}
+
+/** Starts the service as `node bin/diplograph.js serve`, or as a user does, through `npm start`. */
+async function startServe(via: 'node' | 'npm'): Promise<Started> {
+  const [cmd, args] = via === 'node' ? [process.execPath, [join(repo, 'bin/diplograph.js'), 'serve']] : ['npm', ['start', '--silent']];
+  const child = spawn(cmd, args, {
+    cwd: repo,
+    env: {
+      ...process.env,
+      NEO4J_URI: '',
+      NEO4J_USER: '',
+      NEO4J_PASSWORD: '',
+      DIPLOGRAPH_HOME: join(home, 'neo4j'),
+      DIPLOGRAPH_NEO4J_BOLT_PORT: '27687',
+      DIPLOGRAPH_NEO4J_HTTP_PORT: '27474',
+      DIPLOGRAPH_NEO4J_HEAP: '512m',
+      DIPLOGRAPH_NEO4J_PAGECACHE: '256m',
+      DIPLOGRAPH_API_KEY: 'serve-test-key-0123456789',
+      PORT: '0',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const url = await new Promise<string>((resolveUrl, rejectUrl) => {
+    const timer = setTimeout(() => rejectUrl(new Error(`serve did not come up in time:\n${out}`)), 240_000);
+    const check = (): void => {
+      const m = /GraphQL API \+ GraphiQL\s+(http:\/\/\S+)\/graphql/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolveUrl(m[1].replace('//localhost:', '//127.0.0.1:'));
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      rejectUrl(new Error(`serve exited with ${code}:\n${out}`));
+    });
+  });
+  return { child, url, output: () => out };
+}
+
+async function stopWithSigterm(s: Started): Promise<number | null> {
+  const exited = new Promise<number | null>((r) => s.child.once('exit', (code) => r(code)));
+  s.child.kill('SIGTERM');
+  return exited;
+}
+
+function neo4jPid(): number {
+  return Number(readFileSync(join(home, 'neo4j', 'run', 'neo4j.pid'), 'utf8').split('\n')[0]);
+}
+
+async function gql(url: string, query: string): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  return (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
+}
+
+describe('diplograph serve with the embedded Neo4j', () => {
+  afterAll(() => {
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  it('ingests the seed, answers GraphQL, stops Neo4j on SIGTERM (to the service or to npm), and keeps the data', async () => {
+    const first = await startServe('node');
+    const pid = neo4jPid();
+    expect(alive(pid)).toBe(true);
+
+    expect((await fetch(`${first.url}/health`)).status).toBe(200);
+    const ready = await fetch(`${first.url}/ready`);
+    expect(ready.status).toBe(200);
+
+    const res = await gql(first.url, '{ actor(id: "country:CHN") { id name kind } }');
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.actor).toMatchObject({ id: 'country:CHN', kind: 'COUNTRY' });
+    expect(first.output()).toMatch(/seed .*1 new/);
+
+    expect(await stopWithSigterm(first)).toBe(0);
+    expect(alive(pid)).toBe(false);
+    expect(existsSync(join(home, 'neo4j', 'run', 'neo4j.pid'))).toBe(false);
+
+    // The second time as a user runs it: SIGTERM goes to npm, which does not pass it on; the service
+    // notices its parent is gone and shuts down all the same.
+    const second = await startServe('npm');
+    try {
+      expect(second.output()).toMatch(/seed .*1 duplicate/);
+      const again = await gql(second.url, '{ actor(id: "country:CHN") { id } }');
+      expect(again.data?.actor).toMatchObject({ id: 'country:CHN' });
+    } finally {
+      const pid2 = neo4jPid();
+      await stopWithSigterm(second);
+      const deadline = Date.now() + 90_000;
+      while (alive(pid2) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+      expect(alive(pid2)).toBe(false);
+    }
+  }, 600_000);
+});
