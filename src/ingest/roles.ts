@@ -142,7 +142,11 @@ function flags(tokens: readonly Token[], tr: Trigger, from: number): { negated: 
   const negated = window.some((w) => NEGATION.has(w));
   const near = tokens.slice(Math.max(from, tr.start - 3), tr.start).map((t) => t.lower);
   const hypothetical = !INHERENTLY_FUTURE.has(tr.relation) && !/^(will|would) /.test(tr.pattern) && near.some((w) => HYPOTHETICAL.has(w));
-  return { negated, hypothetical };
+  // "… would respond if the US holds drills": the act inside a condition clause has not happened.
+  const clause = tokens.slice(Math.max(from, tr.start - 10), tr.start).map((t) => t.lower);
+  const cond = Math.max(clause.lastIndexOf('if'), clause.lastIndexOf('unless'));
+  const conditional = cond >= 0 && !clause.slice(cond).some((w) => /^[,;:—–]$/.test(w));
+  return { negated, hypothetical: hypothetical || conditional };
 }
 
 function frameOf(frames: readonly Frame[], k: number): Frame | undefined {
