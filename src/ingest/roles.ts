@@ -171,7 +171,9 @@ export function assignRoles(tokens: readonly Token[], groups: readonly Mention[]
     const interveningTrigger = (m: Mention): boolean => triggers.some((o) => o !== tr && o.start >= tr.end && o.start < m.start && o.role === 'act');
     const nominal = tokens[tr.start]?.pos === 'NOUN';
     const right = groups.find((m) => m.start >= tr.end && m.start < to && m.start - tr.end <= window && !m.locative && !modifier(tokens, m));
-    const prepBefore = right ? tokens[right.start - 1]?.lower === 'the' ? tokens[right.start - 2]?.lower : tokens[right.start - 1]?.lower : undefined;
+    const prepAt = right ? (tokens[right.start - 1]?.lower === 'the' ? right.start - 2 : right.start - 1) : -1;
+    // The trigger's own particle ("called in X") is not a topic preposition.
+    const prepBefore = prepAt >= tr.end ? tokens[prepAt]?.lower : undefined;
     // "dismissed U.S. accusations": the accuser named inside a denial is its target.
     const inside = tr.relation === 'DENIES' || tr.relation === 'REJECTS' ? groups.find((m) => m.start > tr.start && m.end < tr.end && !m.locative) : undefined;
     const rightOk = inside ?? (right && !interveningTrigger(right) && !(prepBefore && TOPIC_MARKERS.has(prepBefore)) ? right : undefined);
