@@ -91,7 +91,8 @@ function variant(base: ExtractionResult, k: number, rand: () => number): Extract
       target: to(e.target),
       date: shiftDate(e.date, delta),
     }))
-    .filter((e) => e.source !== e.target);
+    // An event whose actor the extraction does not list would be refused by the store: left out.
+    .filter((e) => e.source !== e.target && actors.has(e.source) && actors.has(e.target));
   return {
     ...base,
     id,
@@ -201,7 +202,7 @@ const neo4jGraphqlTypeDefs = /* GraphQL */ `
       )
     monthly(actor: ID!): [MonthBucket!]!
       @cypher(
-        statement: "MATCH (:Actor {id: $actor})<-[:SOURCE|TARGET]-(e:Event) WHERE e.date IS NOT NULL AND e.negated = false AND e.hypothetical = false WITH date.truncate('month', e.date) AS start, e RETURN { start: start, count: count(e), meanScore: avg(e.score) } AS b ORDER BY start"
+        statement: "MATCH (:Actor {id: $actor})<-[:SOURCE|TARGET]-(e:Event) WHERE e.date IS NOT NULL AND e.negated = false AND e.hypothetical = false WITH DISTINCT e WITH date.truncate('month', e.date) AS start, e WITH start, count(e) AS count, avg(e.score) AS meanScore ORDER BY start RETURN { start: start, count: count, meanScore: meanScore } AS b"
         columnName: "b"
       )
   }

@@ -79,6 +79,19 @@ describe('masking', () => {
   });
 });
 
+describe('the endpoint', () => {
+  it('serves GraphiQL to a browser at /graphql', async () => {
+    const res = await api.yoga.fetch('http://yoga/graphql', { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(200);
+    expect((await res.text()).toLowerCase()).toContain('graphiql');
+  });
+
+  it('answers GET queries too', async () => {
+    const res = await api.yoga.fetch(`http://yoga/graphql?query=${encodeURIComponent('{ ontology { name } }')}`, { headers: { accept: 'application/json' } });
+    expect(((await res.json()) as { data: { ontology: unknown[] } }).data.ontology).toHaveLength(20);
+  });
+});
+
 describe('authentication', () => {
   const mutation = 'mutation { addAlias(actorId: "country:XXX", alias: "x") { actor { id } } }';
 
