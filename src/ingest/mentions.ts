@@ -220,6 +220,20 @@ function readOfficial(tokens: readonly Token[], i: number, state: DiscourseState
     }
   }
   if (tokens[j]?.text === ',' && tm.start === i && isNameToken(tokens[j + 1])) j += 1;
+  // "Under Secretary of the Treasury for Terrorism and Financial Intelligence Brian E. Nelson": a long office, then
+  // the name as its last two capitalised words (three with a middle initial).
+  if (/^(of|for)$/.test(tokens[j]?.lower ?? '') && ofCountry === null) {
+    const link = /^(of|for|and|the|on)$/;
+    let k = j;
+    while (k < tokens.length && k - j < 14 && (link.test(tokens[k]!.lower) || isNameToken(tokens[k]))) k += 1;
+    const initial = /^[A-Z]\.$/.test(tokens[k - 2]?.text ?? '');
+    const start = k - (initial ? 3 : 2);
+    const clean = !NAME_PARTICLES.test(tokens[k]?.lower ?? '') && !/^['’-]$/.test(tokens[k]?.text ?? '');
+    if (clean && start > j + 1 && tokens.slice(start, k).every((t) => isNameToken(t)) && !isKnownName(tokens, start)) {
+      titleText = surfaceOf(tokens, tm.start, start);
+      j = start;
+    }
+  }
   const leaderAfter = entryOf(matchAt(tokens, j), 'leader');
   const nameEnd = leaderAfter ? matchAt(tokens, j)!.end : readName(tokens, j);
   if (nameEnd === j) return null;
@@ -307,6 +321,18 @@ function readDemonym(tokens: readonly Token[], i: number, m: GazetteerMatch, iso
     if (parts.length > 1) state.shortNames.set(parts[parts.length - 1]!, id);
     return { start: i, end: nameEnd, actorIds: [id], locative: false, via: 'person' };
   }
+  // "eighteen major Iranian banks": a set of organisations.
+  let q = i - 1;
+  while (q > 0 && tokens[q]!.pos === 'ADJ') q -= 1;
+  const countedOrgs = QUANTITY.has(tokens[q]?.lower ?? '') || tokens[q]?.pos === 'NUM' || /^\d/.test(tokens[q]?.text ?? '');
+  if (next && countedOrgs && ORG_NOUNS.test(next.lower)) {
+    let s = q;
+    while (s > 0 && QUANTITY.has(tokens[s - 1]?.lower ?? '')) s -= 1;
+    const text = surfaceOf(tokens, s, j + 1);
+    const id = state.register.named(`org:${iso.toLowerCase()}:${slugOf(text)}`, 'ORGANIZATION', text, iso);
+    state.register.descriptive.add(id);
+    return { start: s, end: j + 1, actorIds: [id], locative: false, via: 'person' };
+  }
   if (next && (PERSON_NOUNS.has(next.lower) || (counted && GOV_NOUNS.has(next.lower)))) {
     let s = i;
     while (s > 0 && QUANTITY.has(tokens[s - 1]?.lower ?? '') ) s -= 1;
@@ -388,6 +414,7 @@ export function findMentions(tokens: readonly Token[], state: DiscourseState, da
 /** Nouns that refer back to a body named before: "the ministry", "The agency", "the department". */
 const BODY_NOUNS: Record<string, RegExp> = { ministry: /ministry|ministries/i, department: /department/i, agency: /./, office: /office/i };
 
+const ORG_NOUNS = /^(banks|companies|firms|entities|institutions|businesses|corporations|exchanges|shipping companies)$/;
 const GROUP_NOUNS = /^(militias?|rebels|fighters|proxies|insurgents|groups|gunmen|paramilitaries)$/;
 
 /** "Iran-backed militias", "Russian-backed separatists": an armed group named for its sponsor. */
@@ -412,6 +439,19 @@ function readGroupRef(tokens: readonly Token[], i: number, state: DiscourseState
     if (a && a.name.toLowerCase().includes(tok.lower)) return { start: i - 1, end: i + 1, actorIds: [id], locative: false, via: 'generic' };
   }
   return null;
+}
+
+/** "Wu Huihui (Wu) is being designated": a name that defines its own short form is a person (a designation's usual style). */
+function readDefinedName(tokens: readonly Token[], i: number, state: DiscourseState): Mention | null {
+  if (!isNameToken(tokens[i]) || isNameToken(tokens[i - 1])) return null;
+  const end = readName(tokens, i);
+  if (end - i < 2 || tokens[end]?.text !== '(' || tokens[end + 2]?.text !== ')') return null;
+  const short = tokens[end + 1]!.text;
+  if (!tokens.slice(i, end).some((t) => t.text === short)) return null;
+  const name = surfaceOf(tokens, i, end);
+  const id = state.register.namedPerson(name, null);
+  state.shortNames.set(short, id);
+  return { start: i, end: end + 3, actorIds: [id], locative: false, via: 'person' };
 }
 
 function readBodyRef(tokens: readonly Token[], i: number, state: DiscourseState): Mention | null {
@@ -496,7 +536,7 @@ function readMentionAt(tokens: readonly Token[], i: number, state: DiscourseStat
     if (!iso) return null;
     return spokesperson(tokens, genericMention(tokens, i, m.end, iso, generic.slug, generic.name, state));
   }
-  const body = readBodyRef(tokens, i, state) ?? readGroupRef(tokens, i, state);
+  const body = readBodyRef(tokens, i, state) ?? readGroupRef(tokens, i, state) ?? readDefinedName(tokens, i, state);
   if (body) return body;
   const short = state.shortNames.get(tok.text);
   if (short && /^[A-Z]/.test(tok.text)) {
