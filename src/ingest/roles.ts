@@ -33,7 +33,8 @@ const ACCUSATION_LINK = /^(of|that|it|for|over)$/;
 function insideAccusation(tokens: readonly Token[], triggers: readonly Trigger[], tr: Trigger): boolean {
   return triggers.some((o) => {
     if (o === tr || o.start >= tr.start || tr.start - o.end > 10) return false;
-    if (o.role !== 'act' || (o.relation !== 'ACCUSES' && o.relation !== 'DENIES')) return false;
+    // "sanctioned X for providing support to Y", "condemned X for attacking Y": the reason is alleged too.
+    if (o.role !== 'act' || !['ACCUSES', 'DENIES', 'SANCTIONS', 'CHARGES', 'CONDEMNS'].includes(o.relation)) return false;
     const between = tokens.slice(o.end, tr.start).map((t) => t.lower);
     return between.some((w) => ACCUSATION_LINK.test(w)) && !between.includes('and') && !between.includes(';');
   });
