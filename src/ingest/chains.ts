@@ -55,7 +55,7 @@ const NEGATORS = new Set(['not', "n't", 'never']);
 const LINK_WORDS = new Set(['to', 'for', 'be', 'been', 'being', 'have', 'has', 'all', 'any', 'further', 'more', 'new', "'s", '’s']);
 const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
 /** Verbs that pass the chain through: "will extend the curfew" is a threat as "will impose a curfew" is. */
-const TRANSPARENT = new Set(['extend', 'prolong', 'renew', 'continue', 'begin', 'start', 'resume', 'launch', 'hold', 'keep', 'maintain', 'stage', 'conduct', 'undertake', 'respond', 'reply', 'comply', 'heed']);
+const TRANSPARENT = new Set(['extend', 'prolong', 'renew', 'continue', 'begin', 'start', 'resume', 'launch', 'hold', 'keep', 'maintain', 'stage', 'conduct', 'undertake', 'respond', 'reply', 'comply', 'heed', 'establish', 'create', 'form', 'set']);
 const GAP = 4;
 
 /**
