@@ -39,10 +39,12 @@ export interface DiscourseState {
   sentenceCountry: string | null;
   /** Armed groups described by their sponsor, for "these militias". */
   recentGroups: string[];
+  /** The named members of a described set of people ("two Chinese nationals" = Zhao Guangzong and Ni Gaobin). */
+  setMembers: Map<string, string[]>;
 }
 
 export function newDiscourseState(register: ActorRegister, dateline: string | null, home: string | null): DiscourseState {
-  return { register, dateline, home, shortNames: new Map(), lastOfficial: null, lastAgencyBySlug: new Map(), lastGenericCountry: null, allyGroup: null, recentOfficials: [], recentAgencies: [], lastCountry: null, sentenceCountry: null, recentGroups: [] };
+  return { register, dateline, home, shortNames: new Map(), lastOfficial: null, lastAgencyBySlug: new Map(), lastGenericCountry: null, allyGroup: null, recentOfficials: [], recentAgencies: [], lastCountry: null, sentenceCountry: null, recentGroups: [], setMembers: new Map() };
 }
 
 const GOV_NOUNS = new Set(LEXICON.governmentNouns);
@@ -408,6 +410,7 @@ export function findMentions(tokens: readonly Token[], state: DiscourseState, da
     } else i += 1;
   }
   defineAllies(tokens, out, state);
+  defineMembers(tokens, out, state);
   return out;
 }
 
@@ -547,6 +550,39 @@ function readMentionAt(tokens: readonly Token[], i: number, state: DiscourseStat
   if (PRONOUNS.has(tok.lower) && state.lastOfficial) return { start: i, end: i + 1, actorIds: [state.lastOfficial], locative: false, via: 'pronoun' };
   if (ALLY_WORDS.has(tok.lower) && state.allyGroup && tokens[i - 1]?.lower !== 'including') return { start: i, end: i + 1, actorIds: [...state.allyGroup], locative: false, via: 'allies' };
   return null;
+}
+
+/**
+ * "The two Chinese nationals sanctioned by the UK are Zhao Guangzong and Ni Gaobin": a described set of people
+ * is the named people it is said to be, here and wherever the text comes back to it ("the same two Chinese nationals").
+ */
+function defineMembers(tokens: readonly Token[], mentions: Mention[], state: DiscourseState): void {
+  for (let n = 0; n < mentions.length; n += 1) {
+    const m = mentions[n]!;
+    const setId = m.actorIds[0];
+    if (m.via !== 'person' || m.actorIds.length !== 1 || !setId || !state.register.descriptive.has(setId)) continue;
+    const known = state.setMembers.get(setId);
+    if (known) {
+      mentions[n] = { ...m, actorIds: [...known] };
+      continue;
+    }
+    const be = tokens.findIndex((t, k) => k >= m.end && k < m.end + 10 && /^(are|were|is|was)$/.test(t.lower));
+    if (be < 0 || tokens.slice(m.end, be).some((t) => t.pos === 'VERB' && !/ed$/.test(t.lower))) continue;
+    const names: string[] = [];
+    let k = be + 1;
+    for (;;) {
+      const end = readName(tokens, k);
+      if (end - k < 2) break;
+      names.push(surfaceOf(tokens, k, end));
+      if (!/^(and|,)$/.test(tokens[end]?.lower ?? '') || !isNameToken(tokens[end + 1])) break;
+      k = end + 1;
+    }
+    if (names.length === 0) continue;
+    const country = state.register.countryOf(setId);
+    const ids = names.map((name) => state.register.namedPerson(name, country));
+    state.setMembers.set(setId, ids);
+    mentions[n] = { ...m, actorIds: ids };
+  }
 }
 
 /** "allies — the European Union, Britain … and Nato": remember the members for later "allies". */

@@ -189,6 +189,13 @@ export function assignRoles(tokens: readonly Token[], groups: readonly Mention[]
         if (src && patient) out.push({ trigger: tr, source: src, target: patient, ...f, rule: `${agent ? 'passive:by' : speaker ? 'passive:speaker' : 'passive:voice'}:${tr.pattern}` });
         continue;
       }
+      // "X are among a group facing criminal charges": X is charged, by whoever reports it.
+      if (nominal && tr.relation === 'CHARGES' && tokens.slice(Math.max(0, tr.start - 3), tr.start).some((t) => /^fac(e|es|ing|ed)$/.test(t.lower))) {
+        const voice = docVoice ? { start: tr.start, end: tr.end, actorIds: [docVoice], locative: false, via: 'author' as const } : undefined;
+        const src = speaker ?? voice;
+        if (src && subject && src !== subject) out.push({ trigger: tr, source: src, target: subject, ...f, rule: `face-charges:${tr.pattern}` });
+        continue;
+      }
       if (nominal && (tr.relation === 'ACCUSES' || tr.relation === 'DENIES') && !explicitAgent(tokens, groups, tr)) continue;
       const prevAgent = agents.length > 0 && /^(and|,)$/.test(tokens[tr.start - 1]?.lower ?? '') ? agents[agents.length - 1]!.agent : undefined;
       // "…, while raging at X": a participle clause shares the main clause's actor.

@@ -93,3 +93,30 @@ describe('implicit targets', () => {
     expect(triples(r).filter((t) => t.includes('DENIES'))).toEqual([]);
   });
 });
+
+describe('people and organisations', () => {
+  it('resolves a described set of people to the names it is said to be, here and later', () => {
+    const r = run('The two Chinese nationals sanctioned by the UK are Zhao Guangzong and Ni Gaobin. The US has announced that the same two Chinese nationals are among a group of seven facing criminal charges.');
+    const t = triples(r);
+    expect(t).toContain('country:GBR SANCTIONS person:chn:zhao-guangzong');
+    expect(t).toContain('country:GBR SANCTIONS person:chn:ni-gaobin');
+    expect(t).toContain('country:USA CHARGES person:chn:zhao-guangzong');
+  });
+
+  it('reads a long office before a name and a name that defines its short form', () => {
+    const r = run('“It threatens international security,” said Under Secretary of the Treasury for Terrorism and Financial Intelligence Brian E. Nelson. Wu Huihui (Wu) is being designated for providing material support to the Lazarus Group.', 'U.S. Department of the Treasury');
+    expect(r.actors.find((a) => a.name === 'Brian E. Nelson')?.country).toBe('USA');
+    expect(r.actors.find((a) => a.name === 'Wu Huihui')?.kind).toBe('PERSON');
+  });
+
+  it('reads a counted set of organisations with its country', () => {
+    const r = run('The Office of Foreign Assets Control (OFAC) sanctioned eighteen major Iranian banks.');
+    expect(triples(r)).toContain('agency:usa:ofac SANCTIONS org:irn:eighteen-major-iranian-banks');
+  });
+
+  it('addresses a summons of an ambassador to the ambassador\'s state', () => {
+    const r = run("The Russian Ministry of Foreign Affairs on July 19 called in Britain's ambassador in Moscow, Anthony Brenton, to make a representation to him.");
+    expect(triples(r)).toContain('agency:rus:foreign-ministry CONDEMNS country:GBR');
+    expect(r.actors.find((a) => a.name === 'Anthony Brenton')?.country).toBe('GBR');
+  });
+});
