@@ -64,6 +64,29 @@ describe('nominal and part-of-speech cues', () => {
   });
 });
 
+describe('future and hypothetical acts (ANNOTATION.md)', () => {
+  it('"will impose sanctions" is a threat, not a sanction', () => {
+    expect(typed('<s>The EU</s> will impose sanctions on <t>Belarus</t>, the commission said.')).toBe('THREATENS');
+  });
+  it('"not ruling out further action" is no event', () => {
+    expect(typed('<s>Biden</s> said the US was not ruling out further action against <t>China</t>.')).toBeNull();
+  });
+  it('plans for sanctions are a threat', () => {
+    expect(typed('<s>The Foreign Secretary</s> announced plans for new sanctions against <t>Iran</t>.')).toBe('THREATENS');
+  });
+});
+
+describe('loose single words do not make events', () => {
+  it.each([
+    ['<s>Moscow</s> backed <t>the Syrian army</t> in the offensive.', 'SUPPORTS'],
+    ['<s>The minister</s> and <t>the ambassador</t> held a press conference in Canberra.', null],
+    ['The vote demonstrates <s>the US</s> commitment to <t>Zimbabwe</t>.', null],
+    ['<s>A Russia-backed militia</s> shelled <t>Mariupol</t>.', 'ASSAULTS'],
+  ])('%s -> %s', (sentence, relation) => {
+    expect(typed(sentence)).toBe(relation);
+  });
+});
+
 describe('composeChain', () => {
   it('stopping cooperation is a sanction, stopping hostilities a retreat', () => {
     expect(composeChain('halt', 'AIDS')).toBe('SANCTIONS');
