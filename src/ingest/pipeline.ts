@@ -255,6 +255,8 @@ export interface PipelineOptions {
   workers?: number;
   /** Called after every written batch. */
   onBatch?: (results: IngestResult[]) => void;
+  /** Filled in: milliseconds spent writing, and waiting for extraction with nothing to write. */
+  stats?: { writeMs: number; waitMs: number };
 }
 
 /**
@@ -268,9 +270,14 @@ export async function runPipeline(driver: Driver, inputs: AsyncIterable<SourcedI
   const depth = Math.max(2, pool.size + 1);
   const inFlight: Promise<IngestItem[]>[] = [];
   const results: IngestResult[] = [];
+  const stats = opts.stats ?? { writeMs: 0, waitMs: 0 };
   const writeNext = async (): Promise<void> => {
+    const t0 = performance.now();
     const items = await inFlight.shift()!;
+    const t1 = performance.now();
     const written = await ingestItems(driver, items, { batchSize: items.length, ...(opts.database ? { database: opts.database } : {}) });
+    stats.waitMs += t1 - t0;
+    stats.writeMs += performance.now() - t1;
     results.push(...written);
     opts.onBatch?.(written);
   };

@@ -147,8 +147,12 @@ export function prepareArticle(result: ExtractionResult): PreparedArticle {
     }
     seen.add(eventId);
     if (!isRelationName(e.relation)) fail(`article ${id}: event ${eventId} has unknown relation ${JSON.stringify(e.relation)}`);
-    if (!actors.has(e.source)) fail(`article ${id}: event ${eventId} source ${JSON.stringify(e.source)} is not among the actors`);
-    if (!actors.has(e.target)) fail(`article ${id}: event ${eventId} target ${JSON.stringify(e.target)} is not among the actors`);
+    // An event about an actor the extraction does not list cannot be placed: dropped, with a warning.
+    const dangling = [e.source, e.target].filter((a) => typeof a !== 'string' || !actors.has(a));
+    if (dangling.length > 0) {
+      warnings.push(`event ${eventId} dropped: ${dangling.map((a) => JSON.stringify(a)).join(', ')} not among the actors`);
+      continue;
+    }
     if (typeof e.score !== 'number' || !Number.isFinite(e.score)) fail(`article ${id}: event ${eventId} score must be a finite number`);
     const date = validDate(e.date);
     if (e.date && !date) warnings.push(`event ${eventId}: date ${JSON.stringify(e.date)} is not a date; stored as null`);

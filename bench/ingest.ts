@@ -1,0 +1,203 @@
+/**
+ * `npm run bench:ingest [-- --n 5000 --batch-size 200 --workers 1 --naive 200]`: builds a corpus of N
+ * articles from test/gold/articles and seed/ (varied ids, dates, outlets, and countries swapped among a
+ * list), ingests it end to end (extraction pool + batched writer) into an EMPTY database, prints
+ * articles/s, events/s and the database size; then ingests a sample with the naive writer
+ * (bench/naive-writer.ts) into a wiped database and prints the ratio.
+ *
+ * Database: a dedicated local Neo4j in .diplograph/bench-neo4j (ports 17887/17874, wiped first), or
+ * NEO4J_URI when set, whose database is WIPED (a warning is printed first).
+ */
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
+import type { Driver } from 'neo4j-driver';
+import { loadConfig, type Neo4jTarget } from '../src/config.ts';
+import { readFileInputs, runPipeline, type SourcedInput } from '../src/ingest/pipeline.ts';
+import { extract } from '../src/ingest/extract.ts';
+import type { ArticleInput } from '../src/ingest/types.ts';
+import { checkConsistency } from '../src/store/consistency.ts';
+import { createDriver } from '../src/store/driver.ts';
+import { summarize } from '../src/store/ingest.ts';
+import { defaultLocalOptions, startLocalNeo4j, stopLocalNeo4j } from '../src/store/local-neo4j.ts';
+import { migrate } from '../src/store/schema.ts';
+import { writeNaive } from './naive-writer.ts';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(v) || v < 0) throw new Error(`--${name} needs a whole number`);
+  return v;
+}
+const N = arg('n', 5000);
+const BATCH = arg('batch-size', 200);
+const WORKERS = arg('workers', Math.max(1, availableParallelism() - 1));
+const NAIVE = arg('naive', 200);
+
+// Countries swapped among each other: [name, adjective, capital]. Whole words only.
+const SWAPS: [string, string, string][] = [
+  ['China', 'Chinese', 'Beijing'], ['Russia', 'Russian', 'Moscow'], ['Iran', 'Iranian', 'Tehran'],
+  ['India', 'Indian', 'New Delhi'], ['Pakistan', 'Pakistani', 'Islamabad'], ['Turkey', 'Turkish', 'Ankara'],
+  ['Japan', 'Japanese', 'Tokyo'], ['Germany', 'German', 'Berlin'], ['France', 'French', 'Paris'],
+  ['Australia', 'Australian', 'Canberra'], ['Canada', 'Canadian', 'Ottawa'], ['Brazil', 'Brazilian', 'Brasilia'],
+  ['Egypt', 'Egyptian', 'Cairo'], ['Poland', 'Polish', 'Warsaw'], ['Israel', 'Israeli', 'Jerusalem'],
+  ['Ukraine', 'Ukrainian', 'Kyiv'], ['Saudi Arabia', 'Saudi', 'Riyadh'], ['Vietnam', 'Vietnamese', 'Hanoi'],
+];
+const REPORTERS = ['Ben Blanchard', 'Yew Lun Tian', 'Humeyra Pamuk', 'Michael Martina', 'David Brunnstrom', 'Gabriel Crossley', 'Simon Lewis', 'Kirsty Needham', 'Guy Faulconbridge', 'John Irish'];
+const OUTLETS = ['Dawn', 'Reuters', 'AFP', 'AP', 'BBC', 'The Hindu', 'Al Jazeera', 'Nikkei Asia', 'DW', 'France 24', 'ABC', 'CBC'];
+
+function rng(seed: number) {
+  let x = seed >>> 0 || 1;
+  return (k: number) => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) % k;
+  };
+}
+
+async function loadBase(): Promise<ArticleInput[]> {
+  const out: ArticleInput[] = [];
+  for (const dir of ['test/gold/articles', 'seed']) {
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir).sort()) {
+      if (!/\.(txt|html?)$/.test(f)) continue;
+      for await (const item of readFileInputs(join(dir, f))) if (item.input) out.push(item.input);
+    }
+  }
+  if (out.length === 0) throw new Error('no articles in test/gold/articles or seed/');
+  return out;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Article i of the corpus: a base article with its countries permuted, a new id, date and outlet. */
+function variant(base: ArticleInput[], i: number): ArticleInput {
+  const r = rng(i * 2654435761 + 7);
+  const a = base[i % base.length]!;
+  const perm = SWAPS.map((_, k) => k);
+  for (let k = perm.length - 1; k > 0; k--) {
+    const j = r(k + 1);
+    [perm[k], perm[j]] = [perm[j]!, perm[k]!];
+  }
+  const table = new Map<string, string>();
+  SWAPS.forEach((row, k) => row.forEach((w, f) => table.set(w, SWAPS[perm[k]!]![f]!)));
+  const re = new RegExp(`\\b(${[...table.keys()].sort((x, y) => y.length - x.length).map(escape).join('|')})\\b`, 'g');
+  const swap = (s: string | undefined) => (s === undefined ? undefined : s.replace(re, (m) => table.get(m) ?? m));
+  const outlet = OUTLETS[r(OUTLETS.length)]!;
+  const date = `${2012 + r(14)}-${String(1 + r(12)).padStart(2, '0')}-${String(1 + r(28)).padStart(2, '0')}`;
+  const out: ArticleInput = { id: `bench-${i}`, outlet, publishedAt: date, url: `https://bench.example/${outlet.toLowerCase().replace(/\W+/g, '-')}/${i}` };
+  if (a.title !== undefined) out.title = swap(a.title)!;
+  // Wire furniture makes every variant's content (and so its content hash) its own.
+  const credit = `(Reporting by ${REPORTERS[r(REPORTERS.length)]}; additional reporting by ${REPORTERS[r(REPORTERS.length)]}; editing by ${REPORTERS[r(REPORTERS.length)]}; ref ${i})`;
+  if (a.html !== undefined) out.html = swap(a.html)!.replace(/<\/body>/i, `<p>${credit}</p></body>`);
+  else out.text = `${swap(a.text)!.trimEnd()}\n\n${credit}\n`;
+  return out;
+}
+
+function dirSize(path: string): number {
+  if (!existsSync(path)) return 0;
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.size;
+  return readdirSync(path).reduce((n, f) => n + dirSize(join(path, f)), 0);
+}
+
+async function wipe(driver: Driver, database?: string): Promise<void> {
+  const session = driver.session({ database });
+  try {
+    await session.run('MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+  } finally {
+    await session.close();
+  }
+}
+
+async function counts(driver: Driver, database?: string) {
+  const q = async (c: string) => Number((await driver.executeQuery(c, {}, { database })).records[0]!.get(0));
+  return {
+    nodes: await q('MATCH (n) RETURN count(n)'),
+    rels: await q('MATCH ()-[r]->() RETURN count(r)'),
+    articles: await q('MATCH (n:Article) RETURN count(n)'),
+    actors: await q('MATCH (n:Actor) RETURN count(n)'),
+    events: await q('MATCH (n:Event) RETURN count(n)'),
+    network: await q('MATCH (:Actor)-[r]->(:Actor) WHERE NOT type(r) IN ["REPRESENTS", "PART_OF", "MEMBER_OF"] RETURN count(r)'),
+  };
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  let target: Neo4jTarget;
+  let stop = async (): Promise<void> => {};
+  let home: string | null = null;
+  if (config.neo4j) {
+    target = config.neo4j;
+    console.warn(`bench:ingest: NEO4J_URI is set: the database at ${target.uri} will be WIPED (Ctrl-C within 5 s to stop)`);
+    await new Promise((r) => setTimeout(r, 5000));
+  } else {
+    home = resolve('.diplograph/bench-neo4j');
+    const opts = defaultLocalOptions({ home, boltPort: 17887, httpPort: 17874, heap: '1g', pageCache: '1g', log: (l) => console.error(`[neo4j] ${l}`) });
+    await stopLocalNeo4j(opts);
+    rmSync(home, { recursive: true, force: true });
+    const handle = await startLocalNeo4j(opts);
+    target = { uri: handle.uri, user: handle.user, password: handle.password, database: undefined };
+    stop = handle.stop;
+  }
+  const db = target.database;
+  const driver = createDriver(target);
+  try {
+    await migrate(driver, db);
+    await wipe(driver, db);
+    const base = await loadBase();
+    console.log(`corpus: ${N} articles from ${base.length} base texts (countries permuted, ids/dates/outlets varied); batch ${BATCH}, ${WORKERS} extraction thread(s), ${availableParallelism()} cores`);
+
+    // Extraction alone, one thread, for context.
+    const sample = Array.from({ length: Math.min(N, 300) }, (_, i) => variant(base, i));
+    for (const a of sample.slice(0, 30)) extract(a);
+    let t = performance.now();
+    for (const a of sample) extract(a);
+    const extractRate = sample.length / ((performance.now() - t) / 1000);
+
+    // End to end: read -> extract (pool) -> batched transactional writes.
+    async function* inputs(): AsyncGenerator<SourcedInput> {
+      for (let i = 0; i < N; i++) yield { source: `bench-${i}`, input: variant(base, i) };
+    }
+    t = performance.now();
+    const stats = { writeMs: 0, waitMs: 0 };
+    const results = await runPipeline(driver, inputs(), { batchSize: BATCH, workers: WORKERS, stats, ...(db ? { database: db } : {}) });
+    const secs = (performance.now() - t) / 1000;
+    const s = summarize(results);
+    await driver.executeQuery('CALL db.checkpoint()', {}, { database: db }).catch(() => undefined);
+    const c = await counts(driver, db);
+    const problems = await checkConsistency(driver, db);
+    const fastRate = N / secs;
+    console.log(`end to end: ${N} articles in ${secs.toFixed(1)} s: ${fastRate.toFixed(0)} articles/s, ${(s.events / secs).toFixed(0)} events/s`);
+    console.log(`  results: ${s.new} new, ${s.duplicate} duplicate, ${s.updated} updated, ${s.failed} failed; ${s.events} events, ${s.actors} actors`);
+    const failures = new Map<string, number>();
+    for (const r of results) if (r.status === 'failed') failures.set(`${r.error?.code}: ${r.error?.message.slice(0, 160)}`, (failures.get(`${r.error?.code}: ${r.error?.message.slice(0, 160)}`) ?? 0) + 1);
+    for (const [k, n] of failures) console.log(`  failed ${n}x ${k}`);
+    console.log(`  writer busy ${(stats.writeMs / 1000).toFixed(1)} s (${(N / (stats.writeMs / 1000)).toFixed(0)} articles/s while writing), idle waiting for extraction ${(stats.waitMs / 1000).toFixed(1)} s`);
+    console.log(`  extraction alone (one thread): ${extractRate.toFixed(0)} articles/s`);
+    console.log(`database: ${c.nodes} nodes (${c.articles} articles, ${c.actors} actors, ${c.events} events), ${c.rels} relationships (${c.network} network)`);
+    if (home) console.log(`  store on disk: ${mb(dirSize(join(home, 'data', 'databases', 'neo4j')))} (+ ${mb(dirSize(join(home, 'data', 'transactions', 'neo4j')))} transaction logs)`);
+    console.log(`  consistency check: ${problems.length} offending rows`);
+
+    // The naive writer on a sample, into a wiped database.
+    if (NAIVE > 0) {
+      await wipe(driver, db);
+      const naiveInputs = Array.from({ length: Math.min(NAIVE, N) }, (_, i) => variant(base, i));
+      t = performance.now();
+      for (const a of naiveInputs) await writeNaive(driver, extract(a));
+      const naiveSecs = (performance.now() - t) / 1000;
+      const naiveRate = naiveInputs.length / naiveSecs;
+      console.log(`naive writer (one auto-commit statement per node and relationship): ${naiveInputs.length} articles in ${naiveSecs.toFixed(1)} s: ${naiveRate.toFixed(1)} articles/s`);
+      console.log(`  load average during the run: ${loadavg().map((x) => x.toFixed(1)).join(' ')} (other processes share these ${availableParallelism()} cores)`);
+    console.log(`speed-up: ${(fastRate / naiveRate).toFixed(1)}x`);
+    }
+  } finally {
+    await driver.close();
+    await stop();
+  }
+}
+
+await main();
