@@ -7,10 +7,23 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repo = resolve(import.meta.dirname, '../..');
 const home = mkdtempSync(join(tmpdir(), 'diplograph-serve-'));
+const ports = { bolt: 0, http: 0 };
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, rejectPort) => {
+    const srv = createServer();
+    srv.once('error', rejectPort);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolvePort(port));
+    });
+  });
+}
 
 function alive(pid: number): boolean {
   try {
@@ -38,8 +51,8 @@ async function startServe(via: 'node' | 'npm'): Promise<Started> {
       NEO4J_USER: '',
       NEO4J_PASSWORD: '',
       DIPLOGRAPH_HOME: join(home, 'neo4j'),
-      DIPLOGRAPH_NEO4J_BOLT_PORT: '27687',
-      DIPLOGRAPH_NEO4J_HTTP_PORT: '27474',
+      DIPLOGRAPH_NEO4J_BOLT_PORT: String(ports.bolt),
+      DIPLOGRAPH_NEO4J_HTTP_PORT: String(ports.http),
       DIPLOGRAPH_NEO4J_HEAP: '512m',
       DIPLOGRAPH_NEO4J_PAGECACHE: '256m',
       DIPLOGRAPH_API_KEY: 'serve-test-key-0123456789',
@@ -84,6 +97,10 @@ async function gql(url: string, query: string): Promise<{ data?: Record<string, 
 }
 
 describe('diplograph serve with the embedded Neo4j', () => {
+  beforeAll(async () => {
+    ports.bolt = await freePort();
+    ports.http = await freePort();
+  });
   afterAll(() => {
     rmSync(home, { recursive: true, force: true });
   });
