@@ -56,6 +56,7 @@ const LINK_WORDS = new Set(['to', 'for', 'be', 'been', 'being', 'have', 'has', '
 const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
 /** Verbs that pass the chain through: "will extend the curfew" is a threat as "will impose a curfew" is. */
 const TRANSPARENT = new Set(['extend', 'prolong', 'renew', 'continue', 'begin', 'start', 'resume', 'launch', 'hold', 'keep', 'maintain', 'stage', 'conduct', 'undertake', 'respond', 'reply', 'comply', 'heed', 'establish', 'create', 'form', 'set']);
+const GLUE_POS = new Set(['DET', 'ADJ', 'ADV', 'NUM', 'PART', 'AUX']);
 const GAP = 4;
 
 /**
@@ -82,7 +83,7 @@ function linked(tokens: readonly Token[], head: ChainLink, inner: ChainLink, blo
     if (NEGATORS.has(t.lower)) return false;
     if ((t.pos === 'VERB' && TRANSPARENT.has(t.lemma)) || LINK_WORDS.has(t.lower) || POSSESSIVES.has(t.lower) || t.text === '-' || t.lemma === 'be' || t.lemma === 'have') continue;
     if (t.lower === 'of' && nominalHead) continue;
-    if (['DET', 'ADJ', 'ADV', 'NUM', 'PART', 'AUX'].includes(t.pos)) continue;
+    if (GLUE_POS.has(t.pos)) continue;
     // Noun modifiers of a noun act: "food supplies", "U.N.-brokered talks", "Iran's request".
     if ((t.pos === 'NOUN' || t.pos === 'PROPN') && innerTok.pos === 'NOUN') continue;
     return false;

@@ -86,11 +86,12 @@ export function findTriggers(tokens: readonly Token[], blocked: (k: number) => b
     const t = tokens[i]!;
     if (blocked(i)) continue;
     // "Russia-backed", "Saudi-led": a compound modifier describes, it reports no event.
-    if (/ed$/.test(t.lower) && tokens[i - 1]?.text === '-' && tokens[i - 1]!.end === t.start) continue;
-    const candidates = [...(INDEX.get(t.lemma) ?? []), ...(t.lemma !== t.lower ? INDEX.get(t.lower) ?? [] : [])];
-    for (const p of candidates) {
-      const end = matchPattern(p, tokens, i, blocked);
-      if (end > i) found.push({ relation: p.relation, role: p.role, chain: p.chain, start: i, end, weight: p.weight, pattern: p.source });
+    if (t.lower.endsWith('ed') && tokens[i - 1]?.text === '-' && tokens[i - 1]!.end === t.start) continue;
+    for (const key of t.lemma === t.lower ? [t.lemma] : [t.lemma, t.lower]) {
+      for (const p of INDEX.get(key) ?? []) {
+        const end = matchPattern(p, tokens, i, blocked);
+        if (end > i) found.push({ relation: p.relation, role: p.role, chain: p.chain, start: i, end, weight: p.weight, pattern: p.source });
+      }
     }
   }
   // Drop a trigger when a heavier one covers one of its tokens (e.g. "reject … allegations" over "reject").
