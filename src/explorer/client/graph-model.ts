@@ -27,7 +27,8 @@ export interface NodeAttributes {
 export interface EdgeAttributes {
   size: number;
   color: string;
-  type: 'curved';
+  /** Curved arrows in readable views; straight ones (far cheaper to fill) in dense ones. */
+  type: 'curved' | 'arrow';
   curvature: number;
   relation: string;
   count: number;
@@ -66,7 +67,7 @@ function edgeAttributes(edge: NetworkEdge, curvature: number, dense: boolean): E
     // In a dense view, thin see-through edges let the nodes and the structure show.
     size: dense ? Math.max(0.6, edgeWidth(edge.count) * 0.45) : edgeWidth(edge.count),
     color: dense ? `${scoreColor(edge.meanScore)}99` : scoreColor(edge.meanScore),
-    type: 'curved',
+    type: dense ? 'arrow' : 'curved',
     curvature,
     relation: edge.relation,
     count: edge.count,

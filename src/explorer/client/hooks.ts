@@ -42,6 +42,8 @@ export interface DiplographHooks {
   marks(): Record<string, number>;
   /** The viewport position of a node (CSS pixels in the graph container), for real mouse clicks. */
   nodeViewportPosition(id: string): { x: number; y: number } | null;
+  /** Changes sigma settings (e.g. renderLabels, renderEdges via hidden edges) for benchmarks. */
+  setRenderOptions(options: { labels?: boolean; edges?: boolean }): void;
   /** Pans and zooms the camera for `durationMs`, measuring the time between frames. */
   measurePanZoom(durationMs: number): Promise<FrameStats>;
 }
@@ -87,6 +89,10 @@ export function installHooks(deps: HookDeps): void {
     nodeViewportPosition(id) {
       const data = renderer.sigma.getNodeDisplayData(id);
       return data ? renderer.sigma.framedGraphToViewport(data) : null;
+    },
+    setRenderOptions({ labels, edges }) {
+      if (labels !== undefined) renderer.sigma.setSetting('renderLabels', labels);
+      if (edges !== undefined) renderer.sigma.setSetting('edgeReducer', edges ? renderer.edgeReducer : () => ({ hidden: true }));
     },
     async measurePanZoom(durationMs) {
       const sigma = renderer.sigma;

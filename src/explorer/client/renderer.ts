@@ -4,6 +4,7 @@
  * more labels as one zooms in), and the ForceAtlas2 layout in a web worker.
  */
 import Sigma from 'sigma';
+import { EdgeArrowProgram } from 'sigma/rendering';
 import { createNodeImageProgram } from '@sigma/node-image';
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import FA2Module from 'graphology-layout-forceatlas2/worker.js';
@@ -25,6 +26,8 @@ const DIM_EDGE = '#ECEEF1';
 
 export interface Renderer {
   sigma: Sigma<NodeAttributes, EdgeAttributes>;
+  /** The edge reducer in use (highlighting), so it can be put back after a benchmark swaps it. */
+  edgeReducer: (edge: string, data: EdgeAttributes) => Partial<EdgeAttributes>;
   highlight: Highlight;
   setHighlight(change: Partial<Highlight>): void;
   /** Runs the layout until it settles (or maxMs); resolves when it stops. */
@@ -53,11 +56,28 @@ export function createRenderer(graph: DiploGraph, container: HTMLElement): Rende
     }
   };
 
+  const edgeReducer = (edge: string, data: EdgeAttributes): Partial<EdgeAttributes> => {
+    const res: Partial<EdgeAttributes> = { ...data };
+    if (edge === highlight.selectedEdge) {
+      res.size = data.size + 2.5;
+      res.color = opaque(data.color);
+      return res;
+    }
+    const focus = highlight.hoveredNode ?? highlight.selectedNode;
+    if (focus) {
+      if (graph.source(edge) === focus || graph.target(edge) === focus) res.color = opaque(data.color);
+      else res.color = DIM_EDGE;
+    } else if (highlight.selectedEdge) {
+      res.color = DIM_EDGE;
+    }
+    return res;
+  };
+
   const sigma = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
     nodeProgramClasses: {
       shape: createNodeImageProgram({ drawingMode: 'color', keepWithinCircle: false, padding: 0, size: { mode: 'force', value: 128 } }),
     },
-    edgeProgramClasses: { curved: EdgeCurvedArrowProgram },
+    edgeProgramClasses: { curved: EdgeCurvedArrowProgram, arrow: EdgeArrowProgram },
     defaultNodeType: 'shape',
     defaultEdgeType: 'curved',
     enableEdgeEvents: true,
@@ -92,22 +112,7 @@ export function createRenderer(graph: DiploGraph, container: HTMLElement): Rende
       }
       return res;
     },
-    edgeReducer: (edge, data) => {
-      const res: Partial<EdgeAttributes> = { ...data };
-      if (edge === highlight.selectedEdge) {
-        res.size = data.size + 2.5;
-        res.color = opaque(data.color);
-        return res;
-      }
-      const focus = highlight.hoveredNode ?? highlight.selectedNode;
-      if (focus) {
-        if (graph.source(edge) === focus || graph.target(edge) === focus) res.color = opaque(data.color);
-        else res.color = DIM_EDGE;
-      } else if (highlight.selectedEdge) {
-        res.color = DIM_EDGE;
-      }
-      return res;
-    },
+    edgeReducer,
   });
 
   let layout: InstanceType<FA2LayoutClass> | null = null;
@@ -151,6 +156,7 @@ export function createRenderer(graph: DiploGraph, container: HTMLElement): Rende
 
   return {
     sigma,
+    edgeReducer,
     highlight,
     setHighlight(change) {
       Object.assign(highlight, change);
