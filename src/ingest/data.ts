@@ -18,6 +18,8 @@ export interface CountryExtras {
   demonyms: Record<string, string[]>;
   seatsOfGovernment: Record<string, string>;
   skipNames: string[];
+  /** Country names that are also common names or words ("Jordan", "Chad"): a country only where the context says so. */
+  ambiguousNames: string[];
   /** The adjective a body's name uses where the dataset's demonym is not it ("US Embassy", not "American Embassy"). */
   agencyAdjectives: Record<string, string>;
 }

@@ -205,6 +205,7 @@ function opponents(found: readonly Found[], register: ActorRegister): Map<string
   return out;
 }
 
+const RECIPROCAL = new Set(['AGREES', 'MEETS', 'COOPERATES']);
 const ENVOY_TITLE = /ambassador|envoy|chargé|charge d'affaires|head of mission/i;
 
 /** A protest or warning delivered to an ambassador or an embassy is addressed to its state. */
@@ -245,7 +246,9 @@ function buildEvents(found: readonly Found[], register: ActorRegister, occurrenc
     for (const s of membersOf(a.source)) {
       const sourceSpan = span(sentence, s.start, s.end, article.text);
       let tlist = targets;
-      if (!a.target) {
+      if (!a.target && RECIPROCAL.has(info.name) && a.source.actorIds.length >= 2) {
+        tlist = membersOf(a.source).filter((o) => o.id !== s.id).map((o) => ({ id: o.id, span: span(sentence, o.start, o.end, article.text) }));
+      } else if (!a.target) {
         const c = register.countryOf(s.id);
         // An embassy answers its host country: "the Chinese embassy in New Zealand called the allegations groundless".
         const host = /:embassy-in-([a-z]{3})$/.exec(s.id)?.[1]?.toUpperCase();

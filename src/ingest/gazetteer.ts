@@ -8,7 +8,7 @@ import { AGENCIES, COUNTRY_EXTRAS, GENERIC_AGENCIES, LEADERS, LEXICON, ORGANIZAT
 import { tokenizePhrase, type Token } from './nlp.ts';
 
 export type GazetteerEntry =
-  | { type: 'country'; iso: string; form: 'name' | 'capital' }
+  | { type: 'country'; iso: string; form: 'name' | 'capital' | 'ambiguous' }
   | { type: 'demonym'; iso: string }
   | { type: 'named'; id: string; kind: ActorKind; name: string; country: string | null; aliases: string[] }
   | { type: 'generic-agency'; slug: string; name: string }
@@ -48,11 +48,17 @@ const SHORT_CODES_OK = new Set(['US', 'UK', 'USA', 'UAE', 'DRC', 'PRC', 'ROK', '
 
 function buildCountries(): void {
   const skip = new Set(COUNTRY_EXTRAS.skipNames);
+  const ambiguous = new Set(COUNTRY_EXTRAS.ambiguousNames);
   for (const c of countries) {
     const iso = c.cca3;
     const names = new Set<string>([c.name.common, c.name.official, ...c.altSpellings]);
     for (const n of names) {
-      if (skip.has(n) || /[^\x20-\x7E\u00C0-\u024F]/.test(n)) continue;
+      if (ambiguous.has(n)) {
+        add(n, { type: 'country', iso, form: 'ambiguous' });
+        continue;
+      }
+      // The skip list is for capitals and demonyms that are other words; a state's own short name always counts.
+      if ((skip.has(n) && n !== c.name.common) || /[^\x20-\x7E\u00C0-\u024F]/.test(n)) continue;
       if (n.length <= 4 && n === n.toUpperCase() && !SHORT_CODES_OK.has(n)) continue;
       add(n, { type: 'country', iso, form: 'name' });
       if (/^the /i.test(n) === false && /^(United|Republic|Kingdom|Democratic|Federal|Islamic|Czech|Netherlands|Philippines|Bahamas|Gambia)/.test(n)) {

@@ -41,10 +41,12 @@ export interface DiscourseState {
   recentGroups: string[];
   /** The named members of a described set of people ("two Chinese nationals" = Zhao Guangzong and Ni Gaobin). */
   setMembers: Map<string, string[]>;
+  /** Where the last "the <Title>" reference of the sentence ended. */
+  titleRefEnd: number;
 }
 
 export function newDiscourseState(register: ActorRegister, dateline: string | null, home: string | null): DiscourseState {
-  return { register, dateline, home, shortNames: new Map(), lastOfficial: null, lastAgencyBySlug: new Map(), lastGenericCountry: null, allyGroup: null, recentOfficials: [], recentAgencies: [], lastCountry: null, sentenceCountry: null, recentGroups: [], setMembers: new Map() };
+  return { register, dateline, home, shortNames: new Map(), lastOfficial: null, lastAgencyBySlug: new Map(), lastGenericCountry: null, allyGroup: null, recentOfficials: [], recentAgencies: [], lastCountry: null, sentenceCountry: null, recentGroups: [], setMembers: new Map(), titleRefEnd: -1 };
 }
 
 const GOV_NOUNS = new Set(LEXICON.governmentNouns);
@@ -74,7 +76,7 @@ const NAME_PARTICLES = /^(al|el|bin|ibn|bint|abu|de|da|di|du|van|von|der|den|la|
 
 function isKnownName(tokens: readonly Token[], j: number): boolean {
   const m = matchAt(tokens, j);
-  return !!m && m.entries.some((e) => e.type === 'country' || e.type === 'named' || e.type === 'demonym' || e.type === 'title');
+  return !!m && m.entries.some((e) => (e.type === 'country' && e.form !== 'ambiguous') || e.type === 'named' || e.type === 'demonym' || e.type === 'title');
 }
 
 /** Reads a person's name from token i: up to 5 capitalised tokens (with name particles) not themselves a known actor name. */
@@ -276,7 +278,9 @@ function official(tokens: readonly Token[], start: number, end: number, name: st
 
 /** "the Secretary", "The President", "the ambassador": the official of that title met before, or the document's own. */
 function readTitleRef(tokens: readonly Token[], i: number, state: DiscourseState): Mention | null {
-  if (!/^the$/i.test(tokens[i - 1]?.text ?? '')) return null;
+  // "The President and Prime Minister": one article for two titles.
+  const shared = tokens[i - 1]?.lower === 'and' && state.titleRefEnd === i - 1;
+  if (!/^the$/i.test(tokens[i - 1]?.text ?? '') && !shared) return null;
   const tm = matchAt(tokens, i);
   const title = entryOf(tm, 'title');
   if (!title || !tm || HONORIFICS.has(title.title)) return null;
@@ -287,7 +291,10 @@ function readTitleRef(tokens: readonly Token[], i: number, state: DiscourseState
   for (let k = state.recentOfficials.length - 1; k >= 0; k -= 1) {
     const id = state.recentOfficials[k]!;
     const a = state.register.actors.get(id);
-    if (a?.title && words(a.title).includes(words(text))) return reuseOfficial(id, i, tm.end, state);
+    if (a?.title && words(a.title).includes(words(text))) {
+      state.titleRefEnd = tm.end;
+      return reuseOfficial(id, i, tm.end, state);
+    }
   }
   // "The Prime Minister spoke to …" in a Downing Street release: the document's own office holder.
   if (!/^[A-Z]/.test(text) || !state.home || FOREIGN_FACING.test(text) || /spokes/i.test(text)) return null;
@@ -401,6 +408,7 @@ function precededByLocative(tokens: readonly Token[], i: number): boolean {
 export function findMentions(tokens: readonly Token[], state: DiscourseState, datelineTokens = 0): Mention[] {
   const out: Mention[] = [];
   state.sentenceCountry = null;
+  state.titleRefEnd = -1;
   let i = datelineTokens;
   while (i < tokens.length) {
     const m = readMentionAt(tokens, i, state);
@@ -469,6 +477,14 @@ function readBodyRef(tokens: readonly Token[], i: number, state: DiscourseState)
   return null;
 }
 
+/** "King Abdullah of Jordan", "Jordan's support", "including Jordan and Iraq": where "Jordan" is the country. */
+function countryContext(tokens: readonly Token[], start: number, end: number): boolean {
+  const prev = tokens[start - 1];
+  const next = tokens[end];
+  if (isNameToken(prev) || (isNameToken(next) && !isKnownName(tokens, end))) return false;
+  return isPossessive(next) || /^(of|in|to|and|,|with|from|including|between|by|against|on|for)$/.test(prev?.lower ?? '');
+}
+
 function readMentionAt(tokens: readonly Token[], i: number, state: DiscourseState): Mention | null {
   const tok = tokens[i];
   if (!tok) return null;
@@ -481,6 +497,7 @@ function readMentionAt(tokens: readonly Token[], i: number, state: DiscourseStat
   const demonym = entryOf(m, 'demonym');
   const named = entryOf(m, 'named');
   const generic = entryOf(m, 'generic-agency');
+  if (country?.form === 'ambiguous' && !countryContext(tokens, i, m!.end)) return null;
   if (m && (country || demonym)) {
     const iso = (country ?? demonym)!.iso;
     const d = readDemonym(tokens, i, m, iso, state);

@@ -67,6 +67,15 @@ function opponentImplied(tokens: readonly Token[], tr: Trigger): boolean {
   return true;
 }
 
+/** The state an actor id belongs to, from the id's own scheme (`country:JOR`, `official:jor:…`, `agency:jor:…`). */
+function stateOfId(id: string): string | null {
+  const m = /^(?:country:([A-Z]{3})|(?:official|agency|person):([a-z]{3}):)/.exec(id);
+  const iso = m?.[1] ?? m?.[2]?.toUpperCase();
+  return iso && iso !== 'XXX' ? iso : null;
+}
+
+const RECIPROCAL = new Set<RelationName>(['AGREES', 'MEETS', 'COOPERATES']);
+
 const INHERENTLY_FUTURE = new Set<RelationName>(['AGREES', 'THREATENS', 'REQUESTS']);
 
 function isSpeechVerb(tokens: readonly Token[], k: number): boolean {
@@ -206,12 +215,16 @@ export function assignRoles(tokens: readonly Token[], groups: readonly Mention[]
         if (target || ['DENIES', 'CONDEMNS', 'ACCUSES'].includes(tr.relation)) out.push({ trigger: tr, source: mainActor, target, ...f, rule: `participle:${tr.pattern}` });
         continue;
       }
-      const adjacent = nominal ? leftAll.filter((m) => tr.start - m.end <= 8).pop() : undefined;
+      const possessor = nominal ? leftAll.filter((m) => tr.start - m.end <= 8).pop() : undefined;
+      // "King Abdullah stressed Jordan's support": the speaker voices his own state's act.
+      const adjacent = possessor && speaker && possessor.actorIds.length === 1 && speaker.actorIds.length === 1 && stateOfId(possessor.actorIds[0]!) === stateOfId(speaker.actorIds[0]!) ? speaker : possessor;
       const source = adjacent ?? subject ?? prevAgent ?? speaker;
       if (!source) continue;
       agents.push({ at: tr.start, agent: source });
       const target = rightOk && rightOk !== source ? rightOk : null;
-      if (!target && (!['DENIES', 'CONDEMNS', 'ACCUSES', 'SUPPORTS'].includes(tr.relation) || !opponentImplied(tokens, tr))) continue;
+      // "The President and Prime Minister agreed to …": a reciprocal act between the coordinated actors.
+      const reciprocal = !target && RECIPROCAL.has(tr.relation) && source.actorIds.length >= 2;
+      if (!target && !reciprocal && (!['DENIES', 'CONDEMNS', 'ACCUSES', 'SUPPORTS'].includes(tr.relation) || !opponentImplied(tokens, tr))) continue;
       out.push({ trigger: tr, source, target, ...f, rule: `${subject ? 'subject' : prevAgent ? 'shared-subject' : 'speaker'}:${tr.pattern}` });
       continue;
     }

@@ -120,3 +120,19 @@ describe('people and organisations', () => {
     expect(r.actors.find((a) => a.name === 'Anthony Brenton')?.country).toBe('GBR');
   });
 });
+
+describe('countries named like people, and reciprocal acts', () => {
+  it('recognises short names that the capital list once hid, and ambiguous names only in context', () => {
+    const r = run('Brazil condemned Mexico. Michael Jordan said nothing. King Abdullah of Jordan condemned Israel.');
+    expect(triples(r)).toContain('country:BRA CONDEMNS country:MEX');
+    expect(r.actors.find((a) => a.name === 'Abdullah')?.country).toBe('JOR');
+    expect(r.actors.some((a) => a.name.includes('Michael'))).toBe(false);
+  });
+
+  it('makes an agreement between coordinated actors reciprocal', () => {
+    const r = run('President Joe Biden spoke with Prime Minister Mohammed Shia\' al-Sudani of Iraq. The President and Prime Minister agreed to stay in close collaboration.');
+    const pm = r.actors.find((a) => a.country === 'IRQ' && a.kind === 'OFFICIAL')!.id;
+    expect(triples(r)).toContain(`official:usa:joe-biden AGREES ${pm}`);
+    expect(triples(r)).toContain(`${pm} AGREES official:usa:joe-biden`);
+  });
+});
