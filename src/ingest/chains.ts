@@ -73,8 +73,9 @@ function linked(tokens: readonly Token[], head: ChainLink, inner: ChainLink, blo
   if (!headTok || !innerTok) return false;
   // A modal governs a verb only ("will meet", "will extend the curfew"), never a noun ("will be a meeting").
   if (head.role === 'head' && MODALS.has(headTok.lower)) {
-    const verb = tokens.slice(head.end, inner.start + 1).find((t) => t.pos !== 'ADV' && t.pos !== 'AUX' && t.pos !== 'PART');
-    if (verb?.pos !== 'VERB') return false;
+    const at = tokens.slice(head.end, inner.start + 1).findIndex((t) => t.pos !== 'ADV' && t.pos !== 'AUX' && t.pos !== 'PART');
+    // The governed word is a verb, or the act itself when wink tags it otherwise ("would free", "must be ready to").
+    if (at < 0 || (tokens[head.end + at]?.pos !== 'VERB' && (head.end + at !== inner.start || innerTok.pos === 'NOUN'))) return false;
   }
   const nominalHead = tokens[head.start]?.pos === 'NOUN';
   for (let k = head.end; k < inner.start; k += 1) {
@@ -94,7 +95,8 @@ function linked(tokens: readonly Token[], head: ChainLink, inner: ChainLink, blo
 /** The start of "will not", "won't", "did not", "never" right before token `at`, or -1. */
 function negatedFuture(tokens: readonly Token[], at: number): { start: number; modal: boolean } | null {
   let k = at - 1;
-  while (k >= 0 && tokens[k]!.pos === 'ADV' && !NEGATORS.has(tokens[k]!.lower)) k -= 1;
+  // "will not begin talks", "will never stop its war": adverbs and pass-through verbs sit between.
+  while (k >= 0 && (tokens[k]!.pos === 'ADV' || (tokens[k]!.pos === 'VERB' && TRANSPARENT.has(tokens[k]!.lemma))) && !NEGATORS.has(tokens[k]!.lower)) k -= 1;
   const neg = tokens[k];
   if (!neg || !NEGATORS.has(neg.lower)) return null;
   const aux = tokens[k - 1];
@@ -107,7 +109,7 @@ function mergeRuns<T extends ChainLink>(tokens: readonly Token[], sorted: T[], b
   const out: T[] = [];
   for (const tr of sorted) {
     const prev = out[out.length - 1];
-    if (prev && prev.role === 'act' && tr.role === 'act' && prev.relation === tr.relation && tr.start >= prev.end && tr.start - prev.end <= 2 && linked(tokens, prev, tr, blocked)) {
+    if (prev && prev.role === 'act' && tr.role === 'act' && prev.relation === tr.relation && tr.start >= prev.end && linked(tokens, prev, tr, blocked)) {
       out[out.length - 1] = { ...prev, end: tr.end, weight: prev.weight + tr.weight, chain: prev.chain ?? tr.chain, pattern: `${prev.pattern} ${tr.pattern}` };
     } else out.push(tr);
   }
