@@ -34,7 +34,7 @@ describe('Cypher builders', () => {
       buildEventsQuery({ ...noFilter, source: EVIL, target: EVIL, either: EVIL, article: EVIL, plover: [EVIL], from: '2021-01-01', to: '2021-12-31', withTotal: true }),
       buildActorsQuery({ fulltext: EVIL, kinds: [EVIL], country: EVIL, offset: 0, limit: 21, withTotal: true }),
       buildRelationsQuery({ ids: [EVIL], direction: 'BOTH', relations: ['ACCUSES'], counterpart: EVIL, from: '2021-01-01', to: null, offset: 0, limit: 21 }),
-      buildNetworkQuery({ actorIds: [EVIL], depth: 3, relations: ['ACCUSES'], from: '2021-01-01', to: '2021-12-31', minCount: 1, limit: 100 }),
+      buildNetworkQuery({ actorIds: [EVIL], depth: 3, relations: ['ACCUSES'], from: '2021-01-01', to: '2021-12-31', minCount: 1, limit: 100, maxEdges: 1000 }),
       buildPathsQuery({ from: EVIL, to: EVIL, maxHops: 4, relations: null, limit: 10, evidence: 3 }),
       buildTimelineQuery({ actor: null, dyad: { source: EVIL, target: EVIL }, relations: ['MEETS'], granularity: 'WEEK', from: null, to: null }),
       buildAddAliasQuery(EVIL, EVIL, { id: EVIL, action: 'ADD_ALIAS', actorId: EVIL, actorIds: [EVIL], payload: EVIL, by: EVIL }),
@@ -60,10 +60,10 @@ describe('Cypher builders', () => {
 
   it('unroll the network search to the depth asked, one level per subquery', () => {
     for (const depth of [1, 2, 3]) {
-      const q = buildNetworkQuery({ actorIds: ['country:CHN'], depth, relations: null, from: null, to: null, minCount: 1, limit: 100 });
+      const q = buildNetworkQuery({ actorIds: ['country:CHN'], depth, relations: null, from: null, to: null, minCount: 1, limit: 100, maxEdges: 1000 });
       expect(q.cypher.match(/UNWIND frontier AS f/g)).toHaveLength(depth);
     }
-    const dated = buildNetworkQuery({ actorIds: ['country:CHN'], depth: 1, relations: ['ACCUSES'], from: '2021-07-01', to: null, minCount: 2, limit: 10 });
+    const dated = buildNetworkQuery({ actorIds: ['country:CHN'], depth: 1, relations: ['ACCUSES'], from: '2021-07-01', to: null, minCount: 2, limit: 10, maxEdges: 100 });
     expect(dated.cypher).toContain('e.date >= date($from)');
     expect(dated.params).toMatchObject({ from: '2021-07-01', relations: ['ACCUSES'], minCount: 2 });
   });

@@ -13,6 +13,8 @@ export interface NetworkArgs {
   to: string | null;
   minCount: number;
   limit: number;
+  /** Most edges returned (the heaviest); more make truncated true. */
+  maxEdges: number;
 }
 
 /** Neighbours of the frontier `f` as rows (n, w): one aggregated weight per neighbour. */
@@ -35,7 +37,9 @@ function edges(args: NetworkArgs, params: Record<string, unknown>): string {
   if (args.from === null && args.to === null) {
     return (
       `MATCH (a)-[r:${relationTypes(args.relations)}]->(b:Actor)\nWHERE b.id IN ids AND r.count >= $minCount AND b <> a\n` +
-      'RETURN collect({ source: a.id, relation: type(r), target: b.id, count: r.count, firstDate: r.firstDate, lastDate: r.lastDate, meanScore: r.meanScore }) AS edges'
+      'WITH a.id AS source, type(r) AS relation, b.id AS target, r.count AS count, r.firstDate AS firstDate, r.lastDate AS lastDate, r.meanScore AS meanScore\n' +
+      'ORDER BY count DESC, source, relation, target\n' +
+      'RETURN collect({ source: source, relation: relation, target: target, count: count, firstDate: firstDate, lastDate: lastDate, meanScore: meanScore }) AS edges'
     );
   }
   const conditions = [countable('e'), 'b.id IN ids', 'b <> a', ...dateConditions('e.date', args.from, args.to, params)];
@@ -44,12 +48,13 @@ function edges(args: NetworkArgs, params: Record<string, unknown>): string {
     `MATCH (a)<-[:SOURCE]-(e:Event)-[:TARGET]->(b:Actor)\n${where(conditions)}\n` +
     'WITH a, e.relation AS relation, b, count(e) AS count, min(e.date) AS firstDate, max(e.date) AS lastDate, avg(e.score) AS meanScore\n' +
     'WHERE count >= $minCount\n' +
-    'RETURN collect({ source: a.id, relation: relation, target: b.id, count: count, firstDate: firstDate, lastDate: lastDate, meanScore: meanScore }) AS edges'
+    'WITH a.id AS source, relation, b.id AS target, count, firstDate, lastDate, meanScore ORDER BY count DESC, source, relation, target\n' +
+    'RETURN collect({ source: source, relation: relation, target: target, count: count, firstDate: firstDate, lastDate: lastDate, meanScore: meanScore }) AS edges'
   );
 }
 
 export function buildNetworkQuery(args: NetworkArgs): CypherQuery {
-  const params: Record<string, unknown> = { ids: args.actorIds, minCount: args.minCount, limit: args.limit };
+  const params: Record<string, unknown> = { ids: args.actorIds, minCount: args.minCount, limit: args.limit, maxEdges: args.maxEdges };
   const parts: string[] = [
     'MATCH (seed:Actor) WHERE seed.id IN $ids',
     'WITH seed ORDER BY seed.id LIMIT $limit',
@@ -75,7 +80,7 @@ export function buildNetworkQuery(args: NetworkArgs): CypherQuery {
     '  UNWIND kept AS a',
     `  ${edges(args, params).replaceAll('\n', '\n  ')}`,
     '}',
-    'RETURN [k IN kept | k { .id, .name, .kind, .country }] AS nodes, edges, more AS truncated',
+    'RETURN [k IN kept | k { .id, .name, .kind, .country }] AS nodes, edges[..$maxEdges] AS edges, more OR size(edges) > $maxEdges AS truncated',
   );
   return { cypher: parts.join('\n'), params };
 }

@@ -27,7 +27,8 @@ export function buildPathsQuery(args: PathsArgs): CypherQuery {
       'WITH pi, hi, relationships(p)[hi] AS r',
       'WITH pi, hi, r, startNode(r) AS s, endNode(r) AS t',
       'CALL (r, s, t) {',
-      `  MATCH (s)<-[:SOURCE]-(e:Event)-[:TARGET]->(t) WHERE e.relation = type(r) AND ${countable('e')}`,
+      // One seek in the store's event_pair index (sourceId, relation, targetId).
+      `  MATCH (e:Event {sourceId: s.id, relation: type(r), targetId: t.id}) WHERE (s)<-[:SOURCE]-(e)-[:TARGET]->(t) AND ${countable('e')}`,
       '  WITH e ORDER BY e.date DESC, e.id DESC LIMIT $evidence',
       `  RETURN collect(${eventProjection('e', 's', 't')}) AS evidence`,
       '}',

@@ -73,12 +73,14 @@ export interface RelationEventsArgs {
 /** The latest events behind each (source, relation, target), for a batch of keys. */
 export function buildRelationEventsQuery(args: RelationEventsArgs): CypherQuery {
   const params: Record<string, unknown> = { keys: args.keys.map((k, i) => ({ ...k, i })), first: args.first };
-  const conditions = ['e.relation = k.relation', countable('e'), ...dateConditions('e.date', args.from, args.to, params)];
+  const conditions = [countable('e'), ...dateConditions('e.date', args.from, args.to, params)];
   return {
     cypher:
       'UNWIND $keys AS k\n' +
       'CALL (k) {\n' +
-      `  MATCH (s:Actor {id: k.source})<-[:SOURCE]-(e:Event)-[:TARGET]->(t:Actor {id: k.target})\n  ${where(conditions)}\n` +
+      // The store's event_pair index (sourceId, relation, targetId) finds a dyad's events in one seek.
+      '  MATCH (e:Event {sourceId: k.source, relation: k.relation, targetId: k.target})\n' +
+      `  MATCH (s:Actor)<-[:SOURCE]-(e)-[:TARGET]->(t:Actor)\n  ${where(conditions)}\n` +
       '  WITH s, e, t ORDER BY e.date DESC, e.id DESC LIMIT $first\n' +
       `  RETURN collect(${eventProjection('e', 's', 't')}) AS events\n` +
       '}\nRETURN k.i AS i, events',

@@ -8,6 +8,9 @@ import { buildTimelineQuery } from '../cypher/timeline.ts';
 import { BadUserInputError, NotFoundError } from '../errors.ts';
 import { toEventNode, type ActorRow, type EventRecord } from '../rows.ts';
 
+/** A graph view stays readable (and the answer small) with at most this many edges per node shown. */
+const EDGES_PER_NODE = 10;
+
 interface NetworkEdge {
   id?: string;
   source: string;
@@ -54,7 +57,7 @@ export const analysisResolvers = {
       const limit = intIn(args.limit, 'limit', 100, 1, 500);
       const { from, to } = dateRange(args.from, args.to);
       const actorIds = [...new Set(args.actorIds.map((id) => requiredText(id, 'actorIds', 500)))];
-      const [row] = await ctx.exec.read(buildNetworkQuery({ actorIds, depth, relations: optionalList(args.relations), from, to, minCount, limit }));
+      const [row] = await ctx.exec.read(buildNetworkQuery({ actorIds, depth, relations: optionalList(args.relations), from, to, minCount, limit, maxEdges: limit * EDGES_PER_NODE }));
       const nodes = (row?.nodes as NetworkNode[] | undefined) ?? [];
       if (nodes.length === 0) throw new NotFoundError(`no actor with id ${actorIds.map((id) => JSON.stringify(id)).join(', ')}`);
       return shapeNetwork(nodes, (row?.edges as NetworkEdge[] | undefined) ?? [], Boolean(row?.truncated));
