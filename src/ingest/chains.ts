@@ -74,8 +74,8 @@ function linked(tokens: readonly Token[], head: ChainLink, inner: ChainLink, blo
   // A modal governs a verb only ("will meet", "will extend the curfew"), never a noun ("will be a meeting").
   if (head.role === 'head' && MODALS.has(headTok.lower)) {
     const at = tokens.slice(head.end, inner.start + 1).findIndex((t) => t.pos !== 'ADV' && t.pos !== 'AUX' && t.pos !== 'PART');
-    // The governed word is a verb, or the act itself when wink tags it otherwise ("would free", "must be ready to").
-    if (at < 0 || (tokens[head.end + at]?.pos !== 'VERB' && (head.end + at !== inner.start || innerTok.pos === 'NOUN'))) return false;
+    // The governed word is a verb, or the act itself however wink tags it ("would free", "would sanction").
+    if (at < 0 || (tokens[head.end + at]?.pos !== 'VERB' && head.end + at !== inner.start)) return false;
   }
   const nominalHead = tokens[head.start]?.pos === 'NOUN';
   for (let k = head.end; k < inner.start; k += 1) {
