@@ -75,6 +75,8 @@ function stateOfId(id: string): string | null {
 }
 
 const RECIPROCAL = new Set<RelationName>(['AGREES', 'MEETS', 'COOPERATES']);
+/** Nouns whose infinitive names an aim, not an act: "efforts to", "a bid to". */
+const AIM_NOUNS = new Set(['efforts', 'effort', 'attempt', 'attempts', 'bid', 'bids', 'plan', 'plans', 'campaign', 'push', 'drive', 'aim', 'goal', 'ability', 'right', 'readiness', 'intention', 'desire', 'need', 'call', 'calls', 'commitment']);
 
 const INHERENTLY_FUTURE = new Set<RelationName>(['AGREES', 'THREATENS', 'REQUESTS']);
 
@@ -152,10 +154,12 @@ function flags(tokens: readonly Token[], tr: Trigger, from: number): { negated: 
   const negated = window.some((w) => NEGATION.has(w));
   const near = tokens.slice(Math.max(from, tr.start - 3), tr.start).map((t) => t.lower);
   const hypothetical = !INHERENTLY_FUTURE.has(tr.relation) && !/^(will|would) /.test(tr.pattern) && near.some((w) => HYPOTHETICAL.has(w));
-  // "… would respond if the US holds drills": the act inside a condition clause has not happened.
+  // "… would respond if the US holds drills", "would under no circumstances be used to strike": an act
+  // inside a condition, or under a modal of the same clause, has not happened.
   const clause = tokens.slice(Math.max(from, tr.start - 10), tr.start).map((t) => t.lower);
-  const cond = Math.max(clause.lastIndexOf('if'), clause.lastIndexOf('unless'));
-  const conditional = cond >= 0 && !clause.slice(cond).some((w) => /^[,;:—–]$/.test(w));
+  const words = INHERENTLY_FUTURE.has(tr.relation) ? ['if', 'unless'] : ['if', 'unless', 'would', 'could', 'might', 'may'];
+  const cond = Math.max(...words.map((w) => clause.lastIndexOf(w)));
+  const conditional = cond >= 0 && !clause.slice(cond).some((w) => /^([,;:—–]|and|but|while|which|that)$/.test(w));
   return { negated, hypothetical: hypothetical || conditional };
 }
 
@@ -186,7 +190,9 @@ export function assignRoles(tokens: readonly Token[], groups: readonly Mention[]
     const prepBefore = prepAt >= tr.end ? tokens[prepAt]?.lower : undefined;
     // "dismissed U.S. accusations": the accuser named inside a denial is its target.
     const inside = tr.relation === 'DENIES' || tr.relation === 'REJECTS' ? groups.find((m) => m.start > tr.start && m.end < tr.end && !m.locative) : undefined;
-    const rightOk = inside ?? (right && !interveningTrigger(right) && !(prepBefore && TOPIC_MARKERS.has(prepBefore)) ? right : undefined);
+    // ", and the Secretary expressed …": a new clause, not the object.
+    const newClause = (m: Mention): boolean => tokens.slice(tr.end, m.start).some((t, k, all) => (t.text === ',' && /^(and|but|while|whereas)$/.test(all[k + 1]?.lower ?? '')) || t.text === ';');
+    const rightOk = inside ?? (right && !interveningTrigger(right) && !newClause(right) && !(prepBefore && TOPIC_MARKERS.has(prepBefore)) ? right : undefined);
     if (tr.role === 'act') {
       if (isPassive(tokens, tr)) {
         const byAt = tokens.slice(tr.end, tr.end + 4).findIndex((t) => t.lower === 'by');
@@ -206,6 +212,22 @@ export function assignRoles(tokens: readonly Token[], groups: readonly Mention[]
         continue;
       }
       if (nominal && (tr.relation === 'ACCUSES' || tr.relation === 'DENIES') && !explicitAgent(tokens, groups, tr)) continue;
+      // "Russia's decision to expel …": the act is the noun's owner's; "efforts to hold Russia accountable" is an aim, not an act.
+      if (tokens[tr.start - 1]?.lower === 'to' && tokens[tr.start - 2]?.pos === 'NOUN') {
+        if (AIM_NOUNS.has(tokens[tr.start - 2]!.lower)) continue;
+        const owner = groups.find((m) => m.end <= tr.start - 2 && tr.start - 2 - m.end <= 5 && tokens.slice(m.end, tr.start - 2).every((t) => /^(ADJ|ADV|PUNCT|PART|CCONJ)$/.test(t.pos)));
+        if (!owner) continue;
+        const target = rightOk && rightOk !== owner ? rightOk : null;
+        if (target) out.push({ trigger: tr, source: owner, target, ...f, rule: `noun-to:${tr.pattern}` });
+        continue;
+      }
+      // "the visit by Iraqi Foreign Minister Fuad Hussein … to Washington": the agent follows "by".
+      if (nominal && tokens[tr.end]?.lower === 'by') {
+        const agent = groups.find((m) => m.start > tr.end && m.start <= tr.end + 2);
+        const target = agent ? groups.find((m) => m.start >= agent.end && m.start - agent.end <= window + 4 && !modifier(tokens, m) && !newClause(m)) : undefined;
+        if (agent && target) out.push({ trigger: tr, source: agent, target, ...f, rule: `nominal-by:${tr.pattern}` });
+        continue;
+      }
       const prevAgent = agents.length > 0 && /^(and|,)$/.test(tokens[tr.start - 1]?.lower ?? '') ? agents[agents.length - 1]!.agent : undefined;
       // "…, while raging at X": a participle clause shares the main clause's actor.
       const participle = /ing$/.test(tokens[tr.start]?.lower ?? '') && /^(while|after|before|when|,)$/.test(tokens[tr.start - 1]?.lower ?? '');
