@@ -65,13 +65,16 @@ export function buildNetworkQuery(args: NetworkArgs): CypherQuery {
   for (let level = 1; level <= args.depth; level += 1) {
     parts.push(
       'CALL (kept, frontier) {',
-      '  UNWIND frontier AS f',
+      // Once `limit` actors are kept, a further level only tells whether more exist.
+      '  UNWIND CASE WHEN size(kept) < $limit THEN frontier ELSE [] END AS f',
       `  ${step.replaceAll('\n', '\n  ')}`,
       '  WITH n, sum(w) AS w WHERE NOT n IN kept',
       '  ORDER BY w DESC, n.id',
       '  RETURN collect(n) AS found',
       '}',
-      'WITH kept + found[..$limit - size(kept)] AS kept, found[..$limit - size(kept)] AS frontier, more OR size(found) > $limit - size(kept) AS more',
+      'WITH kept + found[..$limit - size(kept)] AS kept, found[..$limit - size(kept)] AS frontier,',
+      // (kept and frontier here are the level's input: a skipped level with a frontier may hide more.)
+      '  more OR size(found) > $limit - size(kept) OR (size(kept) >= $limit AND size(frontier) > 0) AS more',
     );
   }
   parts.push(

@@ -1,4 +1,4 @@
-/** Event counts per day, ISO week or month, for an actor, a dyad, or all events. */
+/** Event counts per day, ISO week (from its Monday) or month, for an actor, a dyad, or all events. */
 import { countable, dateConditions, where, type CypherQuery } from './common.ts';
 
 export interface TimelineArgs {
@@ -10,10 +10,11 @@ export interface TimelineArgs {
   to: string | null;
 }
 
-const UNITS = { DAY: 'day', WEEK: 'week', MONTH: 'month' } as const;
+const GROUP = { DAY: 'e.date AS d', WEEK: 'e.date.weekYear AS y, e.date.week AS w', MONTH: 'e.date.year AS y, e.date.month AS m' } as const;
+const START = { DAY: 'd', WEEK: 'date({year: y, week: w})', MONTH: 'date({year: y, month: m})' } as const;
 
 export function buildTimelineQuery(args: TimelineArgs): CypherQuery {
-  const params: Record<string, unknown> = { unit: UNITS[args.granularity] };
+  const params: Record<string, unknown> = {};
   let match: string;
   if (args.dyad) {
     params.source = args.dyad.source;
@@ -33,7 +34,9 @@ export function buildTimelineQuery(args: TimelineArgs): CypherQuery {
   return {
     cypher:
       `${match}\n${where(conditions)}\n` +
-      'WITH DISTINCT e\nWITH date.truncate($unit, e.date) AS start, e\nRETURN start, count(e) AS count, avg(e.score) AS meanScore ORDER BY start',
+      // Grouped by date components, one date built per bucket rather than one per event.
+      `WITH DISTINCT e\nWITH ${GROUP[args.granularity]}, count(e) AS count, avg(e.score) AS meanScore\n` +
+      `RETURN ${START[args.granularity]} AS start, count, meanScore ORDER BY start`,
     params,
   };
 }
