@@ -78,7 +78,7 @@ export function extract(input: ArticleInput): ExtractionResult {
     const found0 = findMentions(toks, state, dlTokens);
     const startsWithQuote = /^[“"‘']/.test(toks[0]?.text ?? '');
     const docVoice = voice ?? (author ? register.adopt(author) : null);
-    const mentions = addVoiceMentions(toks, found0, findFrames(toks, coordinate(toks, found0)), startsWithQuote ? lastSpeaker : null, docVoice);
+    const mentions = addVoiceMentions(toks, found0, findFrames(toks, coordinate(toks, found0)), startsWithQuote ? lastSpeaker : null, docVoice, register);
     const announced = announcedVoice(toks, mentions);
     if (announced) voice = announced;
     for (const m of mentions) for (const mem of membersOf(m)) occurrences.push({ id: mem.id, span: span(sentence, mem.start, mem.end, text), agent: !m.locative && !isModifier(toks, mem.end) });
@@ -112,14 +112,21 @@ export function extract(input: ArticleInput): ExtractionResult {
 const VOICE_WORDS = new Set(['we', 'our', 'us', 'ourselves']);
 
 /** "We", "our", "us": the speaker of the frame they are in, the quote's speaker, or the document's voice. */
-function addVoiceMentions(tokens: readonly Token[], mentions: Mention[], frames: readonly Frame[], inherited: Mention | null, docVoice: string | null): Mention[] {
+function stateOfVoice(id: string, register: ActorRegister): string | null {
+  const a = register.actors.get(id);
+  return a && (a.kind === 'AGENCY' || a.kind === 'OFFICIAL') && a.country ? register.country(a.country) : null;
+}
+
+function addVoiceMentions(tokens: readonly Token[], mentions: Mention[], frames: readonly Frame[], inherited: Mention | null, docVoice: string | null, register: ActorRegister): Mention[] {
   const extra: Mention[] = [];
   for (let k = 0; k < tokens.length; k += 1) {
     const t = tokens[k]!;
     if (!VOICE_WORDS.has(t.text.toLowerCase()) || (t.text === 'US')) continue;
     if (mentions.some((m) => k >= m.start && k < m.end)) continue;
     const frame = frames.filter((f) => k >= f.from && k < f.to && k !== f.verb).sort((a, b) => Math.abs(a.verb - k) - Math.abs(b.verb - k))[0];
-    const ids = frame?.speaker.actorIds ?? inherited?.actorIds ?? (docVoice ? [docVoice] : null);
+    // "our support", "our countries": the document's own state where its voice is a body or an official of one.
+    const own = /^our$/i.test(t.text) && docVoice ? stateOfVoice(docVoice, register) : null;
+    const ids = frame?.speaker.actorIds ?? inherited?.actorIds ?? (own ? [own] : docVoice ? [docVoice] : null);
     if (ids && ids.length > 0) extra.push({ start: k, end: k + 1, actorIds: [...ids], locative: false, via: 'author' });
   }
   return extra.length === 0 ? mentions : [...mentions, ...extra].sort((a, b) => a.start - b.start);

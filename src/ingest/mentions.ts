@@ -43,10 +43,12 @@ export interface DiscourseState {
   setMembers: Map<string, string[]>;
   /** Where the last "the <Title>" reference of the sentence ended. */
   titleRefEnd: number;
+  /** The sentence's opening state or body, for "what it called". */
+  sentenceSubject: string | null;
 }
 
 export function newDiscourseState(register: ActorRegister, dateline: string | null, home: string | null): DiscourseState {
-  return { register, dateline, home, shortNames: new Map(), lastOfficial: null, lastAgencyBySlug: new Map(), lastGenericCountry: null, allyGroup: null, recentOfficials: [], recentAgencies: [], lastCountry: null, sentenceCountry: null, recentGroups: [], setMembers: new Map(), titleRefEnd: -1 };
+  return { register, dateline, home, shortNames: new Map(), lastOfficial: null, lastAgencyBySlug: new Map(), lastGenericCountry: null, allyGroup: null, recentOfficials: [], recentAgencies: [], lastCountry: null, sentenceCountry: null, recentGroups: [], setMembers: new Map(), titleRefEnd: -1, sentenceSubject: null };
 }
 
 const GOV_NOUNS = new Set(LEXICON.governmentNouns);
@@ -401,6 +403,8 @@ function genericMention(tokens: readonly Token[], start: number, end: number, is
 function precededByLocative(tokens: readonly Token[], i: number): boolean {
   let k = i - 1;
   if (tokens[k]?.lower === 'the') k -= 1;
+  // "Speaking from Brunei": where the speaker is, not who speaks.
+  if (tokens[k]?.lower === 'from' && /^(speaking|writing|returning|travelling|traveling|calling|reporting)$/.test(tokens[k - 1]?.lower ?? '')) return true;
   return LOCATIVE.has(tokens[k]?.lower ?? '');
 }
 
@@ -408,11 +412,15 @@ function precededByLocative(tokens: readonly Token[], i: number): boolean {
 export function findMentions(tokens: readonly Token[], state: DiscourseState, datelineTokens = 0): Mention[] {
   const out: Mention[] = [];
   state.sentenceCountry = null;
+  state.sentenceSubject = null;
   state.titleRefEnd = -1;
   let i = datelineTokens;
   while (i < tokens.length) {
     const m = readMentionAt(tokens, i, state);
     if (m) {
+      // The first non-locative state, body or alliance of the sentence, as long as it is the only one so far.
+      const id = m.actorIds[0];
+      if (out.length === 0 && !m.locative && m.actorIds.length === 1 && id && /^(country|agency|alliance):/.test(id)) state.sentenceSubject = id;
       out.push(m);
       i = Math.max(m.end, i + 1);
     } else i += 1;
@@ -483,6 +491,10 @@ function countryContext(tokens: readonly Token[], start: number, end: number): b
   const next = tokens[end];
   if (isNameToken(prev) || (isNameToken(next) && !isKnownName(tokens, end))) return false;
   return isPossessive(next) || /^(of|in|to|and|,|with|from|including|between|by|against|on|for)$/.test(prev?.lower ?? '');
+}
+
+function isSpeechToken(t: Token | undefined): boolean {
+  return !!t && /^(said|says|called|described|told|claimed|stated|announced|added|insisted|argued|alleged|dubbed|termed)$/.test(t.lower);
 }
 
 function readMentionAt(tokens: readonly Token[], i: number, state: DiscourseState): Mention | null {
@@ -564,6 +576,8 @@ function readMentionAt(tokens: readonly Token[], i: number, state: DiscourseStat
     state.recentOfficials.push(short);
     return { start: i, end: i + 1, actorIds: [short], locative: false, via: 'short-name' };
   }
+  // "Russia expelled …, in retaliation for what it called …": "it" speaks for the state or body the sentence is about.
+  if (tok.lower === 'it' && isSpeechToken(tokens[i + 1]) && state.sentenceSubject) return { start: i, end: i + 1, actorIds: [state.sentenceSubject], locative: false, via: 'pronoun' };
   if (PRONOUNS.has(tok.lower) && state.lastOfficial) return { start: i, end: i + 1, actorIds: [state.lastOfficial], locative: false, via: 'pronoun' };
   if (ALLY_WORDS.has(tok.lower) && state.allyGroup && tokens[i - 1]?.lower !== 'including') return { start: i, end: i + 1, actorIds: [...state.allyGroup], locative: false, via: 'allies' };
   return null;

@@ -136,3 +136,18 @@ describe('countries named like people, and reciprocal acts', () => {
     expect(triples(r)).toContain(`${pm} AGREES official:usa:joe-biden`);
   });
 });
+
+describe('pronouns and places', () => {
+  it('lets "it" before a speech verb speak for the sentence\'s state, and "speaking from X" locate, not act', () => {
+    const r = run('Russia expelled a German diplomat, in retaliation for what it called Germany’s “groundless” expulsion of a Russian diplomat. Speaking from Brunei, German Foreign Minister Johann Wadephul called Moscow’s move “completely unfounded”.');
+    const t = triples(r);
+    expect(t).toContain('country:RUS DENIES country:DEU');
+    expect(t).not.toContain('country:DEU DENIES country:RUS');
+    expect(t.some((x) => x.startsWith('country:BRN'))).toBe(false);
+  });
+
+  it('gives "our" in a ministry\'s statement to its state', () => {
+    const r = run('It is disappointing that Russia seeks to deter our support for Ukraine.', 'Foreign, Commonwealth and Development Office');
+    expect(triples(r)).toContain('country:GBR SUPPORTS country:UKR');
+  });
+});
