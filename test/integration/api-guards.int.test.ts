@@ -32,6 +32,7 @@ describe('bad input names the field', () => {
     ['{ timeline(actor: "country:USA", from: "July 2021") { count } }', 'from must be a date YYYY-MM-DD'],
     ['{ network(actorIds: ["country:CHN"], depth: 4) { truncated } }', 'depth must be between 1 and 3'],
     ['{ network(actorIds: []) { truncated } }', 'actorIds must name at least one actor'],
+    ['{ network(actorIds: ["country:CHN"], limit: 1001) { truncated } }', 'limit must be between 1 and 1000'],
     ['{ paths(from: "country:GBR", to: "country:USA", maxHops: 7) { length } }', 'maxHops must be between 1 and 6'],
     ['{ actors(after: "not-a-cursor") { totalCount } }', 'after is not a cursor returned by this API'],
     ['{ actors(country: "China") { totalCount } }', 'country must be an ISO 3166-1 alpha-3 code like CHN'],

@@ -37,6 +37,8 @@ function edges(args: NetworkArgs, params: Record<string, unknown>): string {
   if (args.from === null && args.to === null) {
     return (
       `MATCH (a)-[r:${relationTypes(args.relations)}]->(b:Actor)\nWHERE b.id IN ids AND r.count >= $minCount AND b <> a\n` +
+      // The heaviest maxEdges (+1 to know whether some were left out); properties read only for those.
+      'WITH a, r, b ORDER BY r.count DESC LIMIT $maxEdges + 1\n' +
       'WITH a.id AS source, type(r) AS relation, b.id AS target, r.count AS count, r.firstDate AS firstDate, r.lastDate AS lastDate, r.meanScore AS meanScore\n' +
       'ORDER BY count DESC, source, relation, target\n' +
       'RETURN collect({ source: source, relation: relation, target: target, count: count, firstDate: firstDate, lastDate: lastDate, meanScore: meanScore }) AS edges'

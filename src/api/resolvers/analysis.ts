@@ -54,7 +54,7 @@ export const analysisResolvers = {
       if (args.actorIds.length > 50) throw new BadUserInputError('actorIds must name at most 50 actors', { field: 'actorIds' });
       const depth = intIn(args.depth, 'depth', 1, 1, 3);
       const minCount = intIn(args.minCount, 'minCount', 1, 1, 1_000_000);
-      const limit = intIn(args.limit, 'limit', 100, 1, 500);
+      const limit = intIn(args.limit, 'limit', 100, 1, 1000);
       const { from, to } = dateRange(args.from, args.to);
       const actorIds = [...new Set(args.actorIds.map((id) => requiredText(id, 'actorIds', 500)))];
       const [row] = await ctx.exec.read(buildNetworkQuery({ actorIds, depth, relations: optionalList(args.relations), from, to, minCount, limit, maxEdges: limit * EDGES_PER_NODE }));
