@@ -54,8 +54,17 @@ function compile(): Map<string, Pattern[]> {
 
 const INDEX = compile();
 
-function fits(part: Part, t: Token | undefined): boolean {
-  return !!t && (part.words.has(t.lemma) || part.words.has(t.lower)) && (part.pos === null || part.pos.has(t.pos));
+const MODALS = new Set(['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'wo', 'ca']);
+
+/** wink's tag, except that a word right after a modal or an infinitival "to" is a verb ("would free"). */
+function posAt(tokens: readonly Token[], k: number): string {
+  const prev = tokens[k - 1];
+  return prev && (MODALS.has(prev.lower) || (prev.lower === 'to' && prev.pos === 'PART')) ? 'VERB' : tokens[k]?.pos ?? 'X';
+}
+
+function fits(part: Part, tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k];
+  return !!t && (part.words.has(t.lemma) || part.words.has(t.lower)) && (part.pos === null || part.pos.has(posAt(tokens, k)));
 }
 
 /** End (exclusive) of a match of `p` at token i, or -1. */
@@ -67,13 +76,13 @@ function matchPattern(p: Pattern, tokens: readonly Token[], i: number, blocked: 
       const nextPart = p.parts[n + 1];
       if (!nextPart || nextPart === 'gap') return -1;
       let found = -1;
-      for (let g = k; g <= k + GAP && g < tokens.length; g += 1) if (fits(nextPart, tokens[g]) && !blocked(g)) { found = g; break; }
+      for (let g = k; g <= k + GAP && g < tokens.length; g += 1) if (fits(nextPart, tokens, g) && !blocked(g)) { found = g; break; }
       if (found < 0) return -1;
       k = found + 1;
       n += 1;
       continue;
     }
-    if (!fits(part, tokens[k]) || blocked(k)) return -1;
+    if (!fits(part, tokens, k) || blocked(k)) return -1;
     k += 1;
   }
   return k;
