@@ -3,11 +3,12 @@
  * never the developer's data) with >= 10,000 articles made from the gold and seed articles (varied ids,
  * dates and countries), serves the graph twice on 127.0.0.1 — diplograph's API and @neo4j/graphql —
  * and drives five analyst queries at each with autocannon for a fixed time, printing req/s, p50, p99
- * and the latency ratio. Options: --articles N (10000), --duration S (10), --connections C (4),
+ * and the latency ratio. Options: --articles N (10000), --duration S (10), --connections C (CPUs),
  * --reseed (rebuild the corpus even if present), --keep (leave the bench Neo4j running).
  */
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import { availableParallelism, loadavg } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -32,7 +33,7 @@ const { values: opts } = parseArgs({
   options: {
     articles: { type: 'string', default: '10000' },
     duration: { type: 'string', default: '10' },
-    connections: { type: 'string', default: '4' },
+    connections: { type: 'string', default: String(availableParallelism()) },
     reseed: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
@@ -309,7 +310,9 @@ async function main(): Promise<void> {
     const theirs = await listen(createPlainYoga({ schema: theirsSchema, graphqlEndpoint: '/graphql', logging: false, context: () => ({}) }));
     servers.push(ours.server, theirs.server);
 
-    console.log(`\nbench:api — ${DURATION} s per query and server, ${CONNECTIONS} connections, autocannon on 127.0.0.1\n`);
+    const load = (): string => loadavg().map((x) => x.toFixed(1)).join(' ');
+    console.log(`\nbench:api — ${DURATION} s per query and server, ${CONNECTIONS} connections, autocannon on 127.0.0.1`);
+    console.log(`machine: ${availableParallelism()} CPUs, load average ${load()} at start\n`);
     const rows: string[][] = [['query', 'server', 'req/s', 'p50 ms', 'p99 ms', 'errors']];
     const ratios: string[][] = [['query', 'p50 ours/theirs', 'p99 ours/theirs', 'p99 < 50 ms', 'not slower']];
     for (const q of QUERIES) {
@@ -329,6 +332,7 @@ async function main(): Promise<void> {
     print(rows);
     console.log('');
     print(ratios);
+    console.log(`\nload average at the end: ${load()} (Neo4j, both servers and autocannon share these CPUs)`);
   } finally {
     for (const s of servers) s.close();
     await driver.close();
