@@ -153,11 +153,17 @@ const FOREIGN_FACING = /ambassador|envoy|representative|commissioner|secretary-g
 const HONORIFICS = new Set(['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Mr', 'Mrs', 'Ms', 'Dr']);
 
 /** "Antony J. Blinken" is the leader "Antony Blinken": drop middle initials before the lookup. */
+const leaderCache = new Map<string, Extract<GazetteerEntry, { type: 'leader' }> | undefined>();
+
 function leaderNamed(name: string): Extract<GazetteerEntry, { type: 'leader' }> | undefined {
   const plain = name.replace(/\s+[A-Z]\.(?=\s)/g, '');
+  if (plain === name) return undefined;
+  if (leaderCache.has(plain)) return leaderCache.get(plain);
   const toks = tokenizePhrase(plain);
   const m = matchAt(toks, 0);
-  return m && m.end === toks.length ? entryOf(m, 'leader') : undefined;
+  const found = m && m.end === toks.length ? entryOf(m, 'leader') : undefined;
+  if (leaderCache.size < 10000) leaderCache.set(plain, found);
+  return found;
 }
 
 /** What follows a name and says whose official it is: "of Iraq", "(Denmark)", "of the Justice Department", ", UK Permanent Representative". */
