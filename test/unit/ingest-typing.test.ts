@@ -82,6 +82,10 @@ describe('loose single words do not make events', () => {
     ['<s>The minister</s> and <t>the ambassador</t> held a press conference in Canberra.', null],
     ['The vote demonstrates <s>the US</s> commitment to <t>Zimbabwe</t>.', null],
     ['<s>A Russia-backed militia</s> shelled <t>Mariupol</t>.', 'ASSAULTS'],
+    ['<s>The envoy</s> returned to <t>Moscow</t> on Friday.', null],
+    ['<s>Critics</s> say <t>the president</t> stifled a free press.', null],
+    ['<s>Iran</s> returned to talks with <t>the EU</t>.', 'MEETS'],
+    ['<s>Kabul</s> said it would free <t>the prisoners</t> next week.', 'AGREES'],
   ])('%s -> %s', (sentence, relation) => {
     expect(typed(sentence)).toBe(relation);
   });
