@@ -213,6 +213,7 @@ function opponents(found: readonly Found[], register: ActorRegister): Map<string
 }
 
 const RECIPROCAL = new Set(['AGREES', 'MEETS', 'COOPERATES']);
+const PRIVATE_KINDS = new Set(['PERSON', 'ORGANIZATION', 'GROUP']);
 const ENVOY_TITLE = /ambassador|envoy|chargé|charge d'affaires|head of mission/i;
 
 /** A protest or warning delivered to an ambassador or an embassy is addressed to its state. */
@@ -269,7 +270,8 @@ function buildEvents(found: readonly Found[], register: ActorRegister, occurrenc
       for (const t of tlist) {
         if (s.id === t.id) continue;
         const cs = register.countryOf(s.id);
-        if (cs && cs === register.countryOf(t.id)) continue;
+        // A state does not act on itself or its own organs; it may on its own citizens, companies and groups.
+        if (cs && cs === register.countryOf(t.id) && !(PRIVATE_KINDS.has(register.kindOf(t.id) ?? 'COUNTRY') && register.kindOf(s.id) !== 'COUNTRY')) continue;
         const key = `${s.id}|${info.name}|${t.id}|${sentence.start}`;
         if (seen.has(key)) continue;
         seen.add(key);

@@ -326,7 +326,8 @@ function readDemonym(tokens: readonly Token[], i: number, m: GazetteerMatch, iso
   const counted = QUANTITY.has(before) || /^\d/.test(tokens[i - 1]?.text ?? '');
   // "a British diplomat" acts for its state like "British officials"; "six British diplomats" are a set of people.
   const single = (before === 'a' || before === 'an') && !!next && !/s$/.test(next.lower);
-  if (next && GOV_NOUNS.has(next.lower) && (!counted || single)) {
+  // "North Korea's official KCNA news agency": "official" is an adjective there.
+  if (next && GOV_NOUNS.has(next.lower) && (!counted || single) && !isKnownName(tokens, j + 1)) {
     return { start: single ? i - 1 : i, end: j + 1, actorIds: [state.register.country(iso)], locative: false, via: 'demonym' };
   }
   // "Russian national Natalia Burlinova": a named private person.
