@@ -112,9 +112,11 @@ export function extract(input: ArticleInput): ExtractionResult {
 const VOICE_WORDS = new Set(['we', 'our', 'us', 'ourselves']);
 
 /** "We", "our", "us": the speaker of the frame they are in, the quote's speaker, or the document's voice. */
-function stateOfVoice(id: string, register: ActorRegister): string | null {
+/** The state behind a body (or, for the document's own voice, an official) that says "our". */
+function stateOfVoice(id: string, register: ActorRegister, only: 'AGENCY' | null): string | null {
   const a = register.actors.get(id);
-  return a && (a.kind === 'AGENCY' || a.kind === 'OFFICIAL') && a.country ? register.country(a.country) : null;
+  const ok = a && (a.kind === 'AGENCY' || (a.kind === 'OFFICIAL' && only === null));
+  return ok && a.country ? register.country(a.country) : null;
 }
 
 function addVoiceMentions(tokens: readonly Token[], mentions: Mention[], frames: readonly Frame[], inherited: Mention | null, docVoice: string | null, register: ActorRegister): Mention[] {
@@ -125,8 +127,9 @@ function addVoiceMentions(tokens: readonly Token[], mentions: Mention[], frames:
     if (mentions.some((m) => k >= m.start && k < m.end)) continue;
     const frame = frames.filter((f) => k >= f.from && k < f.to && k !== f.verb).sort((a, b) => Math.abs(a.verb - k) - Math.abs(b.verb - k))[0];
     // "our support", "our countries": the document's own state where its voice is a body or an official of one.
-    const own = /^our$/i.test(t.text) && docVoice ? stateOfVoice(docVoice, register) : null;
-    const ids = frame?.speaker.actorIds ?? inherited?.actorIds ?? (own ? [own] : docVoice ? [docVoice] : null);
+    const said = frame?.speaker.actorIds ?? inherited?.actorIds ?? (docVoice ? [docVoice] : null);
+    const own = /^our$/i.test(t.text) && said?.length === 1 ? stateOfVoice(said[0]!, register, frame || inherited ? 'AGENCY' : null) : null;
+    const ids = own ? [own] : said;
     if (ids && ids.length > 0) extra.push({ start: k, end: k + 1, actorIds: [...ids], locative: false, via: 'author' });
   }
   return extra.length === 0 ? mentions : [...mentions, ...extra].sort((a, b) => a.start - b.start);

@@ -191,7 +191,9 @@ export function assignRoles(tokens: readonly Token[], groups: readonly Mention[]
     // "dismissed U.S. accusations": the accuser named inside a denial is its target.
     const inside = tr.relation === 'DENIES' || tr.relation === 'REJECTS' ? groups.find((m) => m.start > tr.start && m.end < tr.end && !m.locative) : undefined;
     // ", and the Secretary expressed …": a new clause, not the object.
-    const newClause = (m: Mention): boolean => tokens.slice(tr.end, m.start).some((t, k, all) => (t.text === ',' && /^(and|but|while|whereas)$/.test(all[k + 1]?.lower ?? '')) || t.text === ';');
+    // "If the U.S. holds drills, the DPRK will counter": after a comma, a mention followed by its verb starts a clause.
+    const newClause = (m: Mention): boolean => tokens.slice(tr.end, m.start).some((t, k, all) => (t.text === ',' && /^(and|but|while|whereas)$/.test(all[k + 1]?.lower ?? '')) || t.text === ';')
+      || (tokens.slice(tr.end, m.start).some((t) => t.text === ',') && /^(AUX|VERB)$/.test(tokens[m.end]?.pos ?? '') && !/ing$/.test(tokens[m.end]?.lower ?? ''));
     const rightOk = inside ?? (right && !interveningTrigger(right) && !newClause(right) && !(prepBefore && TOPIC_MARKERS.has(prepBefore)) ? right : undefined);
     if (tr.role === 'act') {
       if (isPassive(tokens, tr)) {
@@ -239,7 +241,7 @@ export function assignRoles(tokens: readonly Token[], groups: readonly Mention[]
       }
       const possessor = nominal ? leftAll.filter((m) => tr.start - m.end <= 8).pop() : undefined;
       // "King Abdullah stressed Jordan's support": the speaker voices his own state's act.
-      const adjacent = possessor && speaker && possessor.actorIds.length === 1 && speaker.actorIds.length === 1 && stateOfId(possessor.actorIds[0]!) === stateOfId(speaker.actorIds[0]!) ? speaker : possessor;
+      const adjacent = possessor && speaker && possessor.via !== 'author' && possessor.actorIds.length === 1 && speaker.actorIds.length === 1 && stateOfId(possessor.actorIds[0]!) === stateOfId(speaker.actorIds[0]!) ? speaker : possessor;
       const source = adjacent ?? subject ?? prevAgent ?? speaker;
       if (!source) continue;
       agents.push({ at: tr.start, agent: source });
