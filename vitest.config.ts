@@ -24,7 +24,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.test.ts'],
-          globalSetup: ['test/support/global-setup.ts'],
+          // The integration project's setup, shared with it when both run (see the file).
+          globalSetup: ['test/e2e/global-setup.ts'],
           fileParallelism: false,
           // After the integration project: both wipe and seed the same Neo4j.
           sequence: { groupOrder: 1 },
