@@ -86,7 +86,7 @@ export function extract(input: ArticleInput): ExtractionResult {
     const covered = new Set<number>();
     for (const m of mentions) for (let k = m.start; k < m.end; k += 1) covered.add(k);
     const triggers = findTriggers(toks, (k) => covered.has(k) || k < dlTokens);
-    for (const a of assignRoles(toks, groups, triggers, lastSpeaker, docVoice)) found.push({ a, sentence });
+    for (const a of assignRoles(toks, groups, triggers, lastSpeaker ? { ...lastSpeaker, carried: true } : null, docVoice)) found.push({ a, sentence });
     const frames = findFrames(toks, groups);
     const lastFrame = frames[frames.length - 1];
     if (lastFrame) lastSpeaker = lastFrame.speaker;
@@ -255,7 +255,9 @@ function buildEvents(found: readonly Found[], register: ActorRegister, occurrenc
       for (const m of membersOf(a.target)) targets.push({ id: envoyState(m.id, info.name, register), span: span(sentence, m.start, m.end, article.text) });
     }
     for (const s of membersOf(a.source)) {
-      const sourceSpan = span(sentence, s.start, s.end, article.text);
+      // A quote's speaker named in an earlier sentence: point at where it was named.
+      const carried = a.source.carried ? [...occurrences].reverse().find((x) => x.id === s.id && x.span.start < sentence.start) : undefined;
+      const sourceSpan = carried?.span ?? span(sentence, s.start, s.end, article.text);
       let tlist = targets;
       if (!a.target && RECIPROCAL.has(info.name) && a.source.actorIds.length >= 2) {
         tlist = membersOf(a.source).filter((o) => o.id !== s.id).map((o) => ({ id: o.id, span: span(sentence, o.start, o.end, article.text) }));

@@ -16,6 +16,8 @@ export interface Mention {
   locative: boolean;
   /** Mention of an inherited group ("allies") or a back-reference ("he", "Blinken"). */
   via: 'name' | 'official' | 'demonym' | 'person' | 'generic' | 'short-name' | 'pronoun' | 'allies' | 'title' | 'author';
+  /** Carried over from an earlier sentence (a quote's speaker): its token range is not this sentence's. */
+  carried?: boolean;
   /** Each member's own token range, when several mentions were coordinated into one. */
   members?: { id: string; start: number; end: number }[];
 }
