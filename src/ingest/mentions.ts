@@ -47,10 +47,12 @@ export interface DiscourseState {
   titleRefEnd: number;
   /** The sentence's opening state or body, for "what it called". */
   sentenceSubject: string | null;
+  /** The country last given to a role noun ("a British diplomat"), for "the diplomat, identified as …". */
+  roleCountry: Map<string, string>;
 }
 
 export function newDiscourseState(register: ActorRegister, dateline: string | null, home: string | null): DiscourseState {
-  return { register, dateline, home, shortNames: new Map(), lastOfficial: null, lastAgencyBySlug: new Map(), lastGenericCountry: null, allyGroup: null, recentOfficials: [], recentAgencies: [], lastCountry: null, sentenceCountry: null, recentGroups: [], setMembers: new Map(), titleRefEnd: -1, sentenceSubject: null };
+  return { register, dateline, home, shortNames: new Map(), lastOfficial: null, lastAgencyBySlug: new Map(), lastGenericCountry: null, allyGroup: null, recentOfficials: [], recentAgencies: [], lastCountry: null, sentenceCountry: null, recentGroups: [], setMembers: new Map(), titleRefEnd: -1, sentenceSubject: null, roleCountry: new Map() };
 }
 
 const GOV_NOUNS = new Set(LEXICON.governmentNouns);
@@ -329,6 +331,7 @@ function readDemonym(tokens: readonly Token[], i: number, m: GazetteerMatch, iso
   // "a British diplomat" acts for its state like "British officials"; "six British diplomats" are a set of people.
   const single = (before === 'a' || before === 'an') && !!next && !/s$/.test(next.lower);
   // "North Korea's official KCNA news agency": "official" is an adjective there.
+  if (next && (GOV_NOUNS.has(next.lower) || PERSON_NOUNS.has(next.lower))) state.roleCountry.set(next.lower.replace(/s$/, ''), iso);
   if (next && GOV_NOUNS.has(next.lower) && (!counted || single) && !isKnownName(tokens, j + 1)) {
     return { start: single ? i - 1 : i, end: j + 1, actorIds: [state.register.country(iso)], locative: false, via: 'demonym' };
   }
@@ -482,6 +485,25 @@ function readDefinedName(tokens: readonly Token[], i: number, state: DiscourseSt
   return { start: i, end: end + 3, actorIds: [id], locative: false, via: 'person' };
 }
 
+/** "the diplomat, identified as Edward Pryor Wilkes": an unnamed official or person, named in apposition. */
+function readIdentified(tokens: readonly Token[], i: number, state: DiscourseState): Mention | null {
+  const noun = tokens[i]!.lower;
+  const isOfficial = GOV_NOUNS.has(noun) && !/s$/.test(noun);
+  if ((!isOfficial && !PERSON_NOUNS.has(noun)) || !/^(the|a|an)$/i.test(tokens[i - 1]?.text ?? '') || tokens[i + 1]?.text !== ',') return null;
+  const k = tokens[i + 2]?.lower === 'identified' || tokens[i + 2]?.lower === 'named' ? (tokens[i + 3]?.lower === 'as' ? i + 4 : i + 3) : -1;
+  if (k < 0 || !isNameToken(tokens[k])) return null;
+  const end = readName(tokens, k);
+  if (end - k < 2) return null;
+  const name = surfaceOf(tokens, k, end);
+  const country = state.roleCountry.get(noun) ?? null;
+  if (!isOfficial) {
+    const id = state.register.namedPerson(name, country);
+    state.shortNames.set(name.split(/\s+/).pop()!, id);
+    return { start: i - 1, end, actorIds: [id], locative: false, via: 'person' };
+  }
+  return official(tokens, i - 1, end, name, country, noun, null, state);
+}
+
 function readBodyRef(tokens: readonly Token[], i: number, state: DiscourseState): Mention | null {
   const tok = tokens[i]!;
   const want = BODY_NOUNS[tok.lower];
@@ -577,7 +599,7 @@ function readMentionAt(tokens: readonly Token[], i: number, state: DiscourseStat
     if (!iso) return null;
     return spokesperson(tokens, genericMention(tokens, i, m.end, iso, generic.slug, generic.name, state));
   }
-  const body = readBodyRef(tokens, i, state) ?? readGroupRef(tokens, i, state) ?? readDefinedName(tokens, i, state);
+  const body = readBodyRef(tokens, i, state) ?? readGroupRef(tokens, i, state) ?? readDefinedName(tokens, i, state) ?? readIdentified(tokens, i, state);
   if (body) return body;
   const short = state.shortNames.get(tok.text);
   if (short && /^[A-Z]/.test(tok.text)) {

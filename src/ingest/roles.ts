@@ -214,6 +214,10 @@ export function assignRoles(tokens: readonly Token[], groups: readonly Mention[]
         continue;
       }
       if (nominal && (tr.relation === 'ACCUSES' || tr.relation === 'DENIES') && !explicitAgent(tokens, groups, tr)) continue;
+      // "activities that threatened the security of …": the relative clause's subject is the noun, not an actor.
+      let rel = tr.start - 1;
+      while (rel > 0 && /^(AUX|ADV|PART)$/.test(tokens[rel]!.pos)) rel -= 1;
+      if (/^(that|which)$/.test(tokens[rel]?.lower ?? '') && tokens[rel - 1]?.pos === 'NOUN' && !groups.some((m) => m.end === rel)) continue;
       // "Russia's decision to expel …": the act is the noun's owner's; "efforts to hold Russia accountable" is an aim, not an act.
       if (tokens[tr.start - 1]?.lower === 'to' && tokens[tr.start - 2]?.pos === 'NOUN') {
         if (AIM_NOUNS.has(tokens[tr.start - 2]!.lower)) continue;

@@ -151,3 +151,13 @@ describe('pronouns and places', () => {
     expect(triples(r)).toContain('country:GBR SUPPORTS country:UKR');
   });
 });
+
+describe('apposition and relative clauses', () => {
+  it('names "the diplomat, identified as X" with the country of "a British diplomat", and a relative clause has no actor subject', () => {
+    const r = run('Russia expelled a British diplomat. The FSB said that the diplomat, identified as Edward Pryor Wilkes, had lied. The FSB alleged that Wilkes was involved in "activities that threatened the security of the Russian Federation."');
+    const w = r.actors.find((a) => a.name === 'Edward Pryor Wilkes');
+    expect(w?.kind).toBe('OFFICIAL');
+    expect(w?.country).toBe('GBR');
+    expect(triples(r).some((t) => t.startsWith(`${w?.id} THREATENS`))).toBe(false);
+  });
+});
