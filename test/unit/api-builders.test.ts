@@ -47,15 +47,19 @@ describe('Cypher builders', () => {
     }
   });
 
-  it('anchor events on the most selective filter and add the count only when asked', () => {
+  it('expand from the actor, or find events by their indexed properties when a relation and dates narrow more', () => {
     const bySource = buildEventsQuery({ ...noFilter, source: 'country:USA', target: 'country:CHN' });
-    expect(bySource.cypher).toContain('MATCH (s:Actor {id: $source})<-[:SOURCE]-(e:Event)-[:TARGET]->(t:Actor)');
-    expect(bySource.cypher).toContain('t.id = $target');
+    expect(bySource.cypher).toContain('MATCH (:Actor {id: $source})<-[:SOURCE]-(e:Event)');
+    expect(bySource.cypher).toContain('e.targetId = $target');
     expect(bySource.cypher).not.toContain('totalCount\n}');
     const byEither = buildEventsQuery({ ...noFilter, either: 'country:CHN', withTotal: true, order: 'ASC' });
-    expect(byEither.cypher).toContain('MATCH (x:Actor {id: $either})<-[:SOURCE|TARGET]-(e:Event)');
+    expect(byEither.cypher).toContain('MATCH (:Actor {id: $either})<-[:SOURCE|TARGET]-(e:Event)');
+    expect(byEither.cypher).toContain('WITH DISTINCT e');
     expect(byEither.cypher).toContain('RETURN count(e) AS totalCount');
     expect(byEither.cypher).toContain('ORDER BY e.date ASC, e.id ASC');
+    const narrowed = buildEventsQuery({ ...noFilter, target: 'country:CHN', relations: ['ACCUSES'], from: '2019-01-01', to: '2021-12-31' });
+    expect(narrowed.cypher).toContain('MATCH (e:Event)\nWHERE e.targetId = $target AND e.relation IN $relations');
+    expect(narrowed.cypher).not.toContain('{id: $target}');
   });
 
   it('unroll the network search to the depth asked, one level per subquery', () => {

@@ -17,24 +17,40 @@ export interface EventsArgs {
   withTotal: boolean;
 }
 
-/** MATCH … WHERE … binding e, s (source) and t (target), anchored on the most selective filter. */
+/**
+ * Whether to find the events by their own indexed properties (relation, date, article) and check the
+ * actors through the denormalised sourceId/targetId, instead of expanding from the actor. Expanding
+ * costs the actor's degree, which for the busiest countries is thousands of events; a relation plus a
+ * date range, or an article, narrows much further.
+ */
+function byEventIndex(args: EventsArgs): boolean {
+  const anchored = args.source !== null || args.target !== null || args.either !== null;
+  if (!anchored || args.article !== null) return true;
+  return (args.relations !== null || args.plover !== null) && (args.from !== null || args.to !== null);
+}
+
+/** MATCH … WHERE … binding e (the events that pass the filter). */
 function matchEvents(args: EventsArgs, params: Record<string, unknown>): string {
   const conditions: string[] = [];
   let match: string;
-  if (args.either) {
-    params.either = args.either;
-    match = 'MATCH (x:Actor {id: $either})<-[:SOURCE|TARGET]-(e:Event)\nWITH DISTINCT e\nMATCH (s:Actor)<-[:SOURCE]-(e)-[:TARGET]->(t:Actor)';
+  if (byEventIndex(args)) {
+    match = 'MATCH (e:Event)';
+    if (args.source) conditions.push('e.sourceId = $source');
+    if (args.target) conditions.push('e.targetId = $target');
+    if (args.either) conditions.push('(e.sourceId = $either OR e.targetId = $either)');
+  } else if (args.either) {
+    match = 'MATCH (:Actor {id: $either})<-[:SOURCE|TARGET]-(e:Event)';
+    if (args.source) conditions.push('e.sourceId = $source');
+    if (args.target) conditions.push('e.targetId = $target');
+  } else if (args.source) {
+    match = 'MATCH (:Actor {id: $source})<-[:SOURCE]-(e:Event)';
+    if (args.target) conditions.push('e.targetId = $target');
   } else {
-    match = `MATCH (s:Actor${args.source ? ' {id: $source}' : ''})<-[:SOURCE]-(e:Event)-[:TARGET]->(t:Actor${args.target && !args.source ? ' {id: $target}' : ''})`;
+    match = 'MATCH (:Actor {id: $target})<-[:TARGET]-(e:Event)';
   }
-  if (args.source) {
-    params.source = args.source;
-    if (args.either) conditions.push('s.id = $source');
-  }
-  if (args.target) {
-    params.target = args.target;
-    if (args.source || args.either) conditions.push('t.id = $target');
-  }
+  if (args.source) params.source = args.source;
+  if (args.target) params.target = args.target;
+  if (args.either) params.either = args.either;
   if (args.relations) {
     params.relations = args.relations;
     conditions.push('e.relation IN $relations');
@@ -52,7 +68,8 @@ function matchEvents(args: EventsArgs, params: Record<string, unknown>): string 
     conditions.push('coalesce(e.negated, false) = $negated');
   }
   conditions.push(...dateConditions('e.date', args.from, args.to, params));
-  return `${match}\n${where(conditions)}`;
+  // An event whose source and target are one actor is found twice through SOURCE|TARGET.
+  return `${match}\n${where(conditions)}${args.either && !byEventIndex(args) ? '\nWITH DISTINCT e' : ''}`;
 }
 
 export function buildEventsQuery(args: EventsArgs): CypherQuery {
@@ -61,7 +78,9 @@ export function buildEventsQuery(args: EventsArgs): CypherQuery {
   const total = args.withTotal ? `CALL () {\n${match}\nRETURN count(e) AS totalCount\n}\n` : '';
   return {
     cypher:
-      `${total}CALL () {\n${match}\nWITH e, s, t ORDER BY e.date ${args.order}, e.id ${args.order} SKIP $offset LIMIT $limit\n` +
+      `${total}CALL () {\n${match}\nWITH e ORDER BY e.date ${args.order}, e.id ${args.order} SKIP $offset LIMIT $limit\n` +
+      'MATCH (s:Actor)<-[:SOURCE]-(e)-[:TARGET]->(t:Actor)\n' +
+      `WITH e, s, t ORDER BY e.date ${args.order}, e.id ${args.order}\n` +
       `RETURN collect(${eventProjection('e', 's', 't')}) AS rows\n}\nRETURN rows, ${args.withTotal ? 'totalCount' : 'null AS totalCount'}`,
     params,
   };

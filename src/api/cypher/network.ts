@@ -20,7 +20,7 @@ export interface NetworkArgs {
 /** Neighbours of the frontier `f` as rows (n, w): one aggregated weight per neighbour. */
 function expand(args: NetworkArgs, params: Record<string, unknown>): string {
   if (args.from === null && args.to === null) {
-    return `MATCH (f)-[r:${relationTypes(args.relations)}]-(n:Actor)\nWHERE r.count >= $minCount AND n <> f\nWITH n, sum(r.count) AS w`;
+    return `MATCH (f)-[r:${relationTypes(args.relations)}]-(n)\nWHERE r.count >= $minCount AND n <> f\nWITH n, sum(r.count) AS w`;
   }
   const conditions = [countable('e'), 'n <> f', ...dateConditions('e.date', args.from, args.to, params)];
   if (args.relations) {
@@ -36,7 +36,8 @@ function expand(args: NetworkArgs, params: Record<string, unknown>): string {
 function edges(args: NetworkArgs, params: Record<string, unknown>): string {
   if (args.from === null && args.to === null) {
     return (
-      `MATCH (a)-[r:${relationTypes(args.relations)}]->(b:Actor)\nWHERE b.id IN ids AND r.count >= $minCount AND b <> a\n` +
+      // Network relationships join actors only, so no label check; node identity, no property read.
+      `MATCH (a)-[r:${relationTypes(args.relations)}]->(b)\nWHERE b IN kept AND r.count >= $minCount AND b <> a\n` +
       // The heaviest maxEdges (+1 to know whether some were left out); properties read only for those.
       'WITH a, r, b ORDER BY r.count DESC LIMIT $maxEdges + 1\n' +
       'WITH a.id AS source, type(r) AS relation, b.id AS target, r.count AS count, r.firstDate AS firstDate, r.lastDate AS lastDate, r.meanScore AS meanScore\n' +
