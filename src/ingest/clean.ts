@@ -11,7 +11,7 @@ export interface CleanBody {
 }
 
 /** Lines after which nothing belongs to the article. */
-const END_OF_ARTICLE = /^(Published in [A-Z][\w ]*,|Related( Articles| Stories| News)?:?$|Read more:?$|Also read:?$|More (from|stories|on this)\b|Recommended( for you)?:?$|Comments?:?$|Share this( article)?:?$|Follow us\b|Copyright\b|©|All rights reserved|Opinion$|Editorial$|Most (Read|Popular)$|Trending$|Latest (News|Stories)$|Advertisement$)/i;
+const END_OF_ARTICLE = /^(Published in [A-Z][\w ]*,|Related( Articles| Stories| News)?:?$|Read more:?$|Also read:?$|More (from|stories|on this)\b|Recommended( for you)?:?$|Comments?:?$|Share this( article)?:?$|Follow us\b|Copyright\b|©|All rights reserved|Opinion$|Editorial$|Most (Read|Popular)$|Trending$|Latest (News|Stories)( from\b.*)?$|Advertisement$)/i;
 const PUBLISHED_LINE = /^(Published|Updated|Posted|Last updated)\s*:?\s+(.{6,60})$/i;
 /** Photo captions end with a credit: "… — Reuters/File", "(Photo: AFP)". */
 const CAPTION = /(\s[—–-]\s?(Reuters|AFP|AP|Photo|File|Getty|EPA|Xinhua|Anadolu|Bloomberg|APP|Online|Dawn)[\w/ .]*$)|(\((Photo|Image|File)[^)]*\)\s*$)/;

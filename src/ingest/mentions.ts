@@ -409,7 +409,7 @@ function genericMention(tokens: readonly Token[], start: number, end: number, is
   state.lastAgencyBySlug.set(slug, id);
   state.recentAgencies.push(id);
   state.lastGenericCountry = iso;
-  return { start, end: stop, actorIds: [id], locative: false, via: 'generic' };
+  return { start, end: stop, actorIds: [id], locative: precededByLocative(tokens, start), via: 'generic' };
 }
 
 function precededByLocative(tokens: readonly Token[], i: number): boolean {
@@ -561,6 +561,10 @@ function readMentionAt(tokens: readonly Token[], i: number, state: DiscourseStat
     const govIn = k >= 1 && /^(in|of)$/.test(tokens[k]!.lower) && GOV_NOUNS.has(tokens[k - 1]!.lower) && !tokens[k - 2]?.pos.startsWith('ADJ');
     if (govIn) return { start: k - 1, end: m.end, actorIds: [state.register.country(iso)], locative: false, via: 'demonym' };
     return spokesperson(tokens, { start: i, end: m.end, actorIds: [state.register.country(iso, tokens.slice(i, m.end).map((t) => t.text).join(' '))], locative: precededByLocative(tokens, i), via: 'name' });
+  }
+  // "UK Permanent Representative to the UN": part of a title, not an agent.
+  if (m && named && /^to$/i.test(tokens[tokens[i - 1]?.lower === 'the' ? i - 2 : i - 1]?.text ?? '') && /^(Representative|Ambassador|Envoy|Delegate|Mission|Observer)$/i.test(tokens[tokens[i - 1]?.lower === 'the' ? i - 3 : i - 2]?.text ?? '')) {
+    return { start: i, end: m.end, actorIds: [state.register.named(named.id, named.kind, named.name, named.country)], locative: true, via: 'name' };
   }
   if (m && named) {
     // "the Department of the Treasury's Office of Foreign Assets Control": the inner body acts.
