@@ -86,7 +86,9 @@ export function extract(input: ArticleInput): ExtractionResult {
     const covered = new Set<number>();
     for (const m of mentions) for (let k = m.start; k < m.end; k += 1) covered.add(k);
     const triggers = findTriggers(toks, (k) => covered.has(k) || k < dlTokens);
-    for (const a of assignRoles(toks, groups, triggers, lastSpeaker ? { ...lastSpeaker, carried: true } : null, docVoice)) found.push({ a, sentence });
+    // A heading in capitals ("SUPPORT TO DPRK MALICIOUS CYBER ACTIVITY") labels a section; it reports nothing.
+    const heading = !/[a-z]/.test(sentence.text) && toks.length >= 3;
+    if (!heading) for (const a of assignRoles(toks, groups, triggers, lastSpeaker ? { ...lastSpeaker, carried: true } : null, docVoice)) found.push({ a, sentence });
     const frames = findFrames(toks, groups);
     const lastFrame = frames[frames.length - 1];
     if (lastFrame) lastSpeaker = lastFrame.speaker;

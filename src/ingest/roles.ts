@@ -271,5 +271,7 @@ export function assignRoles(tokens: readonly Token[], groups: readonly Mention[]
   }
   // A judgement inside a denial is part of the denial.
   const denied = new Set(out.filter((a) => a.trigger.role === 'deny-content').map((a) => a.source));
-  return out.filter((a) => !(a.trigger.role === 'judge-content' && denied.has(a.source)));
+  // "The UK condemns Iran's reckless attack": where an actor named in the sentence acts, its words are not the voice's.
+  const named = out.some((a) => a.trigger.role === 'act' && a.source.via !== 'author');
+  return out.filter((a) => !(a.trigger.role === 'judge-content' && denied.has(a.source)) && !(named && a.trigger.role !== 'act' && a.source.via === 'author' && a.rule.startsWith('content:')));
 }
