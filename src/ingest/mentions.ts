@@ -171,7 +171,7 @@ function leaderNamed(name: string): Extract<GazetteerEntry, { type: 'leader' }> 
 }
 
 /** What follows a name and says whose official it is: "of Iraq", "(Denmark)", "of the Justice Department", ", UK Permanent Representative". */
-function readAfterName(tokens: readonly Token[], j: number): { end: number; country: string | null; affiliation: string | null } | null {
+function readAfterName(tokens: readonly Token[], j: number, state: DiscourseState): { end: number; country: string | null; affiliation: string | null } | null {
   const t = tokens[j];
   if (!t) return null;
   if (t.lower === 'of') {
@@ -180,7 +180,7 @@ function readAfterName(tokens: readonly Token[], j: number): { end: number; coun
     const c = entryOf(m, 'country');
     if (c && m) return { end: m.end, country: c.iso, affiliation: null };
     const n = entryOf(m, 'named');
-    if (n && m && n.country) return { end: m.end, country: n.country, affiliation: n.id };
+    if (n && m && n.country) return { end: m.end, country: n.country, affiliation: registerNamed(state, n, surfaceOf(tokens, k, m.end)) };
     return null;
   }
   if (t.text === '(') {
@@ -260,7 +260,7 @@ function readOfficial(tokens: readonly Token[], i: number, state: DiscourseState
   if (known) return reuseOfficial(known, i, nameEnd, state);
   const fullTitle = HONORIFICS.has(title.title) ? '' : prefix?.titleWords ? `${prefix.titleWords} ${titleText}` : titleText;
   const byName = leaderAfter ?? leaderNamed(name);
-  const after = readAfterName(tokens, nameEnd);
+  const after = readAfterName(tokens, nameEnd, state);
   const explicit = (prefix && prefix.affiliation === null ? prefix.country : null) ?? ofCountry ?? after?.country ?? null;
   const implied = fullTitle && !FOREIGN_FACING.test(fullTitle) ? state.home : null;
   const country = explicit ?? byName?.country ?? prefix?.country ?? implied ?? null;
@@ -372,9 +372,17 @@ function namedAgency(tokens: readonly Token[], start: number, end: number, named
   const surface = surfaceOf(tokens, start, end);
   const id = iso && named.country && iso !== named.country
     ? state.register.genericAgency(iso, slugOf(surfaceOf(tokens, matchAt(tokens, start)!.end, end)), surfaceOf(tokens, matchAt(tokens, start)!.end, end).replace(/^['’]s\s+/, ''), surface)
-    : state.register.named(named.id, named.kind, named.name, named.country, surface);
+    : registerNamed(state, named, surface);
   state.recentAgencies.push(id);
   return { start, end, actorIds: [id], locative: precededByLocative(tokens, start), via: 'name' };
+}
+
+/** Registers a gazetteer body or organisation with all its known names, so any of them identifies it. */
+function registerNamed(state: DiscourseState, named: Extract<GazetteerEntry, { type: 'named' }>, surface?: string): string {
+  const id = state.register.named(named.id, named.kind, named.name, named.country, surface);
+  const a = state.register.actors.get(id);
+  if (a) for (const n of named.aliases) if (n !== a.name && !a.aliases.includes(n)) a.aliases.push(n);
+  return id;
 }
 
 function slugOf(text: string): string {
@@ -564,7 +572,7 @@ function readMentionAt(tokens: readonly Token[], i: number, state: DiscourseStat
   }
   // "UK Permanent Representative to the UN": part of a title, not an agent.
   if (m && named && /^to$/i.test(tokens[tokens[i - 1]?.lower === 'the' ? i - 2 : i - 1]?.text ?? '') && /^(Representative|Ambassador|Envoy|Delegate|Mission|Observer)$/i.test(tokens[tokens[i - 1]?.lower === 'the' ? i - 3 : i - 2]?.text ?? '')) {
-    return { start: i, end: m.end, actorIds: [state.register.named(named.id, named.kind, named.name, named.country)], locative: true, via: 'name' };
+    return { start: i, end: m.end, actorIds: [registerNamed(state, named)], locative: true, via: 'name' };
   }
   if (m && named) {
     // "the Department of the Treasury's Office of Foreign Assets Control": the inner body acts.
@@ -575,7 +583,7 @@ function readMentionAt(tokens: readonly Token[], i: number, state: DiscourseStat
     }
     if (named.kind === 'AGENCY') return spokesperson(tokens, namedAgency(tokens, i, m.end, named, null, state));
     const surface = tokens.slice(i, m.end).map((t) => t.text).join(' ');
-    const id = state.register.named(named.id, named.kind, named.name, named.country, surface);
+    const id = registerNamed(state, named, surface);
     return spokesperson(tokens, { start: i, end: m.end, actorIds: [id], locative: precededByLocative(tokens, i), via: 'name' });
   }
   if (m && generic) {

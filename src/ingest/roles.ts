@@ -246,7 +246,10 @@ export function assignRoles(tokens: readonly Token[], groups: readonly Mention[]
       const possessor = nominal ? leftAll.filter((m) => tr.start - m.end <= 8).pop() : undefined;
       // "King Abdullah stressed Jordan's support": the speaker voices his own state's act.
       const adjacent = possessor && speaker && possessor.via !== 'author' && possessor.actorIds.length === 1 && speaker.actorIds.length === 1 && stateOfId(possessor.actorIds[0]!) === stateOfId(speaker.actorIds[0]!) ? speaker : possessor;
-      const source = adjacent ?? subject ?? prevAgent ?? speaker;
+      // "a criminal complaint was unsealed charging X": an agentless filing, made by the document's voice.
+      const filed = !adjacent && !subject && !prevAgent && !speaker && docVoice && /ing$/.test(tokens[tr.start]?.lower ?? '') && /(ed|en)$/.test(tokens[tr.start - 1]?.lower ?? '') && /^(was|were|been|is|are)$/.test(tokens[tr.start - 2]?.lower ?? '')
+        ? { start: tr.start, end: tr.end, actorIds: [docVoice], locative: false, via: 'author' as const } : undefined;
+      const source = adjacent ?? subject ?? prevAgent ?? speaker ?? filed;
       if (!source) continue;
       agents.push({ at: tr.start, agent: source });
       const target = rightOk && rightOk !== source ? rightOk : null;
