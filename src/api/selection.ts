@@ -27,3 +27,16 @@ export function selectedFields(info: GraphQLResolveInfo): Map<string, FieldNode[
 export function selects(info: GraphQLResolveInfo, name: string): boolean {
   return selectedFields(info).has(name);
 }
+
+/** True when the selection includes the nested field path, e.g. ['hops', 'evidence']. */
+export function selectsPath(info: GraphQLResolveInfo, path: string[]): boolean {
+  let level: readonly FieldNode[] = info.fieldNodes;
+  for (const name of path) {
+    const next = new Map<string, FieldNode[]>();
+    for (const node of level) collect(node.selectionSet, info, next);
+    const found = next.get(name);
+    if (!found) return false;
+    level = found;
+  }
+  return true;
+}

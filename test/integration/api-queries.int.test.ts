@@ -230,6 +230,13 @@ describe('network, paths, timeline, ontology', () => {
     }
   });
 
+  it('paths without evidence in the selection have the same hops', async () => {
+    const q = (evidence: string) => `{ paths(from: "country:GBR", to: "country:USA") { length hops { source { id } target { id } relation count ${evidence} } } }`;
+    const bare = (await api.ok(q(''))).paths;
+    const full = (await api.ok(q('evidence { id }'))).paths;
+    expect(bare).toEqual(full.map((p: any) => ({ ...p, hops: p.hops.map(({ evidence: _, ...h }: any) => h) })));
+  });
+
   it('timelines by month and week for an actor and a dyad', async () => {
     const data = await api.ok(`{
       month: timeline(actor: "country:USA", granularity: MONTH) { start count meanScore }

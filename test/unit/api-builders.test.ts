@@ -75,6 +75,8 @@ describe('Cypher builders', () => {
   it('refuse a path length outside 1…6 (it is written into the pattern)', () => {
     expect(() => buildPathsQuery({ from: 'a', to: 'b', maxHops: 7, relations: null, limit: 10, evidence: 3 })).toThrow(RangeError);
     expect(buildPathsQuery({ from: 'a', to: 'b', maxHops: 6, relations: ['MEETS'], limit: 10, evidence: 3 }).cypher).toContain('allShortestPaths((a)-[:MEETS*..6]-(b))');
+    // Evidence is read only when the selection asks for it.
+    expect(buildPathsQuery({ from: 'a', to: 'b', maxHops: 4, relations: null, limit: 10, evidence: 0 }).cypher).not.toContain(':Event');
   });
 
   it('bucket timelines by date components, one date per bucket', () => {

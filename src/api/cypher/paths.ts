@@ -8,7 +8,7 @@ export interface PathsArgs {
   relations: string[] | null;
   /** Most paths returned. */
   limit: number;
-  /** Events per hop. */
+  /** Events per hop (0: none, and no event is read). */
   evidence: number;
 }
 
@@ -26,12 +26,16 @@ export function buildPathsQuery(args: PathsArgs): CypherQuery {
       'UNWIND range(0, length(p) - 1) AS hi',
       'WITH pi, hi, relationships(p)[hi] AS r',
       'WITH pi, hi, r, startNode(r) AS s, endNode(r) AS t',
-      'CALL (r, s, t) {',
-      // One seek in the store's event_pair index (sourceId, relation, targetId).
-      `  MATCH (e:Event {sourceId: s.id, relation: type(r), targetId: t.id}) WHERE (s)<-[:SOURCE]-(e)-[:TARGET]->(t) AND ${countable('e')}`,
-      '  WITH e ORDER BY e.date DESC, e.id DESC LIMIT $evidence',
-      `  RETURN collect(${eventProjection('e', 's', 't')}) AS evidence`,
-      '}',
+      ...(args.evidence > 0
+        ? [
+            'CALL (r, s, t) {',
+            // One seek in the store's event_pair index (sourceId, relation, targetId).
+            `  MATCH (e:Event {sourceId: s.id, relation: type(r), targetId: t.id}) WHERE (s)<-[:SOURCE]-(e)-[:TARGET]->(t) AND ${countable('e')}`,
+            '  WITH e ORDER BY e.date DESC, e.id DESC LIMIT $evidence',
+            `  RETURN collect(${eventProjection('e', 's', 't')}) AS evidence`,
+            '}',
+          ]
+        : ['WITH pi, hi, r, s, t, [] AS evidence']),
       `WITH pi, hi, { source: ${actorProjection('s')}, target: ${actorProjection('t')}, relation: type(r), count: r.count, evidence: evidence } AS hop`,
       'ORDER BY pi, hi',
       'WITH pi, collect(hop) AS hops',

@@ -1,4 +1,5 @@
 /** Query.network, Query.paths, Query.timeline: the views an analyst browses the graph with. */
+import type { GraphQLResolveInfo } from '../graphql.ts';
 import { dateRange, intIn, optionalId, optionalList, requiredText } from '../args.ts';
 import type { ApiContext } from '../context.ts';
 import { buildActorsByIdQuery } from '../cypher/actors.ts';
@@ -7,9 +8,10 @@ import { buildPathsQuery } from '../cypher/paths.ts';
 import { buildTimelineQuery } from '../cypher/timeline.ts';
 import { BadUserInputError, NotFoundError } from '../errors.ts';
 import { toEventNode, type ActorRow, type EventRecord } from '../rows.ts';
+import { selectsPath } from '../selection.ts';
 
 /** A graph view stays readable (and the answer small) with at most this many edges per node shown. */
-const EDGES_PER_NODE = 10;
+const EDGES_PER_NODE = 5;
 
 interface NetworkEdge {
   id?: string;
@@ -38,7 +40,8 @@ export function shapeNetwork(nodes: NetworkNode[], edges: NetworkEdge[], truncat
   }
   return {
     nodes: nodes.map((n) => ({ ...n, degree: degree.get(n.id) ?? 0 })),
-    edges: edges.map((e) => ({ ...e, id: `${e.source}|${e.relation}|${e.target}` })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    // Heaviest first, as the query returns them.
+    edges: edges.map((e) => ({ ...e, id: `${e.source}|${e.relation}|${e.target}` })),
     truncated,
   };
 }
@@ -63,12 +66,12 @@ export const analysisResolvers = {
       return shapeNetwork(nodes, (row?.edges as NetworkEdge[] | undefined) ?? [], Boolean(row?.truncated));
     },
 
-    async paths(_: unknown, args: { from: string; to: string; maxHops?: number | null; relations?: string[] | null }, ctx: ApiContext) {
+    async paths(_: unknown, args: { from: string; to: string; maxHops?: number | null; relations?: string[] | null }, ctx: ApiContext, info: GraphQLResolveInfo) {
       const maxHops = intIn(args.maxHops, 'maxHops', 4, 1, 6);
       const from = requiredText(args.from, 'from', 500);
       const to = requiredText(args.to, 'to', 500);
       if (from === to) throw new BadUserInputError('from and to must be different actors', { field: 'to' });
-      const rows = await ctx.exec.read(buildPathsQuery({ from, to, maxHops, relations: optionalList(args.relations), limit: 10, evidence: 3 }));
+      const rows = await ctx.exec.read(buildPathsQuery({ from, to, maxHops, relations: optionalList(args.relations), limit: 10, evidence: selectsPath(info, ['hops', 'evidence']) ? 3 : 0 }));
       if (rows.length === 0) {
         // No path, or no such actor: tell which (one extra query, only on the empty answer).
         const found = new Set((await ctx.exec.read(buildActorsByIdQuery([from, to]))).map((r) => String(r.id)));
