@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ingest [-- --n 5000 --batch-size 200 --workers 1 --naive 200]`: builds a corpus of N
+ * `npm run bench:ingest [-- --n 5000 --batch-size 500 --workers 1 --naive 200]`: builds a corpus of N
  * articles from test/gold/articles and seed/ (varied ids, dates, outlets, and countries swapped among a
  * list), ingests it end to end (extraction pool + batched writer) into an EMPTY database, prints
  * articles/s, events/s and the database size; then ingests a sample with the naive writer
@@ -30,7 +30,7 @@ function arg(name: string, fallback: number): number {
   return v;
 }
 const N = arg('n', 5000);
-const BATCH = arg('batch-size', 200);
+const BATCH = arg('batch-size', 500);
 const WORKERS = arg('workers', Math.max(1, availableParallelism() - 1));
 const NAIVE = arg('naive', 200);
 

@@ -13,7 +13,7 @@ const HELP = `usage: diplograph ingest [--batch-size N] [--workers N] [--quiet] 
 
   PATH        .txt (optional header block; a sidecar NAME.meta.json is honoured), .html, .json (object or
               array), .jsonl; folders are read recursively; - reads JSON Lines on stdin
-  --batch-size articles per write transaction (default 200)
+  --batch-size articles per write transaction (default 500)
   --workers   extraction threads (default: cores - 1)
   --quiet     no progress, summary only
 
@@ -28,7 +28,7 @@ interface Args {
 }
 
 function parseArgs(args: string[]): Args | string {
-  const out: Args = { paths: [], batchSize: 200, workers: undefined, quiet: false };
+  const out: Args = { paths: [], batchSize: 500, workers: undefined, quiet: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '--batch-size' || a === '--workers') {

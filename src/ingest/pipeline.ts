@@ -249,7 +249,7 @@ export class ExtractPool {
 
 export interface PipelineOptions {
   database?: string;
-  /** Articles per write transaction (default 200). */
+  /** Articles per write transaction (default 500). */
   batchSize?: number;
   /** Extraction threads (default: cores - 1, at least 1; 0 = in the writer's thread). */
   workers?: number;
@@ -265,7 +265,7 @@ export interface PipelineOptions {
  * order (a later version of an article wins, as in a sequential run).
  */
 export async function runPipeline(driver: Driver, inputs: AsyncIterable<SourcedInput>, opts: PipelineOptions = {}): Promise<IngestResult[]> {
-  const batchSize = Math.max(1, opts.batchSize ?? 200);
+  const batchSize = Math.max(1, opts.batchSize ?? 500);
   const pool = new ExtractPool(opts.workers ?? Math.max(1, availableParallelism() - 1));
   const depth = Math.max(2, pool.size + 1);
   const inFlight: Promise<IngestItem[]>[] = [];

@@ -26,7 +26,7 @@ export interface IngestResult {
 
 export interface IngestOptions {
   database?: string;
-  /** Articles per transaction (default 200). */
+  /** Articles per transaction (default 500). */
   batchSize?: number;
   /** Called after each batch with the results so far of that batch. */
   onBatch?: (results: IngestResult[]) => void;
@@ -96,7 +96,7 @@ export function planWaves<T extends { article: { id: string; url: string | null;
 
 /** Writes items (extractions or extraction errors); returns one result per item, in order. */
 export async function ingestItems(driver: Driver, items: IngestItem[], opts: IngestOptions = {}): Promise<IngestResult[]> {
-  const batchSize = Math.max(1, opts.batchSize ?? 200);
+  const batchSize = Math.max(1, opts.batchSize ?? 500);
   const results: (IngestResult | undefined)[] = new Array(items.length);
   const prepared: (PreparedArticle & { index: number })[] = [];
   for (const [index, item] of items.entries()) {

@@ -15,8 +15,6 @@ import {
   buildDeleteMentions,
   buildClaimArticles,
   buildWriteArticles,
-  buildWriteMentions,
-  type MentionRow,
 } from './cypher/articles.ts';
 import { buildWriteEvents } from './cypher/events.ts';
 import { buildRefreshNetwork, type NetworkKey } from './cypher/network.ts';
@@ -44,10 +42,10 @@ function str(v: unknown): string | null {
   return typeof v === 'string' ? v : null;
 }
 
-/** Follows `mergedInto` chains for these ids; returns id -> surviving id (only for merged ones). */
-async function resolveMerged(tx: ManagedTransaction, ids: string[]): Promise<Map<string, string>> {
-  const next = new Map<string, string>();
-  let ask = ids;
+/** Follows `mergedInto` chains from their first hop; returns id -> surviving id (only for merged ones). */
+async function resolveMerged(tx: ManagedTransaction, firstHop: ReadonlyMap<string, string>): Promise<Map<string, string>> {
+  const next = new Map(firstHop);
+  let ask = [...new Set(firstHop.values())];
   for (let hop = 0; hop < 10 && ask.length > 0; hop++) {
     const rows = await run(tx, buildFindMergedActors(ask));
     ask = [];
@@ -79,10 +77,15 @@ async function writeInTransaction(tx: ManagedTransaction, batch: PreparedArticle
   }));
 
   // 1. Which stored article each one is, locked; new / updated / duplicate decided under the lock.
+  const batchActorIds = [...new Set(batch.flatMap((p) => p.actors.map((a) => a.id)))].sort();
   const claimed = await run(
     tx,
-    buildClaimArticles(batch.map((p, key) => ({ key, id: p.article.id, url: p.article.url, contentHash: p.article.contentHash }))),
+    buildClaimArticles(
+      batch.map((p, key) => ({ key, id: p.article.id, url: p.article.url, contentHash: p.article.contentHash })),
+      batchActorIds,
+    ),
   );
+  const firstHop = new Map(((claimed[0]?.merged as [string, string][] | undefined) ?? []).map(([id, into]) => [id, into]));
   const writing: PreparedArticle[] = [];
   const replaced: string[] = [];
   const claimedIds = new Set<string>();
@@ -125,8 +128,7 @@ async function writeInTransaction(tx: ManagedTransaction, batch: PreparedArticle
   }
 
   // 4. Actors merged away by an analyst: their events go to the survivor.
-  const actorIds = [...new Set(writing.flatMap((p) => p.actors.map((a) => a.id)))].sort();
-  const redirect = await resolveMerged(tx, actorIds);
+  const redirect = firstHop.size > 0 ? await resolveMerged(tx, firstHop) : firstHop;
   const articles = writing.map((p) => redirectActors(p, redirect));
 
   // 5. Actors, in id order.
@@ -148,29 +150,29 @@ async function writeInTransaction(tx: ManagedTransaction, batch: PreparedArticle
     }
   }
   const actorRows = [...byKind.values()].flatMap((m) => [...m.values()]);
-  if (actorRows.length > 0) await run(tx, buildUpsertActors(actorRows));
+  const created = new Set<string>();
+  if (actorRows.length > 0) {
+    for (const row of await run(tx, buildUpsertActors(actorRows))) if (row.created === true) created.add(String(row.id));
+  }
   if (aliasesFor.size > 0) {
     const rows: AliasRow[] = [...aliasesFor].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, set]) => ({ id, aliases: [...set].sort() }));
     await run(tx, buildAddAliases(rows));
   }
 
   // 6. Articles, mentions, events, affiliations, memberships.
-  await run(tx, buildWriteArticles(articles.map((p) => p.article)));
-  const mentions: MentionRow[] = [];
-  for (const p of articles) {
-    const ids = new Set(p.actors.map((a) => redirect.get(a.id) ?? a.id));
-    for (const actorId of ids) mentions.push({ articleId: p.article.id, actorId });
-  }
-  if (mentions.length > 0) await run(tx, buildWriteMentions(mentions));
+  await run(tx, buildWriteArticles(articles.map((p) => ({ ...p.article, mentions: [...new Set(p.actors.map((a) => redirect.get(a.id) ?? a.id))] }))));
   const events = articles.flatMap((p) => p.events);
   if (events.length > 0) await run(tx, buildWriteEvents(events));
-  for (const q of buildWriteAffiliations(articles.flatMap((p) => p.affiliations))) await run(tx, q);
-  const memberships = membershipsFor(articles.flatMap((p) => p.actors).filter((a) => !redirect.has(a.id)));
+  const affiliations = new Map(articles.flatMap((p) => p.affiliations).map((f) => [`${f.type} ${f.from} ${f.to}`, f]));
+  for (const q of buildWriteAffiliations([...affiliations.values()])) await run(tx, q);
+  // A membership is written when its country or its alliance first enters the graph.
+  const memberships = membershipsFor(actorRows.filter((a) => created.has(a.id)));
   if (memberships.length > 0) await run(tx, buildWriteMemberships(memberships));
 
   // 7. The network, for every key this batch touched (old and new events).
   for (const e of events) touched.push({ source: e.sourceId, relation: e.relation, target: e.targetId });
-  for (const q of buildRefreshNetwork(touched)) await run(tx, q);
+  // The upsert above locked this batch's actors already; only other sources (of deleted events) are locked there.
+  for (const q of buildRefreshNetwork(touched, new Set(actorRows.map((a) => a.id)))) await run(tx, q);
 
   for (const [i, o] of outcomes.entries()) {
     if (o.status === 'new' || o.status === 'updated') {

@@ -11,19 +11,19 @@ import { ACTOR_KIND_LABELS, kindLabel } from '../../ontology.ts';
 import type { ActorRow } from '../prepare.ts';
 import type { CypherQuery } from './query.ts';
 
-/** Actors merged away by a correction (`mergedInto` set), with where they went. */
+/** Actors merged away by a correction (`mergedInto` set), with where they went (few: the mergedInto index). */
 export function buildFindMergedActors(ids: string[]): CypherQuery {
   return {
-    cypher: `UNWIND $ids AS id
-MATCH (a:Actor {id: id})
-WHERE a.mergedInto IS NOT NULL
+    cypher: `MATCH (a:Actor)
+WHERE a.mergedInto IS NOT NULL AND a.id IN $ids
 RETURN a.id AS id, a.mergedInto AS mergedInto`,
     params: { ids },
   };
 }
 
 /**
- * Upserts actors of every kind in one statement; the kind label is set by one FOREACH per kind of the
+ * Upserts actors of every kind in one statement and returns which it created (new to the graph, as
+ * far as this transaction can see); the kind label is set by one FOREACH per kind of the
  * ontology (labels cannot be parameters). Rows are sorted by id: a fixed lock order across transactions.
  */
 export function buildUpsertActors(rows: ActorRow[]): CypherQuery {
@@ -32,16 +32,18 @@ export function buildUpsertActors(rows: ActorRow[]): CypherQuery {
     .join('\n');
   return {
     cypher: `UNWIND $rows AS row
+OPTIONAL MATCH (known:Actor {id: row.id})
+WITH row, known IS NULL AS created
 MERGE (a:Actor {id: row.id})
 ON CREATE SET a.kind = row.kind, a.name = row.name, a.aliases = [], a.country = row.country, a.title = row.title
 ${setLabels}
-WITH a, row,
+WITH a, row, created,
   CASE
     WHEN a.nameLocked = true THEN a.name
     WHEN size(row.name) > size(a.name) OR (size(row.name) = size(a.name) AND row.name < a.name) THEN row.name
     ELSE a.name
   END AS name
-WITH a, row, name, COLLECT {
+WITH a, row, created, name, COLLECT {
   UNWIND coalesce(a.aliases, []) + row.aliases + [a.name, row.name] AS alias
   WITH alias WHERE alias IS NOT NULL AND alias <> name
   RETURN DISTINCT alias ORDER BY alias
@@ -50,7 +52,8 @@ SET a.name = name,
     a.aliases = aliases,
     a.aliasText = reduce(text = '', alias IN aliases | text + CASE WHEN text = '' THEN '' ELSE ' | ' END + alias),
     a.country = coalesce(a.country, row.country),
-    a.title = CASE WHEN row.title IS NOT NULL AND (a.title IS NULL OR size(row.title) > size(a.title)) THEN row.title ELSE a.title END`,
+    a.title = CASE WHEN row.title IS NOT NULL AND (a.title IS NULL OR size(row.title) > size(a.title)) THEN row.title ELSE a.title END
+RETURN a.id AS id, created`,
     params: {
       rows: [...rows]
         .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))

@@ -2,30 +2,19 @@
 import type { AffiliationRow } from '../prepare.ts';
 import type { CypherQuery } from './query.ts';
 
-/** REPRESENTS and PART_OF, only between actors that exist and have the right labels. */
+/** REPRESENTS and PART_OF in one statement, only between actors that exist and have the right labels. */
 export function buildWriteAffiliations(rows: AffiliationRow[]): CypherQuery[] {
-  const represents = rows.filter((r) => r.type === 'REPRESENTS');
-  const partOf = rows.filter((r) => r.type === 'PART_OF');
-  const out: CypherQuery[] = [];
-  if (represents.length > 0) {
-    out.push({
+  if (rows.length === 0) return [];
+  return [
+    {
       cypher: `UNWIND $rows AS row
-MATCH (a:Actor {id: row.from}) WHERE a:Official
-MATCH (b:Actor {id: row.to}) WHERE b:Country OR b:Agency
-MERGE (a)-[:REPRESENTS]->(b)`,
-      params: { rows: represents.map(({ from, to }) => ({ from, to })) },
-    });
-  }
-  if (partOf.length > 0) {
-    out.push({
-      cypher: `UNWIND $rows AS row
-MATCH (a:Actor {id: row.from}) WHERE a:Agency
-MATCH (b:Actor {id: row.to}) WHERE b:Country
-MERGE (a)-[:PART_OF]->(b)`,
-      params: { rows: partOf.map(({ from, to }) => ({ from, to })) },
-    });
-  }
-  return out;
+MATCH (a:Actor {id: row.from})
+MATCH (b:Actor {id: row.to})
+FOREACH (_ IN CASE WHEN row.type = 'REPRESENTS' AND a:Official AND (b:Country OR b:Agency) THEN [1] ELSE [] END | MERGE (a)-[:REPRESENTS]->(b))
+FOREACH (_ IN CASE WHEN row.type = 'PART_OF' AND a:Agency AND b:Country THEN [1] ELSE [] END | MERGE (a)-[:PART_OF]->(b))`,
+      params: { rows: rows.map(({ from, to, type }) => ({ from, to, type })) },
+    },
+  ];
 }
 
 export interface MembershipRow {
@@ -33,10 +22,18 @@ export interface MembershipRow {
   alliance: string;
 }
 
-/** MEMBER_OF between a country and an alliance when both are in the graph. */
+/**
+ * MEMBER_OF between a country and an alliance when both are in the graph. Written for the countries
+ * and alliances a transaction creates; the singleton `(:StoreLock {name: 'memberships'})` makes such
+ * transactions take turns, so of two that create the two sides at once, the later sees the other.
+ */
 export function buildWriteMemberships(rows: MembershipRow[]): CypherQuery {
   return {
-    cypher: `UNWIND $rows AS row
+    cypher: `MERGE (lock:StoreLock {name: 'memberships'})
+SET lock._lock = true
+REMOVE lock._lock
+WITH lock
+UNWIND $rows AS row
 MATCH (c:Actor {id: row.country}) WHERE c:Country
 MATCH (a:Actor {id: row.alliance}) WHERE a:Alliance
 MERGE (c)-[:MEMBER_OF]->(a)`,

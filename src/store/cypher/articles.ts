@@ -14,16 +14,22 @@ export interface ArticleKey {
  * content under another id, it is a duplicate of that one: `byHash`), then creates-or-locks the
  * articles to write in id order (a fixed lock order keeps concurrent batches from deadlocking) and
  * returns each one's content hash from before: null for a new article. Everything the transaction
- * reads about a locked article afterwards is current.
+ * reads about a locked article afterwards is current. Also returns, on every row, which of `actorIds`
+ * were merged away by a correction (`merged`: [id, mergedInto] pairs), to save a round trip.
  */
-export function buildClaimArticles(keys: ArticleKey[]): CypherQuery {
+export function buildClaimArticles(keys: ArticleKey[], actorIds: string[] = []): CypherQuery {
   return {
-    cypher: `UNWIND $rows AS row
-WITH row,
+    cypher: `CALL () {
+  MATCH (x:Actor)
+  WHERE x.mergedInto IS NOT NULL AND x.id IN $actorIds
+  RETURN collect([x.id, x.mergedInto]) AS merged
+}
+UNWIND $rows AS row
+WITH merged, row,
   COLLECT { MATCH (a:Article {id: row.id}) RETURN a.id } [0] AS byId,
   CASE WHEN row.url IS NULL THEN null ELSE COLLECT { MATCH (a:Article {url: row.url}) RETURN a.id ORDER BY a.id LIMIT 1 } [0] END AS byUrl,
   COLLECT { MATCH (a:Article {contentHash: row.contentHash}) RETURN a.id ORDER BY a.id LIMIT 1 } [0] AS byHash
-WITH row, coalesce(byId, byUrl) AS target, byHash
+WITH merged, row, coalesce(byId, byUrl) AS target, byHash
 ORDER BY coalesce(target, row.id)
 OPTIONAL CALL (row, target, byHash) {
   WITH * WHERE target IS NOT NULL OR byHash IS NULL
@@ -32,8 +38,8 @@ OPTIONAL CALL (row, target, byHash) {
   REMOVE a._lock
   RETURN a.id AS id, a.contentHash AS before
 }
-RETURN row.key AS key, id, before, byHash`,
-    params: { rows: keys },
+RETURN row.key AS key, id, before, byHash, merged`,
+    params: { rows: keys, actorIds },
   };
 }
 
@@ -61,30 +67,22 @@ DELETE m`,
   };
 }
 
-/** Sets every article property (the node exists: it was locked first). */
-export function buildWriteArticles(rows: ArticleRow[]): CypherQuery {
+/**
+ * Sets every article property (the node exists: it was locked first) and its MENTIONS of the actors
+ * in `mentions`. CREATE: an article's mentions are only written under its lock, after the old ones
+ * were dropped.
+ */
+export function buildWriteArticles(rows: (ArticleRow & { mentions: string[] })[]): CypherQuery {
   return {
     cypher: `UNWIND $rows AS row
 MATCH (a:Article {id: row.id})
 SET a.url = row.url, a.title = row.title, a.outlet = row.outlet,
     a.publishedAt = CASE WHEN row.publishedAt IS NULL THEN null ELSE date(row.publishedAt) END,
     a.dateline = row.dateline, a.contentHash = row.contentHash, a.text = row.text,
-    a.eventCount = row.eventCount, a.ingestedAt = datetime()`,
-    params: { rows },
-  };
-}
-
-export interface MentionRow {
-  articleId: string;
-  actorId: string;
-}
-
-/** CREATE: an article's mentions are written only under its lock, after the old ones were dropped. */
-export function buildWriteMentions(rows: MentionRow[]): CypherQuery {
-  return {
-    cypher: `UNWIND $rows AS row
-MATCH (a:Article {id: row.articleId})
-MATCH (x:Actor {id: row.actorId})
+    a.eventCount = row.eventCount, a.ingestedAt = datetime()
+WITH a, row
+UNWIND row.mentions AS actorId
+MATCH (x:Actor {id: actorId})
 CREATE (a)-[:MENTIONS]->(x)`,
     params: { rows },
   };

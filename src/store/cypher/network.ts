@@ -21,19 +21,19 @@ const CREATE_BY_TYPE = RELATION_NAMES.map(
 /**
  * Recomputes the network relationships for the given keys: count, firstDate, lastDate, articleIds
  * (sorted), meanScore of the non-negated, non-hypothetical events; deletes the relationship when none
- * is left. Locks the source actor before reading, so two transactions recomputing one key run one
- * after the other and the later one sees the earlier one's events. The relationship type is written
+ * is left. Locks the source actor before reading (unless the caller says this transaction holds it
+ * already), so two transactions recomputing one key run one after the other and the later one sees
+ * the earlier one's events. The relationship type is written
  * from the ontology's closed list (one FOREACH per type); existing relationships are found and
  * updated without naming the type.
  */
-export function buildRecomputeNetwork(keys: NetworkKey[]): CypherQuery {
+export function buildRecomputeNetwork(keys: NetworkKey[], lockedSources: ReadonlySet<string> = new Set()): CypherQuery {
   for (const k of keys) relationInfo(k.relation);
   return {
     cypher: `UNWIND $keys AS key
 MATCH (s:Actor {id: key.source})
 MATCH (t:Actor {id: key.target})
-SET s._lock = true
-REMOVE s._lock
+FOREACH (_ IN CASE WHEN key.lock THEN [1] ELSE [] END | SET s._lock = true REMOVE s._lock)
 WITH s, t, key
 CALL (s, t, key) {
   MATCH (e:Event {sourceId: s.id, relation: key.relation, targetId: t.id})
@@ -55,7 +55,7 @@ CALL (s, t, key, r, n, firstDate, lastDate, meanScore, articleIds) {
   WITH * WHERE r IS NULL AND n > 0
 ${CREATE_BY_TYPE}
 }`,
-    params: { keys },
+    params: { keys: keys.map((k) => ({ ...k, lock: !lockedSources.has(k.source) })) },
   };
 }
 
@@ -70,7 +70,7 @@ export function uniqueNetworkKeys(keys: Iterable<Partial<NetworkKey> | null | un
 }
 
 /** The network statement for a set of touched keys (none when there are no keys). */
-export function buildRefreshNetwork(keys: Iterable<Partial<NetworkKey> | null | undefined>): CypherQuery[] {
+export function buildRefreshNetwork(keys: Iterable<Partial<NetworkKey> | null | undefined>, lockedSources?: ReadonlySet<string>): CypherQuery[] {
   const unique = uniqueNetworkKeys(keys);
-  return unique.length > 0 ? [buildRecomputeNetwork(unique)] : [];
+  return unique.length > 0 ? [buildRecomputeNetwork(unique, lockedSources)] : [];
 }
