@@ -88,10 +88,15 @@ function variant(base: ArticleInput[], i: number): ArticleInput {
   const date = `${2012 + r(14)}-${String(1 + r(12)).padStart(2, '0')}-${String(1 + r(28)).padStart(2, '0')}`;
   const out: ArticleInput = { id: `bench-${i}`, outlet, publishedAt: date, url: `https://bench.example/${outlet.toLowerCase().replace(/\W+/g, '-')}/${i}` };
   if (a.title !== undefined) out.title = swap(a.title)!;
-  // Wire furniture makes every variant's content (and so its content hash) its own.
-  const credit = `(Reporting by ${REPORTERS[r(REPORTERS.length)]}; additional reporting by ${REPORTERS[r(REPORTERS.length)]}; editing by ${REPORTERS[r(REPORTERS.length)]}; ref ${i})`;
-  if (a.html !== undefined) out.html = swap(a.html)!.replace(/<\/body>/i, `<p>${credit}</p></body>`);
-  else out.text = `${swap(a.text)!.trimEnd()}\n\n${credit}\n`;
+  // A sentence in the body (wire credits at the end are cleaned away as furniture) makes every
+  // variant's clean text, and so its content hash, its own.
+  const note = `Correspondent ${REPORTERS[r(REPORTERS.length)]} filed this report on ${date} (ref ${i}).`;
+  if (a.html !== undefined) out.html = swap(a.html)!.replace(/<\/p>/i, `</p><p>${note}</p>`);
+  else {
+    const body = swap(a.text)!;
+    const cut = body.indexOf('\n\n', Math.min(body.length, 400));
+    out.text = cut < 0 ? `${body.trimEnd()}\n\n${note}\n` : `${body.slice(0, cut)}\n\n${note}${body.slice(cut)}`;
+  }
   return out;
 }
 
@@ -167,7 +172,6 @@ async function main(): Promise<void> {
     const results = await runPipeline(driver, inputs(), { batchSize: BATCH, workers: WORKERS, stats, ...(db ? { database: db } : {}) });
     const secs = (performance.now() - t) / 1000;
     const s = summarize(results);
-    await driver.executeQuery('CALL db.checkpoint()', {}, { database: db }).catch(() => undefined);
     const c = await counts(driver, db);
     const problems = await checkConsistency(driver, db);
     const fastRate = N / secs;
@@ -179,7 +183,6 @@ async function main(): Promise<void> {
     console.log(`  writer busy ${(stats.writeMs / 1000).toFixed(1)} s (${(N / (stats.writeMs / 1000)).toFixed(0)} articles/s while writing), idle waiting for extraction ${(stats.waitMs / 1000).toFixed(1)} s`);
     console.log(`  extraction alone (one thread): ${extractRate.toFixed(0)} articles/s`);
     console.log(`database: ${c.nodes} nodes (${c.articles} articles, ${c.actors} actors, ${c.events} events), ${c.rels} relationships (${c.network} network)`);
-    if (home) console.log(`  store on disk: ${mb(dirSize(join(home, 'data', 'databases', 'neo4j')))} (+ ${mb(dirSize(join(home, 'data', 'transactions', 'neo4j')))} transaction logs)`);
     console.log(`  consistency check: ${problems.length} offending rows`);
 
     // The naive writer on a sample, into a wiped database.
@@ -197,6 +200,10 @@ async function main(): Promise<void> {
   } finally {
     await driver.close();
     await stop();
+  }
+  // Measured after the server stopped (it checkpoints on the way down); the naive sample is in it too.
+  if (home) {
+    console.log(`store on disk after shutdown: ${mb(dirSize(join(home, 'data', 'databases', 'neo4j')))} (+ ${mb(dirSize(join(home, 'data', 'transactions', 'neo4j')))} transaction logs, preallocated)`);
   }
 }
 
