@@ -2,7 +2,10 @@
 import type { AffiliationRow } from '../prepare.ts';
 import type { CypherQuery } from './query.ts';
 
-/** REPRESENTS and PART_OF in one statement, only between actors that exist and have the right labels. */
+/**
+ * REPRESENTS and PART_OF in one statement, only between actors that exist and have the right labels;
+ * the existence check reads from the (sparse) official or agency side, so known ones cost little.
+ */
 export function buildWriteAffiliations(rows: AffiliationRow[]): CypherQuery[] {
   if (rows.length === 0) return [];
   return [
@@ -10,6 +13,7 @@ export function buildWriteAffiliations(rows: AffiliationRow[]): CypherQuery[] {
       cypher: `UNWIND $rows AS row
 MATCH (a:Actor {id: row.from})
 MATCH (b:Actor {id: row.to})
+WITH a, b, row WHERE NOT EXISTS { (a)-[:REPRESENTS|PART_OF]->(b) }
 FOREACH (_ IN CASE WHEN row.type = 'REPRESENTS' AND a:Official AND (b:Country OR b:Agency) THEN [1] ELSE [] END | MERGE (a)-[:REPRESENTS]->(b))
 FOREACH (_ IN CASE WHEN row.type = 'PART_OF' AND a:Agency AND b:Country THEN [1] ELSE [] END | MERGE (a)-[:PART_OF]->(b))`,
       params: { rows: rows.map(({ from, to, type }) => ({ from, to, type })) },
