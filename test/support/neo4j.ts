@@ -13,9 +13,11 @@ export function testDriver(): Driver {
 
 /** Deletes every node but the schema-migration records, in batches. */
 export async function wipeGraph(driver: Driver): Promise<void> {
-  await driver.executeQuery(
-    'MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS',
-    {},
-    { database: inject('neo4j').database },
-  );
+  // CALL … IN TRANSACTIONS needs an auto-commit (implicit) transaction: session.run, not executeQuery.
+  const session = driver.session({ database: inject('neo4j').database });
+  try {
+    await session.run('MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+  } finally {
+    await session.close();
+  }
 }
