@@ -83,7 +83,7 @@ describe('Cypher builders', () => {
     expect(buildTimelineQuery({ actor: 'country:USA', dyad: null, relations: null, granularity: 'MONTH', from: '2021-01-01', to: null })).toMatchInlineSnapshot(`
       {
         "cypher": "MATCH (:Actor {id: $actor})<-[:SOURCE|TARGET]-(e:Event)
-      WHERE e.date IS NOT NULL AND coalesce(e.negated, false) = false AND coalesce(e.hypothetical, false) = false AND e.date >= date($from)
+      WHERE e.date IS NOT NULL AND e.negated = false AND e.hypothetical = false AND e.date >= date($from)
       WITH DISTINCT e
       WITH e.date.year AS y, e.date.month AS m, count(e) AS count, avg(e.score) AS meanScore
       RETURN date({year: y, month: m}) AS start, count, meanScore ORDER BY start",

@@ -34,9 +34,9 @@ export function eventProjection(e: string, s: string, t: string): string {
   );
 }
 
-/** Events that count in the network: not negated, not hypothetical. */
+/** Events that count in the network: not negated, not hypothetical (the store always writes both flags). */
 export function countable(e: string): string {
-  return `coalesce(${e}.negated, false) = false AND coalesce(${e}.hypothetical, false) = false`;
+  return `${e}.negated = false AND ${e}.hypothetical = false`;
 }
 
 /** Date-range conditions on an expression, with the parameter names to set. */
