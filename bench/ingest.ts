@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ingest [-- --n 5000 --batch-size 500 --workers 1 --naive 200]`: builds a corpus of N
+ * `npm run bench:ingest [-- --n 5000 --batch-size 500 --workers 1 --writers 1 --naive 200]`: builds a corpus of N
  * articles from test/gold/articles and seed/ (varied ids, dates, outlets, and countries swapped among a
  * list), ingests it end to end (extraction pool + batched writer) into an EMPTY database, prints
  * articles/s, events/s and the database size; then ingests a sample with the naive writer
@@ -33,6 +33,7 @@ const N = arg('n', 5000);
 const BATCH = arg('batch-size', 500);
 const WORKERS = arg('workers', Math.max(1, availableParallelism() - 1));
 const NAIVE = arg('naive', 200);
+const WRITERS = arg('writers', 1);
 
 // Countries swapped among each other: [name, adjective, capital]. Whole words only.
 const SWAPS: [string, string, string][] = [
@@ -154,7 +155,7 @@ async function main(): Promise<void> {
     await migrate(driver, db);
     await wipe(driver, db);
     const base = await loadBase();
-    console.log(`corpus: ${N} articles from ${base.length} base texts (countries permuted, ids/dates/outlets varied); batch ${BATCH}, ${WORKERS} extraction thread(s), ${availableParallelism()} cores`);
+    console.log(`corpus: ${N} articles from ${base.length} base texts (countries permuted, ids/dates/outlets varied); batch ${BATCH}, ${WORKERS} extraction thread(s), ${WRITERS} writer(s), ${availableParallelism()} cores`);
 
     // Extraction alone, one thread, for context.
     const sample = Array.from({ length: Math.min(N, 300) }, (_, i) => variant(base, i));
@@ -169,7 +170,7 @@ async function main(): Promise<void> {
     }
     t = performance.now();
     const stats = { writeMs: 0, waitMs: 0 };
-    const results = await runPipeline(driver, inputs(), { batchSize: BATCH, workers: WORKERS, stats, ...(db ? { database: db } : {}) });
+    const results = await runPipeline(driver, inputs(), { batchSize: BATCH, workers: WORKERS, writers: WRITERS, stats, ...(db ? { database: db } : {}) });
     const secs = (performance.now() - t) / 1000;
     const s = summarize(results);
     const c = await counts(driver, db);
