@@ -6,15 +6,15 @@ import { createExecutor } from '../../src/api/executor.ts';
 import { createYoga } from '../../src/api/yoga.ts';
 import { ingestArticles } from '../../src/store/ingest.ts';
 import { loadGoldInputs } from '../fixtures/api/gold-inputs.ts';
-import { createTestApi, TEST_KEY, wipeApiGraph } from '../fixtures/api/harness.ts';
-import { testDriver, testTarget } from '../support/neo4j.ts';
+import { createTestApi, TEST_KEY } from '../fixtures/api/harness.ts';
+import { testDriver, testTarget, wipeGraph } from '../support/neo4j.ts';
 
 let driver: Driver;
 let api: ReturnType<typeof createTestApi>;
 
 beforeAll(async () => {
   driver = testDriver();
-  await wipeApiGraph(driver, testTarget().database);
+  await wipeGraph(driver);
   const summary = await ingestArticles(driver, loadGoldInputs(), { database: testTarget().database });
   expect(summary.failed).toBe(0);
   api = createTestApi(driver, testTarget().database);

@@ -5,8 +5,8 @@ import type { Driver } from 'neo4j-driver';
 import { checkConsistency } from '../../src/store/consistency.ts';
 import { ingestExtractions } from '../../src/store/ingest.ts';
 import { makeExtraction, type MadeActor } from '../fixtures/api/extractions.ts';
-import { createTestApi, wipeApiGraph } from '../fixtures/api/harness.ts';
-import { testDriver, testTarget } from '../support/neo4j.ts';
+import { createTestApi } from '../fixtures/api/harness.ts';
+import { testDriver, testTarget, wipeGraph } from '../support/neo4j.ts';
 
 let driver: Driver;
 let api: ReturnType<typeof createTestApi>;
@@ -17,7 +17,7 @@ beforeAll(async () => {
   api = createTestApi(driver, db());
 });
 beforeEach(async () => {
-  await wipeApiGraph(driver, db());
+  await wipeGraph(driver);
 });
 afterAll(async () => {
   await driver.close();
