@@ -10,9 +10,9 @@ import type { NetworkKey } from '../../src/store/cypher/network.ts';
 import { ingestExtractions } from '../../src/store/ingest.ts';
 import { prepareArticle } from '../../src/store/prepare.ts';
 import { refreshNetwork, writeBatchIsolated } from '../../src/store/writer.ts';
-import { testDriver } from '../support/neo4j.ts';
+import { testDriver, wipeGraph } from '../support/neo4j.ts';
 import { makeExtraction } from '../fixtures/store/extractions.ts';
-import { count, networkRel, wipeGraph } from '../fixtures/store/graph.ts';
+import { count, networkRel } from '../fixtures/store/graph.ts';
 
 async function actor(driver: Driver, id: string) {
   const { records } = await driver.executeQuery('MATCH (a:Actor {id: $id}) RETURN a { .name, .aliases, .aliasText, .country, .title, .nameLocked, .mergedInto } AS a', { id });

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { checkConsistency } from '../../src/store/consistency.ts';
 import { ingestExtractions } from '../../src/store/ingest.ts';
-import { testDriver, testTarget } from '../support/neo4j.ts';
+import { testDriver, testTarget, wipeGraph } from '../support/neo4j.ts';
 import { makeCorpus } from '../fixtures/store/extractions.ts';
-import { count, dumpGraph, wipeGraph } from '../fixtures/store/graph.ts';
+import { count, dumpGraph } from '../fixtures/store/graph.ts';
 import { spawnIngest } from '../fixtures/store/spawn.ts';
 
 describe('store: an ingest killed with SIGKILL mid-batch', () => {

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { checkConsistency } from '../../src/store/consistency.ts';
 import { deleteArticle, ingestExtractions } from '../../src/store/ingest.ts';
-import { testDriver } from '../support/neo4j.ts';
+import { testDriver, wipeGraph } from '../support/neo4j.ts';
 import { makeExtraction } from '../fixtures/store/extractions.ts';
-import { count, dumpGraph, networkRel, wipeGraph } from '../fixtures/store/graph.ts';
+import { count, dumpGraph, networkRel } from '../fixtures/store/graph.ts';
 
 describe('store: ingest, re-ingest, update, delete', () => {
   let driver: Driver;

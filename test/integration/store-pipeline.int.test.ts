@@ -4,8 +4,8 @@ import type { Driver } from 'neo4j-driver';
 import { readInputs, runPipeline } from '../../src/ingest/pipeline.ts';
 import { checkConsistency } from '../../src/store/consistency.ts';
 import { summarize } from '../../src/store/ingest.ts';
-import { testDriver } from '../support/neo4j.ts';
-import { count, wipeGraph } from '../fixtures/store/graph.ts';
+import { testDriver, wipeGraph } from '../support/neo4j.ts';
+import { count } from '../fixtures/store/graph.ts';
 
 describe('store: the ingest pipeline on the gold articles and seed/', () => {
   let driver: Driver;
