@@ -41,6 +41,15 @@ function useAuthorization(config: AppConfig): Plugin<ApiContext> {
   };
 }
 
+/** An armor onReject handler that gives the rejection an error code, so clients can tell limits apart. */
+function rejectWith(code: string) {
+  return [
+    (_ctx: unknown, error: GraphQLError): void => {
+      (error.extensions as Record<string, unknown>).code = code;
+    },
+  ];
+}
+
 function describe(value: unknown): string {
   if (value instanceof Error) return value.stack ?? value.message;
   return typeof value === 'string' ? value : JSON.stringify(value);
@@ -75,13 +84,13 @@ export function createYoga(deps: YogaDeps): YogaServerInstance<ServerContext, Us
     plugins: [
       useAuthorization(config),
       EnvelopArmorPlugin({
-        maxDepth: { n: config.maxDepth },
+        maxDepth: { n: config.maxDepth, onReject: rejectWith('QUERY_TOO_DEEP') },
         // Connections nest deeply by design (edges > node > evidence > article) while page sizes are
         // capped at 100, so depth weighs less than armor's default 1.5 per level.
-        costLimit: { maxCost: config.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.2 },
-        maxAliases: { n: 15 },
-        maxTokens: { n: 2000 },
-        maxDirectives: { n: 20 },
+        costLimit: { maxCost: config.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.2, onReject: rejectWith('QUERY_TOO_COSTLY') },
+        maxAliases: { n: 15, onReject: rejectWith('TOO_MANY_ALIASES') },
+        maxTokens: { n: 2000, onReject: rejectWith('TOO_MANY_TOKENS') },
+        maxDirectives: { n: 20, onReject: rejectWith('TOO_MANY_DIRECTIVES') },
         blockFieldSuggestion: { enabled: true },
       }),
     ],

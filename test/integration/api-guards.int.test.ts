@@ -128,6 +128,7 @@ describe('limits', () => {
     const small = createTestApi(driver, testTarget().database, { maxDepth: 4 });
     const r = await small.gql('{ actor(id: "country:USA") { relations { nodes { counterpart { relations { nodes { relation } } } } } } }');
     expect(r.errors?.[0]?.message).toMatch(/depth/i);
+    expect(r.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_DEEP');
     expect(r.data ?? null).toBeNull();
   });
 
@@ -137,14 +138,19 @@ describe('limits', () => {
     expect((await cheap.gql(`{ ${one} }`)).errors).toBeUndefined();
     const r = await cheap.gql(`{ ${Array.from({ length: 10 }, (_, i) => `e${i}: ${one}`).join(' ')} }`);
     expect(r.errors?.[0]?.message).toMatch(/cost limit of 100 exceeded/i);
+    expect(r.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
     expect(r.data ?? null).toBeNull();
   });
 
   it('refuses too many aliases and too many tokens', async () => {
     const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: ontology { name }`).join(' ');
-    expect((await api.gql(`{ ${aliases} }`)).errors?.[0]?.message).toMatch(/alias/i);
+    const tooManyAliases = (await api.gql(`{ ${aliases} }`)).errors?.[0];
+    expect(tooManyAliases?.message).toMatch(/alias/i);
+    expect(tooManyAliases?.extensions?.code).toBe('TOO_MANY_ALIASES');
     const fields = Array.from({ length: 2100 }, () => 'name').join(' ');
-    expect((await api.gql(`{ ontology { ${fields} } }`)).errors?.[0]?.message).toMatch(/token/i);
+    const tooManyTokens = (await api.gql(`{ ontology { ${fields} } }`)).errors?.[0];
+    expect(tooManyTokens?.message).toMatch(/token/i);
+    expect(tooManyTokens?.extensions?.code).toBe('TOO_MANY_TOKENS');
   });
 });
 
