@@ -261,7 +261,8 @@ function prepareHome(opts: LocalNeo4jOptions, lib: string): Auth {
   if (existsSync(join(opts.home, 'data', 'databases'))) {
     throw new LocalNeo4jError('START_FAILED', `${opts.home} holds a database but no auth.json; its password is unknown. Delete ${opts.home} to start afresh.`);
   }
-  const auth: Auth = { user: 'neo4j', password: randomBytes(18).toString('base64url') };
+  // Hex: a base64url password may start with '-', which neo4j-admin reads as an option.
+  const auth: Auth = { user: 'neo4j', password: randomBytes(20).toString('hex') };
   const res = spawnSync(javaBinary(), ['-cp', join(lib, '*'), ADMIN_CLASS, 'dbms', 'set-initial-password', auth.password], {
     encoding: 'utf8',
     env: { ...process.env, NEO4J_HOME: opts.home, NEO4J_CONF: join(opts.home, 'conf') },
