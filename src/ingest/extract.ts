@@ -98,7 +98,8 @@ export function extract(input: ArticleInput): ExtractionResult {
   // Countries and sets of people ("four Chinese nationals") count as actors when they act or are acted on;
   // officials whenever named; bodies, alliances and groups when they act, are acted on or stand as an agent
   // somewhere (not only as a place or a noun modifier: "British Embassy staff", "the AUKUS pact").
-  const actorIds = new Set(events.filter((e) => !e.negated && !e.hypothetical).flatMap((e) => [e.source, e.target]));
+  // Every event's actors are listed, negated and hypothetical ones too: an event only names listed actors.
+  const actorIds = new Set(events.flatMap((e) => [e.source, e.target]));
   const actors = [...register.actors.values()].filter((a) => actorIds.has(a.id) || (a.kind !== 'COUNTRY' && !(a.kind === 'PERSON' && register.descriptive.has(a.id)) && occurrences.some((o) => o.id === a.id && (o.agent || a.kind === 'OFFICIAL'))));
   const warnings: string[] = [];
   if (!publishedAt) warnings.push('no publication date found: event dates are null unless the text gives one');
