@@ -4,7 +4,8 @@
  * end, every failed article named with its error code; exit 1 when any failed.
  */
 import { loadConfig } from '../config.ts';
-import { listFiles, readFileInputs, runPipeline, type SourcedInput } from '../ingest/pipeline.ts';
+import { listFiles, readFileInputs, type SourcedInput } from '../ingest/files.ts';
+import { runPipeline } from '../ingest/pipeline.ts';
 import { openNeo4j } from '../store/driver.ts';
 import { summarize, type IngestResult } from '../store/ingest.ts';
 import { migrate } from '../store/schema.ts';

@@ -1,6 +1,6 @@
 /** Ingests the demo corpus (seed/) at startup: re-running it is a no-op (each article a duplicate). */
 import type { Driver } from 'neo4j-driver';
-import { readInputs } from '../ingest/pipeline.ts';
+import { readInputs } from '../ingest/files.ts';
 import type { ArticleInput } from '../ingest/types.ts';
 import { ingestArticles } from './ingest.ts';
 

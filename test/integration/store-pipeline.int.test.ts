@@ -1,7 +1,8 @@
 /** End to end: files -> extract() in a worker thread -> batched writes, against the real Neo4j. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
-import { readInputs, runPipeline } from '../../src/ingest/pipeline.ts';
+import { readInputs } from '../../src/ingest/files.ts';
+import { runPipeline } from '../../src/ingest/pipeline.ts';
 import { checkConsistency } from '../../src/store/consistency.ts';
 import { summarize } from '../../src/store/ingest.ts';
 import { testDriver, wipeGraph } from '../support/neo4j.ts';

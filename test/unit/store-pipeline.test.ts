@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listFiles, readInputs, type SourcedInput } from '../../src/ingest/pipeline.ts';
+import { listFiles, readInputs, type SourcedInput } from '../../src/ingest/files.ts';
 import { errorCode } from '../../src/store/errors.ts';
 
 const dir = 'test/fixtures/store/files';
