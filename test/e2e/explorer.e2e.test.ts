@@ -12,9 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { loadConfig } from '../../src/config.ts';
 import { launchChromium } from '../../src/explorer/browser.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
-import { ingestArticles } from '../../src/store/ingest.ts';
-import { loadGoldInputs } from '../fixtures/api/gold-inputs.ts';
-import { wipeApiGraph } from '../fixtures/api/harness.ts';
+import { seedGoldGraph } from '../fixtures/api/gold-inputs.ts';
 import { testDriver, testTarget } from '../support/neo4j.ts';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts');
@@ -26,11 +24,7 @@ let browser: Browser;
 beforeAll(async () => {
   driver = testDriver();
   const database = testTarget().database;
-  await wipeApiGraph(driver, database);
-  const summary = await ingestArticles(driver, loadGoldInputs(), { database });
-  // Extraction quality is tested elsewhere; these tests need most of the gold network, not all.
-  for (const r of summary.results.filter((x) => x.status === 'failed')) console.warn(`gold article not ingested: ${r.error?.code} ${r.error?.message}`);
-  expect(summary.new).toBeGreaterThanOrEqual(15);
+  await seedGoldGraph(driver, database);
   const config = { ...loadConfig({}), host: '127.0.0.1', port: 0, readAccess: 'open' as const, apiKey: 'e2e-key-0123456789abcdef' };
   server = await startServer({ driver, database, config });
   browser = await launchChromium();

@@ -4,19 +4,16 @@ import type { Driver } from 'neo4j-driver';
 import { loadConfig } from '../../src/config.ts';
 import { createExecutor } from '../../src/api/executor.ts';
 import { createYoga } from '../../src/api/yoga.ts';
-import { ingestArticles } from '../../src/store/ingest.ts';
-import { loadGoldInputs } from '../fixtures/api/gold-inputs.ts';
+import { seedGoldGraph } from '../fixtures/api/gold-inputs.ts';
 import { createTestApi, TEST_KEY } from '../fixtures/api/harness.ts';
-import { testDriver, testTarget, wipeGraph } from '../support/neo4j.ts';
+import { testDriver, testTarget } from '../support/neo4j.ts';
 
 let driver: Driver;
 let api: ReturnType<typeof createTestApi>;
 
 beforeAll(async () => {
   driver = testDriver();
-  await wipeGraph(driver);
-  const summary = await ingestArticles(driver, loadGoldInputs(), { database: testTarget().database });
-  expect(summary.failed).toBe(0);
+  await seedGoldGraph(driver, testTarget().database);
   api = createTestApi(driver, testTarget().database);
 });
 afterAll(async () => {

@@ -1,20 +1,16 @@
 /** The read API against the gold articles, ingested through the extractor and the store's ingest API. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
-import { ingestArticles } from '../../src/store/ingest.ts';
-import { loadGoldInputs } from '../fixtures/api/gold-inputs.ts';
+import { seedGoldGraph } from '../fixtures/api/gold-inputs.ts';
 import { createTestApi } from '../fixtures/api/harness.ts';
-import { testDriver, testTarget, wipeGraph } from '../support/neo4j.ts';
+import { testDriver, testTarget } from '../support/neo4j.ts';
 
 let driver: Driver;
 let api: ReturnType<typeof createTestApi>;
 
 beforeAll(async () => {
   driver = testDriver();
-  await wipeGraph(driver);
-  const summary = await ingestArticles(driver, loadGoldInputs(), { database: testTarget().database });
-  expect(summary.failed).toBe(0);
-  expect(summary.new).toBeGreaterThanOrEqual(20);
+  await seedGoldGraph(driver, testTarget().database);
   api = createTestApi(driver, testTarget().database);
 });
 afterAll(async () => {

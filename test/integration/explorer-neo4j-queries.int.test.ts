@@ -5,10 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver, Record as Neo4jRecord } from 'neo4j-driver';
-import { ingestArticles } from '../../src/store/ingest.ts';
 import { RELATION_NAMES, ACTOR_KIND_LABELS } from '../../src/ontology.ts';
-import { loadGoldInputs } from '../fixtures/api/gold-inputs.ts';
-import { createTestApi, wipeApiGraph } from '../fixtures/api/harness.ts';
+import { seedGoldGraph } from '../fixtures/api/gold-inputs.ts';
+import { createTestApi } from '../fixtures/api/harness.ts';
 import { testDriver, testTarget } from '../support/neo4j.ts';
 
 interface BrowserQuery {
@@ -45,11 +44,7 @@ async function runQuery(n: number): Promise<Neo4jRecord[]> {
 
 beforeAll(async () => {
   driver = testDriver();
-  await wipeApiGraph(driver, database());
-  const summary = await ingestArticles(driver, loadGoldInputs(), { database: database() });
-  // Extraction quality is tested elsewhere; these tests need most of the gold network, not all.
-  for (const r of summary.results.filter((x) => x.status === 'failed')) console.warn(`gold article not ingested: ${r.error?.code} ${r.error?.message}`);
-  expect(summary.new).toBeGreaterThanOrEqual(15);
+  await seedGoldGraph(driver, database());
 });
 afterAll(async () => {
   await driver.close();

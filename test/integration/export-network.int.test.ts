@@ -9,9 +9,7 @@ import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { run } from '../../src/cli/export.ts';
 import { readNetwork } from '../../src/export/read.ts';
-import { ingestArticles } from '../../src/store/ingest.ts';
-import { loadGoldInputs } from '../fixtures/api/gold-inputs.ts';
-import { wipeApiGraph } from '../fixtures/api/harness.ts';
+import { seedGoldGraph } from '../fixtures/api/gold-inputs.ts';
 import { testDriver, testTarget } from '../support/neo4j.ts';
 
 let driver: Driver;
@@ -19,11 +17,7 @@ const database = () => testTarget().database;
 
 beforeAll(async () => {
   driver = testDriver();
-  await wipeApiGraph(driver, database());
-  const summary = await ingestArticles(driver, loadGoldInputs(), { database: database() });
-  // Extraction quality is tested elsewhere; these tests need most of the gold network, not all.
-  for (const r of summary.results.filter((x) => x.status === 'failed')) console.warn(`gold article not ingested: ${r.error?.code} ${r.error?.message}`);
-  expect(summary.new).toBeGreaterThanOrEqual(15);
+  await seedGoldGraph(driver, database());
 });
 afterAll(async () => {
   await driver.close();
