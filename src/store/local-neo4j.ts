@@ -111,7 +111,8 @@ export function checkJava(): number {
   return major;
 }
 
-function distDir(opts: LocalNeo4jOptions): string {
+/** Where the resolved jars and their manifest are cached. */
+export function distDir(opts: Pick<LocalNeo4jOptions, 'cacheDir'>): string {
   return join(opts.cacheDir, `neo4j-community-${NEO4J_VERSION}-browser-${BROWSER_VERSION}`);
 }
 
