@@ -1,7 +1,8 @@
 /**
  * The one module that opens write transactions for ingest. A batch of prepared articles is written in
  * one `executeWrite` (retried by the driver on transient errors, deadlocks included, so everything in
- * it is safe to repeat: MERGE on constrained keys, network recomputed rather than incremented).
+ * it is safe to repeat: MERGE on constrained keys; network totals added to only under the source
+ * actor's lock, by a transaction whose earlier attempts were rolled back).
  *
  * Lock order, the same in every transaction so concurrent batches wait rather than deadlock:
  * articles (by id), then actors (by id), then network sources.
@@ -17,7 +18,7 @@ import {
   buildWriteArticles,
 } from './cypher/articles.ts';
 import { buildWriteEvents } from './cypher/events.ts';
-import { buildRefreshNetwork, type NetworkKey } from './cypher/network.ts';
+import { buildRefreshNetwork, buildUpdateNetwork, networkAdditions, type NetworkKey } from './cypher/network.ts';
 import type { CypherQuery } from './cypher/query.ts';
 import { errorCode, errorMessage } from './errors.ts';
 import { membershipsFor } from './memberships.ts';
@@ -169,10 +170,15 @@ async function writeInTransaction(tx: ManagedTransaction, batch: PreparedArticle
   const memberships = membershipsFor(actorRows.filter((a) => created.has(a.id)));
   if (memberships.length > 0) await run(tx, buildWriteMemberships(memberships));
 
-  // 7. The network, for every key this batch touched (old and new events).
-  for (const e of events) touched.push({ source: e.sourceId, relation: e.relation, target: e.targetId });
-  // The upsert above locked this batch's actors already; only other sources (of deleted events) are locked there.
-  for (const q of buildRefreshNetwork(touched, new Set(actorRows.map((a) => a.id)))) await run(tx, q);
+  // 7. The network, for every key this batch touched: new articles' events are added to the totals
+  // (none of them was counted: no version of their article was stored); the keys of deleted events and
+  // of updated articles' events are recomputed from the events.
+  const replacedIds = new Set(replaced);
+  for (const e of events) if (replacedIds.has(e.articleId)) touched.push({ source: e.sourceId, relation: e.relation, target: e.targetId });
+  const additions = networkAdditions(events.filter((e) => !replacedIds.has(e.articleId)));
+  // The upserts above locked this batch's actors and survivors already; other sources are locked there.
+  const locked = new Set([...actorRows.map((a) => a.id), ...aliasesFor.keys()]);
+  for (const q of buildUpdateNetwork(touched, additions, locked)) await run(tx, q);
 
   for (const [i, o] of outcomes.entries()) {
     if (o.status === 'new' || o.status === 'updated') {

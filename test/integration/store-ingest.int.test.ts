@@ -47,7 +47,7 @@ describe('store: ingest, re-ingest, update, delete', () => {
     expect(await count(driver, 'MATCH (:Country {id: "country:CHN"})-[r:MEMBER_OF]->(:Alliance) RETURN count(r)')).toBe(0);
     expect(await count(driver, 'MATCH (e:Event)-[:REPORTED_IN]->(:Article {id: "ing-a1"}) RETURN count(e)')).toBe(5);
     const usaChn = await networkRel(driver, 'country:USA', 'ACCUSES', 'country:CHN');
-    expect(usaChn).toEqual({ count: 2, firstDate: '2021-07-19', lastDate: '2021-07-21', articleIds: ['ing-a1', 'ing-a2'], meanScore: -3 });
+    expect(usaChn).toEqual({ count: 2, firstDate: '2021-07-19', lastDate: '2021-07-21', articleIds: ['ing-a1', 'ing-a2'], meanScore: -3, scoreSum: -6000000 });
     // negated and hypothetical events are stored but not in the network
     expect(await networkRel(driver, 'country:CHN', 'DENIES', 'country:USA')).toBeNull();
     expect(await networkRel(driver, 'alliance:nato', 'CONDEMNS', 'country:CHN')).toBeNull();
@@ -71,7 +71,7 @@ describe('store: ingest, re-ingest, update, delete', () => {
     const summary = await ingestExtractions(driver, [a2v2]);
     expect(summary.results[0]!.status).toBe('updated');
     expect(await count(driver, 'MATCH (e:Event {articleId: "ing-a2"}) RETURN count(e)')).toBe(1);
-    expect(await networkRel(driver, 'country:USA', 'ACCUSES', 'country:CHN')).toEqual({ count: 1, firstDate: '2021-07-19', lastDate: '2021-07-19', articleIds: ['ing-a1'], meanScore: -2 });
+    expect(await networkRel(driver, 'country:USA', 'ACCUSES', 'country:CHN')).toEqual({ count: 1, firstDate: '2021-07-19', lastDate: '2021-07-19', articleIds: ['ing-a1'], meanScore: -2, scoreSum: -2000000 });
     expect(await networkRel(driver, 'official:chn:zhao-lijian', 'DENIES', 'country:USA')).toBeNull();
     expect((await networkRel(driver, 'country:GBR', 'CONDEMNS', 'country:CHN'))?.count).toBe(1);
     expect(await checkConsistency(driver)).toEqual([]);
@@ -85,6 +85,29 @@ describe('store: ingest, re-ingest, update, delete', () => {
     expect(await networkRel(driver, 'country:GBR', 'CONDEMNS', 'country:CHN')).toBeNull();
     expect((await networkRel(driver, 'country:AUS', 'SUPPORTS', 'country:USA'))?.articleIds).toEqual(['ing-a2']);
     expect(await checkConsistency(driver)).toEqual([]);
+  });
+
+  it('one batch adding to a key and replacing events under it; a relationship stored without scoreSum is recomputed', async () => {
+    await ingestExtractions(driver, [makeExtraction({ id: 'ing-m1', events: [{ s: 'RUS', r: 'THREATENS', t: 'GBR', date: '2021-03-01', score: -7 }] })]);
+    // as written before scoreSum existed: adding to it would lose the stored mean
+    await driver.executeQuery('MATCH (:Actor {id: "country:RUS"})-[r:THREATENS]->(:Actor {id: "country:GBR"}) REMOVE r.scoreSum SET r.meanScore = 0.0');
+    await ingestExtractions(driver, [makeExtraction({ id: 'ing-m2', events: [{ s: 'RUS', r: 'THREATENS', t: 'GBR', date: '2021-02-01', score: -4.4 }] })]);
+    expect(await networkRel(driver, 'country:RUS', 'THREATENS', 'country:GBR')).toEqual({
+      count: 2, firstDate: '2021-02-01', lastDate: '2021-03-01', articleIds: ['ing-m1', 'ing-m2'], meanScore: -5.7, scoreSum: -11400000,
+    });
+    const summary = await ingestExtractions(driver, [
+      makeExtraction({ id: 'ing-m0', events: [{ s: 'RUS', r: 'THREATENS', t: 'GBR', date: '2021-04-01', score: -10 }, { s: 'RUS', r: 'THREATENS', t: 'AUS' }] }),
+      makeExtraction({ id: 'ing-m1', edition: 2, events: [{ s: 'RUS', r: 'THREATENS', t: 'GBR', date: '2021-01-01', score: 1 }] }),
+      makeExtraction({ id: 'ing-m3', events: [{ s: 'RUS', r: 'THREATENS', t: 'GBR', date: '2021-05-01', score: 3.4, negated: true }] }),
+    ]);
+    expect(summary.results.map((r) => r.status)).toEqual(['new', 'updated', 'new']);
+    expect(await networkRel(driver, 'country:RUS', 'THREATENS', 'country:GBR')).toEqual({
+      count: 3, firstDate: '2021-01-01', lastDate: '2021-04-01', articleIds: ['ing-m0', 'ing-m1', 'ing-m2'], meanScore: -4.466667, scoreSum: -13400000,
+    });
+    expect((await networkRel(driver, 'country:RUS', 'THREATENS', 'country:AUS'))?.articleIds).toEqual(['ing-m0']);
+    expect(await checkConsistency(driver)).toEqual([]);
+    for (const id of ['ing-m0', 'ing-m1', 'ing-m2', 'ing-m3']) await deleteArticle(driver, id);
+    expect(await networkRel(driver, 'country:RUS', 'THREATENS', 'country:GBR')).toBeNull();
   });
 
   it('delete removes the events and fixes every network relationship they touched', async () => {
