@@ -15,7 +15,8 @@ export interface NodeAttributes {
   size: number;
   color: string;
   label: string;
-  type: 'shape';
+  /** 'shape': pictograms by kind (textures); 'circle'/'point': plain discs, cheaper to fill. */
+  type: 'shape' | 'circle' | 'point';
   image: string;
   kind: string;
   country: string | null;
@@ -28,7 +29,7 @@ export interface EdgeAttributes {
   size: number;
   color: string;
   /** Curved arrows in readable views; straight ones (far cheaper to fill) in dense ones. */
-  type: 'curved' | 'arrow';
+  type: 'curved' | 'arrow' | 'line' | 'rectangle';
   curvature: number;
   relation: string;
   count: number;
@@ -44,7 +45,16 @@ export function createGraph(): DiploGraph {
   return new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
 }
 
-function nodeAttributes(node: NetworkNode, seed: boolean, x: number, y: number, scale: number): NodeAttributes {
+/**
+ * Above this many actors, nodes are plain discs (sigma's NodePointProgram) instead of pictograms:
+ * at the small sizes of a big view the shapes are hardly readable, and textured quads cost more to
+ * fill. The colour still tells the kind.
+ */
+export const SHAPES_MAX_NODES = 500;
+/** Above this many relations, edges are 1-pixel lines without arrowheads (the selected one stays an arrow). */
+export const LINES_MIN_EDGES = 2000;
+
+function nodeAttributes(node: NetworkNode, seed: boolean, x: number, y: number, scale: number, type: NodeAttributes['type']): NodeAttributes {
   const style = kindStyle(node.kind);
   return {
     x,
@@ -52,7 +62,7 @@ function nodeAttributes(node: NetworkNode, seed: boolean, x: number, y: number, 
     size: Math.max(2.5, nodeSize(node.degree, seed) * scale),
     color: style.color,
     label: node.name,
-    type: 'shape',
+    type,
     image: shapeImageUrl(style.shape),
     kind: node.kind,
     country: node.country,
@@ -62,12 +72,12 @@ function nodeAttributes(node: NetworkNode, seed: boolean, x: number, y: number, 
   };
 }
 
-function edgeAttributes(edge: NetworkEdge, curvature: number, dense: boolean): EdgeAttributes {
+function edgeAttributes(edge: NetworkEdge, curvature: number, dense: boolean, lines: boolean): EdgeAttributes {
   return {
     // In a dense view, thin see-through edges let the nodes and the structure show.
     size: dense ? Math.max(0.6, edgeWidth(edge.count) * 0.45) : edgeWidth(edge.count),
     color: dense ? `${scoreColor(edge.meanScore)}99` : scoreColor(edge.meanScore),
-    type: dense ? 'arrow' : 'curved',
+    type: lines ? 'line' : dense ? 'arrow' : 'curved',
     curvature,
     relation: edge.relation,
     count: edge.count,
@@ -78,18 +88,67 @@ function edgeAttributes(edge: NetworkEdge, curvature: number, dense: boolean): E
   };
 }
 
-/** Where a new node starts: beside a placed neighbour, else on a ring around the centre. */
-function startPosition(graph: DiploGraph, id: string, network: Network, index: number, random: () => number): { x: number; y: number } {
+/**
+ * Where new nodes start, in one pass over the edges: a node next to a placed neighbour starts
+ * beside it; the rest are placed breadth-first from the busiest new node, each near the nodes
+ * already placed around it, and each further unconnected group on a spiral around the centre.
+ * So the first frame already shows the structure roughly, and ForceAtlas2 has less to do.
+ */
+export function startPositions(graph: DiploGraph, network: Network, random: () => number): Map<string, { x: number; y: number }> {
+  const neighbours = new Map<string, string[]>();
+  const link = (a: string, b: string) => {
+    const list = neighbours.get(a);
+    if (list) list.push(b);
+    else neighbours.set(a, [b]);
+  };
   for (const e of network.edges) {
-    const other = e.source === id ? e.target : e.target === id ? e.source : null;
-    if (other !== null && graph.hasNode(other)) {
-      const { x, y } = graph.getNodeAttributes(other);
-      return { x: x + (random() - 0.5) * 20, y: y + (random() - 0.5) * 20 };
-    }
+    if (e.source === e.target) continue;
+    link(e.source, e.target);
+    link(e.target, e.source);
   }
-  const angle = index * 2.399963; // golden angle: spreads nodes evenly without collisions
-  const r = 10 * Math.sqrt(index + 1);
-  return { x: r * Math.cos(angle), y: r * Math.sin(angle) };
+  const placed = new Map<string, { x: number; y: number }>();
+  const positionOf = (id: string) => placed.get(id) ?? (graph.hasNode(id) ? graph.getNodeAttributes(id) : undefined);
+  const fresh = network.nodes.filter((n) => !graph.hasNode(n.id)).sort((a, b) => b.degree - a.degree);
+  // Typical distance between neighbours: grows with the size of the view, like ForceAtlas2's.
+  const step = 10 + Math.sqrt(network.nodes.length);
+  const place = (id: string): void => {
+    let sx = 0;
+    let sy = 0;
+    let k = 0;
+    for (const other of neighbours.get(id) ?? []) {
+      const p = positionOf(other);
+      if (!p) continue;
+      sx += p.x;
+      sy += p.y;
+      k += 1;
+      if (k >= 8) break;
+    }
+    if (k > 0) {
+      const angle = random() * 2 * Math.PI;
+      const r = step * (0.5 + random());
+      placed.set(id, { x: sx / k + r * Math.cos(angle), y: sy / k + r * Math.sin(angle) });
+    } else {
+      const index = graph.order + placed.size;
+      const angle = index * 2.399963; // golden angle: spreads groups evenly without collisions
+      const r = step * 4 * Math.sqrt(index + 1);
+      placed.set(id, { x: r * Math.cos(angle), y: r * Math.sin(angle) });
+    }
+  };
+  const queue: string[] = [];
+  for (const root of fresh) {
+    if (placed.has(root.id)) continue;
+    place(root.id);
+    queue.push(root.id);
+    for (let head = queue.length - 1; head < queue.length; head++) {
+      for (const other of neighbours.get(queue[head] ?? '') ?? []) {
+        if (placed.has(other) || graph.hasNode(other)) continue;
+        place(other);
+        queue.push(other);
+      }
+    }
+    queue.length = 0;
+  }
+  return placed;
 }
 
 const BASE_CURVATURE = 0.12;
@@ -129,13 +188,15 @@ export function applyNetwork(graph: DiploGraph, network: Network, seeds: Readonl
   let added = 0;
   // Many nodes on one screen: smaller shapes, so they do not cover each other.
   const scale = Math.min(1, Math.max(0.3, Math.sqrt(150 / Math.max(1, network.nodes.length))));
-  network.nodes.forEach((node, index) => {
+  const starts = startPositions(graph, network, random);
+  const nodeType: NodeAttributes['type'] = network.nodes.length > SHAPES_MAX_NODES ? 'point' : 'shape';
+  network.nodes.forEach((node) => {
     if (graph.hasNode(node.id)) {
       const { x, y } = graph.getNodeAttributes(node.id);
-      graph.replaceNodeAttributes(node.id, nodeAttributes(node, seeds.has(node.id), x, y, scale));
+      graph.replaceNodeAttributes(node.id, nodeAttributes(node, seeds.has(node.id), x, y, scale, nodeType));
     } else {
-      const { x, y } = startPosition(graph, node.id, network, graph.order + index, random);
-      graph.addNode(node.id, nodeAttributes(node, seeds.has(node.id), x, y, scale));
+      const { x, y } = starts.get(node.id) ?? { x: random(), y: random() };
+      graph.addNode(node.id, nodeAttributes(node, seeds.has(node.id), x, y, scale, nodeType));
       added += 1;
     }
   });
@@ -143,9 +204,10 @@ export function applyNetwork(graph: DiploGraph, network: Network, seeds: Readonl
   const edges = [...network.edges].sort((a, b) => b.count - a.count);
   const curvatures = edgeCurvatures(edges);
   const dense = edges.length > 3 * Math.max(1, network.nodes.length) || edges.length > 800;
+  const lines = edges.length > LINES_MIN_EDGES;
   for (const edge of edges) {
     if (!graph.hasNode(edge.source) || !graph.hasNode(edge.target) || graph.hasEdge(edge.id)) continue;
-    graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, edgeAttributes(edge, curvatures.get(edge.id) ?? BASE_CURVATURE, dense));
+    graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, edgeAttributes(edge, curvatures.get(edge.id) ?? BASE_CURVATURE, dense, lines));
   }
   return { added, removed };
 }

@@ -2,7 +2,7 @@
  * What the page exposes for the end-to-end test and the render benchmark: `window.__diplograph`
  * (graph counts, selection by id, performance marks, a pan/zoom frame-time probe).
  */
-import type { DiploGraph } from './graph-model.ts';
+import type { DiploGraph, EdgeAttributes, NodeAttributes } from './graph-model.ts';
 import type { Renderer } from './renderer.ts';
 import type { ActorSummary } from './types.ts';
 
@@ -24,6 +24,14 @@ export interface FrameStats {
   renderMeanMs: number;
 }
 
+export interface RenderOptions {
+  labels?: boolean;
+  edges?: boolean;
+  nodes?: boolean;
+  nodeType?: NodeAttributes['type'] | null;
+  edgeType?: EdgeAttributes['type'] | null;
+}
+
 export interface DiplographHooks {
   mode: 'api' | 'synthetic';
   ready(): boolean;
@@ -42,8 +50,12 @@ export interface DiplographHooks {
   marks(): Record<string, number>;
   /** The viewport position of a node (CSS pixels in the graph container), for real mouse clicks. */
   nodeViewportPosition(id: string): { x: number; y: number } | null;
-  /** Changes sigma settings (e.g. renderLabels, renderEdges via hidden edges) for benchmarks. */
-  setRenderOptions(options: { labels?: boolean; edges?: boolean }): void;
+  /**
+   * Render switches for benchmarks: labels and edges on or off, nodes or edges forced to one
+   * program ('shape' | 'circle' | 'point', 'curved' | 'arrow' | 'line' | 'rectangle'; null puts
+   * back the page's own choice).
+   */
+  setRenderOptions(options: RenderOptions): void;
   /** Pans and zooms the camera for `durationMs`, measuring the time between frames. */
   measurePanZoom(durationMs: number): Promise<FrameStats>;
 }
@@ -90,9 +102,14 @@ export function installHooks(deps: HookDeps): void {
       const data = renderer.sigma.getNodeDisplayData(id);
       return data ? renderer.sigma.framedGraphToViewport(data) : null;
     },
-    setRenderOptions({ labels, edges }) {
+    setRenderOptions({ labels, edges, nodes, nodeType, edgeType }) {
+      const o = renderer.overrides;
       if (labels !== undefined) renderer.sigma.setSetting('renderLabels', labels);
-      if (edges !== undefined) renderer.sigma.setSetting('edgeReducer', edges ? renderer.edgeReducer : () => ({ hidden: true }));
+      if (edges !== undefined) o.hideEdges = !edges;
+      if (nodes !== undefined) o.hideNodes = !nodes;
+      if (nodeType !== undefined) o.nodeType = nodeType ?? undefined;
+      if (edgeType !== undefined) o.edgeType = edgeType ?? undefined;
+      renderer.sigma.refresh();
     },
     async measurePanZoom(durationMs) {
       const sigma = renderer.sigma;

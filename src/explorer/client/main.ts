@@ -7,7 +7,7 @@ import { ApiError, readApiKey, saveApiKey } from './api.ts';
 import { byId, h, svgShape } from './dom.ts';
 import { renderActor, renderEdge, renderLoading, renderMessage, type EdgeSummary } from './details.ts';
 import { createFilterForm } from './filters.ts';
-import { applyNetwork, createGraph, dateSpan } from './graph-model.ts';
+import { applyNetwork, createGraph, dateSpan, LINES_MIN_EDGES } from './graph-model.ts';
 import { installHooks, mark } from './hooks.ts';
 import { renderLegend } from './legend.ts';
 import { createListbox } from './listbox.ts';
@@ -183,6 +183,8 @@ async function load(): Promise<void> {
     if (graph.order === 0) overlay.textContent = 'No relations match the filters.';
     refreshLists();
     adaptLabelThreshold();
+    // Thousands of edges: hide them while the user drags or zooms, draw them when the view rests.
+    renderer.sigma.setSetting('hideEdgesOnMove', graph.size > LINES_MIN_EDGES);
     revalidateSelection();
     syncUrl();
     const names = state.seeds.map((id) => (graph.hasNode(id) ? graph.getNodeAttribute(id, 'label') : id));
@@ -190,7 +192,7 @@ async function load(): Promise<void> {
       `${syntheticSize ? 'Synthetic network' : names.join(', ')}: ${graph.order} actors, ${graph.size} relations` +
         (network.truncated ? ' — truncated: the view shows the nearest and busiest actors only' : ''),
     );
-    await renderer.runLayout(syntheticSize ? 15_000 : 5000);
+    await renderer.runLayout(syntheticSize ? 10_000 : 5000);
     if (mine === loadSeq) mark('dg:layout-done');
   } catch (error) {
     if (mine === loadSeq) setStatus(describeError(error), true);

@@ -4,7 +4,7 @@
  * more labels as one zooms in), and the ForceAtlas2 layout in a web worker.
  */
 import Sigma from 'sigma';
-import { EdgeArrowProgram } from 'sigma/rendering';
+import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram, NodeCircleProgram, NodePointProgram } from 'sigma/rendering';
 import { createNodeImageProgram } from '@sigma/node-image';
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import FA2Module from 'graphology-layout-forceatlas2/worker.js';
@@ -24,7 +24,16 @@ export interface Highlight {
 const DIM_NODE = '#D9DDE3';
 const DIM_EDGE = '#ECEEF1';
 
+/** Forced program types and switches, for comparing render costs in one page (bench:render). */
+export interface RenderOverrides {
+  nodeType?: NodeAttributes['type'];
+  edgeType?: EdgeAttributes['type'];
+  hideEdges?: boolean;
+  hideNodes?: boolean;
+}
+
 export interface Renderer {
+  overrides: RenderOverrides;
   sigma: Sigma<NodeAttributes, EdgeAttributes>;
   /** The edge reducer in use (highlighting), so it can be put back after a benchmark swaps it. */
   edgeReducer: (edge: string, data: EdgeAttributes) => Partial<EdgeAttributes>;
@@ -56,9 +65,14 @@ export function createRenderer(graph: DiploGraph, container: HTMLElement): Rende
     }
   };
 
-  const edgeReducer = (edge: string, data: EdgeAttributes): Partial<EdgeAttributes> => {
-    const res: Partial<EdgeAttributes> = { ...data };
+  const overrides: RenderOverrides = {};
+  const edgeReducer = (edge: string, data: EdgeAttributes): Partial<EdgeAttributes> & { hidden?: boolean } => {
+    const res: Partial<EdgeAttributes> & { hidden?: boolean } = { ...data };
+    if (overrides.edgeType) res.type = overrides.edgeType;
+    if (overrides.hideEdges) res.hidden = true;
     if (edge === highlight.selectedEdge) {
+      // In a dense view edges are plain lines; the selected one is drawn as an arrow again.
+      if (res.type === 'line') res.type = 'arrow';
       res.size = data.size + 2.5;
       res.color = opaque(data.color);
       return res;
@@ -76,8 +90,10 @@ export function createRenderer(graph: DiploGraph, container: HTMLElement): Rende
   const sigma = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
     nodeProgramClasses: {
       shape: createNodeImageProgram({ drawingMode: 'color', keepWithinCircle: false, padding: 0, size: { mode: 'force', value: 128 } }),
+      circle: NodeCircleProgram,
+      point: NodePointProgram,
     },
-    edgeProgramClasses: { curved: EdgeCurvedArrowProgram, arrow: EdgeArrowProgram },
+    edgeProgramClasses: { curved: EdgeCurvedArrowProgram, arrow: EdgeArrowProgram, line: EdgeLineProgram, rectangle: EdgeRectangleProgram },
     defaultNodeType: 'shape',
     defaultEdgeType: 'curved',
     enableEdgeEvents: true,
@@ -98,7 +114,9 @@ export function createRenderer(graph: DiploGraph, container: HTMLElement): Rende
     nodeReducer: (node, data) => {
       const focus = highlight.hoveredNode ?? highlight.selectedNode ?? highlight.selectedEdge;
       // zIndex stays put: changing it needs a full reindex, and highlights must be instant.
-      const res: Partial<NodeAttributes> & { highlighted?: boolean } = { ...data };
+      const res: Partial<NodeAttributes> & { highlighted?: boolean; hidden?: boolean } = { ...data };
+      if (overrides.nodeType) res.type = overrides.nodeType;
+      if (overrides.hideNodes) res.hidden = true;
       if (node === highlight.selectedNode) {
         res.highlighted = true;
         res.forceLabel = true;
@@ -132,7 +150,10 @@ export function createRenderer(graph: DiploGraph, container: HTMLElement): Rende
   const runLayout = (maxMs = 6000): Promise<void> => {
     stopLayout();
     if (graph.order < 2) return Promise.resolve();
-    const settings = { ...inferSettings(graph), adjustSizes: graph.order < 1000, barnesHutOptimize: graph.order > 400, slowDown: 5 };
+    // Big graphs: Barnes-Hut (n log n per iteration) and less damping, since the start positions
+    // (graph-model.ts) already put neighbours together.
+    const big = graph.order > 400;
+    const settings = { ...inferSettings(graph), adjustSizes: graph.order < 1000, barnesHutOptimize: big, slowDown: big ? 2 : 5 };
     layout = new FA2Layout(graph, { settings, getEdgeWeight: (_edge: string, attr: EdgeAttributes) => Math.log2(1 + attr.count) });
     layout.start();
     const started = performance.now();
@@ -147,7 +168,7 @@ export function createRenderer(graph: DiploGraph, container: HTMLElement): Rende
         const current = snapshot(graph);
         const moved = meanShift(previous, current);
         previous = current;
-        quiet = moved < 0.0015 ? quiet + 1 : 0;
+        quiet = moved < (big ? 0.003 : 0.0015) ? quiet + 1 : 0;
         const elapsed = performance.now() - started;
         if ((quiet >= 2 && elapsed > minMs) || elapsed > maxMs) stopLayout();
       }, 200);
@@ -156,12 +177,16 @@ export function createRenderer(graph: DiploGraph, container: HTMLElement): Rende
 
   return {
     sigma,
+    overrides,
     edgeReducer,
     highlight,
     setHighlight(change) {
+      // A newly selected edge may change program (line → arrow), which needs sigma's reindexing;
+      // hovering only changes colours, which the cheap refresh handles.
+      const reindex = change.selectedEdge !== undefined && change.selectedEdge !== highlight.selectedEdge;
       Object.assign(highlight, change);
       refreshNeighbours();
-      sigma.refresh({ skipIndexation: true });
+      sigma.refresh(reindex ? {} : { skipIndexation: true });
     },
     runLayout,
     stopLayout,
