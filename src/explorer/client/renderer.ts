@@ -1,8 +1,9 @@
 /**
  * Draws the graph with sigma.js (WebGL): shapes by kind through @sigma/node-image pictograms,
  * curved arrows through @sigma/edge-curve, labels placed by sigma's label grid (bigger nodes first,
- * more labels as one zooms in), and the ForceAtlas2 layout in a web worker.
- */
+ * more labels as one zooms in), and the ForceAtlas2 layout in a web worker. Big views use cheaper
+ * programs (graph-model.ts picks them): discs (NodePointProgram) and 1-pixel lines (EdgeLineProgram);
+ * in `npm run bench:render -- --variants` arrows and textured shapes cost many times more per frame. */
 import Sigma from 'sigma';
 import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram, NodeCircleProgram, NodePointProgram } from 'sigma/rendering';
 import { createNodeImageProgram } from '@sigma/node-image';
@@ -77,7 +78,10 @@ export function createRenderer(graph: DiploGraph, container: HTMLElement): Rende
       res.color = opaque(data.color);
       return res;
     }
-    const focus = highlight.hoveredNode ?? highlight.selectedNode;
+    const selected = highlight.selectedNode;
+    // The relations of the selected actor get their arrowheads back in a dense view.
+    if (selected && res.type === 'line' && (graph.source(edge) === selected || graph.target(edge) === selected)) res.type = 'arrow';
+    const focus = highlight.hoveredNode ?? selected;
     if (focus) {
       if (graph.source(edge) === focus || graph.target(edge) === focus) res.color = opaque(data.color);
       else res.color = DIM_EDGE;
@@ -181,9 +185,11 @@ export function createRenderer(graph: DiploGraph, container: HTMLElement): Rende
     edgeReducer,
     highlight,
     setHighlight(change) {
-      // A newly selected edge may change program (line → arrow), which needs sigma's reindexing;
+      // A new selection may change edge programs (line → arrow), which needs sigma's reindexing;
       // hovering only changes colours, which the cheap refresh handles.
-      const reindex = change.selectedEdge !== undefined && change.selectedEdge !== highlight.selectedEdge;
+      const reindex =
+        (change.selectedEdge !== undefined && change.selectedEdge !== highlight.selectedEdge) ||
+        (change.selectedNode !== undefined && change.selectedNode !== highlight.selectedNode);
       Object.assign(highlight, change);
       refreshNeighbours();
       sigma.refresh(reindex ? {} : { skipIndexation: true });
