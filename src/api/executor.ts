@@ -25,6 +25,9 @@ export interface Executor {
   transaction<T>(work: (run: (query: CypherQuery) => Promise<Row[]>) => Promise<T>): Promise<T>;
 }
 
+/** Attempts of a read that fails with a transient error. */
+const READ_ATTEMPTS = 3;
+
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 
 /** Neo4j values to JSON: Integer -> number, Date -> YYYY-MM-DD, DateTime -> ISO string, Node -> its properties. */
@@ -57,6 +60,12 @@ export function toParams(value: unknown): unknown {
   return value;
 }
 
+/** Transient failures a read may simply run again (deadlock, leader switch, connection lost). */
+function retriable(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('Neo.TransientError.') || code === 'ServiceUnavailable' || code === 'SessionExpired');
+}
+
 function classify(error: unknown): never {
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && UNAVAILABLE.has(code)) throw new ServiceUnavailableError();
@@ -65,12 +74,22 @@ function classify(error: unknown): never {
 
 export function createExecutor(driver: Driver, database?: string): Executor {
   return {
+    // Reads run as auto-commit queries: one round trip (RUN + PULL) where a transaction function takes
+    // two (BEGIN + RUN + PULL, then COMMIT), which under load is a second wait for the CPU. Every API
+    // read is one statement and writes nothing, so running it again after a transient failure is safe.
     async read({ cypher, params }) {
-      try {
-        const { records } = await driver.executeQuery(cypher, toParams(params) as Row, { database, routing: neo4j.routing.READ });
-        return records.map((r) => toPlain(r.toObject()) as Row);
-      } catch (error) {
-        return classify(error);
+      const parameters = toParams(params) as Row;
+      for (let attempt = 1; ; attempt += 1) {
+        const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+        try {
+          const { records } = await session.run(cypher, parameters);
+          return records.map((r) => toPlain(r.toObject()) as Row);
+        } catch (error) {
+          if (attempt < READ_ATTEMPTS && retriable(error)) continue;
+          return classify(error);
+        } finally {
+          await session.close();
+        }
       }
     },
     write(...queries) {

@@ -34,7 +34,7 @@ describe('Cypher builders', () => {
       buildEventsQuery({ ...noFilter, source: EVIL, target: EVIL, either: EVIL, article: EVIL, plover: [EVIL], from: '2021-01-01', to: '2021-12-31', withTotal: true }),
       buildActorsQuery({ fulltext: EVIL, kinds: [EVIL], country: EVIL, offset: 0, limit: 21, withTotal: true }),
       buildRelationsQuery({ ids: [EVIL], direction: 'BOTH', relations: ['ACCUSES'], counterpart: EVIL, from: '2021-01-01', to: null, offset: 0, limit: 21 }),
-      buildNetworkQuery({ actorIds: [EVIL], depth: 3, relations: ['ACCUSES'], from: '2021-01-01', to: '2021-12-31', minCount: 1, limit: 100, maxEdges: 1000 }),
+      buildNetworkQuery({ actorIds: [EVIL], depth: 3, relations: ['ACCUSES'], from: '2021-01-01', to: '2021-12-31', minCount: 1, limit: 100, maxEdges: 1000, edgeDetails: true }),
       buildPathsQuery({ from: EVIL, to: EVIL, maxHops: 4, relations: null, limit: 10, evidence: 3 }),
       buildTimelineQuery({ actor: null, dyad: { source: EVIL, target: EVIL }, relations: ['MEETS'], granularity: 'WEEK', from: null, to: null }),
       buildAddAliasQuery(EVIL, EVIL, { id: EVIL, action: 'ADD_ALIAS', actorId: EVIL, actorIds: [EVIL], payload: EVIL, by: EVIL }),
@@ -47,7 +47,7 @@ describe('Cypher builders', () => {
     }
   });
 
-  it('expand from the actor, or find events by their indexed properties when a relation and dates narrow more', () => {
+  it('expand from the actor, seek the actor lookup index when dates narrow, or find events by their own indexed properties', () => {
     const bySource = buildEventsQuery({ ...noFilter, source: 'country:USA', target: 'country:CHN' });
     expect(bySource.cypher).toContain('MATCH (:Actor {id: $source})<-[:SOURCE]-(e:Event)');
     expect(bySource.cypher).toContain('e.targetId = $target');
@@ -58,18 +58,32 @@ describe('Cypher builders', () => {
     expect(byEither.cypher).toContain('RETURN count(e) AS totalCount');
     expect(byEither.cypher).toContain('ORDER BY e.date ASC, e.id ASC');
     const narrowed = buildEventsQuery({ ...noFilter, target: 'country:CHN', relations: ['ACCUSES'], from: '2019-01-01', to: '2021-12-31' });
-    expect(narrowed.cypher).toContain('MATCH (e:Event)\nWHERE e.targetId = $target AND e.relation IN $relations');
+    expect(narrowed.cypher).toContain('MATCH (e:Event) USING INDEX e:Event(targetId, relation, date, negated, hypothetical, score)\nWHERE e.targetId = $target AND e.relation = $relation');
     expect(narrowed.cypher).not.toContain('{id: $target}');
+    // One relation: the index order is the date order, so the page is the first rows of the seek.
+    expect(narrowed.cypher).toContain('ORDER BY e.targetId DESC, e.relation DESC, e.date DESC, e.id DESC SKIP $offset LIMIT $limit');
+    expect(narrowed.params).toMatchObject({ relation: 'ACCUSES' });
+    const twoRelations = buildEventsQuery({ ...noFilter, source: 'country:USA', relations: ['ACCUSES', 'CONDEMNS'], from: '2019-01-01', order: 'ASC' });
+    expect(twoRelations.cypher).toContain('USING INDEX e:Event(sourceId, relation, date, negated, hypothetical, score)');
+    expect(twoRelations.cypher).toContain('e.relation IN $relations');
+    expect(twoRelations.cypher).toContain('ORDER BY e.date ASC, e.id ASC SKIP');
+    const byPlover = buildEventsQuery({ ...noFilter, target: 'country:CHN', plover: ['ACCUSE'], from: '2019-01-01' });
+    expect(byPlover.cypher).toContain('e.relation IS NOT NULL');
   });
 
   it('unroll the network search to the depth asked, one level per subquery', () => {
     for (const depth of [1, 2, 3]) {
-      const q = buildNetworkQuery({ actorIds: ['country:CHN'], depth, relations: null, from: null, to: null, minCount: 1, limit: 100, maxEdges: 1000 });
+      const q = buildNetworkQuery({ actorIds: ['country:CHN'], depth, relations: null, from: null, to: null, minCount: 1, limit: 100, maxEdges: 1000, edgeDetails: true });
       expect(q.cypher.match(/THEN frontier ELSE \[\] END AS f/g)).toHaveLength(depth);
     }
-    const dated = buildNetworkQuery({ actorIds: ['country:CHN'], depth: 1, relations: ['ACCUSES'], from: '2021-07-01', to: null, minCount: 2, limit: 10, maxEdges: 100 });
+    const dated = buildNetworkQuery({ actorIds: ['country:CHN'], depth: 1, relations: ['ACCUSES'], from: '2021-07-01', to: null, minCount: 2, limit: 10, maxEdges: 100, edgeDetails: true });
     expect(dated.cypher).toContain('e.date >= date($from)');
     expect(dated.params).toMatchObject({ from: '2021-07-01', relations: ['ACCUSES'], minCount: 2 });
+    // The stored relationships' dates and mean score are read only when the selection asks for them.
+    const bare = buildNetworkQuery({ actorIds: ['country:CHN'], depth: 2, relations: null, from: null, to: null, minCount: 1, limit: 100, maxEdges: 500, edgeDetails: false });
+    expect(bare.cypher).not.toMatch(/firstDate|lastDate|meanScore/);
+    const detailed = buildNetworkQuery({ actorIds: ['country:CHN'], depth: 2, relations: null, from: null, to: null, minCount: 1, limit: 100, maxEdges: 500, edgeDetails: true });
+    expect(detailed.cypher).toContain('firstDate: r.firstDate, lastDate: r.lastDate, meanScore: r.meanScore');
   });
 
   it('refuse a path length outside 1…6 (it is written into the pattern)', () => {
@@ -79,13 +93,19 @@ describe('Cypher builders', () => {
     expect(buildPathsQuery({ from: 'a', to: 'b', maxHops: 4, relations: null, limit: 10, evidence: 0 }).cypher).not.toContain(':Event');
   });
 
-  it('bucket timelines by date components, one date per bucket', () => {
+  it('bucket timelines from the actor lookup indexes (no event read), one date per bucket', () => {
     expect(buildTimelineQuery({ actor: 'country:USA', dyad: null, relations: null, granularity: 'MONTH', from: '2021-01-01', to: null })).toMatchInlineSnapshot(`
       {
-        "cypher": "MATCH (:Actor {id: $actor})<-[:SOURCE|TARGET]-(e:Event)
-      WHERE e.date IS NOT NULL AND e.negated = false AND e.hypothetical = false AND e.date >= date($from)
-      WITH DISTINCT e
-      WITH e.date.year AS y, e.date.month AS m, count(e) AS count, avg(e.score) AS meanScore
+        "cypher": "CALL () {
+        MATCH (e:Event) USING INDEX e:Event(sourceId, relation, date, negated, hypothetical, score)
+        WHERE e.sourceId = $actor AND e.relation IS NOT NULL AND e.date IS NOT NULL AND e.date >= date($from) AND e.negated = false AND e.hypothetical = false AND e.score IS NOT NULL
+        RETURN e, e.date AS d, e.score AS score
+        UNION
+        MATCH (e:Event) USING INDEX e:Event(targetId, relation, date, negated, hypothetical, score)
+        WHERE e.targetId = $actor AND e.relation IS NOT NULL AND e.date IS NOT NULL AND e.date >= date($from) AND e.negated = false AND e.hypothetical = false AND e.score IS NOT NULL
+        RETURN e, e.date AS d, e.score AS score
+      }
+      WITH d.year AS y, d.month AS m, count(e) AS count, avg(score) AS meanScore
       RETURN date({year: y, month: m}) AS start, count, meanScore ORDER BY start",
         "params": {
           "actor": "country:USA",

@@ -18,22 +18,46 @@ export interface EventsArgs {
 }
 
 /**
- * Whether to find the events by their own indexed properties (relation, date, article) and check the
- * actors through the denormalised sourceId/targetId, instead of expanding from the actor. Expanding
- * costs the actor's degree, which for the busiest countries is thousands of events; a relation plus a
- * date range, or an article, narrows much further.
+ * How to find the events. `lookup`: a source or target with a date range seeks the
+ * event_source_lookup / event_target_lookup index (sourceId|targetId, relation, date, …; migration 003)
+ * on the actor, the relations and the range at once. `index`: by the events' own indexed properties
+ * (article, relation, date), checking the actors through the denormalised sourceId/targetId.
+ * `expand`: from the actor, which costs its degree (thousands of events for the busiest countries).
  */
-function byEventIndex(args: EventsArgs): boolean {
+function strategy(args: EventsArgs): 'lookup' | 'index' | 'expand' {
+  if (args.article !== null) return 'index';
+  if ((args.source !== null || args.target !== null) && (args.from !== null || args.to !== null)) return 'lookup';
   const anchored = args.source !== null || args.target !== null || args.either !== null;
-  if (!anchored || args.article !== null) return true;
-  return (args.relations !== null || args.plover !== null) && (args.from !== null || args.to !== null);
+  if (!anchored) return 'index';
+  return (args.relations !== null || args.plover !== null) && (args.from !== null || args.to !== null) ? 'index' : 'expand';
 }
 
-/** MATCH … WHERE … binding e (the events that pass the filter). */
-function matchEvents(args: EventsArgs, params: Record<string, unknown>): string {
+/**
+ * MATCH … WHERE … binding e (the events that pass the filter), and the sort keys to put before the
+ * date: constant over the matched events, they let the lookup index give the date order itself, so
+ * the page is read first and the rest never.
+ */
+function matchEvents(args: EventsArgs, params: Record<string, unknown>): { match: string; leading: string[] } {
   const conditions: string[] = [];
+  const leading: string[] = [];
   let match: string;
-  if (byEventIndex(args)) {
+  const how = strategy(args);
+  if (how === 'lookup') {
+    const side = args.source !== null ? 'sourceId' : 'targetId';
+    match = `MATCH (e:Event) USING INDEX e:Event(${side}, relation, date, negated, hypothetical, score)`;
+    conditions.push(side === 'sourceId' ? 'e.sourceId = $source' : 'e.targetId = $target');
+    if (side === 'sourceId' && args.target) conditions.push('e.targetId = $target');
+    if (args.either) conditions.push('(e.sourceId = $either OR e.targetId = $either)');
+    if (args.relations?.length === 1) {
+      params.relation = args.relations[0];
+      conditions.push('e.relation = $relation');
+      leading.push(`e.${side}`, 'e.relation');
+    } else if (!args.relations) {
+      conditions.push('e.relation IS NOT NULL');
+    }
+    // Always true (the store writes both flags and a score for every event): they only let the planner use the index.
+    conditions.push('e.negated IS NOT NULL', 'e.hypothetical IS NOT NULL', 'e.score IS NOT NULL');
+  } else if (how === 'index') {
     match = 'MATCH (e:Event)';
     if (args.source) conditions.push('e.sourceId = $source');
     if (args.target) conditions.push('e.targetId = $target');
@@ -51,7 +75,7 @@ function matchEvents(args: EventsArgs, params: Record<string, unknown>): string 
   if (args.source) params.source = args.source;
   if (args.target) params.target = args.target;
   if (args.either) params.either = args.either;
-  if (args.relations) {
+  if (args.relations && params.relation === undefined) {
     params.relations = args.relations;
     conditions.push('e.relation IN $relations');
   }
@@ -69,16 +93,17 @@ function matchEvents(args: EventsArgs, params: Record<string, unknown>): string 
   }
   conditions.push(...dateConditions('e.date', args.from, args.to, params));
   // An event whose source and target are one actor is found twice through SOURCE|TARGET.
-  return `${match}\n${where(conditions)}${args.either && !byEventIndex(args) ? '\nWITH DISTINCT e' : ''}`;
+  return { match: `${match}\n${where(conditions)}${args.either && how === 'expand' ? '\nWITH DISTINCT e' : ''}`, leading };
 }
 
 export function buildEventsQuery(args: EventsArgs): CypherQuery {
   const params: Record<string, unknown> = { offset: args.offset, limit: args.limit };
-  const match = matchEvents(args, params);
+  const { match, leading } = matchEvents(args, params);
+  const pageOrder = [...leading, 'e.date', 'e.id'].map((k) => `${k} ${args.order}`).join(', ');
   const total = args.withTotal ? `CALL () {\n${match}\nRETURN count(e) AS totalCount\n}\n` : '';
   return {
     cypher:
-      `${total}CALL () {\n${match}\nWITH e ORDER BY e.date ${args.order}, e.id ${args.order} SKIP $offset LIMIT $limit\n` +
+      `${total}CALL () {\n${match}\nWITH e ORDER BY ${pageOrder} SKIP $offset LIMIT $limit\n` +
       'MATCH (s:Actor)<-[:SOURCE]-(e)-[:TARGET]->(t:Actor)\n' +
       `WITH e, s, t ORDER BY e.date ${args.order}, e.id ${args.order}\n` +
       `RETURN collect(${eventProjection('e', 's', 't')}) AS rows\n}\nRETURN rows, ${args.withTotal ? 'totalCount' : 'null AS totalCount'}`,

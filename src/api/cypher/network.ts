@@ -15,6 +15,8 @@ export interface NetworkArgs {
   limit: number;
   /** Most edges returned (the heaviest); more make truncated true. */
   maxEdges: number;
+  /** Whether to return the edges' firstDate, lastDate and meanScore (read only when asked for). */
+  edgeDetails: boolean;
 }
 
 /** Neighbours of the frontier `f` as rows (n, w): one aggregated weight per neighbour. */
@@ -40,9 +42,11 @@ function edges(args: NetworkArgs, params: Record<string, unknown>): string {
       `MATCH (a)-[r:${relationTypes(args.relations)}]->(b)\nWHERE b IN kept AND r.count >= $minCount AND b <> a\n` +
       // The heaviest maxEdges (+1 to know whether some were left out); properties read only for those.
       'WITH a, r, b ORDER BY r.count DESC LIMIT $maxEdges + 1\n' +
-      'WITH a.id AS source, type(r) AS relation, b.id AS target, r.count AS count, r.firstDate AS firstDate, r.lastDate AS lastDate, r.meanScore AS meanScore\n' +
+      'WITH a.id AS source, type(r) AS relation, b.id AS target, r.count AS count, r\n' +
       'ORDER BY count DESC, source, relation, target\n' +
-      'RETURN collect({ source: source, relation: relation, target: target, count: count, firstDate: firstDate, lastDate: lastDate, meanScore: meanScore }) AS edges'
+      (args.edgeDetails
+        ? 'RETURN collect({ source: source, relation: relation, target: target, count: count, firstDate: r.firstDate, lastDate: r.lastDate, meanScore: r.meanScore }) AS edges'
+        : 'RETURN collect({ source: source, relation: relation, target: target, count: count }) AS edges')
     );
   }
   const conditions = [countable('e'), 'b.id IN ids', 'b <> a', ...dateConditions('e.date', args.from, args.to, params)];

@@ -19,9 +19,9 @@ interface NetworkEdge {
   target: string;
   relation: string;
   count: number;
-  firstDate: string | null;
-  lastDate: string | null;
-  meanScore: number | null;
+  firstDate?: string | null;
+  lastDate?: string | null;
+  meanScore?: number | null;
 }
 
 interface NetworkNode {
@@ -52,6 +52,7 @@ export const analysisResolvers = {
       _: unknown,
       args: { actorIds: string[]; depth?: number | null; relations?: string[] | null; from?: string | null; to?: string | null; minCount?: number | null; limit?: number | null },
       ctx: ApiContext,
+      info: GraphQLResolveInfo,
     ) {
       if (args.actorIds.length === 0) throw new BadUserInputError('actorIds must name at least one actor', { field: 'actorIds' });
       if (args.actorIds.length > 50) throw new BadUserInputError('actorIds must name at most 50 actors', { field: 'actorIds' });
@@ -60,7 +61,10 @@ export const analysisResolvers = {
       const limit = intIn(args.limit, 'limit', 100, 1, 1000);
       const { from, to } = dateRange(args.from, args.to);
       const actorIds = [...new Set(args.actorIds.map((id) => requiredText(id, 'actorIds', 500)))];
-      const [row] = await ctx.exec.read(buildNetworkQuery({ actorIds, depth, relations: optionalList(args.relations), from, to, minCount, limit, maxEdges: limit * EDGES_PER_NODE }));
+      const edgeDetails = ['firstDate', 'lastDate', 'meanScore'].some((field) => selectsPath(info, ['edges', field]));
+      const [row] = await ctx.exec.read(
+        buildNetworkQuery({ actorIds, depth, relations: optionalList(args.relations), from, to, minCount, limit, maxEdges: limit * EDGES_PER_NODE, edgeDetails }),
+      );
       const nodes = (row?.nodes as NetworkNode[] | undefined) ?? [];
       if (nodes.length === 0) throw new NotFoundError(`no actor with id ${actorIds.map((id) => JSON.stringify(id)).join(', ')}`);
       return shapeNetwork(nodes, (row?.edges as NetworkEdge[] | undefined) ?? [], Boolean(row?.truncated));
