@@ -80,7 +80,10 @@ export function createRenderer(graph: DiploGraph, container: HTMLElement): Rende
     }
     const selected = highlight.selectedNode;
     // The relations of the selected actor get their arrowheads back in a dense view.
-    if (selected && res.type === 'line' && (graph.source(edge) === selected || graph.target(edge) === selected)) res.type = 'arrow';
+    if (selected && res.type === 'line' && (graph.source(edge) === selected || graph.target(edge) === selected)) {
+      res.type = 'arrow';
+      res.size = Math.max(1.5, data.size);
+    }
     const focus = highlight.hoveredNode ?? selected;
     if (focus) {
       if (graph.source(edge) === focus || graph.target(edge) === focus) res.color = opaque(data.color);
@@ -97,7 +100,8 @@ export function createRenderer(graph: DiploGraph, container: HTMLElement): Rende
       circle: NodeCircleProgram,
       point: NodePointProgram,
     },
-    edgeProgramClasses: { curved: EdgeCurvedArrowProgram, arrow: EdgeArrowProgram, line: EdgeLineProgram, rectangle: EdgeRectangleProgram },
+    // Programs draw in this order: the dense views' lines first, so the arrows of a selection lie on top.
+    edgeProgramClasses: { line: EdgeLineProgram, rectangle: EdgeRectangleProgram, curved: EdgeCurvedArrowProgram, arrow: EdgeArrowProgram },
     defaultNodeType: 'shape',
     defaultEdgeType: 'curved',
     enableEdgeEvents: true,
