@@ -33,9 +33,16 @@ const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.Transi
 /** Neo4j values to JSON: Integer -> number, Date -> YYYY-MM-DD, DateTime -> ISO string, Node -> its properties. */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
   if (typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(toPlain);
+  // Maps come back as plain objects: the common case, tested first (the driver's type checks look for
+  // marker properties, which costs more than one prototype check on every value of every row).
+  if (Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Row = {};
+    for (const k in value) out[k] = toPlain((value as Row)[k]);
+    return out;
+  }
+  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
   if (neo4j.isDate(value)) return value.toString();
   if (neo4j.isDateTime(value) || neo4j.isLocalDateTime(value)) return new Date(value.toString()).toISOString();
   if (neo4j.isNode(value)) return toPlain((value as { properties: unknown }).properties);
