@@ -32,7 +32,8 @@ describe('store Cypher builders', () => {
     const q = buildWriteEvents(prepared.events);
     expect(q.cypher).toMatchSnapshot();
     expect(q.cypher).not.toContain('unit-1');
-    expect((q.params.rows as { sourceId: string }[])[0]!.sourceId).toBe('country:USA');
+    expect((q.params.rows as { properties: { sourceId: string } }[])[0]!.properties.sourceId).toBe('country:USA');
+    expect(q.params.actors).toContain('country:USA');
   });
 
   it('adds new events to the network or recomputes it from events, one statement for every relation type', () => {

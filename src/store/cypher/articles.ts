@@ -27,8 +27,8 @@ export function buildClaimArticles(keys: ArticleKey[], actorIds: string[] = []):
 UNWIND $rows AS row
 WITH merged, row,
   COLLECT { MATCH (a:Article {id: row.id}) RETURN a.id } [0] AS byId,
-  CASE WHEN row.url IS NULL THEN null ELSE COLLECT { MATCH (a:Article {url: row.url}) RETURN a.id ORDER BY a.id LIMIT 1 } [0] END AS byUrl,
-  COLLECT { MATCH (a:Article {contentHash: row.contentHash}) RETURN a.id ORDER BY a.id LIMIT 1 } [0] AS byHash
+  CASE WHEN row.url IS NULL THEN null ELSE COLLECT { MATCH (a:Article {url: row.url}) USING INDEX a:Article(url) RETURN a.id ORDER BY a.id LIMIT 1 } [0] END AS byUrl,
+  COLLECT { MATCH (a:Article {contentHash: row.contentHash}) USING INDEX a:Article(contentHash) RETURN a.id ORDER BY a.id LIMIT 1 } [0] AS byHash
 WITH merged, row, coalesce(byId, byUrl) AS target, byHash
 ORDER BY coalesce(target, row.id)
 OPTIONAL CALL (row, target, byHash) {
@@ -47,7 +47,7 @@ RETURN row.key AS key, id, before, byHash, merged`,
 export function buildDeleteArticleEvents(ids: string[]): CypherQuery {
   return {
     cypher: `UNWIND $ids AS id
-MATCH (e:Event {articleId: id})
+MATCH (e:Event {articleId: id}) USING INDEX e:Event(articleId)
 OPTIONAL MATCH (e)-[:SOURCE]->(s:Actor)
 OPTIONAL MATCH (e)-[:TARGET]->(t:Actor)
 WITH e, s.id AS source, e.relation AS relation, t.id AS target
@@ -94,7 +94,7 @@ export function buildDeleteArticle(id: string): CypherQuery {
     cypher: `MATCH (a:Article {id: $id})
 SET a._lock = true
 WITH a
-OPTIONAL MATCH (e:Event {articleId: $id})
+OPTIONAL MATCH (e:Event {articleId: $id}) USING INDEX e:Event(articleId)
 OPTIONAL MATCH (e)-[:SOURCE]->(s:Actor)
 OPTIONAL MATCH (e)-[:TARGET]->(t:Actor)
 WITH a, collect(e) AS events, collect(DISTINCT CASE WHEN e IS NULL THEN null ELSE {source: s.id, relation: e.relation, target: t.id} END) AS keys

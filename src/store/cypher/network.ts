@@ -72,6 +72,7 @@ CALL (s, t, key, r) {
   UNION
   WITH s, t, key, r WHERE key.added IS NULL OR (r IS NOT NULL AND r.scoreSum IS NULL)
   OPTIONAL MATCH (e:Event {sourceId: s.id, relation: key.relation, targetId: t.id})
+  USING INDEX e:Event(sourceId, relation, targetId)
   WHERE e.negated = false AND e.hypothetical = false
   WITH key, e ORDER BY e.articleId
   // grouped by the key: no row at all when the branch above applies, one row (n = 0) when no event is left
