@@ -34,13 +34,18 @@ const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.Transi
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(toPlain);
+  // Lists and maps are converted in place: the driver builds them afresh for every record and keeps no
+  // reference, and a large answer (a network's hundreds of edges) would otherwise be copied once more.
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) value[i] = toPlain(value[i]);
+    return value;
+  }
   // Maps come back as plain objects: the common case, tested first (the driver's type checks look for
   // marker properties, which costs more than one prototype check on every value of every row).
   if (Object.getPrototypeOf(value) === Object.prototype) {
-    const out: Row = {};
-    for (const k in value) out[k] = toPlain((value as Row)[k]);
-    return out;
+    const map = value as Row;
+    for (const k in map) map[k] = toPlain(map[k]);
+    return map;
   }
   if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
   if (neo4j.isDate(value)) return value.toString();

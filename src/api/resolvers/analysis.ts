@@ -38,10 +38,12 @@ export function shapeNetwork(nodes: NetworkNode[], edges: NetworkEdge[], truncat
     degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
     degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
   }
+  // The rows are this request's own (fresh from the executor): completed in place, not copied.
+  for (const e of edges) e.id = `${e.source}|${e.relation}|${e.target}`;
   return {
-    nodes: nodes.map((n) => ({ ...n, degree: degree.get(n.id) ?? 0 })),
+    nodes: nodes.map((n) => Object.assign(n, { degree: degree.get(n.id) ?? 0 })),
     // Heaviest first, as the query returns them.
-    edges: edges.map((e) => ({ ...e, id: `${e.source}|${e.relation}|${e.target}` })),
+    edges,
     truncated,
   };
 }
