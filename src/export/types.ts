@@ -1,23 +1,8 @@
 /** The exported network: actors and one edge per (source, relation, target), plus what was asked for. */
+import type { NetworkActor, NetworkEdge } from '../network.ts';
 
-export interface ExportNode {
-  id: string;
-  name: string;
-  kind: string;
-  country: string | null;
-}
-
-export interface ExportEdge {
-  /** source|relation|target, as in the GraphQL network. */
-  id: string;
-  source: string;
-  target: string;
-  relation: string;
-  count: number;
-  firstDate: string | null;
-  lastDate: string | null;
-  meanScore: number | null;
-}
+export type ExportNode = NetworkActor;
+export type ExportEdge = NetworkEdge;
 
 export interface ExportFilter {
   /** YYYY-MM-DD; with from/to the edges are counted from the events in range. */

@@ -1,4 +1,7 @@
 /** Shapes of the GraphQL answers the page reads (schema/*.graphql). */
+import type { NetworkActor, NetworkEdge } from '../../network.ts';
+
+export type { NetworkEdge };
 
 export interface ActorRef {
   id: string;
@@ -11,24 +14,10 @@ export interface ActorSummary extends ActorRef {
   aliases: string[];
 }
 
-export interface NetworkNode {
-  id: string;
-  name: string;
-  kind: string;
-  country: string | null;
+export interface NetworkNode extends NetworkActor {
   degree: number;
 }
 
-export interface NetworkEdge {
-  id: string;
-  source: string;
-  target: string;
-  relation: string;
-  count: number;
-  firstDate: string | null;
-  lastDate: string | null;
-  meanScore: number | null;
-}
 
 export interface Network {
   nodes: NetworkNode[];
