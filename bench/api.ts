@@ -155,6 +155,41 @@ async function seed(driver: Driver): Promise<void> {
 
 const NETWORK = RELATION_NAMES.join('|');
 
+/**
+ * diplograph's network(actorIds: [X], depth: 2, limit: 100) written as one plain Cypher statement, the way
+ * an @neo4j/graphql user would put it in a @cypher field: the seed; level 1, its network neighbours by
+ * summed count (either direction), heaviest first (ties by id), as many as fit in limit; level 2 (only
+ * if room is left), the neighbours of level 1 the same way; then the network relationships among the
+ * kept actors, the heaviest maxEdges (ties by source, relation, target), with count, firstDate, lastDate
+ * and meanScore; truncated when an actor or edge was left out. Same nodes, edges and truncated as ours.
+ */
+const NETWORK_CYPHER = `
+MATCH (seed:Actor {id: $actorId})
+CALL (seed) {
+  MATCH (seed)-[r:${NETWORK}]-(n) WHERE n <> seed
+  WITH n, sum(r.count) AS w ORDER BY w DESC, n.id
+  RETURN collect(n) AS l1
+}
+WITH [seed] + l1[..$limit - 1] AS kept1, l1[..$limit - 1] AS frontier, size(l1) > $limit - 1 AS more1
+CALL (kept1, frontier) {
+  UNWIND CASE WHEN size(kept1) < $limit THEN frontier ELSE [] END AS f
+  MATCH (f)-[r:${NETWORK}]-(n) WHERE n <> f AND NOT n IN kept1
+  WITH n, sum(r.count) AS w ORDER BY w DESC, n.id
+  RETURN collect(n) AS l2
+}
+WITH kept1 + l2[..$limit - size(kept1)] AS kept,
+  more1 OR size(l2) > $limit - size(kept1) OR (size(kept1) >= $limit AND size(frontier) > 0) AS more
+CALL (kept) {
+  UNWIND kept AS a
+  MATCH (a)-[r:${NETWORK}]->(b) WHERE b IN kept AND b <> a
+  WITH a.id AS source, type(r) AS relation, b.id AS target, r.count AS count, r
+  ORDER BY count DESC, source, relation, target LIMIT $maxEdges + 1
+  RETURN collect({ source: source, relation: relation, target: target, count: count, firstDate: r.firstDate, lastDate: r.lastDate, meanScore: r.meanScore }) AS edges
+}
+RETURN { nodes: [k IN kept | k { .id, .name, .kind, .country }], edges: edges[..$maxEdges], truncated: more OR size(edges) > $maxEdges } AS result
+`;
+const NETWORK_DOC = 'The depth-2 network around actorId, as diplograph computes it (see NETWORK_CYPHER).';
+
 const neo4jGraphqlTypeDefs = /* GraphQL */ `
   type Actor @node @fulltext(indexes: [{ indexName: "actor_names", queryName: "actorSearch", fields: ["name", "aliasText"] }]) {
     id: ID!
@@ -189,6 +224,29 @@ const neo4jGraphqlTypeDefs = /* GraphQL */ `
     article: [Article!]! @relationship(type: "REPORTED_IN", direction: OUT)
   }
 
+  type NetworkActor {
+    id: ID!
+    name: String!
+    kind: String!
+    country: String
+  }
+
+  type NetworkEdge {
+    source: ID!
+    relation: String!
+    target: ID!
+    count: Int!
+    firstDate: Date
+    lastDate: Date
+    meanScore: Float
+  }
+
+  type NetworkResult {
+    nodes: [NetworkActor!]!
+    edges: [NetworkEdge!]!
+    truncated: Boolean!
+  }
+
   type MonthBucket {
     start: Date!
     count: Int!
@@ -196,6 +254,9 @@ const neo4jGraphqlTypeDefs = /* GraphQL */ `
   }
 
   type Query {
+    "${NETWORK_DOC}"
+    network(actorId: ID!, limit: Int = 100, maxEdges: Int = 500): NetworkResult!
+      @cypher(statement: """${NETWORK_CYPHER}""", columnName: "result")
     shortestPath(from: ID!, to: ID!): [Actor!]!
       @cypher(
         statement: "MATCH (a:Actor {id: $from}), (b:Actor {id: $to}) MATCH p = shortestPath((a)-[:${NETWORK}*..4]-(b)) UNWIND nodes(p) AS n RETURN n"
@@ -225,6 +286,10 @@ interface BenchQuery {
   name: string;
   ours: string;
   theirs: string;
+  /** What each side computes (printed with the table). */
+  what: string;
+  /** Both sides answer the same data (checked before the run: the bench stops if they differ). */
+  same?: boolean;
 }
 
 const QUERIES: BenchQuery[] = [
@@ -232,34 +297,48 @@ const QUERIES: BenchQuery[] = [
     name: 'actor search',
     ours: '{ actors(search: "Russ", first: 10) { nodes { id name kind country } } }',
     theirs: '{ actorSearch(phrase: "russ*", first: 10) { edges { node { id name kind country } } } }',
+    what: 'both: 10 actors matching "Russ" by the actor_names fulltext index (ours ranks and pages its own way)',
   },
   {
     name: 'accusers of CHN 2019-2021 + evidence',
     ours: '{ events(filter: { target: "country:CHN", relations: [ACCUSES], from: "2019-01-01", to: "2021-12-31" }, first: 20) { nodes { date source { id name } evidence { sentence article { title outlet publishedAt } } } } }',
     theirs: '{ events(where: { relation: { eq: "ACCUSES" }, date: { gte: "2019-01-01", lte: "2021-12-31" }, target: { some: { id: { eq: "country:CHN" } } } }, sort: [{ date: DESC }], limit: 20) { date sentence source { id name } article { title outlet publishedAt } } }',
+    what: 'both: 20 ACCUSES events against CHN in 2019-2021, newest first, with source and article (ours: evidence via the events page)',
   },
   {
     name: 'network depth 2 around GBR',
-    ours: '{ network(actorIds: ["country:GBR"], depth: 2, limit: 100) { nodes { id name kind country degree } edges { id source target relation count } truncated } }',
-    theirs: '{ actors(where: { id: { eq: "country:GBR" } }) { id name kind country neighbours(limit: 10) { id name kind country neighbours(limit: 10) { id name kind country } } } }',
+    ours: '{ network(actorIds: ["country:GBR"], depth: 2, limit: 100) { nodes { id name kind country } edges { source relation target count firstDate lastDate meanScore } truncated } }',
+    theirs: '{ network(actorId: "country:GBR", limit: 100, maxEdges: 500) { nodes { id name kind country } edges { source relation target count firstDate lastDate meanScore } truncated } }',
+    what:
+      'both: up to 100 actors (GBR, then its neighbours by summed count, then theirs) and the 500 heaviest network edges among them with count, firstDate, lastDate, meanScore, and truncated; ' +
+      'ours: Query.network (Cypher built by src/api/cypher/network.ts); @neo4j/graphql: a @cypher Query.network with the same computation as one plain statement',
+    same: true,
   },
   {
     name: 'path GBR to IRN',
     ours: '{ paths(from: "country:GBR", to: "country:IRN", maxHops: 4) { length hops { source { id name } target { id name } relation count } } }',
     theirs: '{ shortestPath(from: "country:GBR", to: "country:IRN") { id name } }',
+    what: 'ours: up to 10 shortest paths (4 hops at most) with relation and count per hop; @neo4j/graphql: the actors of one shortest path',
   },
   {
     name: 'monthly timeline of USA',
     ours: '{ timeline(actor: "country:USA", granularity: MONTH) { start count meanScore } }',
     theirs: '{ monthly(actor: "country:USA") { start count meanScore } }',
+    what: 'both: events of USA (source or target, not negated or hypothetical) per month with count and mean score',
   },
 ];
 
-async function check(url: string, query: string): Promise<string> {
+async function answer(url: string, query: string): Promise<{ data: unknown; bytes: number }> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-  const body = (await res.json()) as { data?: unknown; errors?: unknown[] };
+  const text = await res.text();
+  const body = JSON.parse(text) as { data?: unknown; errors?: unknown[] };
   if (body.errors?.length) throw new Error(`bench:api: ${url} answered errors for ${query}: ${JSON.stringify(body.errors)}`);
-  return JSON.stringify(body.data).slice(0, 100);
+  return { data: body.data, bytes: text.length };
+}
+
+async function check(url: string, query: string): Promise<string> {
+  const { data, bytes } = await answer(url, query);
+  return `${JSON.stringify(data).slice(0, 100)} (${(bytes / 1024).toFixed(1)} KB)`;
 }
 
 interface Measured {
@@ -340,9 +419,17 @@ async function main(): Promise<void> {
     console.log(`machine: ${availableParallelism()} CPUs, load average ${load()} at start\n`);
     const rows: string[][] = [['query', 'server', 'req/s', 'p50 ms', 'p99 ms', 'errors']];
     const ratios: string[][] = [['query', 'p50 ours/theirs', 'p99 ours/theirs', 'p99 < 50 ms', 'not slower']];
+    console.log('what each side computes:');
+    for (const q of QUERIES) console.log(`  ${q.name}: ${q.what}`);
+    console.log('');
     for (const q of QUERIES) {
       log(`${q.name}: ours ${await check(ours.url, q.ours)} …`);
       log(`${q.name}: @neo4j/graphql ${await check(theirs.url, q.theirs)} …`);
+      if (q.same) {
+        const [a, b] = [JSON.stringify((await answer(ours.url, q.ours)).data), JSON.stringify((await answer(theirs.url, q.theirs)).data)];
+        if (a !== b) throw new Error(`bench:api: ${q.name}: the two servers answer differently:\nours   ${a.slice(0, 2000)}\ntheirs ${b.slice(0, 2000)}`);
+        log(`${q.name}: both answers identical (${a.length} bytes of data)`);
+      }
       const [a, b] = await driveBoth(ours.url, q.ours, theirs.url, q.theirs);
       for (const [server, m] of [['diplograph', a], ['@neo4j/graphql', b]] as const) {
         rows.push([q.name, server, m.rps.toFixed(0), m.p50.toFixed(1), m.p99.toFixed(1), String(m.non2xx + m.errors)]);

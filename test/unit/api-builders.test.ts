@@ -8,6 +8,7 @@ import { relationTypes } from '../../src/api/cypher/common.ts';
 import { buildAddAliasQuery, buildMergeMoveQuery, buildRenameActorQuery } from '../../src/api/cypher/corrections.ts';
 import { buildEventsQuery, type EventsArgs } from '../../src/api/cypher/events.ts';
 import { buildNetworkQuery } from '../../src/api/cypher/network.ts';
+import { edgeRows } from '../../src/api/resolvers/analysis.ts';
 import { buildPathsQuery } from '../../src/api/cypher/paths.ts';
 import { buildRelationsQuery } from '../../src/api/cypher/relations.ts';
 import { buildTimelineQuery } from '../../src/api/cypher/timeline.ts';
@@ -83,7 +84,12 @@ describe('Cypher builders', () => {
     const bare = buildNetworkQuery({ actorIds: ['country:CHN'], depth: 2, relations: null, from: null, to: null, minCount: 1, limit: 100, maxEdges: 500, edgeDetails: false });
     expect(bare.cypher).not.toMatch(/firstDate|lastDate|meanScore/);
     const detailed = buildNetworkQuery({ actorIds: ['country:CHN'], depth: 2, relations: null, from: null, to: null, minCount: 1, limit: 100, maxEdges: 500, edgeDetails: true });
-    expect(detailed.cypher).toContain('firstDate: r.firstDate, lastDate: r.lastDate, meanScore: r.meanScore');
+    expect(detailed.cypher).toContain('r.firstDate, r.lastDate, r.meanScore');
+    // Edges come back as plain lists; the resolver names their fields.
+    expect(edgeRows([['a', 'MEETS', 'b', 3]])).toEqual([{ source: 'a', relation: 'MEETS', target: 'b', count: 3 }]);
+    expect(edgeRows([['a', 'MEETS', 'b', 3, '2021-01-01', null, 1.5]])).toEqual([
+      { source: 'a', relation: 'MEETS', target: 'b', count: 3, firstDate: '2021-01-01', lastDate: null, meanScore: 1.5 },
+    ]);
   });
 
   it('refuse a path length outside 1…6 (it is written into the pattern)', () => {

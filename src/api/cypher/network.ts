@@ -38,25 +38,33 @@ function expand(args: NetworkArgs, params: Record<string, unknown>): string {
 function edges(args: NetworkArgs, params: Record<string, unknown>): string {
   if (args.from === null && args.to === null) {
     return (
-      // Network relationships join actors only, so no label check; node identity, no property read.
+      // Network relationships join actors only, so no label check; node identity, no property read. The
+      // source's id comes from the ids list (kept[i] is ids[i]), not from the node.
+      'UNWIND range(0, size(kept) - 1) AS i\nWITH kept[i] AS a, ids[i] AS source\n' +
       `MATCH (a)-[r:${relationTypes(args.relations)}]->(b)\nWHERE b IN kept AND r.count >= $minCount AND b <> a\n` +
-      // The heaviest maxEdges (+1 to know whether some were left out); properties read only for those.
-      'WITH a, r, b ORDER BY r.count DESC LIMIT $maxEdges + 1\n' +
-      'WITH a.id AS source, type(r) AS relation, b.id AS target, r.count AS count, r\n' +
-      'ORDER BY count DESC, source, relation, target\n' +
+      // One pass over the relationships: the count of the (maxEdges+1)-th heaviest is the threshold t;
+      // only the rows at or above it (the heaviest and their ties) are ordered by ids, so the edges kept
+      // at the cut are always the same ones (ties by source, relation, target), with few target reads.
+      'WITH collect([r.count, source, r, b]) AS rows\n' +
+      'CALL (rows) { UNWIND rows AS x WITH x[0] AS c ORDER BY c DESC LIMIT $maxEdges + 1 RETURN min(c) AS t }\n' +
+      'UNWIND [x IN rows WHERE x[0] >= t] AS x\n' +
+      'WITH x[0] AS count, x[1] AS source, type(x[2]) AS relation, x[3].id AS target, x[2] AS r\n' +
+      'ORDER BY count DESC, source, relation, target LIMIT $maxEdges + 1\n' +
+      // Plain lists, not maps: less to encode and decode (the resolver names the fields).
       (args.edgeDetails
-        ? 'RETURN collect({ source: source, relation: relation, target: target, count: count, firstDate: r.firstDate, lastDate: r.lastDate, meanScore: r.meanScore }) AS edges'
-        : 'RETURN collect({ source: source, relation: relation, target: target, count: count }) AS edges')
+        ? 'RETURN collect([source, relation, target, count, r.firstDate, r.lastDate, r.meanScore]) AS edges'
+        : 'RETURN collect([source, relation, target, count]) AS edges')
     );
   }
   const conditions = [countable('e'), 'b.id IN ids', 'b <> a', ...dateConditions('e.date', args.from, args.to, params)];
   if (args.relations) conditions.push('e.relation IN $relations');
   return (
+    'UNWIND kept AS a\n' +
     `MATCH (a)<-[:SOURCE]-(e:Event)-[:TARGET]->(b:Actor)\n${where(conditions)}\n` +
     'WITH a, e.relation AS relation, b, count(e) AS count, min(e.date) AS firstDate, max(e.date) AS lastDate, avg(e.score) AS meanScore\n' +
     'WHERE count >= $minCount\n' +
     'WITH a.id AS source, relation, b.id AS target, count, firstDate, lastDate, meanScore ORDER BY count DESC, source, relation, target\n' +
-    'RETURN collect({ source: source, relation: relation, target: target, count: count, firstDate: firstDate, lastDate: lastDate, meanScore: meanScore }) AS edges'
+    'RETURN collect([source, relation, target, count, firstDate, lastDate, meanScore]) AS edges'
   );
 }
 
@@ -87,7 +95,6 @@ export function buildNetworkQuery(args: NetworkArgs): CypherQuery {
   parts.push(
     'WITH kept, more, [k IN kept | k.id] AS ids',
     'CALL (kept, ids) {',
-    '  UNWIND kept AS a',
     `  ${edges(args, params).replaceAll('\n', '\n  ')}`,
     '}',
     'RETURN [k IN kept | k { .id, .name, .kind, .country }] AS nodes, edges[..$maxEdges] AS edges, more OR size(edges) > $maxEdges AS truncated',

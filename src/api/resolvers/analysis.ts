@@ -31,15 +31,31 @@ interface NetworkNode {
   country: string | null;
 }
 
+/** An edge as the query returns it: [source, relation, target, count, firstDate?, lastDate?, meanScore?]. */
+type EdgeRow = [string, string, string, number, (string | null)?, (string | null)?, (number | null)?];
+
+/** Names the fields of the query's edge lists (firstDate … only when the query read them). */
+export function edgeRows(rows: EdgeRow[]): NetworkEdge[] {
+  const edges: NetworkEdge[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i += 1) {
+    const r = rows[i]!;
+    edges[i] =
+      r.length > 4
+        ? { source: r[0], relation: r[1], target: r[2], count: r[3], firstDate: r[4] ?? null, lastDate: r[5] ?? null, meanScore: r[6] ?? null }
+        : { source: r[0], relation: r[1], target: r[2], count: r[3] };
+  }
+  return edges;
+}
+
 /** Degrees within the returned graph, and stable edge ids. */
 export function shapeNetwork(nodes: NetworkNode[], edges: NetworkEdge[], truncated: boolean) {
   const degree = new Map<string, number>();
+  // The rows are this request's own (fresh from the executor): completed in place, not copied.
   for (const e of edges) {
     degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
     degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
+    e.id = `${e.source}|${e.relation}|${e.target}`;
   }
-  // The rows are this request's own (fresh from the executor): completed in place, not copied.
-  for (const e of edges) e.id = `${e.source}|${e.relation}|${e.target}`;
   return {
     nodes: nodes.map((n) => Object.assign(n, { degree: degree.get(n.id) ?? 0 })),
     // Heaviest first, as the query returns them.
@@ -69,7 +85,7 @@ export const analysisResolvers = {
       );
       const nodes = (row?.nodes as NetworkNode[] | undefined) ?? [];
       if (nodes.length === 0) throw new NotFoundError(`no actor with id ${actorIds.map((id) => JSON.stringify(id)).join(', ')}`);
-      return shapeNetwork(nodes, (row?.edges as NetworkEdge[] | undefined) ?? [], Boolean(row?.truncated));
+      return shapeNetwork(nodes, edgeRows((row?.edges as EdgeRow[] | undefined) ?? []), Boolean(row?.truncated));
     },
 
     async paths(_: unknown, args: { from: string; to: string; maxHops?: number | null; relations?: string[] | null }, ctx: ApiContext, info: GraphQLResolveInfo) {
