@@ -39,6 +39,10 @@ function articleId(input: ArticleInput, url: string | null, hash: string): strin
 
 function datelineCountry(dateline: string | null): string | null {
   if (!dateline) return null;
+  return remember(datelineCache, dateline, readDatelineCountry);
+}
+
+function readDatelineCountry(dateline: string): string | null {
   const titled = dateline.toLowerCase().replace(/\b\w/g, (c) => c.toUpperCase());
   const toks = tokenizePhrase(titled);
   const m = matchAt(toks, 0);
@@ -152,6 +156,21 @@ function announcedVoice(tokens: readonly Token[], mentions: readonly Mention[]):
  */
 function findAuthor(outlet: string | null): ExtractedActor | null {
   if (!outlet) return null;
+  return remember(authorCache, outlet, readAuthor);
+}
+
+/** Outlets and datelines recur across articles: their (pure) readings are kept, up to a bound. */
+const authorCache = new Map<string, ExtractedActor | null>();
+const datelineCache = new Map<string, string | null>();
+
+function remember<T>(cache: Map<string, T>, key: string, read: (key: string) => T): T {
+  if (cache.has(key)) return cache.get(key) as T;
+  const value = read(key);
+  if (cache.size < 10000) cache.set(key, value);
+  return value;
+}
+
+function readAuthor(outlet: string): ExtractedActor | null {
   const scratch = newDiscourseState(new ActorRegister(), null, null);
   for (const s of analyse(outlet)) {
     for (const m of findMentions(s.tokens, scratch)) {

@@ -22,7 +22,8 @@ const root: TrieNode = { next: new Map(), terminals: [] };
 
 /** Normalises typographic apostrophes so "China’s" and "China's" meet in the trie. */
 function keyOf(token: string): string {
-  return token.toLowerCase().replace(/’/g, "'");
+  const lower = token.toLowerCase();
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
 }
 
 function add(phrase: string, entry: GazetteerEntry, caseSensitive?: boolean): void {
@@ -98,8 +99,24 @@ buildNamed();
 
 export interface GazetteerMatch { start: number; end: number; entries: GazetteerEntry[] }
 
+/** Matches already computed per token array (matchAt is pure over a sentence's tokens, which are never changed). */
+const memo = new WeakMap<readonly Token[], (GazetteerMatch | null | undefined)[]>();
+
 /** The longest gazetteer match starting at token `i` (end exclusive), or null. */
 export function matchAt(tokens: readonly Token[], i: number): GazetteerMatch | null {
+  let known = memo.get(tokens);
+  if (!known) {
+    known = [];
+    memo.set(tokens, known);
+  }
+  const hit = known[i];
+  if (hit !== undefined) return hit;
+  const found = longestMatch(tokens, i);
+  known[i] = found;
+  return found;
+}
+
+function longestMatch(tokens: readonly Token[], i: number): GazetteerMatch | null {
   let node: TrieNode | undefined = root;
   let best: GazetteerMatch | null = null;
   for (let j = i; j < tokens.length && node; j += 1) {
@@ -107,9 +124,17 @@ export function matchAt(tokens: readonly Token[], i: number): GazetteerMatch | n
     if (!tok) break;
     node = node.next.get(keyOf(tok.text));
     if (!node || node.terminals.length === 0) continue;
-    const surface = tokens.slice(i, j + 1).map((t) => t.text.replace(/’/g, "'")).join(' ');
+    let surface: string | undefined;
     const upper = /^[A-Z0-9]/.test(tokens[i]!.text);
-    const entries = node.terminals.filter((t) => (!t.caseSensitive || t.surface.replace(/’/g, "'") === surface) && (!t.capitalised || upper)).map((t) => t.entry);
+    const entries: GazetteerEntry[] = [];
+    for (const t of node.terminals) {
+      if (t.capitalised && !upper) continue;
+      if (t.caseSensitive) {
+        surface ??= tokens.slice(i, j + 1).map((x) => x.text.replace(/’/g, "'")).join(' ');
+        if (t.surface.replace(/’/g, "'") !== surface) continue;
+      }
+      entries.push(t.entry);
+    }
     if (entries.length > 0) best = { start: i, end: j + 1, entries };
   }
   return best;

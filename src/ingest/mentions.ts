@@ -684,9 +684,9 @@ export function coordinate(tokens: readonly Token[], mentions: readonly Mention[
   const out: Mention[] = [];
   for (const m of mentions) {
     const last = out[out.length - 1];
-    if (last && !m.locative && !last.locative) {
+    if (last && !m.locative && !last.locative && m.start > last.end && m.start - last.end <= 3) {
       const gap = tokens.slice(last.end, m.start).map((t) => t.lower);
-      if (gap.length > 0 && gap.length <= 3 && gap.every((g) => /^(,|and|the|&|as|well|or)$/.test(g)) && gap.some((g) => g === 'and' || g === ',' || g === '&')) {
+      if (gap.every((g) => /^(,|and|the|&|as|well|or)$/.test(g)) && gap.some((g) => g === 'and' || g === ',' || g === '&')) {
         out[out.length - 1] = { ...last, end: m.end, actorIds: [...new Set([...last.actorIds, ...m.actorIds])], members: [...membersOf(last), ...membersOf(m)] };
         continue;
       }

@@ -2,7 +2,8 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
-const nlp = winkNLP(model);
+// Only sentence boundaries and parts of speech (with lemmas) are read: entity, negation and sentiment passes are skipped.
+const nlp = winkNLP(model, ['sbd', 'pos']);
 const its = nlp.its;
 
 export interface Token {
