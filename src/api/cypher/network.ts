@@ -93,11 +93,13 @@ export function buildNetworkQuery(args: NetworkArgs): CypherQuery {
     );
   }
   parts.push(
-    'WITH kept, more, [k IN kept | k.id] AS ids',
+    // Each node's properties read once: the ids for the edge step come from the projected nodes.
+    'WITH kept, more, [k IN kept | k { .id, .name, .kind, .country }] AS nodes',
+    'WITH kept, more, nodes, [n IN nodes | n.id] AS ids',
     'CALL (kept, ids) {',
     `  ${edges(args, params).replaceAll('\n', '\n  ')}`,
     '}',
-    'RETURN [k IN kept | k { .id, .name, .kind, .country }] AS nodes, edges[..$maxEdges] AS edges, more OR size(edges) > $maxEdges AS truncated',
+    'RETURN nodes, edges[..$maxEdges] AS edges, more OR size(edges) > $maxEdges AS truncated',
   );
   return { cypher: parts.join('\n'), params };
 }
