@@ -2,7 +2,7 @@
 import { relationInfo } from '../ontology.ts';
 import { ActorRegister, countryId } from './actors.ts';
 import { cleanBody } from './clean.ts';
-import { parseDate, resolveSentenceDate } from './dates.ts';
+import { parseDate, resolveSentenceDate, type ResolvedDate } from './dates.ts';
 import { InputError } from './errors.ts';
 import { matchAt } from './gazetteer.ts';
 import { sha256, shortHash, slugify } from './ids.ts';
@@ -104,7 +104,9 @@ export function extract(input: ArticleInput): ExtractionResult {
   // somewhere (not only as a place or a noun modifier: "British Embassy staff", "the AUKUS pact").
   // Every event's actors are listed, negated and hypothetical ones too: an event only names listed actors.
   const actorIds = new Set(events.flatMap((e) => [e.source, e.target]));
-  const actors = [...register.actors.values()].filter((a) => actorIds.has(a.id) || (a.kind !== 'COUNTRY' && !(a.kind === 'PERSON' && register.descriptive.has(a.id)) && occurrences.some((o) => o.id === a.id && (o.agent || a.kind === 'OFFICIAL'))));
+  const named = new Set(occurrences.map((o) => o.id));
+  const agents = new Set(occurrences.filter((o) => o.agent).map((o) => o.id));
+  const actors = [...register.actors.values()].filter((a) => actorIds.has(a.id) || (a.kind !== 'COUNTRY' && !(a.kind === 'PERSON' && register.descriptive.has(a.id)) && (a.kind === 'OFFICIAL' ? named : agents).has(a.id)));
   const warnings: string[] = [];
   if (!publishedAt) warnings.push('no publication date found: event dates are null unless the text gives one');
   return {
@@ -250,6 +252,12 @@ function envoyState(id: string, relation: string, register: ActorRegister): stri
   return envoy ? register.country(a.country) : id;
 }
 
+/** The last item that satisfies `test` (Array.prototype.findLast is beyond the ES2022 library). */
+function lastOf<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
+  for (let k = items.length - 1; k >= 0; k -= 1) if (test(items[k]!)) return items[k];
+  return undefined;
+}
+
 function buildEvents(found: readonly Found[], register: ActorRegister, occurrences: readonly Occurrence[], article: { id: string; text: string; publishedAt: string | null }): ExtractedEvent[] {
   const opp = opponents(found, register);
   const hero = protagonist(found, register);
@@ -269,16 +277,18 @@ function buildEvents(found: readonly Found[], register: ActorRegister, occurrenc
   };
   const events: ExtractedEvent[] = [];
   const seen = new Set<string>();
+  const dates = new Map<Sentence, ResolvedDate>();
   for (const { a, sentence } of found) {
     const info = relationInfo(a.trigger.relation);
-    const when = resolveSentenceDate(sentence.text, article.publishedAt);
+    const when = dates.get(sentence) ?? resolveSentenceDate(sentence.text, article.publishedAt);
+    dates.set(sentence, when);
     const targets: { id: string; span: Span }[] = [];
     if (a.target) {
       for (const m of membersOf(a.target)) targets.push({ id: envoyState(m.id, info.name, register), span: span(sentence, m.start, m.end, article.text) });
     }
     for (const s of membersOf(a.source)) {
       // A quote's speaker named in an earlier sentence: point at where it was named.
-      const carried = a.source.carried ? [...occurrences].reverse().find((x) => x.id === s.id && x.span.start < sentence.start) : undefined;
+      const carried = a.source.carried ? lastOf(occurrences, (x) => x.id === s.id && x.span.start < sentence.start) : undefined;
       const sourceSpan = carried?.span ?? span(sentence, s.start, s.end, article.text);
       let tlist = targets;
       if (!a.target && RECIPROCAL.has(info.name) && a.source.actorIds.length >= 2) {
@@ -291,7 +301,7 @@ function buildEvents(found: readonly Found[], register: ActorRegister, occurrenc
         if (!o) continue;
         const oid = countryId(o);
         register.country(o);
-        const prior = [...occurrences].reverse().find((x) => x.span.start < sentence.end && (x.id === oid || register.countryOf(x.id) === o));
+        const prior = lastOf(occurrences, (x) => x.span.start < sentence.end && (x.id === oid || register.countryOf(x.id) === o));
         tlist = [{ id: oid, span: prior?.span ?? span(sentence, a.trigger.start, a.trigger.end, article.text) }];
       }
       for (const t of tlist) {

@@ -94,8 +94,30 @@ function nearestLeft(groups: readonly Mention[], before: number, from: number): 
   return undefined;
 }
 
+/** Frames already found for a list of mentions (always of the one sentence whose tokens it indexes; never changed). */
+const framesOf = new WeakMap<readonly Mention[], { tokens: readonly Token[]; frames: Frame[] }>();
+
 /** Speech frames: "X said …", "…, X said", "said X", "according to X", "X told reporters". */
 export function findFrames(tokens: readonly Token[], groups: readonly Mention[]): Frame[] {
+  const known = framesOf.get(groups);
+  if (known && known.tokens === tokens) return known.frames;
+  const frames = readFrames(tokens, groups);
+  framesOf.set(groups, { tokens, frames });
+  return frames;
+}
+
+function gapIsSubjectGap(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k += 1) if (!SUBJECT_GAP.test(tokens[k]!.text)) return false;
+  return true;
+}
+
+function wordsAfter(tokens: readonly Token[], from: number): number {
+  let n = 0;
+  for (let k = from; k < tokens.length; k += 1) if (tokens[k]!.pos !== 'PUNCT') n += 1;
+  return n;
+}
+
+function readFrames(tokens: readonly Token[], groups: readonly Mention[]): Frame[] {
   const frames: Frame[] = [];
   for (let k = 0; k < tokens.length; k += 1) {
     if (tokens[k]?.lower === 'according' && tokens[k + 1]?.lower === 'to') {
@@ -105,12 +127,11 @@ export function findFrames(tokens: readonly Token[], groups: readonly Mention[])
     }
     if (!isSpeechVerb(tokens, k)) continue;
     const left = nearestLeft(groups, k, 0);
-    const leftOk = left && !left.locative && tokens.slice(left.end, k).every((t) => SUBJECT_GAP.test(t.text));
+    const leftOk = left && !left.locative && gapIsSubjectGap(tokens, left.end, k);
     if (left && leftOk) {
       const before = tokens[left.start - 1]?.lower === 'the' ? tokens[left.start - 2] : tokens[left.start - 1];
       // "…, X said (in a statement)." closes the sentence; "In a statement, X said …" opens it.
-      const rest = tokens.slice(k + 1).filter((t) => t.pos !== 'PUNCT').length;
-      const trailing = left.start > 2 && !!before && /^[,”"’]$/.test(before.text) && rest <= 6;
+      const trailing = left.start > 2 && !!before && /^[,”"’]$/.test(before.text) && wordsAfter(tokens, k + 1) <= 6;
       frames.push(trailing ? { speaker: left, verb: k, from: 0, to: left.start } : { speaker: left, verb: k + 1, from: k + 1, to: tokens.length });
       continue;
     }
