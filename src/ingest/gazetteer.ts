@@ -99,33 +99,36 @@ buildNamed();
 
 export interface GazetteerMatch { start: number; end: number; entries: GazetteerEntry[] }
 
-/** Matches already computed per token array (matchAt is pure over a sentence's tokens, which are never changed). */
-const memo = new WeakMap<readonly Token[], (GazetteerMatch | null | undefined)[]>();
+/** Per token array (a sentence's tokens, never changed): its trie keys and the matches already computed. */
+interface Seen { keys: (string | undefined)[]; matches: (GazetteerMatch | null | undefined)[] }
+const memo = new WeakMap<readonly Token[], Seen>();
 
 /** The longest gazetteer match starting at token `i` (end exclusive), or null. */
 export function matchAt(tokens: readonly Token[], i: number): GazetteerMatch | null {
-  let known = memo.get(tokens);
-  if (!known) {
-    known = [];
-    memo.set(tokens, known);
+  let seen = memo.get(tokens);
+  if (!seen) {
+    seen = { keys: [], matches: [] };
+    memo.set(tokens, seen);
   }
-  const hit = known[i];
+  const hit = seen.matches[i];
   if (hit !== undefined) return hit;
-  const found = longestMatch(tokens, i);
-  known[i] = found;
+  const found = longestMatch(tokens, i, seen.keys);
+  seen.matches[i] = found;
   return found;
 }
 
-function longestMatch(tokens: readonly Token[], i: number): GazetteerMatch | null {
+function longestMatch(tokens: readonly Token[], i: number, keys: (string | undefined)[]): GazetteerMatch | null {
   let node: TrieNode | undefined = root;
   let best: GazetteerMatch | null = null;
+  let upper: boolean | undefined;
   for (let j = i; j < tokens.length && node; j += 1) {
     const tok = tokens[j];
     if (!tok) break;
-    node = node.next.get(keyOf(tok.text));
+    const key = keys[j] ?? (keys[j] = keyOf(tok.text));
+    node = node.next.get(key);
     if (!node || node.terminals.length === 0) continue;
     let surface: string | undefined;
-    const upper = /^[A-Z0-9]/.test(tokens[i]!.text);
+    upper ??= /^[A-Z0-9]/.test(tokens[i]!.text);
     const entries: GazetteerEntry[] = [];
     for (const t of node.terminals) {
       if (t.capitalised && !upper) continue;

@@ -514,8 +514,9 @@ function readIdentified(tokens: readonly Token[], i: number, state: DiscourseSta
 
 function readBodyRef(tokens: readonly Token[], i: number, state: DiscourseState): Mention | null {
   const tok = tokens[i]!;
+  if (!/^the$/i.test(tokens[i - 1]?.text ?? '')) return null;
   const want = BODY_NOUNS[tok.lower];
-  if (!want || !/^the$/i.test(tokens[i - 1]?.text ?? '') || tokens[i + 1]?.lower === 'of' || tokens[i + 1]?.pos === 'NOUN' || tokens[i + 1]?.pos === 'PROPN') return null;
+  if (!want || tokens[i + 1]?.lower === 'of' || tokens[i + 1]?.pos === 'NOUN' || tokens[i + 1]?.pos === 'PROPN') return null;
   for (let k = state.recentAgencies.length - 1; k >= 0; k -= 1) {
     const id = state.recentAgencies[k]!;
     const a = state.register.actors.get(id);

@@ -88,6 +88,13 @@ function matchPattern(p: Pattern, tokens: readonly Token[], i: number, blocked: 
   return k;
 }
 
+function addMatches(found: Trigger[], patterns: readonly Pattern[] | undefined, tokens: readonly Token[], i: number, blocked: (k: number) => boolean): void {
+  for (const p of patterns ?? []) {
+    const end = matchPattern(p, tokens, i, blocked);
+    if (end > i) found.push({ relation: p.relation, role: p.role, chain: p.chain, start: i, end, weight: p.weight, pattern: p.source });
+  }
+}
+
 /** All triggers of a sentence; where patterns overlap, the heavier (more words) wins; verb chains are composed. */
 export function findTriggers(tokens: readonly Token[], blocked: (k: number) => boolean = () => false): Trigger[] {
   const found: Trigger[] = [];
@@ -96,12 +103,8 @@ export function findTriggers(tokens: readonly Token[], blocked: (k: number) => b
     if (blocked(i)) continue;
     // "Russia-backed", "Saudi-led": a compound modifier describes, it reports no event.
     if (t.lower.endsWith('ed') && tokens[i - 1]?.text === '-' && tokens[i - 1]!.end === t.start) continue;
-    for (const key of t.lemma === t.lower ? [t.lemma] : [t.lemma, t.lower]) {
-      for (const p of INDEX.get(key) ?? []) {
-        const end = matchPattern(p, tokens, i, blocked);
-        if (end > i) found.push({ relation: p.relation, role: p.role, chain: p.chain, start: i, end, weight: p.weight, pattern: p.source });
-      }
-    }
+    addMatches(found, INDEX.get(t.lemma), tokens, i, blocked);
+    if (t.lower !== t.lemma) addMatches(found, INDEX.get(t.lower), tokens, i, blocked);
   }
   // Drop a trigger when a heavier one covers one of its tokens (e.g. "reject … allegations" over "reject").
   const kept = found.filter((a) => !found.some((b) => b !== a && b.weight > a.weight && b.start <= a.start && a.start < b.end));
