@@ -70,7 +70,9 @@ function isNameToken(t: Token | undefined): boolean {
 }
 
 function entryOf<T extends GazetteerEntry['type']>(m: GazetteerMatch | null, type: T): Extract<GazetteerEntry, { type: T }> | undefined {
-  return m?.entries.find((e) => e.type === type) as Extract<GazetteerEntry, { type: T }> | undefined;
+  if (!m) return undefined;
+  for (const e of m.entries) if (e.type === type) return e as Extract<GazetteerEntry, { type: T }>;
+  return undefined;
 }
 
 function isPossessive(t: Token | undefined): boolean {
