@@ -82,11 +82,13 @@ export function extract(input: ArticleInput): ExtractionResult {
     const found0 = findMentions(toks, state, dlTokens);
     const startsWithQuote = /^[“"‘']/.test(toks[0]?.text ?? '');
     const docVoice = voice ?? (author ? register.adopt(author) : null);
-    const mentions = addVoiceMentions(toks, found0, findFrames(toks, coordinate(toks, found0)), startsWithQuote ? lastSpeaker : null, docVoice, register);
+    const groups0 = coordinate(toks, found0);
+    const mentions = addVoiceMentions(toks, found0, findFrames(toks, groups0), startsWithQuote ? lastSpeaker : null, docVoice, register);
     const announced = announcedVoice(toks, mentions);
     if (announced) voice = announced;
     for (const m of mentions) for (const mem of membersOf(m)) occurrences.push({ id: mem.id, span: span(sentence, mem.start, mem.end, text), agent: !m.locative && !isModifier(toks, mem.end) });
-    const groups = coordinate(toks, mentions);
+    // Without voice mentions the groups are those already formed (and their speech frames already found).
+    const groups = mentions === found0 ? groups0 : coordinate(toks, mentions);
     const covered = new Set<number>();
     for (const m of mentions) for (let k = m.start; k < m.end; k += 1) covered.add(k);
     const triggers = findTriggers(toks, (k) => covered.has(k) || k < dlTokens);
