@@ -107,7 +107,7 @@ const memo = new WeakMap<readonly Token[], Seen>();
 export function matchAt(tokens: readonly Token[], i: number): GazetteerMatch | null {
   let seen = memo.get(tokens);
   if (!seen) {
-    seen = { keys: [], matches: [] };
+    seen = { keys: new Array<string | undefined>(tokens.length).fill(undefined), matches: new Array<GazetteerMatch | null | undefined>(tokens.length).fill(undefined) };
     memo.set(tokens, seen);
   }
   const hit = seen.matches[i];
