@@ -24,7 +24,7 @@ export function cleanBody(body: string, knownTitle: string | null): CleanBody {
   let title = knownTitle;
   let publishedAt: string | null = null;
   let firstContent = true;
-  for (const line of rawLines) {
+  for (const [index, line] of rawLines.entries()) {
     if (line === '') {
       kept.push('');
       continue;
@@ -42,7 +42,7 @@ export function cleanBody(body: string, knownTitle: string | null): CleanBody {
       firstContent = false;
       if (knownTitle && line === knownTitle.trim()) continue;
       // A line ending in a colon introduces what follows ("The below is attributable to …:"): never a headline.
-      if (!knownTitle && line.length < 200 && !/[.!?”":]$/.test(line) && rawLines.filter((l) => l.length > 80).length > 0) {
+      if (!knownTitle && line.length < 200 && !/[.!?”":]$/.test(line) && rawLines.slice(index + 1).some((l) => l.length > 80)) {
         title = line;
         continue;
       }

@@ -453,7 +453,13 @@ export function findMentions(tokens: readonly Token[], state: DiscourseState, da
 }
 
 /** Nouns that refer back to a body named before: "the ministry", "The agency", "the department". */
-const BODY_NOUNS: Record<string, RegExp> = { ministry: /ministry|ministries/i, department: /department/i, agency: /./, office: /office/i };
+// A Map, not an object literal: a token such as "constructor" must not find Object's own properties.
+const BODY_NOUNS: ReadonlyMap<string, RegExp> = new Map([
+  ['ministry', /ministry|ministries/i],
+  ['department', /department/i],
+  ['agency', /./],
+  ['office', /office/i],
+]);
 
 const ORG_NOUNS = /^(banks|companies|firms|entities|institutions|businesses|corporations|exchanges|shipping companies)$/;
 const GROUP_NOUNS = /^(militias?|rebels|fighters|proxies|insurgents|groups|gunmen|paramilitaries)$/;
@@ -517,7 +523,7 @@ function readIdentified(tokens: readonly Token[], i: number, state: DiscourseSta
 function readBodyRef(tokens: readonly Token[], i: number, state: DiscourseState): Mention | null {
   const tok = tokens[i]!;
   if (!/^the$/i.test(tokens[i - 1]?.text ?? '')) return null;
-  const want = BODY_NOUNS[tok.lower];
+  const want = BODY_NOUNS.get(tok.lower);
   if (!want || tokens[i + 1]?.lower === 'of' || tokens[i + 1]?.pos === 'NOUN' || tokens[i + 1]?.pos === 'PROPN') return null;
   for (let k = state.recentAgencies.length - 1; k >= 0; k -= 1) {
     const id = state.recentAgencies[k]!;
