@@ -1,33 +1,25 @@
 /** End to end: files -> extract() in a worker thread -> batched writes, against the real Neo4j. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Driver } from 'neo4j-driver';
+import { describe, expect, it } from 'vitest';
 import { readInputs } from '../../src/ingest/files.ts';
 import { runPipeline } from '../../src/ingest/pipeline.ts';
 import { checkConsistency } from '../../src/store/consistency.ts';
 import { summarize } from '../../src/store/ingest.ts';
-import { testDriver, wipeGraph } from '../support/neo4j.ts';
+import { useTestGraph } from '../support/neo4j.ts';
 import { count } from '../fixtures/store/graph.ts';
 
 describe('store: the ingest pipeline on the gold articles and seed/', () => {
-  let driver: Driver;
-  beforeAll(async () => {
-    driver = testDriver();
-    await wipeGraph(driver);
-  });
-  afterAll(async () => {
-    await driver.close();
-  });
+  const graph = useTestGraph();
 
   it('ingests every article once, consistently; a second run is all duplicates', async () => {
-    const first = summarize(await runPipeline(driver, readInputs(['test/gold/articles', 'seed']), { batchSize: 7, workers: 1 }));
+    const first = summarize(await runPipeline(graph(), readInputs(['test/gold/articles', 'seed']), { batchSize: 7, workers: 1 }));
     expect(first.failed).toBe(0);
     expect(first.new).toBeGreaterThan(10);
     expect(first.events).toBeGreaterThan(0);
-    expect(await count(driver, 'MATCH (a:Article) RETURN count(a)')).toBe(first.new);
-    expect(await count(driver, 'MATCH (a:Article {id: "dawn-2021-07-21-china-hack-claims", outlet: "Dawn"}) RETURN count(a)')).toBe(1);
-    expect(await checkConsistency(driver)).toEqual([]);
+    expect(await count(graph(), 'MATCH (a:Article) RETURN count(a)')).toBe(first.new);
+    expect(await count(graph(), 'MATCH (a:Article {id: "dawn-2021-07-21-china-hack-claims", outlet: "Dawn"}) RETURN count(a)')).toBe(1);
+    expect(await checkConsistency(graph())).toEqual([]);
 
-    const again = summarize(await runPipeline(driver, readInputs(['seed', 'test/gold/articles']), { batchSize: 50, workers: 0 }));
+    const again = summarize(await runPipeline(graph(), readInputs(['seed', 'test/gold/articles']), { batchSize: 50, workers: 0 }));
     expect(again.duplicate).toBe(first.new);
     expect(again.new + again.updated + again.failed).toBe(0);
   });
