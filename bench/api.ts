@@ -28,6 +28,7 @@ import { defaultLocalOptions, startLocalNeo4j } from '../src/store/local-neo4j.t
 import { migrate } from '../src/store/schema.ts';
 import { loadGoldInputs } from '../test/fixtures/api/gold-inputs.ts';
 import { RELATION_NAMES } from '../src/ontology.ts';
+import { seededRandom } from '../src/util/random.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -45,17 +46,6 @@ const log = (line: string): void => console.error(`[bench:api] ${line}`);
 
 // ---------------------------------------------------------------- corpus
 
-/** A small deterministic PRNG (mulberry32), so every run builds the same corpus. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const POOL = COUNTRIES.filter((c) => c.independent).map((c) => ({ id: `country:${c.cca3}`, code: c.cca3, name: c.name.common }));
 const DAY = 86_400_000;
@@ -108,7 +98,7 @@ function buildCorpus(n: number): ExtractionResult[] {
     .map((input) => extract(input))
     .filter((r) => r.events.length > 0);
   if (bases.length === 0) throw new Error('bench:api: the extractor found no events in the gold articles');
-  const rand = prng(20210719);
+  const rand = seededRandom(20210719);
   return Array.from({ length: n }, (_, k) => variant(bases[k % bases.length]!, k, rand));
 }
 

@@ -17,7 +17,8 @@ import { createRenderer } from './renderer.ts';
 import { createSearchBox } from './search.ts';
 import { SHAPE_PATHS } from './shapes.ts';
 import { createApiSource, type DataSource } from './source.ts';
-import { createSyntheticSource, parseSyntheticSize, seededRandom } from './synthetic.ts';
+import { createSyntheticSource, parseSyntheticSize } from './synthetic.ts';
+import { seededRandom } from '../../util/random.ts';
 import { createTimeline } from './timeline.ts';
 import type { NetworkFilters } from './types.ts';
 

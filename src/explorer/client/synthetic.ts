@@ -4,19 +4,9 @@
  */
 import { KIND_STYLES, RELATIONS } from './ontology.ts';
 import type { DataSource } from './source.ts';
+import { seededRandom } from '../../util/random.ts';
 import type { ActorDetails, Network, NetworkEdge, NetworkNode } from './types.ts';
 
-/** mulberry32: a small seeded PRNG. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function parseSyntheticSize(param: string | null): { nodes: number; edges: number } | null {
   const m = param ? /^(\d{1,6})x(\d{1,7})$/.exec(param) : null;
