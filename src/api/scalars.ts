@@ -26,8 +26,13 @@ function parse(value: unknown): string {
 export const DateScalar = new GraphQLScalarType<string, string>({
   name: 'Date',
   description: 'A calendar day, YYYY-MM-DD.',
+  // Output values come from the store's Date values (always real days): the shape is checked, the
+  // calendar only for input (a network answer serializes about 1,000 dates).
   serialize: (value) => {
-    if (typeof value === 'string' && isIsoDay(value.slice(0, 10))) return value.slice(0, 10);
+    if (typeof value === 'string') {
+      const day = value.length === 10 ? value : value.slice(0, 10);
+      if (DAY.test(day)) return day;
+    }
     throw new TypeError(`Date cannot represent ${JSON.stringify(value)}`);
   },
   parseValue: parse,

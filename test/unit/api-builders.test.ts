@@ -83,8 +83,13 @@ describe('Cypher builders', () => {
     // The stored relationships' dates and mean score are read only when the selection asks for them.
     const bare = buildNetworkQuery({ actorIds: ['country:CHN'], depth: 2, relations: null, from: null, to: null, minCount: 1, limit: 100, maxEdges: 500, edgeDetails: false });
     expect(bare.cypher).not.toMatch(/firstDate|lastDate|meanScore/);
-    const detailed = buildNetworkQuery({ actorIds: ['country:CHN'], depth: 2, relations: null, from: null, to: null, minCount: 1, limit: 100, maxEdges: 500, edgeDetails: true });
-    expect(detailed.cypher).toContain('r.firstDate, r.lastDate, r.meanScore');
+    const detailedArgs = () => ({ actorIds: ['country:CHN'], depth: 2, relations: null, from: null, to: null, minCount: 1, limit: 100, maxEdges: 500, edgeDetails: true });
+    const detailed = buildNetworkQuery(detailedArgs());
+    // Dates leave the database as strings (the driver's Date objects are slow to decode).
+    expect(detailed.cypher).toContain('toString(r.firstDate), toString(r.lastDate), r.meanScore');
+    // Stored relationships all have count >= 1: minCount 1 reads no count to filter on, minCount 2 does.
+    expect(detailed.cypher).not.toContain('r.count >= $minCount');
+    expect(buildNetworkQuery({ ...detailedArgs(), minCount: 2 }).cypher).toContain('r.count >= $minCount');
     // Edges come back as plain lists; the resolver names their fields.
     expect(edgeRows([['a', 'MEETS', 'b', 3]])).toEqual([{ source: 'a', relation: 'MEETS', target: 'b', count: 3 }]);
     expect(edgeRows([['a', 'MEETS', 'b', 3, '2021-01-01', null, 1.5]])).toEqual([

@@ -22,7 +22,9 @@ export interface NetworkArgs {
 /** Neighbours of the frontier `f` as rows (n, w): one aggregated weight per neighbour. */
 function expand(args: NetworkArgs, params: Record<string, unknown>): string {
   if (args.from === null && args.to === null) {
-    return `MATCH (f)-[r:${relationTypes(args.relations)}]-(n)\nWHERE r.count >= $minCount AND n <> f\nWITH n, sum(r.count) AS w`;
+    // Every stored network relationship has count >= 1: filtered on only when minCount can drop one.
+    const minCount = args.minCount > 1 ? 'r.count >= $minCount AND ' : '';
+    return `MATCH (f)-[r:${relationTypes(args.relations)}]-(n)\nWHERE ${minCount}n <> f\nWITH n, sum(r.count) AS w`;
   }
   const conditions = [countable('e'), 'n <> f', ...dateConditions('e.date', args.from, args.to, params)];
   if (args.relations) {
@@ -37,11 +39,17 @@ function expand(args: NetworkArgs, params: Record<string, unknown>): string {
 
 function edges(args: NetworkArgs, params: Record<string, unknown>): string {
   if (args.from === null && args.to === null) {
+    // As in expand(): the count is read to filter on only when minCount can drop a relationship.
+    const minCount = args.minCount > 1 ? '\nWHERE r.count >= $minCount' : '';
     return (
       // Network relationships join actors only, so no label check; node identity, no property read. The
       // source's id comes from the ids list (kept[i] is ids[i]), not from the node.
-      'UNWIND range(0, size(kept) - 1) AS i\nWITH kept[i] AS a, ids[i] AS source\n' +
-      `MATCH (a)-[r:${relationTypes(args.relations)}]->(b)\nWHERE b IN kept AND r.count >= $minCount AND b <> a\n` +
+      'UNWIND range(0, size(kept) - 1) AS i\nWITH kept, kept[i] AS a, ids[i] AS source\n' +
+      `MATCH (a)-[r:${relationTypes(args.relations)}]->(b)${minCount}\n` +
+      // Grouped by target before the membership test: `b IN kept` scans the list, so it runs once per
+      // distinct target (about 200 here) instead of once per relationship (about 6,000: 11 ms vs 1 ms).
+      'WITH kept, b, collect([source, r, a]) AS out WHERE b IN kept\n' +
+      'UNWIND out AS o\nWITH o[0] AS source, o[1] AS r, b WHERE o[2] <> b\n' +
       // One pass over the relationships: the count of the (maxEdges+1)-th heaviest is the threshold t;
       // only the rows at or above it (the heaviest and their ties) are ordered by ids, so the edges kept
       // at the cut are always the same ones (ties by source, relation, target), with few target reads.
@@ -50,20 +58,23 @@ function edges(args: NetworkArgs, params: Record<string, unknown>): string {
       'UNWIND [x IN rows WHERE x[0] >= t] AS x\n' +
       'WITH x[0] AS count, x[1] AS source, type(x[2]) AS relation, x[3].id AS target, x[2] AS r\n' +
       'ORDER BY count DESC, source, relation, target LIMIT $maxEdges + 1\n' +
-      // Plain lists, not maps: less to encode and decode (the resolver names the fields).
+      // Plain lists, not maps: less to encode and decode (the resolver names the fields). Dates as
+      // strings: the driver's Date objects cost about 8 ms per 1,000 to decode.
       (args.edgeDetails
-        ? 'RETURN collect([source, relation, target, count, r.firstDate, r.lastDate, r.meanScore]) AS edges'
+        ? 'RETURN collect([source, relation, target, count, toString(r.firstDate), toString(r.lastDate), r.meanScore]) AS edges'
         : 'RETURN collect([source, relation, target, count]) AS edges')
     );
   }
-  const conditions = [countable('e'), 'b.id IN ids', 'b <> a', ...dateConditions('e.date', args.from, args.to, params)];
+  const conditions = [countable('e'), 'b <> a', ...dateConditions('e.date', args.from, args.to, params)];
   if (args.relations) conditions.push('e.relation IN $relations');
   return (
     'UNWIND kept AS a\n' +
     `MATCH (a)<-[:SOURCE]-(e:Event)-[:TARGET]->(b:Actor)\n${where(conditions)}\n` +
-    'WITH a, e.relation AS relation, b, count(e) AS count, min(e.date) AS firstDate, max(e.date) AS lastDate, avg(e.score) AS meanScore\n' +
-    'WHERE count >= $minCount\n' +
-    'WITH a.id AS source, relation, b.id AS target, count, firstDate, lastDate, meanScore ORDER BY count DESC, source, relation, target\n' +
+    'WITH kept, a, e.relation AS relation, b, count(e) AS count, min(e.date) AS firstDate, max(e.date) AS lastDate, avg(e.score) AS meanScore\n' +
+    // The membership test once per (source, relation, target) group, not once per event.
+    'WHERE count >= $minCount AND b IN kept\n' +
+    'WITH a.id AS source, relation, b.id AS target, count, toString(firstDate) AS firstDate, toString(lastDate) AS lastDate, meanScore\n' +
+    'ORDER BY count DESC, source, relation, target\n' +
     'RETURN collect([source, relation, target, count, firstDate, lastDate, meanScore]) AS edges'
   );
 }
