@@ -17,8 +17,14 @@ const PUBLISHED_LINE = /^(Published|Updated|Posted|Last updated)\s*:?\s+(.{6,60}
 const CAPTION = /(\s[—–-]\s?(Reuters|AFP|AP|Photo|File|Getty|EPA|Xinhua|Anadolu|Bloomberg|APP|Online|Dawn)[\w/ .]*$)|(\((Photo|Image|File)[^)]*\)\s*$)/;
 const DATELINE = /^([A-Z][A-Z .'’-]{1,40}[A-Z])(,\s*[A-Z][A-Za-z. ]{1,30})?(\s*\([^)]{1,30}\))?\s*(:|—|–|-{1,2})\s+/;
 
+/**
+ * Runs of spaces, tabs and no-break spaces that are not already one plain space: replacing only these gives the
+ * same line as replacing every run by one space, without rebuilding lines whose words are single-spaced.
+ */
+const SPACING = /[ \t\u00A0]{2,}|[\t\u00A0]/g;
+
 export function cleanBody(body: string, knownTitle: string | null): CleanBody {
-  const rawLines = body.replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(/[ \t\u00A0]+/g, ' ').trim());
+  const rawLines = body.replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(SPACING, ' ').trim());
   const seen = new Set<string>();
   const kept: string[] = [];
   let title = knownTitle;

@@ -89,9 +89,10 @@ export function extract(input: ArticleInput): ExtractionResult {
     for (const m of mentions) for (const mem of membersOf(m)) occurrences.push({ id: mem.id, span: span(sentence, mem.start, mem.end, text), agent: !m.locative && !isModifier(toks, mem.end) });
     // Without voice mentions the groups are those already formed (and their speech frames already found).
     const groups = mentions === found0 ? groups0 : coordinate(toks, mentions);
-    const covered = new Set<number>();
-    for (const m of mentions) for (let k = m.start; k < m.end; k += 1) covered.add(k);
-    const triggers = findTriggers(toks, (k) => covered.has(k) || k < dlTokens);
+    // Tokens inside a mention or the dateline start no trigger.
+    const covered = new Uint8Array(toks.length);
+    for (const m of mentions) covered.fill(1, m.start, m.end);
+    const triggers = findTriggers(toks, (k) => covered[k] === 1 || k < dlTokens);
     // A heading in capitals ("SUPPORT TO DPRK MALICIOUS CYBER ACTIVITY") labels a section; it reports nothing.
     const heading = !/[a-z]/.test(sentence.text) && toks.length >= 3;
     if (!heading) for (const a of assignRoles(toks, groups, triggers, lastSpeaker ? { ...lastSpeaker, carried: true } : null, docVoice)) found.push({ a, sentence });
@@ -134,7 +135,7 @@ function addVoiceMentions(tokens: readonly Token[], mentions: Mention[], frames:
   const extra: Mention[] = [];
   for (let k = 0; k < tokens.length; k += 1) {
     const t = tokens[k]!;
-    if (!VOICE_WORDS.has(t.text.toLowerCase()) || (t.text === 'US')) continue;
+    if (!VOICE_WORDS.has(t.lower) || (t.text === 'US')) continue;
     if (mentions.some((m) => k >= m.start && k < m.end)) continue;
     const frame = frames.filter((f) => k >= f.from && k < f.to && k !== f.verb).sort((a, b) => Math.abs(a.verb - k) - Math.abs(b.verb - k))[0];
     // "our support", "our countries": the document's own state where its voice is a body or an official of one.

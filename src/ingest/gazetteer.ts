@@ -15,14 +15,14 @@ export type GazetteerEntry =
   | { type: 'leader'; name: string; country: string | null; title: string; affiliation: string | null }
   | { type: 'title'; title: string };
 
+/** `surface`: the phrase's tokens joined by spaces, typographic apostrophes made straight (as `surfaceKey` makes a match's). */
 interface Terminal { entry: GazetteerEntry; surface: string; caseSensitive: boolean; capitalised: boolean }
 interface TrieNode { next: Map<string, TrieNode>; terminals: Terminal[] }
 
 const root: TrieNode = { next: new Map(), terminals: [] };
 
-/** Normalises typographic apostrophes so "China’s" and "China's" meet in the trie. */
-function keyOf(token: string): string {
-  const lower = token.toLowerCase();
+/** Normalises typographic apostrophes so "China’s" and "China's" meet in the trie (`lower`: the token lower-cased). */
+function keyOf(lower: string): string {
   return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
 }
 
@@ -31,7 +31,7 @@ function add(phrase: string, entry: GazetteerEntry, caseSensitive?: boolean): vo
   if (toks.length === 0) return;
   let node = root;
   for (const t of toks) {
-    const key = keyOf(t.text);
+    const key = keyOf(t.lower);
     let child = node.next.get(key);
     if (!child) {
       child = { next: new Map(), terminals: [] };
@@ -42,7 +42,7 @@ function add(phrase: string, entry: GazetteerEntry, caseSensitive?: boolean): vo
   // One-word names are case-sensitive ("US" is not "us", "Nato" is not "nato"); longer ones are not.
   // A proper name written capitalised in the data must start with a capital in the text too ("Group of Seven", not "a group of seven").
   const capitalised = entry.type === 'named' && /^[A-Z]/.test(phrase);
-  node.terminals.push({ entry, surface: toks.map((t) => t.text).join(' '), caseSensitive: caseSensitive ?? toks.length === 1, capitalised });
+  node.terminals.push({ entry, surface: toks.map((t) => t.text).join(' ').replace(/’/g, "'"), caseSensitive: caseSensitive ?? toks.length === 1, capitalised });
 }
 
 const SHORT_CODES_OK = new Set(['US', 'UK', 'USA', 'UAE', 'DRC', 'PRC', 'ROK', 'DPRK']);
@@ -102,19 +102,37 @@ export interface GazetteerMatch { start: number; end: number; entries: Gazetteer
 /** Per token array (a sentence's tokens, never changed): its trie keys and the matches already computed. */
 interface Seen { keys: (string | undefined)[]; matches: (GazetteerMatch | null | undefined)[] }
 const memo = new WeakMap<readonly Token[], Seen>();
+/** The token array asked about last, and its memo: a sentence's readers ask about the same array many times in a row. */
+let lastTokens: readonly Token[] | null = null;
+let lastSeen: Seen | null = null;
 
-/** The longest gazetteer match starting at token `i` (end exclusive), or null. */
-export function matchAt(tokens: readonly Token[], i: number): GazetteerMatch | null {
+function seenOf(tokens: readonly Token[]): Seen {
+  if (tokens === lastTokens && lastSeen) return lastSeen;
   let seen = memo.get(tokens);
   if (!seen) {
     seen = { keys: new Array<string | undefined>(tokens.length).fill(undefined), matches: new Array<GazetteerMatch | null | undefined>(tokens.length).fill(undefined) };
     memo.set(tokens, seen);
   }
+  lastTokens = tokens;
+  lastSeen = seen;
+  return seen;
+}
+
+/** The longest gazetteer match starting at token `i` (end exclusive), or null. */
+export function matchAt(tokens: readonly Token[], i: number): GazetteerMatch | null {
+  const seen = seenOf(tokens);
   const hit = seen.matches[i];
   if (hit !== undefined) return hit;
   const found = longestMatch(tokens, i, seen.keys);
   seen.matches[i] = found;
   return found;
+}
+
+/** Tokens [i, j] as a case-sensitive terminal's `surface` is written: joined by spaces, apostrophes straight. */
+function surfaceKey(tokens: readonly Token[], i: number, j: number): string {
+  let out = '';
+  for (let k = i; k <= j; k += 1) out += (k > i ? ' ' : '') + tokens[k]!.text;
+  return out.includes('’') ? out.replace(/’/g, "'") : out;
 }
 
 function longestMatch(tokens: readonly Token[], i: number, keys: (string | undefined)[]): GazetteerMatch | null {
@@ -124,7 +142,7 @@ function longestMatch(tokens: readonly Token[], i: number, keys: (string | undef
   for (let j = i; j < tokens.length && node; j += 1) {
     const tok = tokens[j];
     if (!tok) break;
-    const key = keys[j] ?? (keys[j] = keyOf(tok.text));
+    const key = keys[j] ?? (keys[j] = keyOf(tok.lower));
     node = node.next.get(key);
     if (!node || node.terminals.length === 0) continue;
     let surface: string | undefined;
@@ -133,8 +151,8 @@ function longestMatch(tokens: readonly Token[], i: number, keys: (string | undef
     for (const t of node.terminals) {
       if (t.capitalised && !upper) continue;
       if (t.caseSensitive) {
-        surface ??= tokens.slice(i, j + 1).map((x) => x.text.replace(/’/g, "'")).join(' ');
-        if (t.surface.replace(/’/g, "'") !== surface) continue;
+        surface ??= surfaceKey(tokens, i, j);
+        if (t.surface !== surface) continue;
       }
       entries.push(t.entry);
     }

@@ -700,7 +700,8 @@ export function coordinate(tokens: readonly Token[], mentions: readonly Mention[
         continue;
       }
     }
-    out.push({ ...m, actorIds: [...m.actorIds] });
+    // Mentions are never changed once found: one that joins no list is its own group.
+    out.push(m);
   }
   return out;
 }

@@ -43,12 +43,23 @@ export function analyse(text: string, offset = 0): Sentence[] {
     cursor = start + value.length;
   }
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
-  return spans.filter(([a, b]) => tokens.slice(a, b + 1).some((t) => t.pos !== 'SPACE')).map(([a, b]) => {
-    const toks = tokens.slice(a, b + 1).filter((t) => t.pos !== 'SPACE' && t.text.trim() !== '');
+  const sentences: Sentence[] = [];
+  for (const [a, b] of spans) {
+    // A sentence of line breaks only is none; the others keep their tokens that are not blank.
+    let words = false;
+    const toks: Token[] = [];
+    for (let k = a; k <= b && k < tokens.length; k += 1) {
+      const t = tokens[k]!;
+      if (t.pos === 'SPACE') continue;
+      words = true;
+      if (t.text.trim() !== '') toks.push(t);
+    }
+    if (!words) continue;
     const s = toks[0]?.start ?? offset;
     const e = toks[toks.length - 1]?.end ?? offset;
-    return { start: s, end: e, text: text.slice(s - offset, e - offset), tokens: toks };
-  });
+    sentences.push({ start: s, end: e, text: text.slice(s - offset, e - offset), tokens: toks });
+  }
+  return sentences;
 }
 
 /** Tokens of a short phrase (gazetteer aliases, lexicon patterns). */

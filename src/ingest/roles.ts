@@ -94,15 +94,17 @@ function nearestLeft(groups: readonly Mention[], before: number, from: number): 
   return undefined;
 }
 
-/** Frames already found for a list of mentions (always of the one sentence whose tokens it indexes; never changed). */
-const framesOf = new WeakMap<readonly Mention[], { tokens: readonly Token[]; frames: Frame[] }>();
+/**
+ * The frames found last, with the mention list and tokens they were read from (neither is ever changed):
+ * a sentence asks for the frames of the same groups several times in a row.
+ */
+let lastFrames: { tokens: readonly Token[]; groups: readonly Mention[]; frames: Frame[] } | null = null;
 
 /** Speech frames: "X said …", "…, X said", "said X", "according to X", "X told reporters". */
 export function findFrames(tokens: readonly Token[], groups: readonly Mention[]): Frame[] {
-  const known = framesOf.get(groups);
-  if (known && known.tokens === tokens) return known.frames;
+  if (lastFrames && lastFrames.groups === groups && lastFrames.tokens === tokens) return lastFrames.frames;
   const frames = readFrames(tokens, groups);
-  framesOf.set(groups, { tokens, frames });
+  lastFrames = { tokens, groups, frames };
   return frames;
 }
 
@@ -169,18 +171,27 @@ function objectLike(tokens: readonly Token[], m: Mention): boolean {
   return OBJECT_MARKERS.has(t.lower) || (t.pos === 'VERB' && !SPEECH.has(t.lemma));
 }
 
+/** Whether the lower-cased token of any k in [from, to) is in `words`. */
+function anyIn(tokens: readonly Token[], from: number, to: number, words: ReadonlySet<string>): boolean {
+  for (let k = from; k < to; k += 1) if (words.has(tokens[k]!.lower)) return true;
+  return false;
+}
+
+const CONDITION_WORDS = new Set(['if', 'unless']);
+const CONDITION_OR_MODAL_WORDS = new Set(['if', 'unless', 'would', 'could', 'might', 'may']);
+/** What ends a condition's clause before the act: "if the US holds drills, the DPRK will …". */
+const CLAUSE_BREAKS = new Set([',', ';', ':', '—', '–', 'and', 'but', 'while', 'which', 'that']);
+
 function flags(tokens: readonly Token[], tr: Trigger, from: number): { negated: boolean; hypothetical: boolean } {
-  const lo = Math.max(from, tr.start - 4);
-  const window = tokens.slice(lo, tr.start).map((t) => t.lower);
-  const negated = window.some((w) => NEGATION.has(w));
-  const near = tokens.slice(Math.max(from, tr.start - 3), tr.start).map((t) => t.lower);
-  const hypothetical = !INHERENTLY_FUTURE.has(tr.relation) && !/^(will|would) /.test(tr.pattern) && near.some((w) => HYPOTHETICAL.has(w));
+  const negated = anyIn(tokens, Math.max(from, tr.start - 4), tr.start, NEGATION);
+  const hypothetical = !INHERENTLY_FUTURE.has(tr.relation) && !/^(will|would) /.test(tr.pattern) && anyIn(tokens, Math.max(from, tr.start - 3), tr.start, HYPOTHETICAL);
   // "… would respond if the US holds drills", "would under no circumstances be used to strike": an act
-  // inside a condition, or under a modal of the same clause, has not happened.
-  const clause = tokens.slice(Math.max(from, tr.start - 10), tr.start).map((t) => t.lower);
-  const words = INHERENTLY_FUTURE.has(tr.relation) ? ['if', 'unless'] : ['if', 'unless', 'would', 'could', 'might', 'may'];
-  const cond = Math.max(...words.map((w) => clause.lastIndexOf(w)));
-  const conditional = cond >= 0 && !clause.slice(cond).some((w) => /^([,;:—–]|and|but|while|which|that)$/.test(w));
+  // inside a condition, or under a modal of the same clause, has not happened (within 10 tokens before it).
+  const words = INHERENTLY_FUTURE.has(tr.relation) ? CONDITION_WORDS : CONDITION_OR_MODAL_WORDS;
+  const lo = Math.max(from, tr.start - 10);
+  let cond = tr.start - 1;
+  while (cond >= lo && !words.has(tokens[cond]!.lower)) cond -= 1;
+  const conditional = cond >= lo && !anyIn(tokens, cond, tr.start, CLAUSE_BREAKS);
   return { negated, hypothetical: hypothetical || conditional };
 }
 
