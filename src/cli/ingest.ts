@@ -15,7 +15,7 @@ const HELP = `usage: diplograph ingest [--batch-size N] [--workers N] [--quiet] 
   PATH        .txt (optional header block; a sidecar NAME.meta.json is honoured), .html, .json (object or
               array), .jsonl; folders are read recursively; - reads JSON Lines on stdin
   --batch-size articles per write transaction (default 500)
-  --workers   extraction threads (default: cores - 1)
+  --workers   extraction threads (default: one per core)
   --quiet     no progress, summary only
 
 Connects to NEO4J_URI, else to the local Neo4j (started if needed). Re-ingesting an article is a no-op

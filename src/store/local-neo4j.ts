@@ -237,6 +237,8 @@ function jvmArgs(opts: LocalNeo4jOptions): string[] {
     '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
     '--add-opens=java.base/java.lang=ALL-UNNAMED',
     '--enable-native-access=ALL-UNNAMED',
+    // Extra options, e.g. for a profiler; whitespace-separated.
+    ...(process.env.DIPLOGRAPH_NEO4J_JVM_OPTS ?? '').split(/\s+/).filter(Boolean),
   ];
 }
 
