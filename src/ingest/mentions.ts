@@ -119,6 +119,13 @@ function readName(tokens: readonly Token[], i: number): number {
   return j;
 }
 
+/** The texts of tokens [a, b) joined by single spaces ("Foreign Minister", "al - Sudani"). */
+function joined(tokens: readonly Token[], a: number, b: number): string {
+  let out = '';
+  for (let k = a; k < b && k < tokens.length; k += 1) out += k > a ? ` ${tokens[k]!.text}` : tokens[k]!.text;
+  return out;
+}
+
 /** The text of tokens [a, b) with the original spacing ("al-Sudani", not "al - Sudani"). */
 export function surfaceOf(tokens: readonly Token[], a: number, b: number): string {
   let out = '';
@@ -144,11 +151,11 @@ function readPrefix(tokens: readonly Token[], i: number, m: GazetteerMatch | nul
   const country = entryOf(m, 'country') ?? entryOf(m, 'demonym');
   if (country) return { end, country: country.iso, affiliation: null, titleWords: '' };
   const named = entryOf(m, 'named');
-  if (named) return { end, country: named.country, affiliation: named.id, titleWords: tokens.slice(i, m.end).map((t) => t.text).join(' ') };
+  if (named) return { end, country: named.country, affiliation: named.id, titleWords: joined(tokens, i, m.end) };
   const generic = entryOf(m, 'generic-agency');
   if (generic) {
     const iso = state.lastGenericCountry ?? state.dateline ?? state.home;
-    return { end, country: iso, affiliation: iso ? `agency:${iso.toLowerCase()}:${generic.slug}` : null, titleWords: tokens.slice(i, m.end).map((t) => t.text).join(' ') };
+    return { end, country: iso, affiliation: iso ? `agency:${iso.toLowerCase()}:${generic.slug}` : null, titleWords: joined(tokens, i, m.end) };
   }
   return null;
 }
@@ -221,7 +228,7 @@ function readOfficial(tokens: readonly Token[], i: number, state: DiscourseState
     j = tm2.end;
     titleEnd = j;
   }
-  let titleText = tokens.slice(tm.start, titleEnd).map((t) => t.text).join(' ');
+  let titleText = joined(tokens, tm.start, titleEnd);
   // "the President of the United States, Joe Biden", "Britain's ambassador in Moscow, Anthony Brenton", "UK Ambassador to Russia Nigel Casey".
   let ofCountry: string | null = null;
   if (/^(of|in|to)$/.test(tokens[j]?.lower ?? '')) {
@@ -232,7 +239,7 @@ function readOfficial(tokens: readonly Token[], i: number, state: DiscourseState
       const after = tokens[cm.end]?.text === ',' ? cm.end + 1 : cm.end;
       if (isNameToken(tokens[after]) && readName(tokens, after) > after) {
         if (tokens[j]!.lower === 'of') ofCountry = c.iso;
-        titleText = tokens.slice(tm.start, cm.end).map((t) => t.text).join(' ');
+        titleText = joined(tokens, tm.start, cm.end);
         j = after;
       }
     }
@@ -290,6 +297,11 @@ function official(tokens: readonly Token[], start: number, end: number, name: st
   return { start, end, actorIds: [id], locative: false, via: 'official' };
 }
 
+/** A title's words, lower-cased and space-delimited for a whole-word search: "Secretary of State" -> " secretary of state ". */
+function titleWords(title: string): string {
+  return ` ${title.toLowerCase().replace(/[^a-z]+/g, ' ').trim()} `;
+}
+
 /** "the Secretary", "The President", "the ambassador": the official of that title met before, or the document's own. */
 function readTitleRef(tokens: readonly Token[], i: number, state: DiscourseState): Mention | null {
   // "The President and Prime Minister": one article for two titles.
@@ -300,12 +312,12 @@ function readTitleRef(tokens: readonly Token[], i: number, state: DiscourseState
   if (!title || !tm || HONORIFICS.has(title.title)) return null;
   const next = tokens[tm.end];
   if (isNameToken(next) && !isKnownName(tokens, tm.end)) return null;
-  const text = tokens.slice(i, tm.end).map((t) => t.text).join(' ');
-  const words = (x: string): string => ` ${x.toLowerCase().replace(/[^a-z]+/g, ' ').trim()} `;
+  const text = joined(tokens, i, tm.end);
+  const wanted = titleWords(text);
   for (let k = state.recentOfficials.length - 1; k >= 0; k -= 1) {
     const id = state.recentOfficials[k]!;
     const a = state.register.actors.get(id);
-    if (a?.title && words(a.title).includes(words(text))) {
+    if (a?.title && titleWords(a.title).includes(wanted)) {
       state.titleRefEnd = tm.end;
       return reuseOfficial(id, i, tm.end, state);
     }
@@ -362,7 +374,7 @@ function readDemonym(tokens: readonly Token[], i: number, m: GazetteerMatch, iso
     let s = i;
     while (s > 0 && QUANTITY.has(tokens[s - 1]?.lower ?? '') ) s -= 1;
     if (s > 0 && /^\d[\d,]*$/.test(tokens[s - 1]?.text ?? '')) s -= 1;
-    const text = tokens.slice(s, j + 1).map((t) => t.text).join(' ');
+    const text = joined(tokens, s, j + 1);
     return { start: s, end: j + 1, actorIds: [state.register.person(text.toLowerCase(), iso)], locative: false, via: 'person' };
   }
   if (next && ALLY_WORDS.has(next.lower) && state.allyGroup) return { start: i, end: j + 1, actorIds: [...state.allyGroup], locative: false, via: 'allies' };
@@ -528,7 +540,7 @@ function readBodyRef(tokens: readonly Token[], i: number, state: DiscourseState)
   for (let k = state.recentAgencies.length - 1; k >= 0; k -= 1) {
     const id = state.recentAgencies[k]!;
     const a = state.register.actors.get(id);
-    if (a && a.kind === 'AGENCY' && [a.name, ...a.aliases].some((n) => want.test(n))) return { start: i, end: i + 1, actorIds: [id], locative: false, via: 'generic' };
+    if (a && a.kind === 'AGENCY' && (want.test(a.name) || a.aliases.some((n) => want.test(n)))) return { start: i, end: i + 1, actorIds: [id], locative: false, via: 'generic' };
   }
   return null;
 }
@@ -577,7 +589,7 @@ function readMentionAt(tokens: readonly Token[], i: number, state: DiscourseStat
     const k = tokens[i - 1]?.lower === 'the' ? i - 2 : i - 1;
     const govIn = k >= 1 && /^(in|of)$/.test(tokens[k]!.lower) && GOV_NOUNS.has(tokens[k - 1]!.lower) && !tokens[k - 2]?.pos.startsWith('ADJ');
     if (govIn) return { start: k - 1, end: m.end, actorIds: [state.register.country(iso)], locative: false, via: 'demonym' };
-    return spokesperson(tokens, { start: i, end: m.end, actorIds: [state.register.country(iso, tokens.slice(i, m.end).map((t) => t.text).join(' '))], locative: precededByLocative(tokens, i), via: 'name' });
+    return spokesperson(tokens, { start: i, end: m.end, actorIds: [state.register.country(iso, joined(tokens, i, m.end))], locative: precededByLocative(tokens, i), via: 'name' });
   }
   // "UK Permanent Representative to the UN": part of a title, not an agent.
   if (m && named && /^to$/i.test(tokens[tokens[i - 1]?.lower === 'the' ? i - 2 : i - 1]?.text ?? '') && /^(Representative|Ambassador|Envoy|Delegate|Mission|Observer)$/i.test(tokens[tokens[i - 1]?.lower === 'the' ? i - 3 : i - 2]?.text ?? '')) {
@@ -591,7 +603,7 @@ function readMentionAt(tokens: readonly Token[], i: number, state: DiscourseStat
       if (n2 && inner && n2.kind === 'AGENCY') return spokesperson(tokens, namedAgency(tokens, i, inner.end, n2, null, state));
     }
     if (named.kind === 'AGENCY') return spokesperson(tokens, namedAgency(tokens, i, m.end, named, null, state));
-    const surface = tokens.slice(i, m.end).map((t) => t.text).join(' ');
+    const surface = joined(tokens, i, m.end);
     const id = registerNamed(state, named, surface);
     return spokesperson(tokens, { start: i, end: m.end, actorIds: [id], locative: precededByLocative(tokens, i), via: 'name' });
   }

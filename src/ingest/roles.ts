@@ -195,6 +195,12 @@ function flags(tokens: readonly Token[], tr: Trigger, from: number): { negated: 
   return { negated, hypothetical: hypothetical || conditional };
 }
 
+/** The last item that satisfies `test`, without copying the list (Array.prototype.findLast is beyond ES2022). */
+function lastOf<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
+  for (let k = items.length - 1; k >= 0; k -= 1) if (test(items[k]!)) return items[k];
+  return undefined;
+}
+
 function frameOf(frames: readonly Frame[], k: number): Frame | undefined {
   return frames.filter((f) => k >= f.from && k < f.to && k !== f.verb).sort((a, b) => Math.abs(a.verb - k) - Math.abs(b.verb - k))[0];
 }
@@ -213,7 +219,7 @@ export function assignRoles(tokens: readonly Token[], groups: readonly Mention[]
     const f = flags(tokens, tr, from);
     const leftAll = groups.filter((m) => m.end <= tr.start && m.start >= from && !m.locative && !modifier(tokens, m));
     if (insideAccusation(tokens, triggers, tr)) continue;
-    const subject = [...leftAll].reverse().find((m) => !objectLike(tokens, m));
+    const subject = lastOf(leftAll, (m) => !objectLike(tokens, m));
     const interveningTrigger = (m: Mention): boolean => triggers.some((o) => o !== tr && o.start >= tr.end && o.start < m.start && o.role === 'act');
     const nominal = tokens[tr.start]?.pos === 'NOUN';
     const right = groups.find((m) => m.start >= tr.end && m.start < to && m.start - tr.end <= window && !m.locative && !modifier(tokens, m));
@@ -295,7 +301,7 @@ export function assignRoles(tokens: readonly Token[], groups: readonly Mention[]
     const voice = docVoice && frames.length === 0 ? { start: tr.start, end: tr.end, actorIds: [docVoice], locative: false, via: 'author' as const } : undefined;
     const src = speaker ?? (tr.role === 'deny-content' ? subject : undefined) ?? voice;
     if (!src) continue;
-    const inner = [...leftAll].reverse().find((m) => m !== src && !objectLike(tokens, m) && m.start >= (frame?.from ?? 0));
+    const inner = lastOf(leftAll, (m) => m !== src && !objectLike(tokens, m) && m.start >= (frame?.from ?? 0));
     if (tr.role === 'accuse-content') {
       const target = inner ?? rightOk ?? null;
       if (target && target !== src) out.push({ trigger: tr, source: src, target, ...f, rule: `content:accuse:${tr.pattern}` });
