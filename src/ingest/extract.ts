@@ -17,9 +17,14 @@ interface Found { a: RoleAssignment; sentence: Sentence }
 /** Where an actor is mentioned; `agent` false for a place ("in Beijing") or a noun modifier ("British Embassy staff"). */
 interface Occurrence { id: string; span: Span; agent: boolean }
 
+// Patterns tested per sentence or mention live here: a regular expression literal inside a function is a new object each time it runs.
+const SPOKES = /^spokes/i;
+const OPENING_QUOTE = /^[“"‘']/;
+const LOWER_CASE = /[a-z]/;
+
 function isModifier(tokens: readonly Token[], end: number): boolean {
   const next = tokens[end];
-  return !!next && (next.pos === 'NOUN' || next.text === '-') && !/^spokes/i.test(next.text);
+  return !!next && (next.pos === 'NOUN' || next.text === '-') && !SPOKES.test(next.text);
 }
 
 /** "2021-07-21T10:00:00Z", "July 21, 2021" -> "2021-07-21". */
@@ -80,7 +85,7 @@ export function extract(input: ArticleInput): ExtractionResult {
     const toks = sentence.tokens;
     const dlTokens = sentence.start < clean.datelineLength ? toks.filter((t) => t.end <= clean.datelineLength).length : 0;
     const found0 = findMentions(toks, state, dlTokens);
-    const startsWithQuote = /^[“"‘']/.test(toks[0]?.text ?? '');
+    const startsWithQuote = OPENING_QUOTE.test(toks[0]?.text ?? '');
     const docVoice = voice ?? (author ? register.adopt(author) : null);
     const groups0 = coordinate(toks, found0);
     const mentions = addVoiceMentions(toks, found0, findFrames(toks, groups0), startsWithQuote ? lastSpeaker : null, docVoice, register);
@@ -94,12 +99,12 @@ export function extract(input: ArticleInput): ExtractionResult {
     for (const m of mentions) covered.fill(1, m.start, m.end);
     const triggers = findTriggers(toks, (k) => covered[k] === 1 || k < dlTokens);
     // A heading in capitals ("SUPPORT TO DPRK MALICIOUS CYBER ACTIVITY") labels a section; it reports nothing.
-    const heading = !/[a-z]/.test(sentence.text) && toks.length >= 3;
+    const heading = !LOWER_CASE.test(sentence.text) && toks.length >= 3;
     if (!heading) for (const a of assignRoles(toks, groups, triggers, lastSpeaker ? { ...lastSpeaker, carried: true } : null, docVoice)) found.push({ a, sentence });
     const frames = findFrames(toks, groups);
     const lastFrame = frames[frames.length - 1];
     if (lastFrame) lastSpeaker = lastFrame.speaker;
-    else if (!/^[“"‘']/.test(toks[0]?.text ?? '')) lastSpeaker = null;
+    else if (!OPENING_QUOTE.test(toks[0]?.text ?? '')) lastSpeaker = null;
   }
   const events = buildEvents(found, register, occurrences, { id, text, publishedAt });
   // Countries and sets of people ("four Chinese nationals") count as actors when they act or are acted on;

@@ -128,6 +128,8 @@ export function matchAt(tokens: readonly Token[], i: number): GazetteerMatch | n
   return found;
 }
 
+const CAPITALISED = /^[A-Z0-9]/;
+
 /** Tokens [i, j] as a case-sensitive terminal's `surface` is written: joined by spaces, apostrophes straight. */
 function surfaceKey(tokens: readonly Token[], i: number, j: number): string {
   let out = '';
@@ -146,7 +148,7 @@ function longestMatch(tokens: readonly Token[], i: number, keys: (string | undef
     node = node.next.get(key);
     if (!node || node.terminals.length === 0) continue;
     let surface: string | undefined;
-    upper ??= /^[A-Z0-9]/.test(tokens[i]!.text);
+    upper ??= CAPITALISED.test(tokens[i]!.text);
     const entries: GazetteerEntry[] = [];
     for (const t of node.terminals) {
       if (t.capitalised && !upper) continue;

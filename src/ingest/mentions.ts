@@ -65,8 +65,15 @@ const NAME_STOP = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday
 /** Generic bodies that may stand without a country word ("the embassy said"). */
 const BARE_GENERIC_OK = new Set(['foreign-ministry', 'embassy', 'consulate', 'defence-ministry', 'diplomatic-missions', 'interior-ministry', 'justice-ministry', 'grand-jury']);
 
+// Patterns tested once or more per token live here: a regular expression literal inside a function is a new object each time it runs.
+/** A capitalised word with a lower-case letter ("Blinken", "al-Sudani", "O'Brien"), or an initial ("J."). */
+const NAME_WORD = /^[A-Z][A-Za-z'’.\-]*[a-z][A-Za-z'’.\-]*$|^[A-Z]\.$/;
+const SPOKESPERSON = /^spokes(man|woman|person|people)$/i;
+/** Ids of the actors that can be a sentence's subject for "what it called". */
+const SUBJECT_ID = /^(country|agency|alliance):/;
+
 function isNameToken(t: Token | undefined): boolean {
-  return !!t && /^[A-Z][A-Za-z'’.\-]*[a-z][A-Za-z'’.\-]*$|^[A-Z]\.$/.test(t.text) && !NAME_STOP.has(t.text);
+  return !!t && NAME_WORD.test(t.text) && !NAME_STOP.has(t.text);
 }
 
 function entryOf<T extends GazetteerEntry['type']>(m: GazetteerMatch | null, type: T): Extract<GazetteerEntry, { type: T }> | undefined {
@@ -220,7 +227,7 @@ function readOfficial(tokens: readonly Token[], i: number, state: DiscourseState
   // "Foreign Minister" after "Chinese", or a chained title ("Deputy Foreign Minister", "State Councilor and Foreign Minister").
   let titleEnd = j;
   // "The Secretary and Foreign Minister Dendias" are two people: a title after "the" is a reference, not the first of a chain.
-  const chainAnd = !(prefix === null && /^the$/i.test(tokens[i - 1]?.text ?? ''));
+  const chainAnd = !(prefix === null && tokens[i - 1]?.lower === 'the');
   for (;;) {
     const at = chainAnd && tokens[j]?.lower === 'and' && /^[A-Z]/.test(tokens[j + 1]?.text ?? '') ? j + 1 : j;
     const tm2 = matchAt(tokens, at);
@@ -306,7 +313,7 @@ function titleWords(title: string): string {
 function readTitleRef(tokens: readonly Token[], i: number, state: DiscourseState): Mention | null {
   // "The President and Prime Minister": one article for two titles.
   const shared = tokens[i - 1]?.lower === 'and' && state.titleRefEnd === i - 1;
-  if (!/^the$/i.test(tokens[i - 1]?.text ?? '') && !shared) return null;
+  if (tokens[i - 1]?.lower !== 'the' && !shared) return null;
   const tm = matchAt(tokens, i);
   const title = entryOf(tm, 'title');
   if (!title || !tm || HONORIFICS.has(title.title)) return null;
@@ -406,7 +413,7 @@ function slugOf(text: string): string {
 /** "a foreign ministry spokesman", "An FCDO spokesperson": an unnamed spokesperson speaks for the body. */
 function spokesperson(tokens: readonly Token[], m: Mention): Mention {
   const t = tokens[m.end];
-  if (!t || !/^spokes(man|woman|person|people)$/i.test(t.text) || isNameToken(tokens[m.end + 1])) return m;
+  if (!t || !SPOKESPERSON.test(t.text) || isNameToken(tokens[m.end + 1])) return m;
   return { ...m, end: m.end + 1 };
 }
 
@@ -454,7 +461,7 @@ export function findMentions(tokens: readonly Token[], state: DiscourseState, da
     if (m) {
       // The first non-locative state, body or alliance of the sentence, as long as it is the only one so far.
       const id = m.actorIds[0];
-      if (out.length === 0 && !m.locative && m.actorIds.length === 1 && id && /^(country|agency|alliance):/.test(id)) state.sentenceSubject = id;
+      if (out.length === 0 && !m.locative && m.actorIds.length === 1 && id && SUBJECT_ID.test(id)) state.sentenceSubject = id;
       out.push(m);
       i = Math.max(m.end, i + 1);
     } else i += 1;
@@ -472,6 +479,10 @@ const BODY_NOUNS: ReadonlyMap<string, RegExp> = new Map([
   ['agency', /./],
   ['office', /office/i],
 ]);
+
+/** Words before a reference back: compared lower-cased (as /^(…)$/i would, these words having no letter k). */
+const GROUP_DETERMINERS = new Set(['the', 'these', 'those', 'such']);
+const ARTICLES = new Set(['the', 'a', 'an']);
 
 const ORG_NOUNS = /^(banks|companies|firms|entities|institutions|businesses|corporations|exchanges|shipping companies)$/;
 const GROUP_NOUNS = /^(militias?|rebels|fighters|proxies|insurgents|groups|gunmen|paramilitaries)$/;
@@ -491,7 +502,7 @@ function readProxyGroup(tokens: readonly Token[], start: number, end: number, st
 /** "These militias", "the rebels": the group of that kind named before. */
 function readGroupRef(tokens: readonly Token[], i: number, state: DiscourseState): Mention | null {
   const tok = tokens[i]!;
-  if (!GROUP_NOUNS.test(tok.lower) || !/^(the|these|those|such)$/i.test(tokens[i - 1]?.text ?? '')) return null;
+  if (!GROUP_NOUNS.test(tok.lower) || !GROUP_DETERMINERS.has(tokens[i - 1]?.lower ?? '')) return null;
   for (let k = state.recentGroups.length - 1; k >= 0; k -= 1) {
     const id = state.recentGroups[k]!;
     const a = state.register.actors.get(id);
@@ -517,7 +528,7 @@ function readDefinedName(tokens: readonly Token[], i: number, state: DiscourseSt
 function readIdentified(tokens: readonly Token[], i: number, state: DiscourseState): Mention | null {
   const noun = tokens[i]!.lower;
   const isOfficial = GOV_NOUNS.has(noun) && !/s$/.test(noun);
-  if ((!isOfficial && !PERSON_NOUNS.has(noun)) || !/^(the|a|an)$/i.test(tokens[i - 1]?.text ?? '') || tokens[i + 1]?.text !== ',') return null;
+  if ((!isOfficial && !PERSON_NOUNS.has(noun)) || !ARTICLES.has(tokens[i - 1]?.lower ?? '') || tokens[i + 1]?.text !== ',') return null;
   const k = tokens[i + 2]?.lower === 'identified' || tokens[i + 2]?.lower === 'named' ? (tokens[i + 3]?.lower === 'as' ? i + 4 : i + 3) : -1;
   if (k < 0 || !isNameToken(tokens[k])) return null;
   const end = readName(tokens, k);
@@ -534,7 +545,7 @@ function readIdentified(tokens: readonly Token[], i: number, state: DiscourseSta
 
 function readBodyRef(tokens: readonly Token[], i: number, state: DiscourseState): Mention | null {
   const tok = tokens[i]!;
-  if (!/^the$/i.test(tokens[i - 1]?.text ?? '')) return null;
+  if (tokens[i - 1]?.lower !== 'the') return null;
   const want = BODY_NOUNS.get(tok.lower);
   if (!want || tokens[i + 1]?.lower === 'of' || tokens[i + 1]?.pos === 'NOUN' || tokens[i + 1]?.pos === 'PROPN') return null;
   for (let k = state.recentAgencies.length - 1; k >= 0; k -= 1) {

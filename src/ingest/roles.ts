@@ -28,6 +28,15 @@ const SUBJECT_GAP = /^(on|last|this|earlier|later|also|has|have|had|is|are|was|w
 const TOPIC_MARKERS = new Set(['over', 'about', 'in', 'regarding', 'concerning', 'during', 'after', 'before', 'amid']);
 const window = 6;
 const ACCUSATION_LINK = /^(of|that|it|for|over)$/;
+// Patterns tested once or more per trigger or mention live here: a regular expression literal inside a function is a new object each time it runs.
+const OPENING_QUOTE = /^[“"‘']/;
+const CLOSING_PUNCT = /^[,”"’]$/;
+const PARTICIPLE_ENDING = /(ed|en|wn|ught|ld)$/;
+const PASSIVE_GAP = /^(also|being|been|not|reportedly|jointly|formally|publicly|\w+ly)$/i;
+const OUR_MY = /^(our|my)$/i;
+const AND_OR = /^(and|or)$/;
+const DETERMINER = /^(the|a|an|its|their|his|her)$/i;
+const FUTURE_PATTERN = /^(will|would) /;
 
 /** "accused Beijing of carrying out the attack": the attack is what is alleged, not an event. */
 function insideAccusation(tokens: readonly Token[], triggers: readonly Trigger[], tr: Trigger): boolean {
@@ -133,24 +142,24 @@ function readFrames(tokens: readonly Token[], groups: readonly Mention[]): Frame
     if (left && leftOk) {
       const before = tokens[left.start - 1]?.lower === 'the' ? tokens[left.start - 2] : tokens[left.start - 1];
       // "…, X said (in a statement)." closes the sentence; "In a statement, X said …" opens it.
-      const trailing = left.start > 2 && !!before && /^[,”"’]$/.test(before.text) && wordsAfter(tokens, k + 1) <= 6;
+      const trailing = left.start > 2 && !!before && CLOSING_PUNCT.test(before.text) && wordsAfter(tokens, k + 1) <= 6;
       frames.push(trailing ? { speaker: left, verb: k, from: 0, to: left.start } : { speaker: left, verb: k + 1, from: k + 1, to: tokens.length });
       continue;
     }
     const right = groups.find((m) => m.start > k && m.start <= k + 2);
-    if (right && k > 1 && /^[,”"’]$/.test(tokens[k - 1]?.text ?? '')) frames.push({ speaker: right, verb: k, from: 0, to: k - 1 });
+    if (right && k > 1 && CLOSING_PUNCT.test(tokens[k - 1]?.text ?? '')) frames.push({ speaker: right, verb: k, from: 0, to: k - 1 });
   }
   return frames;
 }
 
 function isPassive(tokens: readonly Token[], tr: Trigger): boolean {
   const t = tokens[tr.start];
-  if (!t || !/(ed|en|wn|ught|ld)$/.test(t.lower) || t.pos === 'NOUN') return false;
+  if (!t || !PARTICIPLE_ENDING.test(t.lower) || t.pos === 'NOUN') return false;
   if (tokens[tr.end]?.lower === 'by' && tr.start > 0 && tokens[tr.start - 1]?.pos === 'NOUN') return true;
   for (let k = tr.start - 1; k >= Math.max(0, tr.start - 3); k -= 1) {
     const w = tokens[k]!;
     if (w.lemma === 'be' || w.lower === 'been' || w.lower === 'being' || w.lower === 'get') return true;
-    if (!/^(also|being|been|not|reportedly|jointly|formally|publicly|\w+ly)$/i.test(w.lower)) return false;
+    if (!PASSIVE_GAP.test(w.lower)) return false;
   }
   return false;
 }
@@ -158,14 +167,14 @@ function isPassive(tokens: readonly Token[], tr: Trigger): boolean {
 /** "the Microsoft hack": a name modifying a noun is not an argument. */
 function modifier(tokens: readonly Token[], m: Mention): boolean {
   // "our support": a possessive pronoun is the owner of what follows, i.e. its agent.
-  if (m.via === 'author' && /^(our|my)$/i.test(tokens[m.start]?.text ?? '')) return false;
+  if (m.via === 'author' && OUR_MY.test(tokens[m.start]?.text ?? '')) return false;
   const next = tokens[m.end];
-  return !!next && next.pos === 'NOUN' && !/^(and|or)$/.test(next.lower);
+  return !!next && next.pos === 'NOUN' && !AND_OR.test(next.lower);
 }
 
 function objectLike(tokens: readonly Token[], m: Mention): boolean {
   let k = m.start - 1;
-  while (k >= 0 && /^(the|a|an|its|their|his|her)$/i.test(tokens[k]!.lower)) k -= 1;
+  while (k >= 0 && DETERMINER.test(tokens[k]!.lower)) k -= 1;
   const t = tokens[k];
   if (!t) return false;
   return OBJECT_MARKERS.has(t.lower) || (t.pos === 'VERB' && !SPEECH.has(t.lemma));
@@ -184,7 +193,7 @@ const CLAUSE_BREAKS = new Set([',', ';', ':', '—', '–', 'and', 'but', 'while
 
 function flags(tokens: readonly Token[], tr: Trigger, from: number): { negated: boolean; hypothetical: boolean } {
   const negated = anyIn(tokens, Math.max(from, tr.start - 4), tr.start, NEGATION);
-  const hypothetical = !INHERENTLY_FUTURE.has(tr.relation) && !/^(will|would) /.test(tr.pattern) && anyIn(tokens, Math.max(from, tr.start - 3), tr.start, HYPOTHETICAL);
+  const hypothetical = !INHERENTLY_FUTURE.has(tr.relation) && !FUTURE_PATTERN.test(tr.pattern) && anyIn(tokens, Math.max(from, tr.start - 3), tr.start, HYPOTHETICAL);
   // "… would respond if the US holds drills", "would under no circumstances be used to strike": an act
   // inside a condition, or under a modal of the same clause, has not happened (within 10 tokens before it).
   const words = INHERENTLY_FUTURE.has(tr.relation) ? CONDITION_WORDS : CONDITION_OR_MODAL_WORDS;
@@ -210,7 +219,7 @@ export function assignRoles(tokens: readonly Token[], groups: readonly Mention[]
   const frames = findFrames(tokens, groups);
   const out: RoleAssignment[] = [];
   const agents: { at: number; agent: Mention }[] = [];
-  const startsWithQuote = /^[“"‘']/.test(tokens[0]?.text ?? '');
+  const startsWithQuote = OPENING_QUOTE.test(tokens[0]?.text ?? '');
   for (const tr of triggers) {
     const frame = frameOf(frames, tr.start);
     const speaker = frame?.speaker ?? (startsWithQuote && frames.length === 0 ? inherited : null);
