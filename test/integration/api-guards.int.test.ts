@@ -1,24 +1,12 @@
 /** Errors, masking, authentication, limits, and the bounded number of Cypher queries per operation. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Driver } from 'neo4j-driver';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createExecutor } from '../../src/api/executor.ts';
 import { createYoga } from '../../src/api/yoga.ts';
-import { seedGoldGraph } from '../fixtures/api/gold-inputs.ts';
-import { createTestApi, TEST_KEY } from '../fixtures/api/harness.ts';
-import { testDriver, testTarget } from '../support/neo4j.ts';
+import { createTestApi, TEST_KEY, useSeededApi } from '../fixtures/api/harness.ts';
+import { testTarget } from '../support/neo4j.ts';
 
-let driver: Driver;
-let api: ReturnType<typeof createTestApi>;
-
-beforeAll(async () => {
-  driver = testDriver();
-  await seedGoldGraph(driver, testTarget().database);
-  api = createTestApi(driver, testTarget().database);
-});
-afterAll(async () => {
-  await driver.close();
-});
+const { driver, api } = useSeededApi();
 
 describe('bad input names the field', () => {
   it.each([
@@ -35,22 +23,22 @@ describe('bad input names the field', () => {
     ['{ actors(country: "China") { totalCount } }', 'country must be an ISO 3166-1 alpha-3 code like CHN'],
     ['{ actor(id: "country:CHN") { relations(first: 500) { totalCount } } }', 'first must be between 1 and 100'],
   ])('%s', async (query, message) => {
-    const r = await api.gql(query);
+    const r = await api().gql(query);
     expect(r.errors?.[0]?.message).toBe(message);
     expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('NOT_FOUND for unknown actors and articles named by an operation', async () => {
-    const paths = await api.gql('{ paths(from: "country:GBR", to: "country:XXX") { length } }');
+    const paths = await api().gql('{ paths(from: "country:GBR", to: "country:XXX") { length } }');
     expect(paths.errors?.[0]).toMatchObject({ message: 'to: no actor with id "country:XXX"', extensions: { code: 'NOT_FOUND' } });
-    const network = await api.gql('{ network(actorIds: ["country:XXX"]) { truncated } }');
+    const network = await api().gql('{ network(actorIds: ["country:XXX"]) { truncated } }');
     expect(network.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    const del = await api.gql('mutation { deleteArticle(id: "no-such-article") { deleted } }');
+    const del = await api().gql('mutation { deleteArticle(id: "no-such-article") { deleted } }');
     expect(del.errors?.[0]).toMatchObject({ message: 'id: no article with id "no-such-article"', extensions: { code: 'NOT_FOUND' } });
   });
 
   it('maps the extractor\'s InputError to BAD_USER_INPUT with its code', async () => {
-    const r = await api.gql('mutation { ingestArticle(input: { text: "   " }) { status } }');
+    const r = await api().gql('mutation { ingestArticle(input: { text: "   " }) { status } }');
     expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(r.errors?.[0]?.extensions?.inputCode).toMatch(/^(EMPTY_INPUT|MISSING_CONTENT)$/);
   });
@@ -59,14 +47,14 @@ describe('bad input names the field', () => {
 describe('masking', () => {
   it('an unexpected error reaches the client as "Unexpected error." and only the log has the details', async () => {
     const logs: string[] = [];
-    const real = createExecutor(driver, testTarget().database);
+    const real = createExecutor(driver(), testTarget().database);
     const failing = {
       ...real,
       read: async () => {
         throw new Error('secret detail: bolt://internal-host:7687 refused');
       },
     };
-    const yoga = createYoga({ driver, config: { ...loadConfig({}), apiKey: TEST_KEY }, log: (m) => logs.push(m), executor: failing });
+    const yoga = createYoga({ driver: driver(), config: { ...loadConfig({}), apiKey: TEST_KEY }, log: (m) => logs.push(m), executor: failing });
     const res = await yoga.fetch('http://yoga/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ actors { totalCount } }' }) });
     const text = await res.text();
     const body = JSON.parse(text);
@@ -79,13 +67,13 @@ describe('masking', () => {
 
 describe('the endpoint', () => {
   it('serves GraphiQL to a browser at /graphql', async () => {
-    const res = await api.yoga.fetch('http://yoga/graphql', { headers: { accept: 'text/html' } });
+    const res = await api().yoga.fetch('http://yoga/graphql', { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);
     expect((await res.text()).toLowerCase()).toContain('graphiql');
   });
 
   it('answers GET queries too', async () => {
-    const res = await api.yoga.fetch(`http://yoga/graphql?query=${encodeURIComponent('{ ontology { name } }')}`, { headers: { accept: 'application/json' } });
+    const res = await api().yoga.fetch(`http://yoga/graphql?query=${encodeURIComponent('{ ontology { name } }')}`, { headers: { accept: 'application/json' } });
     expect(((await res.json()) as { data: { ontology: unknown[] } }).data.ontology).toHaveLength(20);
   });
 });
@@ -95,17 +83,17 @@ describe('authentication', () => {
 
   it('mutations need the API key', async () => {
     for (const key of [false, 'wrong-key-0123456789'] as const) {
-      const r = await api.gql(mutation, {}, { key });
+      const r = await api().gql(mutation, {}, { key });
       expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       expect(r.status).toBe(401);
     }
-    const withKey = await api.gql(mutation);
+    const withKey = await api().gql(mutation);
     expect(withKey.errors?.[0]?.extensions?.code).toBe('NOT_FOUND'); // got past auth
   });
 
   it('reads are open by default, and need the key when readAccess is "key"', async () => {
-    expect((await api.gql('{ ontology { name } }', {}, { key: false })).errors).toBeUndefined();
-    const closed = createTestApi(driver, testTarget().database, { readAccess: 'key' });
+    expect((await api().gql('{ ontology { name } }', {}, { key: false })).errors).toBeUndefined();
+    const closed = createTestApi(driver(), testTarget().database, { readAccess: 'key' });
     const denied = await closed.gql('{ ontology { name } }', {}, { key: false });
     expect(denied.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(denied.data ?? null).toBeNull();
@@ -113,16 +101,16 @@ describe('authentication', () => {
   });
 
   it('with no key configured mutations are refused; with apiKey null (DIPLOGRAPH_API_KEY=none) they are open', async () => {
-    const none = createTestApi(driver, testTarget().database, { apiKey: undefined });
+    const none = createTestApi(driver(), testTarget().database, { apiKey: undefined });
     expect((await none.gql(mutation)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const open = createTestApi(driver, testTarget().database, { apiKey: null });
+    const open = createTestApi(driver(), testTarget().database, { apiKey: null });
     expect((await open.gql(mutation, {}, { key: false })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });
 
 describe('limits', () => {
   it('refuses queries deeper than maxDepth', async () => {
-    const small = createTestApi(driver, testTarget().database, { maxDepth: 4 });
+    const small = createTestApi(driver(), testTarget().database, { maxDepth: 4 });
     const r = await small.gql('{ actor(id: "country:USA") { relations { nodes { counterpart { relations { nodes { relation } } } } } } }');
     expect(r.errors?.[0]?.message).toMatch(/depth/i);
     expect(r.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_DEEP');
@@ -130,7 +118,7 @@ describe('limits', () => {
   });
 
   it('refuses queries costlier than maxCost', async () => {
-    const cheap = createTestApi(driver, testTarget().database, { maxCost: 100 });
+    const cheap = createTestApi(driver(), testTarget().database, { maxCost: 100 });
     const one = 'events { nodes { id source { id name } target { id name } evidence { sentence article { id title } } } }';
     expect((await cheap.gql(`{ ${one} }`)).errors).toBeUndefined();
     const r = await cheap.gql(`{ ${Array.from({ length: 10 }, (_, i) => `e${i}: ${one}`).join(' ')} }`);
@@ -141,11 +129,11 @@ describe('limits', () => {
 
   it('refuses too many aliases and too many tokens', async () => {
     const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: ontology { name }`).join(' ');
-    const tooManyAliases = (await api.gql(`{ ${aliases} }`)).errors?.[0];
+    const tooManyAliases = (await api().gql(`{ ${aliases} }`)).errors?.[0];
     expect(tooManyAliases?.message).toMatch(/alias/i);
     expect(tooManyAliases?.extensions?.code).toBe('TOO_MANY_ALIASES');
     const fields = Array.from({ length: 2100 }, () => 'name').join(' ');
-    const tooManyTokens = (await api.gql(`{ ontology { ${fields} } }`)).errors?.[0];
+    const tooManyTokens = (await api().gql(`{ ontology { ${fields} } }`)).errors?.[0];
     expect(tooManyTokens?.message).toMatch(/token/i);
     expect(tooManyTokens?.extensions?.code).toBe('TOO_MANY_TOKENS');
   });
@@ -153,9 +141,9 @@ describe('limits', () => {
 
 describe('no N+1: the number of Cypher queries does not grow with the result', () => {
   async function count(query: string, variables: Record<string, unknown>): Promise<number> {
-    api.counter.reset();
-    await api.ok(query, variables);
-    return api.counter.count;
+    api().counter.reset();
+    await api().ok(query, variables);
+    return api().counter.count;
   }
 
   it('actors with relations, their events and affiliations: 1 vs 50 actors', async () => {
@@ -163,7 +151,7 @@ describe('no N+1: the number of Cypher queries does not grow with the result', (
       relations(first: 5) { totalCount nodes { relation counterpart { id represents { id } } events(first: 2) { id evidence { article { id } } } } } } } }`;
     const one = await count(q, { n: 1 });
     const fifty = await count(q, { n: 50 });
-    expect((await api.ok(q, { n: 50 })).actors.nodes).toHaveLength(50);
+    expect((await api().ok(q, { n: 50 })).actors.nodes).toHaveLength(50);
     // One query per nesting level that has data: actors; their affiliations and relations; the
     // relations' events and the counterparts' affiliations. The first actor alone may reach fewer levels.
     expect(fifty).toBe(5);
@@ -175,7 +163,7 @@ describe('no N+1: the number of Cypher queries does not grow with the result', (
       evidence { article { id actors { id } } } } } }`;
     const one = await count(q, { n: 1 });
     const fifty = await count(q, { n: 50 });
-    expect((await api.ok(q, { n: 50 })).events.nodes).toHaveLength(50);
+    expect((await api().ok(q, { n: 50 })).events.nodes).toHaveLength(50);
     expect(fifty).toBe(one);
     expect(one).toBeLessThanOrEqual(4);
   });

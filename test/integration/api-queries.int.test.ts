@@ -1,25 +1,13 @@
 /** The read API against the gold articles, ingested through the extractor and the store's ingest API. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Driver } from 'neo4j-driver';
-import { seedGoldGraph } from '../fixtures/api/gold-inputs.ts';
-import { createTestApi } from '../fixtures/api/harness.ts';
-import { testDriver, testTarget } from '../support/neo4j.ts';
+import { describe, expect, it } from 'vitest';
+import { useSeededApi } from '../fixtures/api/harness.ts';
+import { testTarget } from '../support/neo4j.ts';
 
-let driver: Driver;
-let api: ReturnType<typeof createTestApi>;
-
-beforeAll(async () => {
-  driver = testDriver();
-  await seedGoldGraph(driver, testTarget().database);
-  api = createTestApi(driver, testTarget().database);
-});
-afterAll(async () => {
-  await driver.close();
-});
+const { driver, api } = useSeededApi();
 
 describe('actors', () => {
   it('USA accuses China, with the seed sentence as evidence', async () => {
-    const data = await api.ok(`{
+    const data = await api().ok(`{
       actor(id: "country:USA") { id name kind country
         relations(direction: OUT, relations: [ACCUSES], counterpart: "country:CHN") {
           totalCount
@@ -43,13 +31,13 @@ describe('actors', () => {
   it('lists relations in both directions, most frequent first, and pages them with cursors', async () => {
     const q = `query($after: String) { actor(id: "country:CHN") { relations(first: 3, after: $after) {
       totalCount edges { cursor node { relation direction count counterpart { id } } } pageInfo { hasNextPage hasPreviousPage endCursor } } } }`;
-    const first = (await api.ok(q)).actor.relations;
+    const first = (await api().ok(q)).actor.relations;
     expect(first.totalCount).toBeGreaterThan(3);
     expect(first.edges).toHaveLength(3);
     const counts = first.edges.map((e: any) => e.node.count);
     expect([...counts].sort((a, b) => b - a)).toEqual(counts);
     expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
-    const second = (await api.ok(q, { after: first.pageInfo.endCursor })).actor.relations;
+    const second = (await api().ok(q, { after: first.pageInfo.endCursor })).actor.relations;
     expect(second.pageInfo.hasPreviousPage).toBe(true);
     const key = (e: any) => `${e.node.relation}|${e.node.direction}|${e.node.counterpart.id}`;
     const firstKeys = new Set(first.edges.map(key));
@@ -57,11 +45,11 @@ describe('actors', () => {
   });
 
   it('counts relations from events when given a date range', async () => {
-    const data = await api.ok(`{ actor(id: "country:CHN") {
+    const data = await api().ok(`{ actor(id: "country:CHN") {
       all: relations(direction: IN, first: 100) { totalCount nodes { firstDate lastDate } }
       july: relations(direction: IN, from: "2021-07-01", to: "2021-07-31", first: 100) { totalCount nodes { count firstDate lastDate events(first: 3) { date } } } } }`);
     const { all, july } = data.actor;
-    const both = (await api.ok(`{ actor(id: "country:CHN") { relations(first: 100) { nodes { direction } } } }`)).actor.relations.nodes;
+    const both = (await api().ok(`{ actor(id: "country:CHN") { relations(first: 100) { nodes { direction } } } }`)).actor.relations.nodes;
     expect(new Set(both.map((r: any) => r.direction))).toEqual(new Set(['IN', 'OUT']));
     expect(july.totalCount).toBeGreaterThan(0);
     expect(july.totalCount).toBeLessThan(all.totalCount);
@@ -72,7 +60,7 @@ describe('actors', () => {
   });
 
   it('has affiliations: officials represent their country, countries are members of alliances', async () => {
-    const data = await api.ok(`{
+    const data = await api().ok(`{
       blinken: actor(id: "official:usa:antony-blinken") { kind title represents { id } }
       usa: actor(id: "country:USA") { memberOf { id kind } members { id } }
       nato: actor(id: "alliance:nato") { members { id } } }`);
@@ -84,7 +72,7 @@ describe('actors', () => {
   });
 
   it('finds actors by name and by alias, with a prefix, and pages the results', async () => {
-    const data = await api.ok(`{
+    const data = await api().ok(`{
       mss: actors(search: "MSS") { totalCount nodes { id } }
       prefix: actors(search: "Minist") { nodes { id name } }
       china: actors(search: "china", kinds: [COUNTRY]) { nodes { id kind } }
@@ -98,21 +86,21 @@ describe('actors', () => {
 
   it('searches user text literally: Lucene syntax is escaped, never an error', async () => {
     for (const search of ['"MSS', 'MSS)', 'name:MSS', 'MSS AND', 'OR', '*', 'a/b\\c', '[x TO y]', '~', '!!', 'MSS^10']) {
-      const r = await api.gql(`query($s: String) { actors(search: $s) { nodes { id } } }`, { s: search });
+      const r = await api().gql(`query($s: String) { actors(search: $s) { nodes { id } } }`, { s: search });
       expect(r.errors, search).toBeUndefined();
     }
-    const r = await api.ok(`{ actors(search: "name:MSS") { nodes { id } } }`);
+    const r = await api().ok(`{ actors(search: "name:MSS") { nodes { id } } }`);
     expect(Array.isArray(r.actors.nodes)).toBe(true);
   });
 
   it('returns null for an unknown actor', async () => {
-    expect((await api.ok(`{ actor(id: "country:XXX") { id } }`)).actor).toBeNull();
+    expect((await api().ok(`{ actor(id: "country:XXX") { id } }`)).actor).toBeNull();
   });
 });
 
 describe('events', () => {
   it('filters by source, target, relation and date, with full evidence', async () => {
-    const data = await api.ok(`{ events(filter: { source: "country:USA", target: "country:CHN", relations: [ACCUSES], from: "2021-07-01", to: "2021-07-31" }) {
+    const data = await api().ok(`{ events(filter: { source: "country:USA", target: "country:CHN", relations: [ACCUSES], from: "2021-07-01", to: "2021-07-31" }) {
       totalCount nodes { id date datePrecision relation plover mode cameo score rule negated hypothetical source { id name } target { id }
         evidence { sentence start end sourceMention { text start end } targetMention { text start end } article { id title outlet url publishedAt } } } } }`);
     const { nodes, totalCount } = data.events;
@@ -133,20 +121,20 @@ describe('events', () => {
   it('orders by date both ways and pages without overlap', async () => {
     const q = `query($order: EventOrder, $after: String) { events(filter: { either: "country:CHN" }, first: 5, orderBy: $order, after: $after) {
       totalCount nodes { id date source { id } target { id } } pageInfo { endCursor hasNextPage } } }`;
-    const asc = (await api.ok(q, { order: 'DATE_ASC' })).events;
-    const desc = (await api.ok(q, { order: 'DATE_DESC' })).events;
+    const asc = (await api().ok(q, { order: 'DATE_ASC' })).events;
+    const desc = (await api().ok(q, { order: 'DATE_DESC' })).events;
     const dates = (c: any) => c.nodes.map((e: any) => e.date);
     expect(dates(asc)).toEqual([...dates(asc)].sort());
     expect(dates(desc)).toEqual([...dates(desc)].sort().reverse());
     for (const e of asc.nodes) expect([e.source.id, e.target.id]).toContain('country:CHN');
-    const next = (await api.ok(q, { order: 'DATE_ASC', after: asc.pageInfo.endCursor })).events;
+    const next = (await api().ok(q, { order: 'DATE_ASC', after: asc.pageInfo.endCursor })).events;
     const seen = new Set(asc.nodes.map((e: any) => e.id));
     for (const e of next.nodes) expect(seen.has(e.id)).toBe(false);
     expect(asc.totalCount).toBe(desc.totalCount);
   });
 
   it('filters by article and by PLOVER category', async () => {
-    const data = await api.ok(`{
+    const data = await api().ok(`{
       seed: events(filter: { article: "dawn-2021-07-21-china-hack-claims" }, first: 100) { totalCount nodes { evidence { article { id } } } }
       accuse: events(filter: { plover: ["ACCUSE"] }, first: 100) { nodes { plover relation } } }`);
     expect(data.seed.totalCount).toBeGreaterThan(3);
@@ -158,7 +146,7 @@ describe('events', () => {
 
 describe('articles', () => {
   it('one article with its events and actors; a search; a listing by outlet and date', async () => {
-    const data = await api.ok(`{
+    const data = await api().ok(`{
       article(id: "dawn-2021-07-21-china-hack-claims") { id title outlet publishedAt text events { relation source { id } target { id } } actors { id } }
       hack: articles(search: "hack") { totalCount nodes { id } }
       dawn: articles(outlet: "Dawn", from: "2021-01-01", to: "2021-12-31") { totalCount nodes { id outlet publishedAt } }
@@ -175,7 +163,7 @@ describe('articles', () => {
 
 describe('network, paths, timeline, ontology', () => {
   it('the network around China contains NATO, with consistent nodes, edges and degrees', async () => {
-    const { network } = await api.ok(`{ network(actorIds: ["country:CHN"], depth: 1) {
+    const { network } = await api().ok(`{ network(actorIds: ["country:CHN"], depth: 1) {
       nodes { id name kind country degree } edges { id source target relation count firstDate lastDate meanScore } truncated } }`);
     const ids = new Set(network.nodes.map((n: any) => n.id));
     expect(ids.has('country:CHN')).toBe(true);
@@ -194,22 +182,22 @@ describe('network, paths, timeline, ontology', () => {
   it('grows with depth, honours limit (truncated) and minCount, and counts events when dated', async () => {
     const q = `query($depth: Int, $limit: Int, $min: Int, $from: Date, $to: Date) { network(actorIds: ["country:CHN"], depth: $depth, limit: $limit, minCount: $min, from: $from, to: $to) {
       nodes { id } edges { source target count firstDate lastDate } truncated } }`;
-    const d1 = (await api.ok(q, { depth: 1 })).network;
-    const d2 = (await api.ok(q, { depth: 2 })).network;
+    const d1 = (await api().ok(q, { depth: 1 })).network;
+    const d2 = (await api().ok(q, { depth: 2 })).network;
     expect(d2.nodes.length).toBeGreaterThan(d1.nodes.length);
-    const small = (await api.ok(q, { depth: 2, limit: 3 })).network;
+    const small = (await api().ok(q, { depth: 2, limit: 3 })).network;
     expect(small.nodes).toHaveLength(3);
     expect(small.nodes[0].id).toBe('country:CHN');
     expect(small.truncated).toBe(true);
-    const strong = (await api.ok(q, { depth: 1, min: 2 })).network;
+    const strong = (await api().ok(q, { depth: 1, min: 2 })).network;
     for (const e of strong.edges) expect(e.count).toBeGreaterThanOrEqual(2);
-    const july = (await api.ok(q, { depth: 1, from: '2021-07-01', to: '2021-07-31' })).network;
+    const july = (await api().ok(q, { depth: 1, from: '2021-07-01', to: '2021-07-31' })).network;
     expect(july.edges.length).toBeGreaterThan(0);
     for (const e of july.edges) expect(e.firstDate >= '2021-07-01' && e.lastDate <= '2021-07-31').toBe(true);
   });
 
   it('a path exists between the United Kingdom and the United States, each hop with evidence', async () => {
-    const { paths } = await api.ok(`{ paths(from: "country:GBR", to: "country:USA") { length hops { source { id name } target { id } relation count evidence { id relation source { id } target { id } evidence { sentence } } } } }`);
+    const { paths } = await api().ok(`{ paths(from: "country:GBR", to: "country:USA") { length hops { source { id name } target { id } relation count evidence { id relation source { id } target { id } evidence { sentence } } } } }`);
     expect(paths.length).toBeGreaterThan(0);
     for (const p of paths) {
       expect(p.length).toBe(p.hops.length);
@@ -228,13 +216,13 @@ describe('network, paths, timeline, ontology', () => {
 
   it('paths without evidence in the selection have the same hops', async () => {
     const q = (evidence: string) => `{ paths(from: "country:GBR", to: "country:USA") { length hops { source { id } target { id } relation count ${evidence} } } }`;
-    const bare = (await api.ok(q(''))).paths;
-    const full = (await api.ok(q('evidence { id }'))).paths;
+    const bare = (await api().ok(q(''))).paths;
+    const full = (await api().ok(q('evidence { id }'))).paths;
     expect(bare).toEqual(full.map((p: any) => ({ ...p, hops: p.hops.map(({ evidence: _, ...h }: any) => h) })));
   });
 
   it('timelines by month and week for an actor and a dyad', async () => {
-    const data = await api.ok(`{
+    const data = await api().ok(`{
       month: timeline(actor: "country:USA", granularity: MONTH) { start count meanScore }
       week: timeline(dyad: { source: "country:USA", target: "country:CHN" }, granularity: WEEK, from: "2021-07-01", to: "2021-07-31") { start count }
       day: timeline(dyad: { source: "country:USA", target: "country:CHN" }, relations: [ACCUSES], granularity: DAY) { start count } }`);
@@ -243,12 +231,12 @@ describe('network, paths, timeline, ontology', () => {
     expect(data.week).toHaveLength(1);
     expect(data.week[0].start).toBe('2021-07-19'); // the Monday of the week of 2021-07-19/20
     expect(data.day.reduce((n: number, b: any) => n + b.count, 0)).toBe(
-      (await api.ok(`{ events(filter: { source: "country:USA", target: "country:CHN", relations: [ACCUSES], negated: false }) { totalCount } }`)).events.totalCount,
+      (await api().ok(`{ events(filter: { source: "country:USA", target: "country:CHN", relations: [ACCUSES], negated: false }) { totalCount } }`)).events.totalCount,
     );
   });
 
   it('the ontology lists every relation with PLOVER, CAMEO and score', async () => {
-    const { ontology } = await api.ok(`{ ontology { name plover mode cameo score verb description } }`);
+    const { ontology } = await api().ok(`{ ontology { name plover mode cameo score verb description } }`);
     expect(ontology).toHaveLength(20);
     expect(ontology.find((r: any) => r.name === 'ACCUSES')).toMatchObject({ plover: 'ACCUSE', mode: 'allege', cameo: '112', score: -2 });
   });
@@ -256,7 +244,7 @@ describe('network, paths, timeline, ontology', () => {
 
 describe('index lookups (migration 003) agree with the SOURCE/TARGET edges', () => {
   it('an actor timeline counts exactly the countable dated events on its edges', async () => {
-    const { records } = await driver.executeQuery(
+    const { records } = await driver().executeQuery(
       `MATCH (:Actor {id: 'country:USA'})<-[:SOURCE|TARGET]-(e:Event)
        WHERE e.date IS NOT NULL AND e.negated = false AND e.hypothetical = false
        WITH DISTINCT e WITH date.truncate('month', e.date) AS start, count(e) AS count, avg(e.score) AS meanScore
@@ -265,7 +253,7 @@ describe('index lookups (migration 003) agree with the SOURCE/TARGET edges', () 
       { database: testTarget().database },
     );
     const expected = records.map((r) => ({ start: r.get('start'), count: Number(r.get('count')), meanScore: r.get('meanScore') }));
-    const { timeline } = await api.ok('{ timeline(actor: "country:USA", granularity: MONTH) { start count meanScore } }');
+    const { timeline } = await api().ok('{ timeline(actor: "country:USA", granularity: MONTH) { start count meanScore } }');
     expect(expected.length).toBeGreaterThan(0);
     expect(timeline.map((b: any) => ({ start: b.start, count: b.count }))).toEqual(expected.map(({ start, count }) => ({ start, count })));
     timeline.forEach((b: any, i: number) => expect(b.meanScore).toBeCloseTo(expected[i]!.meanScore, 9));
@@ -277,8 +265,8 @@ describe('index lookups (migration 003) agree with the SOURCE/TARGET edges', () 
     for (const relations of [['ACCUSES'], ['ACCUSES', 'CONDEMNS', 'CHARGES']]) {
       for (const order of ['DATE_DESC', 'DATE_ASC']) {
         // Without dates the events are found by expanding from the actor; with them, by the lookup index.
-        const all = (await api.ok(q, { order, relations })).events;
-        const dated = (await api.ok(q, { order, relations, from: '2000-01-01', to: '2100-12-31' })).events;
+        const all = (await api().ok(q, { order, relations })).events;
+        const dated = (await api().ok(q, { order, relations, from: '2000-01-01', to: '2100-12-31' })).events;
         const expected = all.nodes.filter((e: any) => e.date !== null);
         expect(expected.length).toBeGreaterThan(0);
         expect(dated.nodes).toEqual(expected);
@@ -289,8 +277,8 @@ describe('index lookups (migration 003) agree with the SOURCE/TARGET edges', () 
 
   it('a network without edge dates in the selection has the same edges', async () => {
     const q = (fields: string) => `{ network(actorIds: ["country:CHN"], depth: 2) { nodes { id } edges { id count ${fields} } truncated } }`;
-    const bare = (await api.ok(q(''))).network;
-    const full = (await api.ok(q('firstDate lastDate meanScore'))).network;
+    const bare = (await api().ok(q(''))).network;
+    const full = (await api().ok(q('firstDate lastDate meanScore'))).network;
     expect(full.edges.every((e: any) => e.firstDate !== undefined && e.meanScore !== null)).toBe(true);
     expect(bare).toEqual({ ...full, edges: full.edges.map(({ id, count }: any) => ({ id, count })) });
   });
