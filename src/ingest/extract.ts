@@ -138,18 +138,25 @@ function stateOfVoice(id: string, register: ActorRegister, only: 'AGENCY' | null
 
 function addVoiceMentions(tokens: readonly Token[], mentions: Mention[], frames: readonly Frame[], inherited: Mention | null, docVoice: string | null, register: ActorRegister): Mention[] {
   const extra: Mention[] = [];
+  // The loop itself captures nothing (a closure over `k` would allocate a scope for every token).
   for (let k = 0; k < tokens.length; k += 1) {
     const t = tokens[k]!;
     if (!VOICE_WORDS.has(t.lower) || (t.text === 'US')) continue;
-    if (mentions.some((m) => k >= m.start && k < m.end)) continue;
-    const frame = frames.filter((f) => k >= f.from && k < f.to && k !== f.verb).sort((a, b) => Math.abs(a.verb - k) - Math.abs(b.verb - k))[0];
-    // "our support", "our countries": the document's own state where its voice is a body or an official of one.
-    const said = frame?.speaker.actorIds ?? inherited?.actorIds ?? (docVoice ? [docVoice] : null);
-    const own = /^our$/i.test(t.text) && said?.length === 1 ? stateOfVoice(said[0]!, register, frame || inherited ? 'AGENCY' : null) : null;
-    const ids = own ? [own] : said;
-    if (ids && ids.length > 0) extra.push({ start: k, end: k + 1, actorIds: [...ids], locative: false, via: 'author' });
+    const m = voiceMention(t, k, mentions, frames, inherited, docVoice, register);
+    if (m) extra.push(m);
   }
   return extra.length === 0 ? mentions : [...mentions, ...extra].sort((a, b) => a.start - b.start);
+}
+
+/** The mention a voice word at token k stands for, unless it is inside a mention already. */
+function voiceMention(t: Token, k: number, mentions: readonly Mention[], frames: readonly Frame[], inherited: Mention | null, docVoice: string | null, register: ActorRegister): Mention | null {
+  if (mentions.some((m) => k >= m.start && k < m.end)) return null;
+  const frame = frames.filter((f) => k >= f.from && k < f.to && k !== f.verb).sort((a, b) => Math.abs(a.verb - k) - Math.abs(b.verb - k))[0];
+  // "our support", "our countries": the document's own state where its voice is a body or an official of one.
+  const said = frame?.speaker.actorIds ?? inherited?.actorIds ?? (docVoice ? [docVoice] : null);
+  const own = /^our$/i.test(t.text) && said?.length === 1 ? stateOfVoice(said[0]!, register, frame || inherited ? 'AGENCY' : null) : null;
+  const ids = own ? [own] : said;
+  return ids && ids.length > 0 ? { start: k, end: k + 1, actorIds: [...ids], locative: false, via: 'author' } : null;
 }
 
 /** "The below is attributable to Spokesperson X:", "The US Department of State released the following statement:". */

@@ -517,7 +517,9 @@ function readDefinedName(tokens: readonly Token[], i: number, state: DiscourseSt
   const end = readName(tokens, i);
   if (end - i < 2 || tokens[end]?.text !== '(' || tokens[end + 2]?.text !== ')') return null;
   const short = tokens[end + 1]!.text;
-  if (!tokens.slice(i, end).some((t) => t.text === short)) return null;
+  let defined = false;
+  for (let k = i; k < end; k += 1) defined ||= tokens[k]!.text === short;
+  if (!defined) return null;
   const name = surfaceOf(tokens, i, end);
   const id = state.register.namedPerson(name, null);
   state.shortNames.set(short, id);
@@ -543,6 +545,12 @@ function readIdentified(tokens: readonly Token[], i: number, state: DiscourseSta
   return official(tokens, i - 1, end, name, country, noun, null, state);
 }
 
+/** Whether any of `names` matches `re` (a loop, not a closure: readers run at every token and should allocate nothing when they fail). */
+function anyMatches(names: readonly string[], re: RegExp): boolean {
+  for (const n of names) if (re.test(n)) return true;
+  return false;
+}
+
 function readBodyRef(tokens: readonly Token[], i: number, state: DiscourseState): Mention | null {
   const tok = tokens[i]!;
   if (tokens[i - 1]?.lower !== 'the') return null;
@@ -551,7 +559,7 @@ function readBodyRef(tokens: readonly Token[], i: number, state: DiscourseState)
   for (let k = state.recentAgencies.length - 1; k >= 0; k -= 1) {
     const id = state.recentAgencies[k]!;
     const a = state.register.actors.get(id);
-    if (a && a.kind === 'AGENCY' && (want.test(a.name) || a.aliases.some((n) => want.test(n)))) return { start: i, end: i + 1, actorIds: [id], locative: false, via: 'generic' };
+    if (a && a.kind === 'AGENCY' && (want.test(a.name) || anyMatches(a.aliases, want))) return { start: i, end: i + 1, actorIds: [id], locative: false, via: 'generic' };
   }
   return null;
 }

@@ -37,21 +37,45 @@ const OUR_MY = /^(our|my)$/i;
 const AND_OR = /^(and|or)$/;
 const DETERMINER = /^(the|a|an|its|their|his|her)$/i;
 const FUTURE_PATTERN = /^(will|would) /;
+const POSSESSIVE_MARK = /^('s|’s|')$/;
+const QUOTE_MARK = /^[“"‘'”’]$/;
+const NOMINAL_POS = /^(DET|NOUN|PROPN|ADJ|NUM|PRON)$/;
+const STATE_OF_ID = /^(?:country:([A-Z]{3})|(?:official|agency|person):([a-z]{3}):)/;
+const AUXILIARY_POS = /^(AUX|ADV|PART)$/;
+const RELATIVE_PRONOUN = /^(that|which)$/;
+const NOUN_MODIFIER_POS = /^(ADJ|ADV|PUNCT|PART|CCONJ)$/;
+const AND_COMMA = /^(and|,)$/;
+const ING = /ing$/;
+const PARTICIPLE_CLAUSE = /^(while|after|before|when|,)$/;
+const ED_EN = /(ed|en)$/;
+const BE_FORM = /^(was|were|been|is|are)$/;
+const CLAUSE_CONJUNCTION = /^(and|but|while|whereas)$/;
+const VERB_POS = /^(AUX|VERB)$/;
+/** Acts whose object is what they allege: "accused X of …", "sanctioned X for …". */
+const ALLEGING = new Set<RelationName>(['ACCUSES', 'DENIES', 'SANCTIONS', 'CHARGES', 'CONDEMNS']);
+/** Judgements that may stand without a target (it is then the source's opponent). */
+const JUDGING = new Set<RelationName>(['DENIES', 'CONDEMNS', 'ACCUSES']);
+const JUDGING_OR_SUPPORTING = new Set<RelationName>(['DENIES', 'CONDEMNS', 'ACCUSES', 'SUPPORTS']);
 
 /** "accused Beijing of carrying out the attack": the attack is what is alleged, not an event. */
 function insideAccusation(tokens: readonly Token[], triggers: readonly Trigger[], tr: Trigger): boolean {
   return triggers.some((o) => {
     if (o === tr || o.start >= tr.start || tr.start - o.end > 10) return false;
     // "sanctioned X for providing support to Y", "condemned X for attacking Y": the reason is alleged too.
-    if (o.role !== 'act' || !['ACCUSES', 'DENIES', 'SANCTIONS', 'CHARGES', 'CONDEMNS'].includes(o.relation)) return false;
-    const between = tokens.slice(o.end, tr.start).map((t) => t.lower);
-    return between.some((w) => ACCUSATION_LINK.test(w)) && !between.includes('and') && !between.includes(';');
+    if (o.role !== 'act' || !ALLEGING.has(o.relation)) return false;
+    let link = false;
+    for (let k = o.end; k < tr.start; k += 1) {
+      const w = tokens[k]!.lower;
+      if (w === 'and' || w === ';') return false;
+      link ||= ACCUSATION_LINK.test(w);
+    }
+    return link;
   });
 }
 
 /** "the US allegations", "allegations by Washington": a nominal accusation with its maker named. */
 function explicitAgent(tokens: readonly Token[], groups: readonly Mention[], tr: Trigger): boolean {
-  const before = groups.find((m) => m.end === tr.start || (m.end === tr.start - 1 && /^('s|’s|')$/.test(tokens[m.end]?.text ?? '')));
+  const before = groups.find((m) => m.end === tr.start || (m.end === tr.start - 1 && POSSESSIVE_MARK.test(tokens[m.end]?.text ?? '')));
   const by = tokens[tr.end]?.lower === 'by' || tokens[tr.end]?.lower === 'from';
   return !!before || by;
 }
@@ -66,19 +90,19 @@ const ACCUSATION_WORDS = new Set(LEXICON.accusationNouns);
 function opponentImplied(tokens: readonly Token[], tr: Trigger): boolean {
   if (tokens[tr.start]?.pos === 'NOUN') {
     let k = tr.start - 1;
-    while (k >= 0 && (tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'ADV' || /^[“"‘'”’]$/.test(tokens[k]!.text))) k -= 1;
+    while (k >= 0 && (tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'ADV' || QUOTE_MARK.test(tokens[k]!.text))) k -= 1;
     return tokens[k]?.pos === 'VERB' || tokens[k]?.pos === 'AUX';
   }
   const next = tokens[tr.end];
   if (!next || next.pos === 'PUNCT') return true;
   if (tr.relation === 'DENIES') return tokens.slice(tr.start + 1, tr.end + 4).some((t) => ACCUSATION_WORDS.has(t.lower));
-  if (tr.relation === 'SUPPORTS') return !/^(DET|NOUN|PROPN|ADJ|NUM|PRON)$/.test(next.pos);
+  if (tr.relation === 'SUPPORTS') return !NOMINAL_POS.test(next.pos);
   return true;
 }
 
 /** The state an actor id belongs to, from the id's own scheme (`country:JOR`, `official:jor:…`, `agency:jor:…`). */
 function stateOfId(id: string): string | null {
-  const m = /^(?:country:([A-Z]{3})|(?:official|agency|person):([a-z]{3}):)/.exec(id);
+  const m = STATE_OF_ID.exec(id);
   const iso = m?.[1] ?? m?.[2]?.toUpperCase();
   return iso && iso !== 'XXX' ? iso : null;
 }
@@ -128,11 +152,18 @@ function wordsAfter(tokens: readonly Token[], from: number): number {
   return n;
 }
 
+/** The first group starting at a token in [lo, hi]. */
+function firstStartingIn(groups: readonly Mention[], lo: number, hi: number): Mention | undefined {
+  for (const m of groups) if (m.start >= lo && m.start <= hi) return m;
+  return undefined;
+}
+
+// No closure in the token loop captures `k`: that would allocate a scope for every token.
 function readFrames(tokens: readonly Token[], groups: readonly Mention[]): Frame[] {
   const frames: Frame[] = [];
   for (let k = 0; k < tokens.length; k += 1) {
     if (tokens[k]?.lower === 'according' && tokens[k + 1]?.lower === 'to') {
-      const sp = groups.find((m) => m.start >= k + 2 && m.start <= k + 3);
+      const sp = firstStartingIn(groups, k + 2, k + 3);
       if (sp) frames.push({ speaker: sp, verb: k, from: 0, to: tokens.length });
       continue;
     }
@@ -146,7 +177,7 @@ function readFrames(tokens: readonly Token[], groups: readonly Mention[]): Frame
       frames.push(trailing ? { speaker: left, verb: k, from: 0, to: left.start } : { speaker: left, verb: k + 1, from: k + 1, to: tokens.length });
       continue;
     }
-    const right = groups.find((m) => m.start > k && m.start <= k + 2);
+    const right = firstStartingIn(groups, k + 1, k + 2);
     if (right && k > 1 && CLOSING_PUNCT.test(tokens[k - 1]?.text ?? '')) frames.push({ speaker: right, verb: k, from: 0, to: k - 1 });
   }
   return frames;
@@ -239,8 +270,8 @@ export function assignRoles(tokens: readonly Token[], groups: readonly Mention[]
     const inside = tr.relation === 'DENIES' || tr.relation === 'REJECTS' ? groups.find((m) => m.start > tr.start && m.end < tr.end && !m.locative) : undefined;
     // ", and the Secretary expressed …": a new clause, not the object.
     // "If the U.S. holds drills, the DPRK will counter": after a comma, a mention followed by its verb starts a clause.
-    const newClause = (m: Mention): boolean => tokens.slice(tr.end, m.start).some((t, k, all) => (t.text === ',' && /^(and|but|while|whereas)$/.test(all[k + 1]?.lower ?? '')) || t.text === ';')
-      || (tokens.slice(tr.end, m.start).some((t) => t.text === ',') && /^(AUX|VERB)$/.test(tokens[m.end]?.pos ?? '') && !/ing$/.test(tokens[m.end]?.lower ?? ''));
+    const newClause = (m: Mention): boolean => tokens.slice(tr.end, m.start).some((t, k, all) => (t.text === ',' && CLAUSE_CONJUNCTION.test(all[k + 1]?.lower ?? '')) || t.text === ';')
+      || (tokens.slice(tr.end, m.start).some((t) => t.text === ',') && VERB_POS.test(tokens[m.end]?.pos ?? '') && !ING.test(tokens[m.end]?.lower ?? ''));
     const rightOk = inside ?? (right && !interveningTrigger(right) && !newClause(right) && !(prepBefore && TOPIC_MARKERS.has(prepBefore)) ? right : undefined);
     if (tr.role === 'act') {
       if (isPassive(tokens, tr)) {
@@ -263,12 +294,12 @@ export function assignRoles(tokens: readonly Token[], groups: readonly Mention[]
       if (nominal && (tr.relation === 'ACCUSES' || tr.relation === 'DENIES') && !explicitAgent(tokens, groups, tr)) continue;
       // "activities that threatened the security of …": the relative clause's subject is the noun, not an actor.
       let rel = tr.start - 1;
-      while (rel > 0 && /^(AUX|ADV|PART)$/.test(tokens[rel]!.pos)) rel -= 1;
-      if (/^(that|which)$/.test(tokens[rel]?.lower ?? '') && tokens[rel - 1]?.pos === 'NOUN' && !groups.some((m) => m.end === rel)) continue;
+      while (rel > 0 && AUXILIARY_POS.test(tokens[rel]!.pos)) rel -= 1;
+      if (RELATIVE_PRONOUN.test(tokens[rel]?.lower ?? '') && tokens[rel - 1]?.pos === 'NOUN' && !groups.some((m) => m.end === rel)) continue;
       // "Russia's decision to expel …": the act is the noun's owner's; "efforts to hold Russia accountable" is an aim, not an act.
       if (tokens[tr.start - 1]?.lower === 'to' && tokens[tr.start - 2]?.pos === 'NOUN') {
         if (AIM_NOUNS.has(tokens[tr.start - 2]!.lower)) continue;
-        const owner = groups.find((m) => m.end <= tr.start - 2 && tr.start - 2 - m.end <= 5 && tokens.slice(m.end, tr.start - 2).every((t) => /^(ADJ|ADV|PUNCT|PART|CCONJ)$/.test(t.pos)));
+        const owner = groups.find((m) => m.end <= tr.start - 2 && tr.start - 2 - m.end <= 5 && tokens.slice(m.end, tr.start - 2).every((t) => NOUN_MODIFIER_POS.test(t.pos)));
         if (!owner) continue;
         const target = rightOk && rightOk !== owner ? rightOk : null;
         if (target) out.push({ trigger: tr, source: owner, target, ...f, rule: `noun-to:${tr.pattern}` });
@@ -281,20 +312,20 @@ export function assignRoles(tokens: readonly Token[], groups: readonly Mention[]
         if (agent && target) out.push({ trigger: tr, source: agent, target, ...f, rule: `nominal-by:${tr.pattern}` });
         continue;
       }
-      const prevAgent = agents.length > 0 && /^(and|,)$/.test(tokens[tr.start - 1]?.lower ?? '') ? agents[agents.length - 1]!.agent : undefined;
+      const prevAgent = agents.length > 0 && AND_COMMA.test(tokens[tr.start - 1]?.lower ?? '') ? agents[agents.length - 1]!.agent : undefined;
       // "…, while raging at X": a participle clause shares the main clause's actor.
-      const participle = /ing$/.test(tokens[tr.start]?.lower ?? '') && /^(while|after|before|when|,)$/.test(tokens[tr.start - 1]?.lower ?? '');
+      const participle = ING.test(tokens[tr.start]?.lower ?? '') && PARTICIPLE_CLAUSE.test(tokens[tr.start - 1]?.lower ?? '');
       const mainActor = speaker ?? groups.find((m) => !m.locative && !objectLike(tokens, m) && m.end <= tr.start);
       if (participle && mainActor) {
         const target = rightOk && rightOk !== mainActor ? rightOk : null;
-        if (target || ['DENIES', 'CONDEMNS', 'ACCUSES'].includes(tr.relation)) out.push({ trigger: tr, source: mainActor, target, ...f, rule: `participle:${tr.pattern}` });
+        if (target || JUDGING.has(tr.relation)) out.push({ trigger: tr, source: mainActor, target, ...f, rule: `participle:${tr.pattern}` });
         continue;
       }
       const possessor = nominal ? leftAll.filter((m) => tr.start - m.end <= 8).pop() : undefined;
       // "King Abdullah stressed Jordan's support": the speaker voices his own state's act.
       const adjacent = possessor && speaker && possessor.via !== 'author' && possessor.actorIds.length === 1 && speaker.actorIds.length === 1 && stateOfId(possessor.actorIds[0]!) === stateOfId(speaker.actorIds[0]!) ? speaker : possessor;
       // "a criminal complaint was unsealed charging X": an agentless filing, made by the document's voice.
-      const filed = !adjacent && !subject && !prevAgent && !speaker && docVoice && /ing$/.test(tokens[tr.start]?.lower ?? '') && /(ed|en)$/.test(tokens[tr.start - 1]?.lower ?? '') && /^(was|were|been|is|are)$/.test(tokens[tr.start - 2]?.lower ?? '')
+      const filed = !adjacent && !subject && !prevAgent && !speaker && docVoice && ING.test(tokens[tr.start]?.lower ?? '') && ED_EN.test(tokens[tr.start - 1]?.lower ?? '') && BE_FORM.test(tokens[tr.start - 2]?.lower ?? '')
         ? { start: tr.start, end: tr.end, actorIds: [docVoice], locative: false, via: 'author' as const } : undefined;
       const source = adjacent ?? subject ?? prevAgent ?? speaker ?? filed;
       if (!source) continue;
@@ -302,7 +333,7 @@ export function assignRoles(tokens: readonly Token[], groups: readonly Mention[]
       const target = rightOk && rightOk !== source ? rightOk : null;
       // "The President and Prime Minister agreed to …": a reciprocal act between the coordinated actors.
       const reciprocal = !target && RECIPROCAL.has(tr.relation) && source.actorIds.length >= 2;
-      if (!target && !reciprocal && (!['DENIES', 'CONDEMNS', 'ACCUSES', 'SUPPORTS'].includes(tr.relation) || !opponentImplied(tokens, tr))) continue;
+      if (!target && !reciprocal && (!JUDGING_OR_SUPPORTING.has(tr.relation) || !opponentImplied(tokens, tr))) continue;
       out.push({ trigger: tr, source, target, ...f, rule: `${subject ? 'subject' : prevAgent ? 'shared-subject' : 'speaker'}:${tr.pattern}` });
       continue;
     }

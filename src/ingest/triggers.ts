@@ -89,7 +89,8 @@ function matchPattern(p: Pattern, tokens: readonly Token[], i: number, blocked: 
 }
 
 function addMatches(found: Trigger[], patterns: readonly Pattern[] | undefined, tokens: readonly Token[], i: number, blocked: (k: number) => boolean): void {
-  for (const p of patterns ?? []) {
+  if (!patterns) return;
+  for (const p of patterns) {
     const end = matchPattern(p, tokens, i, blocked);
     if (end > i) found.push({ relation: p.relation, role: p.role, chain: p.chain, start: i, end, weight: p.weight, pattern: p.source });
   }
@@ -106,6 +107,7 @@ export function findTriggers(tokens: readonly Token[], blocked: (k: number) => b
     addMatches(found, INDEX.get(t.lemma), tokens, i, blocked);
     if (t.lower !== t.lemma) addMatches(found, INDEX.get(t.lower), tokens, i, blocked);
   }
+  if (found.length === 0) return [];
   // Drop a trigger when a heavier one covers one of its tokens (e.g. "reject … allegations" over "reject").
   const kept = found.filter((a) => !found.some((b) => b !== a && b.weight > a.weight && b.start <= a.start && a.start < b.end));
   const seen = new Set<string>();
