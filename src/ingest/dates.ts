@@ -20,8 +20,12 @@ function valid(y: number, m: number, d: number): boolean {
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === m && dt.getUTCDate() === d;
 }
 
+/** Every date this module reads has a digit: text without one is not searched further. */
+const DIGIT = /\d/;
+
 /** Parses a date written as ISO, "July 21, 2021", "21 July 2021", "July 21st, 2021" or "05 Nov, 2024". */
 export function parseDate(text: string): string | null {
+  if (!DIGIT.test(text)) return null;
   const isoMatch = /\b(\d{4})-(\d{2})-(\d{2})/.exec(text);
   if (isoMatch) return `${isoMatch[1]}-${isoMatch[2]}-${isoMatch[3]}`;
   const mdy = /\b([A-Z][a-z]{2,8}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/.exec(text);
@@ -54,14 +58,17 @@ export function resolveSentenceDate(sentence: string, published: string | null):
   const lower = sentence.toLowerCase();
   if (/\byesterday\b/.test(lower)) return { date: shift(pub, -1), precision: 'DAY' };
   if (/\btoday\b/.test(lower)) return { date: published, precision: 'DAY' };
-  const wd = /\b(?:on|last|this|since|late|early)?\s*(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i.exec(sentence);
+  // Every weekday name ends in "day"; every day of a month is a number.
+  const wd = lower.includes('day') ? /\b(?:on|last|this|since|late|early)?\s*(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i.exec(sentence) : null;
   if (wd && /^[A-Z]/.test(wd[1]!)) {
     const target = WEEKDAYS.indexOf(wd[1]!.toLowerCase());
     const back = (pub.getUTCDay() - target + 7) % 7;
     return { date: shift(pub, -back), precision: 'DAY' };
   }
-  const md = /\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})/.exec(sentence)
-    ?? /\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b/.exec(sentence);
+  const md = DIGIT.test(sentence)
+    ? /\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})/.exec(sentence)
+      ?? /\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b/.exec(sentence)
+    : null;
   if (md) {
     const monthWord = /^\d/.test(md[1]!) ? md[2]! : md[1]!;
     const day = Number(/^\d/.test(md[1]!) ? md[1] : md[2]);

@@ -23,17 +23,28 @@ export function checkContent(content: string, what: string): void {
   if (content.trim() === '') throw new InputError('EMPTY_INPUT', `${what} is empty`);
 }
 
-/** "URL: …\nOUTLET: …\n---\nbody": the header is optional. */
+/** The line of `text` starting at `from` (without its "\n" or "\r\n"), and where the next one starts (-1: none). */
+function lineAt(text: string, from: number): { line: string; next: number } {
+  const nl = text.indexOf('\n', from);
+  if (nl < 0) return { line: text.slice(from), next: -1 };
+  return { line: text.slice(from, nl > from && text[nl - 1] === '\r' ? nl - 1 : nl), next: nl + 1 };
+}
+
+/** "URL: …\nOUTLET: …\n---\nbody": the header is optional. Lines are read one at a time: only the header's are needed. */
 export function splitHeader(text: string): { header: Record<string, string>; body: string } {
-  const lines = text.split(/\r?\n/);
   const header: Record<string, string> = {};
   let k = 0;
-  while (k < lines.length && HEADER_LINE.test(lines[k] ?? '')) {
-    const m = HEADER_LINE.exec(lines[k] ?? '')!;
+  let at: { line: string; next: number } | null = lineAt(text, 0);
+  for (; at; at = at.next < 0 ? null : lineAt(text, at.next), k += 1) {
+    const m = HEADER_LINE.exec(at.line);
+    if (!m) break;
     header[m[1]!.toUpperCase()] = m[2]!.trim();
-    k += 1;
   }
-  if (k > 0 && /^-{3,}\s*$/.test(lines[k] ?? '')) return { header, body: lines.slice(k + 1).join('\n') };
+  if (k > 0 && at && /^-{3,}\s*$/.test(at.line)) {
+    // The body's lines joined by "\n", as text.split(/\r?\n/) then join('\n') would give them.
+    const rest = at.next < 0 ? '' : text.slice(at.next);
+    return { header, body: rest.includes('\r') ? rest.split(/\r?\n/).join('\n') : rest };
+  }
   return { header: {}, body: text };
 }
 

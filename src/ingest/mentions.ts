@@ -73,7 +73,10 @@ const SPOKESPERSON = /^spokes(man|woman|person|people)$/i;
 const SUBJECT_ID = /^(country|agency|alliance):/;
 
 function isNameToken(t: Token | undefined): boolean {
-  return !!t && NAME_WORD.test(t.text) && !NAME_STOP.has(t.text);
+  if (!t) return false;
+  // Most tokens fail on their first character (NAME_WORD wants A-Z there): no need to run the pattern.
+  const first = t.text.charCodeAt(0);
+  return first >= 65 && first <= 90 && NAME_WORD.test(t.text) && !NAME_STOP.has(t.text);
 }
 
 function entryOf<T extends GazetteerEntry['type']>(m: GazetteerMatch | null, type: T): Extract<GazetteerEntry, { type: T }> | undefined {
@@ -502,7 +505,7 @@ function readProxyGroup(tokens: readonly Token[], start: number, end: number, st
 /** "These militias", "the rebels": the group of that kind named before. */
 function readGroupRef(tokens: readonly Token[], i: number, state: DiscourseState): Mention | null {
   const tok = tokens[i]!;
-  if (!GROUP_NOUNS.test(tok.lower) || !GROUP_DETERMINERS.has(tokens[i - 1]?.lower ?? '')) return null;
+  if (!GROUP_DETERMINERS.has(tokens[i - 1]?.lower ?? '') || !GROUP_NOUNS.test(tok.lower)) return null;
   for (let k = state.recentGroups.length - 1; k >= 0; k -= 1) {
     const id = state.recentGroups[k]!;
     const a = state.register.actors.get(id);

@@ -103,7 +103,7 @@ export function findTriggers(tokens: readonly Token[], blocked: (k: number) => b
     const t = tokens[i]!;
     if (blocked(i)) continue;
     // "Russia-backed", "Saudi-led": a compound modifier describes, it reports no event.
-    if (t.lower.endsWith('ed') && tokens[i - 1]?.text === '-' && tokens[i - 1]!.end === t.start) continue;
+    if (tokens[i - 1]?.text === '-' && t.lower.endsWith('ed') && tokens[i - 1]!.end === t.start) continue;
     addMatches(found, INDEX.get(t.lemma), tokens, i, blocked);
     if (t.lower !== t.lemma) addMatches(found, INDEX.get(t.lower), tokens, i, blocked);
   }
