@@ -7,7 +7,7 @@ import { InputError } from './errors.ts';
 import { matchAt } from './gazetteer.ts';
 import { sha256, shortHash, slugify } from './ids.ts';
 import { readInput } from './input.ts';
-import { coordinate, findMentions, membersOf, newDiscourseState, type DiscourseState, type Mention } from './mentions.ts';
+import { coordinate, findMentions, membersOf, newDiscourseState, opensAllyList, type DiscourseState, type Mention } from './mentions.ts';
 import { analyse, tokenizePhrase, type Sentence, type Token } from './nlp.ts';
 import { assignRoles, findFrames, type Frame, type RoleAssignment } from './roles.ts';
 import { findTriggers } from './triggers.ts';
@@ -200,6 +200,8 @@ function readAuthor(outlet: string): ExtractedActor | null {
 
 /** The members of an "allies — A, B and C" list anywhere in the article, so an earlier "allies" can use them. */
 function findAllyGroup(sentences: readonly Sentence[], dateline: string | null): string[] | null {
+  // Only a list after "allies" defines the group: an article without one has none, and needs no reading here.
+  if (!sentences.some((s) => opensAllyList(s.tokens))) return null;
   const scratch: DiscourseState = newDiscourseState(new ActorRegister(), dateline, null);
   for (const s of sentences) {
     if (!s.tokens.some((t) => t.lower === 'allies' || t.lower === 'partners')) continue;

@@ -582,11 +582,14 @@ function isSpeechToken(t: Token | undefined): boolean {
 function readMentionAt(tokens: readonly Token[], i: number, state: DiscourseState): Mention | null {
   const tok = tokens[i];
   if (!tok) return null;
-  const off = readOfficial(tokens, i, state);
-  if (off) return off;
-  const ref = readTitleRef(tokens, i, state);
-  if (ref) return ref;
   const m = matchAt(tokens, i);
+  // An official and a title reference both start with a gazetteer name (or "the country's"): most tokens have none.
+  if (m || tok.lower === 'country') {
+    const off = readOfficial(tokens, i, state);
+    if (off) return off;
+    const ref = readTitleRef(tokens, i, state);
+    if (ref) return ref;
+  }
   const country = entryOf(m, 'country');
   const demonym = entryOf(m, 'demonym');
   const named = entryOf(m, 'named');
@@ -702,12 +705,21 @@ function defineMembers(tokens: readonly Token[], mentions: Mention[], state: Dis
   }
 }
 
+/** What may come between "allies" and the list of them: "allies — the …", "partners, including …", "allies such as …". */
+const LIST_OPENING = /^[—–:,-]$|^including$|^such$|^as$|^the$/i;
+
+/** Whether "allies" or "partners" opens a list in these tokens: only then can defineAllies() remember a group. */
+export function opensAllyList(tokens: readonly Token[]): boolean {
+  for (let k = 0; k + 1 < tokens.length; k += 1) if (ALLY_WORDS.has(tokens[k]!.lower) && LIST_OPENING.test(tokens[k + 1]!.text)) return true;
+  return false;
+}
+
 /** "allies — the European Union, Britain … and Nato": remember the members for later "allies". */
 function defineAllies(tokens: readonly Token[], mentions: Mention[], state: DiscourseState): void {
   for (let k = 0; k < tokens.length; k += 1) {
     if (!ALLY_WORDS.has(tokens[k]?.lower ?? '')) continue;
     let j = k + 1;
-    while (j < tokens.length && /^[—–:,-]$|^including$|^such$|^as$|^the$/i.test(tokens[j]?.text ?? '')) j += 1;
+    while (j < tokens.length && LIST_OPENING.test(tokens[j]?.text ?? '')) j += 1;
     if (j === k + 1 && tokens[j]?.lower !== 'the') continue;
     const members: string[] = [];
     let cursor = j;
