@@ -39,7 +39,10 @@ export function analyse(text: string, offset = 0): Sentence[] {
     // wink reproduces the text token by token; re-anchor defensively if it ever normalises a character.
     const found = text.startsWith(value, cursor) ? cursor : text.indexOf(value, cursor);
     const start = found >= 0 ? found : cursor;
-    tokens.push({ text: value, lower: value.toLowerCase(), lemma: (lemmas[i] ?? value).toLowerCase(), pos: pos[i] ?? 'X', start: start + offset, end: start + value.length + offset });
+    const lower = value.toLowerCase();
+    // Most lemmas are the word itself: its lower-case form is then already made (toLowerCase always makes a new string).
+    const lemma = lemmas[i] ?? value;
+    tokens.push({ text: value, lower, lemma: lemma === value ? lower : lemma.toLowerCase(), pos: pos[i] ?? 'X', start: start + offset, end: start + value.length + offset });
     cursor = start + value.length;
   }
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
