@@ -55,7 +55,8 @@ export function cleanBody(body: string, knownTitle: string | null): CleanBody {
     }
     kept.push(line);
   }
-  const paragraphs = kept.join('\n').split(/\n{2,}|\n/).map((p) => p.trim()).filter((p) => p !== '');
+  // Kept lines are trimmed and hold no line break: each non-empty one is a paragraph.
+  const paragraphs = kept.filter((p) => p !== '');
   const text = paragraphs.join('\n\n');
   const dl = DATELINE.exec(text);
   const dateline = dl && dl[1]!.length >= 3 ? dl[1]!.trim() : null;

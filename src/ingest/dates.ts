@@ -53,9 +53,11 @@ export function resolveSentenceDate(sentence: string, published: string | null):
   const explicit = parseDate(sentence);
   if (explicit) return { date: explicit, precision: 'DAY' };
   if (!published) return fallback;
+  const lower = sentence.toLowerCase();
+  // What follows reads "yesterday", "today", a weekday (all end in "day") or a day of a month (a number).
+  if (!lower.includes('day') && !DIGIT.test(sentence)) return fallback;
   const [py, pm, pd] = published.split('-').map(Number) as [number, number, number];
   const pub = new Date(Date.UTC(py, pm - 1, pd));
-  const lower = sentence.toLowerCase();
   if (/\byesterday\b/.test(lower)) return { date: shift(pub, -1), precision: 'DAY' };
   if (/\btoday\b/.test(lower)) return { date: published, precision: 'DAY' };
   // Every weekday name ends in "day"; every day of a month is a number.

@@ -488,7 +488,15 @@ const GROUP_DETERMINERS = new Set(['the', 'these', 'those', 'such']);
 const ARTICLES = new Set(['the', 'a', 'an']);
 
 const ORG_NOUNS = /^(banks|companies|firms|entities|institutions|businesses|corporations|exchanges|shipping companies)$/;
-const GROUP_NOUNS = /^(militias?|rebels|fighters|proxies|insurgents|groups|gunmen|paramilitaries)$/;
+const GROUP_WORDS = ['militia', 'militias', 'rebels', 'fighters', 'proxies', 'insurgents', 'groups', 'gunmen', 'paramilitaries'];
+const GROUP_NOUNS = new RegExp(`^(${GROUP_WORDS.join('|')})$`);
+
+/**
+ * The lower-case words that can start a mention without a gazetteer name and without a capital: references back
+ * (body, group and role nouns, pronouns, "it", "allies"). Every reader after the gazetteer's in readMentionAt()
+ * needs one of these or a capitalised token, so other tokens are passed over at once; a new reader adds its words here.
+ */
+const REFERENCE_WORDS = new Set<string>([...BODY_NOUNS.keys(), ...GROUP_WORDS, ...GOV_NOUNS, ...PERSON_NOUNS, ...PRONOUNS, ...ALLY_WORDS, 'it']);
 
 /** "Iran-backed militias", "Russian-backed separatists": an armed group named for its sponsor. */
 function readProxyGroup(tokens: readonly Token[], start: number, end: number, state: DiscourseState): Mention | null {
@@ -589,6 +597,10 @@ function readMentionAt(tokens: readonly Token[], i: number, state: DiscourseStat
     if (off) return off;
     const ref = readTitleRef(tokens, i, state);
     if (ref) return ref;
+  }
+  if (!m) {
+    const first = tok.text.charCodeAt(0);
+    if (!(first >= 65 && first <= 90) && !REFERENCE_WORDS.has(tok.lower)) return null;
   }
   const country = entryOf(m, 'country');
   const demonym = entryOf(m, 'demonym');
