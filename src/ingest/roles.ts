@@ -245,6 +245,21 @@ function frameOf(frames: readonly Frame[], k: number): Frame | undefined {
   return frames.filter((f) => k >= f.from && k < f.to && k !== f.verb).sort((a, b) => Math.abs(a.verb - k) - Math.abs(b.verb - k))[0];
 }
 
+/** Another act between the trigger and mention `m`: `m` is that act's argument. */
+function interveningTrigger(triggers: readonly Trigger[], tr: Trigger, m: Mention): boolean {
+  return triggers.some((o) => o !== tr && o.start >= tr.end && o.start < m.start && o.role === 'act');
+}
+
+/**
+ * ", and the Secretary expressed …": a new clause, not the object.
+ * "If the U.S. holds drills, the DPRK will counter": after a comma, a mention followed by its verb starts a clause.
+ * (Module functions, not closures per trigger: under tsx's keepNames every named closure is renamed when made.)
+ */
+function newClause(tokens: readonly Token[], tr: Trigger, m: Mention): boolean {
+  return tokens.slice(tr.end, m.start).some((t, k, all) => (t.text === ',' && CLAUSE_CONJUNCTION.test(all[k + 1]?.lower ?? '')) || t.text === ';')
+    || (tokens.slice(tr.end, m.start).some((t) => t.text === ',') && VERB_POS.test(tokens[m.end]?.pos ?? '') && !ING.test(tokens[m.end]?.lower ?? ''));
+}
+
 /** Finds source and target of each trigger. `inherited` is the speaker carried over from a quote. */
 export function assignRoles(tokens: readonly Token[], groups: readonly Mention[], triggers: readonly Trigger[], inherited: Mention | null, docVoice: string | null = null): RoleAssignment[] {
   const frames = findFrames(tokens, groups);
@@ -260,7 +275,6 @@ export function assignRoles(tokens: readonly Token[], groups: readonly Mention[]
     const leftAll = groups.filter((m) => m.end <= tr.start && m.start >= from && !m.locative && !modifier(tokens, m));
     if (insideAccusation(tokens, triggers, tr)) continue;
     const subject = lastOf(leftAll, (m) => !objectLike(tokens, m));
-    const interveningTrigger = (m: Mention): boolean => triggers.some((o) => o !== tr && o.start >= tr.end && o.start < m.start && o.role === 'act');
     const nominal = tokens[tr.start]?.pos === 'NOUN';
     const right = groups.find((m) => m.start >= tr.end && m.start < to && m.start - tr.end <= window && !m.locative && !modifier(tokens, m));
     const prepAt = right ? (tokens[right.start - 1]?.lower === 'the' ? right.start - 2 : right.start - 1) : -1;
@@ -268,11 +282,7 @@ export function assignRoles(tokens: readonly Token[], groups: readonly Mention[]
     const prepBefore = prepAt >= tr.end ? tokens[prepAt]?.lower : undefined;
     // "dismissed U.S. accusations": the accuser named inside a denial is its target.
     const inside = tr.relation === 'DENIES' || tr.relation === 'REJECTS' ? groups.find((m) => m.start > tr.start && m.end < tr.end && !m.locative) : undefined;
-    // ", and the Secretary expressed …": a new clause, not the object.
-    // "If the U.S. holds drills, the DPRK will counter": after a comma, a mention followed by its verb starts a clause.
-    const newClause = (m: Mention): boolean => tokens.slice(tr.end, m.start).some((t, k, all) => (t.text === ',' && CLAUSE_CONJUNCTION.test(all[k + 1]?.lower ?? '')) || t.text === ';')
-      || (tokens.slice(tr.end, m.start).some((t) => t.text === ',') && VERB_POS.test(tokens[m.end]?.pos ?? '') && !ING.test(tokens[m.end]?.lower ?? ''));
-    const rightOk = inside ?? (right && !interveningTrigger(right) && !newClause(right) && !(prepBefore && TOPIC_MARKERS.has(prepBefore)) ? right : undefined);
+    const rightOk = inside ?? (right && !interveningTrigger(triggers, tr, right) && !newClause(tokens, tr, right) && !(prepBefore && TOPIC_MARKERS.has(prepBefore)) ? right : undefined);
     if (tr.role === 'act') {
       if (isPassive(tokens, tr)) {
         const byAt = tokens.slice(tr.end, tr.end + 4).findIndex((t) => t.lower === 'by');
@@ -308,7 +318,7 @@ export function assignRoles(tokens: readonly Token[], groups: readonly Mention[]
       // "the visit by Iraqi Foreign Minister Fuad Hussein … to Washington": the agent follows "by".
       if (nominal && tokens[tr.end]?.lower === 'by') {
         const agent = groups.find((m) => m.start > tr.end && m.start <= tr.end + 2);
-        const target = agent ? groups.find((m) => m.start >= agent.end && m.start - agent.end <= window + 4 && !modifier(tokens, m) && !newClause(m)) : undefined;
+        const target = agent ? groups.find((m) => m.start >= agent.end && m.start - agent.end <= window + 4 && !modifier(tokens, m) && !newClause(tokens, tr, m)) : undefined;
         if (agent && target) out.push({ trigger: tr, source: agent, target, ...f, rule: `nominal-by:${tr.pattern}` });
         continue;
       }
