@@ -6,6 +6,7 @@ import { COUNTRIES as countries } from './countries.ts';
 import type { ActorKind } from '../ontology.ts';
 import { AGENCIES, COUNTRY_EXTRAS, GENERIC_AGENCIES, LEADERS, LEXICON, ORGANIZATIONS } from './data.ts';
 import { tokenizePhrase, type Token } from './nlp.ts';
+import { WordFilter } from './wordfilter.ts';
 
 export type GazetteerEntry =
   | { type: 'country'; iso: string; form: 'name' | 'capital' | 'ambiguous' }
@@ -97,6 +98,9 @@ function buildNamed(): void {
 buildCountries();
 buildNamed();
 
+/** The words that start a name, for a quick "no match here" before the trie's large root map. */
+const STARTS = new WordFilter(root.next.keys());
+
 export interface GazetteerMatch { start: number; end: number; entries: GazetteerEntry[] }
 
 /** Per token array (a sentence's tokens, never changed): its trie keys and the matches already computed. */
@@ -138,6 +142,9 @@ function surfaceKey(tokens: readonly Token[], i: number, j: number): string {
 }
 
 function longestMatch(tokens: readonly Token[], i: number, keys: (string | undefined)[]): GazetteerMatch | null {
+  const head = tokens[i];
+  if (!head) return null;
+  if (!STARTS.mayHave(keys[i] ?? (keys[i] = keyOf(head.lower)))) return null;
   let node: TrieNode | undefined = root;
   let best: GazetteerMatch | null = null;
   let upper: boolean | undefined;

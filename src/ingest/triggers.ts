@@ -3,6 +3,7 @@ import { isRelationName, type RelationName } from '../ontology.ts';
 import { CHAIN_CLASSES, composeChains, type ChainClass } from './chains.ts';
 import { TRIGGER_ROWS } from './data.ts';
 import type { Token } from './nlp.ts';
+import { WordFilter } from './wordfilter.ts';
 
 /** `head`: a governor only ("will", "fail to"), never an event by itself; see chains.ts. */
 export type TriggerRole = 'act' | 'accuse-content' | 'deny-content' | 'judge-content' | 'head';
@@ -53,6 +54,8 @@ function compile(): Map<string, Pattern[]> {
 }
 
 const INDEX = compile();
+/** The words that start a pattern, for a quick "no pattern here" before the index. */
+const FIRST_WORDS = new WordFilter(INDEX.keys());
 
 const MODALS = new Set(['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'wo', 'ca']);
 
@@ -104,8 +107,8 @@ export function findTriggers(tokens: readonly Token[], blocked: (k: number) => b
     if (blocked(i)) continue;
     // "Russia-backed", "Saudi-led": a compound modifier describes, it reports no event.
     if (tokens[i - 1]?.text === '-' && t.lower.endsWith('ed') && tokens[i - 1]!.end === t.start) continue;
-    addMatches(found, INDEX.get(t.lemma), tokens, i, blocked);
-    if (t.lower !== t.lemma) addMatches(found, INDEX.get(t.lower), tokens, i, blocked);
+    if (FIRST_WORDS.mayHave(t.lemma)) addMatches(found, INDEX.get(t.lemma), tokens, i, blocked);
+    if (t.lower !== t.lemma && FIRST_WORDS.mayHave(t.lower)) addMatches(found, INDEX.get(t.lower), tokens, i, blocked);
   }
   if (found.length === 0) return [];
   // Drop a trigger when a heavier one covers one of its tokens (e.g. "reject … allegations" over "reject").
