@@ -27,6 +27,7 @@ import { createDriver } from '../src/store/driver.ts';
 import { ingestExtractions } from '../src/store/ingest.ts';
 import { defaultLocalOptions, startLocalNeo4j } from '../src/store/local-neo4j.ts';
 import { migrate } from '../src/store/schema.ts';
+import { wipeGraph } from '../src/store/wipe.ts';
 import { loadGoldInputs } from '../test/fixtures/api/gold-inputs.ts';
 import { RELATION_NAMES } from '../src/ontology.ts';
 import { seededRandom } from '../src/util/random.ts';
@@ -116,12 +117,7 @@ async function seed(driver: Driver): Promise<void> {
     return;
   }
   log('wiping the bench database …');
-  const session = driver.session();
-  try {
-    await session.run('MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
-  } finally {
-    await session.close();
-  }
+  await wipeGraph(driver);
   const t0 = performance.now();
   const corpus = buildCorpus(ARTICLES);
   log(`built ${corpus.length} articles (${corpus.reduce((n, r) => n + r.events.length, 0)} events) in ${((performance.now() - t0) / 1000).toFixed(1)} s; ingesting …`);

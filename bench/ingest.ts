@@ -24,6 +24,7 @@ import { createDriver } from '../src/store/driver.ts';
 import { summarize } from '../src/store/ingest.ts';
 import { defaultLocalOptions, startLocalNeo4j, stopLocalNeo4j } from '../src/store/local-neo4j.ts';
 import { migrate } from '../src/store/schema.ts';
+import { wipeGraph } from '../src/store/wipe.ts';
 import { writeNaive } from './naive-writer.ts';
 
 function arg(name: string, fallback: number): number {
@@ -111,14 +112,6 @@ function dirSize(path: string): number {
   return readdirSync(path).reduce((n, f) => n + dirSize(join(path, f)), 0);
 }
 
-async function wipe(driver: Driver, database?: string): Promise<void> {
-  const session = driver.session({ database });
-  try {
-    await session.run('MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
-  } finally {
-    await session.close();
-  }
-}
 
 async function counts(driver: Driver, database?: string) {
   const q = async (c: string) => Number((await driver.executeQuery(c, {}, { database })).records[0]!.get(0));
@@ -189,7 +182,7 @@ async function main(): Promise<void> {
   const driver = createDriver(target);
   try {
     await migrate(driver, db);
-    await wipe(driver, db);
+    await wipeGraph(driver, db);
     const base = await loadBase();
     console.log(`corpus: ${N} articles from ${base.length} base texts (countries permuted, ids/dates/outlets varied); batch ${BATCH}, ${WORKERS} extraction thread(s), ${WRITERS} writer(s), ${availableParallelism()} cores`);
 
@@ -209,7 +202,7 @@ async function main(): Promise<void> {
     }
     let fastRate = 0;
     for (const pass of ['cold', 'warm'] as const) {
-      if (pass === 'warm') await wipe(driver, db);
+      if (pass === 'warm') await wipeGraph(driver, db);
       const neoCpu0 = serverCpu();
       const cpu0 = process.cpuUsage();
       t = performance.now();
@@ -240,7 +233,7 @@ async function main(): Promise<void> {
 
     // The naive writer on a sample, into a wiped database.
     if (NAIVE > 0) {
-      await wipe(driver, db);
+      await wipeGraph(driver, db);
       const naiveInputs = Array.from({ length: Math.min(NAIVE, N) }, (_, i) => variant(base, i));
       t = performance.now();
       for (const a of naiveInputs) await writeNaive(driver, extract(a));

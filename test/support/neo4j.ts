@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, inject } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { createDriver } from '../../src/store/driver.ts';
+import { wipeGraph as wipeDatabase } from '../../src/store/wipe.ts';
 
 export function testTarget() {
   return inject('neo4j');
@@ -13,13 +14,7 @@ export function testDriver(): Driver {
 
 /** Deletes every node but the schema-migration records, in batches. */
 export async function wipeGraph(driver: Driver): Promise<void> {
-  // CALL … IN TRANSACTIONS needs an auto-commit (implicit) transaction: session.run, not executeQuery.
-  const session = driver.session({ database: inject('neo4j').database });
-  try {
-    await session.run('MATCH (n) WHERE NOT n:SchemaMigration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
-  } finally {
-    await session.close();
-  }
+  await wipeDatabase(driver, inject('neo4j').database);
 }
 
 /**
