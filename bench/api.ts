@@ -3,7 +3,7 @@
  * never the developer's data) with >= 10,000 articles made from the gold and seed articles (varied ids,
  * dates and countries), serves the graph twice on 127.0.0.1 — diplograph's API and @neo4j/graphql —
  * and drives five analyst queries at each with autocannon for a fixed time, printing req/s, p50, p99
- * (means of alternating rounds) and the latency ratio. Options: --articles N (10000), --duration S (10), --connections C (CPUs),
+ * (means of alternating rounds, after a warm-up of every query on both) and the latency ratio. Options: --articles N (10000), --duration S (10), --connections C (CPUs),
  * --reseed (rebuild the corpus even if present), --keep (leave the bench Neo4j running), --only TEXT (just the
  * queries whose name contains TEXT).
  */
@@ -355,15 +355,26 @@ async function driveOnce(url: string, query: string, seconds: number): Promise<M
  */
 const ROUNDS = 2;
 
-async function driveBoth(ours: string, oursQuery: string, theirs: string, theirsQuery: string): Promise<[Measured, Measured]> {
-  for (let i = 0; i < 20; i += 1) {
-    await check(ours, oursQuery); // warm-up: plans cached, pages in memory
-    await check(theirs, theirsQuery);
+/**
+ * Warm-up of every query on both servers before anything is measured: a few requests (plans cached,
+ * pages in memory), then WARMUP_SECONDS of load each, not counted, so both JITs (V8's, the JVM's) have
+ * compiled the hot paths under the concurrency the measurement uses and the first query measured is
+ * not measured on a colder server than the last.
+ */
+const WARMUP_SECONDS = 2;
+
+async function warmUp(ours: string, theirs: string, queries: BenchQuery[]): Promise<void> {
+  for (const q of queries) {
+    for (let i = 0; i < 20; i += 1) {
+      await check(ours, q.ours);
+      await check(theirs, q.theirs);
+    }
+    await driveOnce(ours, q.ours, WARMUP_SECONDS);
+    await driveOnce(theirs, q.theirs, WARMUP_SECONDS);
   }
-  // Then a second of load on each, not counted: both JITs (V8's, the JVM's) compile the hot paths
-  // under the same concurrency the measurement uses, so the first query measured is not the coldest.
-  await driveOnce(ours, oursQuery, 1);
-  await driveOnce(theirs, theirsQuery, 1);
+}
+
+async function driveBoth(ours: string, oursQuery: string, theirs: string, theirsQuery: string): Promise<[Measured, Measured]> {
   const runs: [Measured[], Measured[]] = [[], []];
   for (let r = 0; r < ROUNDS; r += 1) {
     runs[0].push(await driveOnce(ours, oursQuery, DURATION / ROUNDS));
@@ -416,6 +427,8 @@ async function main(): Promise<void> {
     console.log('');
     const chosen = QUERIES.filter((q) => !opts.only || q.name.includes(opts.only));
     if (chosen.length === 0) throw new Error(`bench:api: no query name contains ${JSON.stringify(opts.only)}`);
+    log(`warming up: ${chosen.length} queries on both servers, ${WARMUP_SECONDS} s of load each …`);
+    await warmUp(ours.url, theirs.url, chosen);
     for (const q of chosen) {
       log(`${q.name}: ours ${await check(ours.url, q.ours)} …`);
       log(`${q.name}: @neo4j/graphql ${await check(theirs.url, q.theirs)} …`);
