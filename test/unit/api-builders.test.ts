@@ -117,7 +117,7 @@ describe('Cypher builders', () => {
         RETURN e, e.date AS d, e.score AS score
       }
       WITH d.year AS y, d.month AS m, count(e) AS count, avg(score) AS meanScore
-      RETURN date({year: y, month: m}) AS start, count, meanScore ORDER BY start",
+      RETURN toString(date({year: y, month: m})) AS start, count, meanScore ORDER BY start",
         "params": {
           "actor": "country:USA",
           "from": "2021-01-01",

@@ -50,7 +50,7 @@ export function buildRelationsQuery(args: RelationsArgs): CypherQuery {
       'UNWIND $ids AS id MATCH (a:Actor {id: id})\n' +
       `CALL (a) {\n${branches.join('\nUNION ALL\n')}\n}\n` +
       'WITH id, relation, direction, c, count, firstDate, lastDate, meanScore ORDER BY count DESC, relation, direction, c.id\n' +
-      `WITH id, collect({ relation: relation, direction: direction, counterpart: ${actorProjection('c')}, count: count, firstDate: firstDate, lastDate: lastDate, meanScore: meanScore }) AS rels\n` +
+      `WITH id, collect({ relation: relation, direction: direction, counterpart: ${actorProjection('c')}, count: count, firstDate: toString(firstDate), lastDate: toString(lastDate), meanScore: meanScore }) AS rels\n` +
       'RETURN id, size(rels) AS totalCount, rels[$offset..$end] AS rows',
     params,
   };

@@ -59,7 +59,8 @@ export function buildTimelineQuery(args: TimelineArgs): CypherQuery {
       `CALL () {\n  ${events.replaceAll('\n', '\n  ')}\n}\n` +
       // Grouped by date components, one date built per bucket rather than one per event.
       `WITH ${GROUP[args.granularity]}, count(e) AS count, avg(score) AS meanScore\n` +
-      `RETURN ${START[args.granularity]} AS start, count, meanScore ORDER BY start`,
+      // The start as a string (YYYY-MM-DD sorts as the dates do): no Date object to decode per bucket.
+      `RETURN toString(${START[args.granularity]}) AS start, count, meanScore ORDER BY start`,
     params,
   };
 }
