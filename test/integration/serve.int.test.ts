@@ -4,7 +4,7 @@
  * second start keeps the data (the seed is a duplicate the second time).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createServer } from 'node:net';
@@ -87,6 +87,15 @@ async function stopWithSigterm(s: Started): Promise<number | null> {
   return exited;
 }
 
+/** Nice value of each thread of a process, by thread name (Linux /proc; field 19 of stat). */
+function threadNice(pid: number): { name: string; nice: number }[] {
+  const dir = `/proc/${pid}/task`;
+  return readdirSync(dir).map((tid) => ({
+    name: readFileSync(join(dir, tid, 'comm'), 'utf8').trim(),
+    nice: Number(readFileSync(join(dir, tid, 'stat'), 'utf8').split(') ')[1]!.split(' ')[16]),
+  }));
+}
+
 function neo4jPid(): number {
   return Number(readFileSync(join(home, 'neo4j', 'run', 'neo4j.pid'), 'utf8').split('\n')[0]);
 }
@@ -109,6 +118,12 @@ describe('diplograph serve with the embedded Neo4j', () => {
     const first = await startServe('node');
     const pid = neo4jPid();
     expect(alive(pid)).toBe(true);
+    // The JIT compiler threads run at a lower priority than the threads serving queries.
+    const threads = threadNice(pid);
+    const compilers = threads.filter((t) => /^C[12] CompilerThre/.test(t.name));
+    expect(compilers.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(compilers.map((t) => t.nice))).toEqual(new Set([15]));
+    expect(threads.find((t) => t.name.startsWith('neo4j.Bolt'))?.nice).toBe(0);
 
     expect((await fetch(`${first.url}/health`)).status).toBe(200);
     const ready = await fetch(`${first.url}/ready`);
