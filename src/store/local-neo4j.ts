@@ -328,6 +328,7 @@ function logTail(home: string, lines = 25): string {
  */
 export async function startLocalNeo4j(opts: LocalNeo4jOptions, { detached = false, timeoutMs = 180_000 } = {}): Promise<LocalNeo4jHandle> {
   const log = opts.log ?? (() => {});
+  const jitNice = jitNiceFromEnv(); // checked before anything starts
   checkJava();
   const lib = ensureDistribution(opts);
   const auth = prepareHome(opts, lib);
@@ -368,8 +369,17 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions, { detached = fals
     throw new LocalNeo4jError('START_FAILED', `Neo4j did not answer on ${uri} within ${Math.round(timeoutMs / 1000)} s.\n${tail}`);
   }
   log(`Neo4j is up on ${uri} (pid ${pid})`);
-  lowerCompilerPriority(pid, log);
+  lowerCompilerPriority(pid, jitNice, log);
   return { uri, ...auth, browserUrl, pid, startedHere: true, stop: () => stopPid(opts.home, pid) };
+}
+
+/** DIPLOGRAPH_NEO4J_JIT_NICE: the nice value for the JIT compiler threads (default 15; 0 leaves them). */
+function jitNiceFromEnv(): number {
+  const raw = process.env.DIPLOGRAPH_NEO4J_JIT_NICE;
+  if (raw === undefined || raw === '') return 15;
+  const nice = Number(raw);
+  if (!Number.isInteger(nice) || nice < 0 || nice > 19) throw new ConfigError(`DIPLOGRAPH_NEO4J_JIT_NICE must be a whole number 0-19, got ${JSON.stringify(raw)}`);
+  return nice;
 }
 
 /**
@@ -380,10 +390,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions, { detached = fals
  * just started went from 235 to 274 articles/s, the next 5,000 from 475 to 619. Linux only (thread
  * ids under /proc); lowering a priority needs no privilege.
  */
-function lowerCompilerPriority(pid: number, log: (line: string) => void): void {
-  const raw = process.env.DIPLOGRAPH_NEO4J_JIT_NICE ?? '15';
-  const nice = Number(raw);
-  if (!Number.isInteger(nice) || nice < 0 || nice > 19) throw new ConfigError(`DIPLOGRAPH_NEO4J_JIT_NICE must be a whole number 0-19, got ${JSON.stringify(raw)}`);
+function lowerCompilerPriority(pid: number, nice: number, log: (line: string) => void): void {
   const tasks = `/proc/${pid}/task`;
   if (nice === 0 || !existsSync(tasks)) return;
   const lowered: number[] = [];

@@ -1,17 +1,25 @@
 /** The embedded default's checks that need no server: Java present, cached jars intact. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkJava, defaultLocalOptions, distDir, ensureDistribution, LocalNeo4jError, NEO4J_VERSION } from '../../src/store/local-neo4j.ts';
+import { checkJava, defaultLocalOptions, distDir, ensureDistribution, LocalNeo4jError, NEO4J_VERSION, startLocalNeo4j } from '../../src/store/local-neo4j.ts';
 
 const javaHome = process.env.JAVA_HOME;
 afterEach(() => {
   if (javaHome === undefined) delete process.env.JAVA_HOME;
   else process.env.JAVA_HOME = javaHome;
+  delete process.env.DIPLOGRAPH_NEO4J_JIT_NICE;
 });
 
 describe('the local Neo4j', () => {
+  it('refuses a bad DIPLOGRAPH_NEO4J_JIT_NICE, naming it, before it starts anything', async () => {
+    process.env.DIPLOGRAPH_NEO4J_JIT_NICE = 'low';
+    const home = mkdtempSync(join(tmpdir(), 'dg-home-'));
+    await expect(startLocalNeo4j(defaultLocalOptions({ home }))).rejects.toThrow(/DIPLOGRAPH_NEO4J_JIT_NICE must be a whole number 0-19, got "low"/);
+    expect(existsSync(join(home, 'run'))).toBe(false);
+  });
+
   it('without Java, says so and names the two alternatives', () => {
     process.env.JAVA_HOME = '/nonexistent-jdk';
     let error: unknown;
