@@ -22,7 +22,7 @@ import type { ArticleInput } from '../src/ingest/types.ts';
 import { checkConsistency } from '../src/store/consistency.ts';
 import { createDriver } from '../src/store/driver.ts';
 import { summarize } from '../src/store/ingest.ts';
-import { defaultLocalOptions, startLocalNeo4j, stopLocalNeo4j } from '../src/store/local-neo4j.ts';
+import { compilerThreads, defaultLocalOptions, startLocalNeo4j, stopLocalNeo4j } from '../src/store/local-neo4j.ts';
 import { migrate } from '../src/store/schema.ts';
 import { wipeGraph } from '../src/store/wipe.ts';
 import { writeNaive } from './naive-writer.ts';
@@ -145,15 +145,13 @@ function serverCpu(): number {
 /** CPU seconds of the server's JIT compiler threads (C1/C2) since it started. */
 function serverJitCpu(): number {
   if (serverPid === null) return 0;
-  const dir = `/proc/${serverPid}/task`;
   let total = 0;
-  for (const t of readdirSync(dir)) {
+  for (const tid of compilerThreads(serverPid)) {
     try {
-      if (/CompilerThre/.test(readFileSync(join(dir, t, 'comm'), 'utf8'))) total += statCpu(join(dir, t, 'stat'));
+      total += statCpu(`/proc/${serverPid}/task/${tid}/stat`);
     } catch (error) {
       // A thread that ended between the listing and the read is simply not counted.
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ESRCH') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
   }
   return total;

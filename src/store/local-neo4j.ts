@@ -76,12 +76,17 @@ export function defaultLocalOptions(overrides: Partial<LocalNeo4jOptions> = {}):
   };
 }
 
-function portFromEnv(name: string, fallback: number): number {
+/** A whole number from the environment within [min, max] (`what` names the range in the error), else the fallback. */
+function intFromEnv(name: string, fallback: number, min: number, max: number, what: string): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConfigError(`${name} must be a TCP port (1-65535), got ${JSON.stringify(raw)}`);
-  return port;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be ${what}, got ${JSON.stringify(raw)}`);
+  return n;
+}
+
+function portFromEnv(name: string, fallback: number): number {
+  return intFromEnv(name, fallback, 1, 65535, 'a TCP port (1-65535)');
 }
 
 function sizeFromEnv(name: string, fallback: string): string {
@@ -375,11 +380,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions, { detached = fals
 
 /** DIPLOGRAPH_NEO4J_JIT_NICE: the nice value for the JIT compiler threads (default 15; 0 leaves them). */
 function jitNiceFromEnv(): number {
-  const raw = process.env.DIPLOGRAPH_NEO4J_JIT_NICE;
-  if (raw === undefined || raw === '') return 15;
-  const nice = Number(raw);
-  if (!Number.isInteger(nice) || nice < 0 || nice > 19) throw new ConfigError(`DIPLOGRAPH_NEO4J_JIT_NICE must be a whole number 0-19, got ${JSON.stringify(raw)}`);
-  return nice;
+  return intFromEnv('DIPLOGRAPH_NEO4J_JIT_NICE', 15, 0, 19, 'a whole number 0-19');
 }
 
 /**
@@ -391,26 +392,32 @@ function jitNiceFromEnv(): number {
  * ids under /proc); lowering a priority needs no privilege.
  */
 function lowerCompilerPriority(pid: number, nice: number, log: (line: string) => void): void {
-  const tasks = `/proc/${pid}/task`;
-  if (nice === 0 || !existsSync(tasks)) return;
+  if (nice === 0) return;
   const lowered: number[] = [];
-  for (const tid of readdirSync(tasks)) {
-    let name: string;
+  for (const tid of compilerThreads(pid)) {
     try {
-      name = readFileSync(join(tasks, tid, 'comm'), 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue; // the thread ended meanwhile
-      throw error;
-    }
-    if (!/^C[12] CompilerThre/.test(name)) continue;
-    try {
-      setPriority(Number(tid), nice);
-      lowered.push(Number(tid));
+      setPriority(tid, nice);
+      lowered.push(tid);
     } catch (error) {
       log(`could not lower the priority of JIT compiler thread ${tid}: ${(error as Error).message}`);
     }
   }
   if (lowered.length === 0) log('no JIT compiler threads found to lower the priority of');
+}
+
+/** The thread ids of a JVM's JIT compiler threads (C1, C2), from /proc (none where there is no /proc). */
+export function compilerThreads(pid: number): number[] {
+  const tasks = `/proc/${pid}/task`;
+  if (!existsSync(tasks)) return [];
+  const out: number[] = [];
+  for (const tid of readdirSync(tasks)) {
+    try {
+      if (/^C[12] CompilerThre/.test(readFileSync(join(tasks, tid, 'comm'), 'utf8'))) out.push(Number(tid));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error; // ENOENT: the thread ended meanwhile
+    }
+  }
+  return out;
 }
 
 async function waitForBolt(uri: string, auth: Auth, pid: number, timeoutMs: number): Promise<boolean> {
