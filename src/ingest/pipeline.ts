@@ -3,20 +3,27 @@
  * fed to the writer in batches through a bounded queue, so extraction of the next batches overlaps the
  * write of the current one and memory stays bounded.
  */
+import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Driver } from 'neo4j-driver';
 import type { SourcedInput } from './files.ts';
 import type { ArticleInput } from './types.ts';
 import { extractItem, ingestItems, type IngestItem, type IngestResult } from '../store/ingest.ts';
 
-// Worker threads load the TypeScript extractor through tsx's loader, registered inside the worker.
+// A worker thread loads the extractor as one ES module bundled from the sources (see extractorModule), so it
+// needs no TypeScript loader of its own; where bundling fails it registers tsx's loader and imports the sources.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 (async () => {
-  const api = await import(workerData.tsx);
-  api.register();
-  const { extract } = await import(workerData.extract);
+  let extract;
+  if (workerData.bundle) ({ extract } = await import(workerData.bundle));
+  else {
+    const api = await import(workerData.tsx);
+    api.register();
+    ({ extract } = await import(workerData.extract));
+  }
   parentPort.on('message', ({ id, inputs }) => {
     const out = inputs.map((input) => {
       try { return { result: extract(input) }; }
@@ -27,6 +34,46 @@ const { parentPort, workerData } = require('node:worker_threads');
   parentPort.postMessage({ ready: true });
 })().catch((e) => { throw e; });
 `;
+
+/**
+ * The extractor and its modules as one ES module (a data: URL), bundled by esbuild from the sources when the
+ * first pool starts, so it is never stale. Packages stay outside, imported from where Node resolves them; each
+ * source file's import.meta.url is its own (data files are found next to the sources). Loaded through tsx's
+ * loader instead, every worker paid ~1 s of CPU to start, half of it in the loader (a hooks thread per worker,
+ * a round trip per module). Null if esbuild is unavailable or fails.
+ */
+let bundled: Promise<string | null> | undefined;
+function extractorModule(): Promise<string | null> {
+  bundled ??= bundleExtractor().catch(() => null);
+  return bundled;
+}
+
+async function bundleExtractor(): Promise<string> {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({
+    entryPoints: [fileURLToPath(new URL('./extract.ts', import.meta.url))],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+    plugins: [{
+      name: 'sources-in-place',
+      setup(build) {
+        // Packages and built-ins: left to Node, by absolute URL (a data: module resolves no bare names).
+        build.onResolve({ filter: /^[^./]/ }, (args) => ({ path: import.meta.resolve(args.path), external: true }));
+        build.onLoad({ filter: /\.ts$/ }, async (args) => ({
+          contents: (await readFile(args.path, 'utf8')).replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
+          loader: 'ts',
+        }));
+      },
+    }],
+  });
+  const code = result.outputFiles?.[0]?.text;
+  if (!code) throw new Error('extractor bundle: no output');
+  return `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`;
+}
 
 interface Job {
   id: number;
@@ -41,29 +88,37 @@ export class ExtractPool {
   private readonly queue: Job[] = [];
   private nextId = 0;
 
+  /** Settles once the workers are spawned (after the extractor is bundled). */
+  private readonly started: Promise<void> = Promise.resolve();
+
   constructor(readonly size: number) {
     if (size === 0) return;
-    const workerData = { tsx: import.meta.resolve('tsx/esm/api'), extract: new URL('./extract.ts', import.meta.url).href };
-    for (let i = 0; i < size; i++) {
-      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
-      const slot = { worker, ready: Promise.resolve(), busy: null as Job | null };
-      slot.ready = new Promise<void>((resolve, reject) => {
-        worker.once('error', reject);
-        worker.once('message', () => resolve());
-      });
-      worker.on('message', (msg: { id?: number; out?: { result?: IngestItem['result']; error?: unknown }[] }) => {
-        if (msg.id === undefined || !slot.busy) return;
-        const job = slot.busy;
-        slot.busy = null;
-        job.resolve(msg.out ?? []);
-        this.pump();
-      });
-      worker.on('error', (error) => {
-        slot.busy?.reject(error);
-        slot.busy = null;
-      });
-      this.workers.push(slot);
-    }
+    this.started = extractorModule().then((bundle) => {
+      const workerData = { bundle, tsx: import.meta.resolve('tsx/esm/api'), extract: new URL('./extract.ts', import.meta.url).href };
+      for (let i = 0; i < size; i++) this.spawn(workerData);
+      this.pump();
+    });
+  }
+
+  private spawn(workerData: { bundle: string | null; tsx: string; extract: string }): void {
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
+    const slot = { worker, ready: Promise.resolve(), busy: null as Job | null };
+    slot.ready = new Promise<void>((resolve, reject) => {
+      worker.once('error', reject);
+      worker.once('message', () => resolve());
+    });
+    worker.on('message', (msg: { id?: number; out?: { result?: IngestItem['result']; error?: unknown }[] }) => {
+      if (msg.id === undefined || !slot.busy) return;
+      const job = slot.busy;
+      slot.busy = null;
+      job.resolve(msg.out ?? []);
+      this.pump();
+    });
+    worker.on('error', (error) => {
+      slot.busy?.reject(error);
+      slot.busy = null;
+    });
+    this.workers.push(slot);
   }
 
   private pump(): void {
@@ -94,6 +149,7 @@ export class ExtractPool {
   }
 
   async close(): Promise<void> {
+    await this.started;
     await Promise.all(this.workers.map((w) => w.worker.terminate()));
   }
 }
