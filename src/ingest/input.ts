@@ -1,6 +1,7 @@
 /** Turns raw input (text with an optional header, HTML, JSON) into body text plus metadata. */
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+import type { parseHTML as ParseHTML } from 'linkedom';
 import { InputError, MAX_INPUT_BYTES } from './errors.ts';
 import type { ArticleInput } from './types.ts';
 
@@ -75,9 +76,24 @@ function meta(index: ReadonlyMap<string, Element>, names: string[]): string | nu
 
 const BLOCKS = 'p, h2, h3, h4, li, blockquote, pre';
 
+/**
+ * linkedom and Readability, loaded at the first HTML page: text input never needs them, and loading them
+ * cost every extraction thread ~0.1 s of CPU at start. Loaded synchronously (extract() is), so linkedom's
+ * CommonJS build, made from the same sources as its ES module.
+ */
+let htmlTools: { parseHTML: typeof ParseHTML; Readability: typeof ReadabilityClass } | undefined;
+function html(): NonNullable<typeof htmlTools> {
+  if (!htmlTools) {
+    const require = createRequire(import.meta.url);
+    htmlTools = { parseHTML: (require('linkedom') as { parseHTML: typeof ParseHTML }).parseHTML, Readability: (require('@mozilla/readability') as { Readability: typeof ReadabilityClass }).Readability };
+  }
+  return htmlTools;
+}
+
 /** HTML page: readability finds the main content; meta tags give title, outlet, date and URL. */
-export function readHtml(html: string): RawArticle {
-  const { document } = parseHTML(html);
+export function readHtml(page: string): RawArticle {
+  const { parseHTML, Readability } = html();
+  const { document } = parseHTML(page);
   const metas = metaIndex(document);
   const title = meta(metas, ['og:title', 'twitter:title']) ?? document.querySelector('title')?.textContent?.trim() ?? null;
   const outlet = meta(metas, ['og:site_name', 'application-name']);
