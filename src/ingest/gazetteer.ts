@@ -5,7 +5,7 @@
 import { COUNTRIES as countries } from './countries.ts';
 import type { ActorKind } from '../ontology.ts';
 import { AGENCIES, COUNTRY_EXTRAS, GENERIC_AGENCIES, LEADERS, LEXICON, ORGANIZATIONS } from './data.ts';
-import { tokenizePhrase, type Token } from './nlp.ts';
+import { tokenizePhrases, type Token } from './nlp.ts';
 import { WordFilter } from './wordfilter.ts';
 
 export type GazetteerEntry =
@@ -27,12 +27,19 @@ function keyOf(lower: string): string {
   return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
 }
 
+/** Phrases to add, in order: they are tokenized all at once (see tokenizePhrases), then put in the trie. */
+const pending: { phrase: string; entry: GazetteerEntry; caseSensitive: boolean | undefined }[] = [];
+
 function add(phrase: string, entry: GazetteerEntry, caseSensitive?: boolean): void {
-  const toks = tokenizePhrase(phrase);
-  if (toks.length === 0) return;
+  pending.push({ phrase, entry, caseSensitive });
+}
+
+/** `words`: the phrase's token texts. */
+function insert(phrase: string, words: readonly string[], entry: GazetteerEntry, caseSensitive: boolean | undefined): void {
+  if (words.length === 0) return;
   let node = root;
-  for (const t of toks) {
-    const key = keyOf(t.lower);
+  for (const w of words) {
+    const key = keyOf(w.toLowerCase());
     let child = node.next.get(key);
     if (!child) {
       child = { next: new Map(), terminals: [] };
@@ -43,7 +50,7 @@ function add(phrase: string, entry: GazetteerEntry, caseSensitive?: boolean): vo
   // One-word names are case-sensitive ("US" is not "us", "Nato" is not "nato"); longer ones are not.
   // A proper name written capitalised in the data must start with a capital in the text too ("Group of Seven", not "a group of seven").
   const capitalised = entry.type === 'named' && /^[A-Z]/.test(phrase);
-  node.terminals.push({ entry, surface: toks.map((t) => t.text).join(' ').replace(/’/g, "'"), caseSensitive: caseSensitive ?? toks.length === 1, capitalised });
+  node.terminals.push({ entry, surface: words.join(' ').replace(/’/g, "'"), caseSensitive: caseSensitive ?? words.length === 1, capitalised });
 }
 
 const SHORT_CODES_OK = new Set(['US', 'UK', 'USA', 'UAE', 'DRC', 'PRC', 'ROK', 'DPRK']);
@@ -97,6 +104,11 @@ function buildNamed(): void {
 
 buildCountries();
 buildNamed();
+{
+  const words = tokenizePhrases(pending.map((p) => p.phrase));
+  pending.forEach((p, k) => insert(p.phrase, words[k]!, p.entry, p.caseSensitive));
+  pending.length = 0;
+}
 
 /** The words that start a name, for a quick "no match here" before the trie's large root map. */
 const STARTS = new WordFilter(root.next.keys());

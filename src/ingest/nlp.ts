@@ -69,3 +69,37 @@ export function analyse(text: string, offset = 0): Sentence[] {
 export function tokenizePhrase(phrase: string): Token[] {
   return analyse(phrase).flatMap((s) => s.tokens);
 }
+
+/**
+ * The texts of each phrase's tokens, as tokenizePhrase gives them, for many phrases read as one document, a line
+ * each: wink splits the text at spaces and line breaks before anything else, so a phrase's tokens do not depend
+ * on its neighbours (nor does wink's cache of words, filled in the same order). One document instead of one per
+ * phrase: the gazetteer's ~2,700 names cost each extraction thread ~65 ms less to read at start. Should a token
+ * not sit where expected, or a blank one not be tagged SPACE (or the reverse), the phrases are read one by one.
+ */
+export function tokenizePhrases(phrases: readonly string[]): string[][] {
+  const text = phrases.join('\n');
+  const all = nlp.readDoc(text).tokens();
+  const values = all.out(its.value) as string[];
+  const spaces = all.out(its.precedingSpaces) as string[];
+  const pos = all.out(its.pos) as string[];
+  const out: string[][] = phrases.map(() => []);
+  let phrase = 0;
+  let phraseEnd = phrases[0]?.length ?? 0;
+  let cursor = 0;
+  for (let i = 0; i < values.length; i += 1) {
+    const value = values[i] ?? '';
+    cursor += (spaces[i] ?? '').length;
+    if (!text.startsWith(value, cursor)) return phrases.map((p) => tokenizePhrase(p).map((t) => t.text));
+    // Phrase k ends where the line break after it is; a token after that break is a later phrase's.
+    while (phrase < phrases.length - 1 && cursor > phraseEnd) {
+      phrase += 1;
+      phraseEnd += 1 + phrases[phrase]!.length;
+    }
+    const blank = value.trim() === '';
+    if (blank !== (pos[i] === 'SPACE')) return phrases.map((p) => tokenizePhrase(p).map((t) => t.text));
+    if (!blank) out[phrase]!.push(value);
+    cursor += value.length;
+  }
+  return out;
+}
