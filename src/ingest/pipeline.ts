@@ -36,8 +36,8 @@ const { parentPort, workerData } = require('node:worker_threads');
 `;
 
 /**
- * The extractor and its modules as one ES module (a data: URL), bundled by esbuild from the sources when the
- * first pool starts, so it is never stale. Packages stay outside, imported from where Node resolves them; each
+ * The extractor and its modules as one ES module (a data: URL), bundled by esbuild in memory from the sources
+ * when the process starts its first pool: no file is generated, so none can be stale. Packages stay outside, imported from where Node resolves them; each
  * source file's import.meta.url is its own (data files are found next to the sources). Loaded through tsx's
  * loader instead, every worker paid ~1 s of CPU to start, half of it in the loader (a hooks thread per worker,
  * a round trip per module). Null if esbuild is unavailable or fails.
@@ -61,8 +61,9 @@ async function bundleExtractor(): Promise<string> {
     plugins: [{
       name: 'sources-in-place',
       setup(build) {
-        // Packages and built-ins: left to Node, by absolute URL (a data: module resolves no bare names).
-        build.onResolve({ filter: /^[^./]/ }, (args) => ({ path: import.meta.resolve(args.path), external: true }));
+        // Packages and built-ins: left to Node, by absolute URL (a data: module resolves no bare names), resolved
+        // from here: every source file of the extractor sits under the same node_modules.
+        build.onResolve({ filter: /^[^./]/ }, (args) => (args.kind === 'entry-point' ? undefined : { path: import.meta.resolve(args.path), external: true }));
         build.onLoad({ filter: /\.ts$/ }, async (args) => ({
           contents: (await readFile(args.path, 'utf8')).replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
           loader: 'ts',
