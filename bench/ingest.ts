@@ -176,7 +176,7 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 5000));
   } else {
     home = resolve('.diplograph/bench-neo4j');
-    const opts = defaultLocalOptions({ home, boltPort: 17887, httpPort: 17874, heap: '1g', pageCache: '1g', log: (l) => console.error(`[neo4j] ${l}`) });
+    const opts = defaultLocalOptions({ home, boltPort: 17887, httpPort: 17874, log: (l) => console.error(`[neo4j] ${l}`) });
     await stopLocalNeo4j(opts);
     rmSync(home, { recursive: true, force: true });
     const handle = await startLocalNeo4j(opts);

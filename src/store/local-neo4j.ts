@@ -69,8 +69,10 @@ export function defaultLocalOptions(overrides: Partial<LocalNeo4jOptions> = {}):
     home: env.DIPLOGRAPH_HOME ? resolve(env.DIPLOGRAPH_HOME) : join(repoRoot, '.diplograph', 'neo4j'),
     boltPort: portFromEnv('DIPLOGRAPH_NEO4J_BOLT_PORT', 7687),
     httpPort: portFromEnv('DIPLOGRAPH_NEO4J_HTTP_PORT', 7474),
-    heap: sizeFromEnv('DIPLOGRAPH_NEO4J_HEAP', '1g'),
-    pageCache: sizeFromEnv('DIPLOGRAPH_NEO4J_PAGECACHE', '1g'),
+    // Sized for the 24 GiB machine this runs on: 8 GiB for Neo4j leaves the rest to Node, a browser,
+    // and the API bench's second server. Tests use less (test/support/global-setup.ts).
+    heap: sizeFromEnv('DIPLOGRAPH_NEO4J_HEAP', '4g'),
+    pageCache: sizeFromEnv('DIPLOGRAPH_NEO4J_PAGECACHE', '4g'),
     cacheDir: cacheRoot,
     ...overrides,
   };
