@@ -1,0 +1,45 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { SourcedInput } from '../../src/ingest/files.ts';
+import { ExtractPool } from '../../src/ingest/pipeline.ts';
+import type { ArticleInput } from '../../src/ingest/types.ts';
+import { extractItem } from '../../src/store/ingest.ts';
+
+// Real articles, each in a few versions (ids and a sentence changed), so a chunk is split into several jobs.
+const base: ArticleInput[] = ['test/gold/articles', 'seed'].flatMap((dir) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => ({ id: f, text: readFileSync(join(dir, f), 'utf8') })),
+);
+const inputs: SourcedInput[] = [];
+for (let i = 0; i < 230; i++) {
+  const a = base[i % base.length]!;
+  if (i % 37 === 5) inputs.push({ source: `bad-${i}`, input: { id: `bad-${i}`, text: '   ' } }); // extraction error
+  else if (i % 53 === 7) inputs.push({ source: `unread-${i}`, error: new Error('unreadable') }); // never reached a thread
+  else inputs.push({ source: `s-${i}`, input: { ...a, id: `v${i}`, text: `${a.text}\n\nCorrespondent ${i} filed this report.` } });
+}
+
+describe('ExtractPool', () => {
+  const pool = new ExtractPool(2);
+  afterAll(() => pool.close());
+
+  it('gives, in input order, what extraction in this thread gives, for a chunk spread over both threads', async () => {
+    const [a, b] = await Promise.all([pool.extract(inputs.slice(0, 150)), pool.extract(inputs.slice(150))]);
+    const pooled = [...a!, ...b!];
+    expect(pooled).toHaveLength(inputs.length);
+    pooled.forEach((item, k) => {
+      const x = inputs[k]!;
+      expect(item.source).toBe(x.source);
+      if (!x.input) return expect(item.error).toBe(x.error);
+      const here = extractItem(x.input);
+      if (here.error) {
+        expect(item.result).toBeUndefined();
+        expect((item.error as { message?: string }).message).toBe((here.error as Error).message);
+      } else expect(item.result, x.source).toEqual(here.result);
+    });
+    expect(pooled.filter((p) => p.result).length).toBeGreaterThan(200);
+    expect(pooled.filter((p) => p.error).length).toBeGreaterThan(5);
+  }, 60_000);
+});
