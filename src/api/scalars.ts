@@ -29,10 +29,7 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   // Output values come from the store's Date values (always real days): the shape is checked, the
   // calendar only for input (a network answer serializes about 1,000 dates).
   serialize: (value) => {
-    if (typeof value === 'string') {
-      const day = value.length === 10 ? value : value.slice(0, 10);
-      if (DAY.test(day)) return day;
-    }
+    if (typeof value === 'string' && DAY.test(value.slice(0, 10))) return value.slice(0, 10);
     throw new TypeError(`Date cannot represent ${JSON.stringify(value)}`);
   },
   parseValue: parse,

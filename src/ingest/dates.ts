@@ -55,19 +55,20 @@ export function resolveSentenceDate(sentence: string, published: string | null):
   if (!published) return fallback;
   const lower = sentence.toLowerCase();
   // What follows reads "yesterday", "today", a weekday (all end in "day") or a day of a month (a number).
-  if (!lower.includes('day') && !DIGIT.test(sentence)) return fallback;
+  const hasDay = lower.includes('day');
+  const hasDigit = DIGIT.test(sentence);
+  if (!hasDay && !hasDigit) return fallback;
   const [py, pm, pd] = published.split('-').map(Number) as [number, number, number];
   const pub = new Date(Date.UTC(py, pm - 1, pd));
   if (/\byesterday\b/.test(lower)) return { date: shift(pub, -1), precision: 'DAY' };
   if (/\btoday\b/.test(lower)) return { date: published, precision: 'DAY' };
-  // Every weekday name ends in "day"; every day of a month is a number.
-  const wd = lower.includes('day') ? /\b(?:on|last|this|since|late|early)?\s*(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i.exec(sentence) : null;
+  const wd = hasDay ? /\b(?:on|last|this|since|late|early)?\s*(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i.exec(sentence) : null;
   if (wd && /^[A-Z]/.test(wd[1]!)) {
     const target = WEEKDAYS.indexOf(wd[1]!.toLowerCase());
     const back = (pub.getUTCDay() - target + 7) % 7;
     return { date: shift(pub, -back), precision: 'DAY' };
   }
-  const md = DIGIT.test(sentence)
+  const md = hasDigit
     ? /\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})/.exec(sentence)
       ?? /\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b/.exec(sentence)
     : null;

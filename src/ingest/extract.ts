@@ -9,7 +9,7 @@ import { sha256, shortHash, slugify } from './ids.ts';
 import { readInput } from './input.ts';
 import { coordinate, findMentions, membersOf, newDiscourseState, opensAllyList, type DiscourseState, type Mention } from './mentions.ts';
 import { analyse, tokenizePhrase, type Sentence, type Token } from './nlp.ts';
-import { assignRoles, findFrames, type Frame, type RoleAssignment } from './roles.ts';
+import { assignRoles, findFrames, OPENING_QUOTE, type Frame, type RoleAssignment } from './roles.ts';
 import { findTriggers } from './triggers.ts';
 import type { ArticleInput, ExtractedActor, ExtractedEvent, ExtractionResult, Span } from './types.ts';
 
@@ -19,7 +19,6 @@ interface Occurrence { id: string; span: Span; agent: boolean }
 
 // Patterns tested per sentence or mention live here: a regular expression literal inside a function is a new object each time it runs.
 const SPOKES = /^spokes/i;
-const OPENING_QUOTE = /^[“"‘']/;
 const LOWER_CASE = /[a-z]/;
 
 function isModifier(tokens: readonly Token[], end: number): boolean {
@@ -104,7 +103,7 @@ export function extract(input: ArticleInput): ExtractionResult {
     const frames = findFrames(toks, groups);
     const lastFrame = frames[frames.length - 1];
     if (lastFrame) lastSpeaker = lastFrame.speaker;
-    else if (!OPENING_QUOTE.test(toks[0]?.text ?? '')) lastSpeaker = null;
+    else if (!startsWithQuote) lastSpeaker = null;
   }
   const events = buildEvents(found, register, occurrences, { id, text, publishedAt });
   // Countries and sets of people ("four Chinese nationals") count as actors when they act or are acted on;

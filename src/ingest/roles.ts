@@ -29,7 +29,8 @@ const TOPIC_MARKERS = new Set(['over', 'about', 'in', 'regarding', 'concerning',
 const window = 6;
 const ACCUSATION_LINK = /^(of|that|it|for|over)$/;
 // Patterns tested once or more per trigger or mention live here: a regular expression literal inside a function is a new object each time it runs.
-const OPENING_QUOTE = /^[“"‘']/;
+/** A token that opens a quotation. */
+export const OPENING_QUOTE = /^[“"‘']/;
 const CLOSING_PUNCT = /^[,”"’]$/;
 const PARTICIPLE_ENDING = /(ed|en|wn|ught|ld)$/;
 const PASSIVE_GAP = /^(also|being|been|not|reportedly|jointly|formally|publicly|\w+ly)$/i;
