@@ -1,5 +1,5 @@
 /**
- * `npm run bench:extract`: extract() over the gold articles (test/gold/articles/*, if present) and seed/,
+ * `npm run bench:extract`: extract() over the gold articles (test/gold/dev/articles/*, if present) and seed/,
  * in rounds for at least 10 s on one core, alternating with a baseline (wink-nlp's reading of the same
  * clean texts, what extraction starts from); prints articles/s, tokens/s and the ratio to the baseline.
  */
@@ -25,9 +25,9 @@ function load(dir: string): ArticleInput[] {
   });
 }
 
-const articles = [...load('test/gold/articles'), ...load('seed')];
+const articles = [...load('test/gold/dev/articles'), ...load('seed')];
 if (articles.length === 0) {
-  console.error('bench:extract: no articles found in test/gold/articles or seed/');
+  console.error('bench:extract: no articles found in test/gold/dev/articles or seed/');
   process.exit(2);
 }
 // Whitespace tokens per article, counted once outside the timed loop.

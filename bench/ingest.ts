@@ -1,6 +1,6 @@
 /**
  * `npm run bench:ingest [-- --n 5000 --batch-size 500 --workers 2 --writers 1 --warm 3 --naive 200]`: builds a
- * corpus of N articles from test/gold/articles and seed/ (varied ids, dates, outlets, and countries swapped
+ * corpus of N articles from test/gold/dev/articles and seed/ (varied ids, dates, outlets, and countries swapped
  * among a list), ingests it end to end (extraction pool + batched writer) into an EMPTY database, first on
  * the server just started (cold JVM), then `--warm` more times on the same server, the database wiped
  * before each (warm JVM); prints articles/s, events/s, CPU seconds of this process, of Neo4j and of its
@@ -65,14 +65,14 @@ function rng(seed: number) {
 
 async function loadBase(): Promise<ArticleInput[]> {
   const out: ArticleInput[] = [];
-  for (const dir of ['test/gold/articles', 'seed']) {
+  for (const dir of ['test/gold/dev/articles', 'seed']) {
     if (!existsSync(dir)) continue;
     for (const f of readdirSync(dir).sort()) {
       if (!/\.(txt|html?)$/.test(f)) continue;
       for await (const item of readFileInputs(join(dir, f))) if (item.input) out.push(item.input);
     }
   }
-  if (out.length === 0) throw new Error('no articles in test/gold/articles or seed/');
+  if (out.length === 0) throw new Error('no articles in test/gold/dev/articles or seed/');
   return out;
 }
 

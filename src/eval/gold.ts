@@ -3,6 +3,8 @@
  * with a file (unknown actor key, relation outside the ontology, evidence not found in the article …).
  * Format and procedure: test/gold/README.md.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { ACTOR_KINDS, isActorKind, isRelationName } from '../ontology.ts';
 import type { ActorKind, RelationName } from '../ontology.ts';
@@ -160,4 +162,38 @@ export function evidenceHaystack(gold: Pick<GoldArticle, 'format' | 'input'>, co
 
 export function inputFormat(gold: Pick<GoldArticle, 'format' | 'input'>): 'text' | 'html' {
   return gold.format ?? (/\.html?$/i.test(gold.input) ? 'html' : 'text');
+}
+
+/** A validated gold file with the text its evidence was checked against. */
+export interface LoadedGoldFile {
+  gold: GoldArticle;
+  /** The input file's content, exactly as the extractor gets it. */
+  content: string;
+}
+
+/** Reads and validates one gold file; throws GoldFileError naming every problem (JSON, input file, fields, evidence). */
+export function loadGoldFile(path: string): LoadedGoldFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new GoldFileError(path, [`not valid JSON: ${(err as Error).message}`]);
+  }
+  const inputRef = (data as { input?: unknown }).input;
+  if (typeof inputRef !== 'string') throw new GoldFileError(path, ['input must be a string']);
+  let content: string;
+  try {
+    content = readFileSync(join(dirname(path), inputRef), 'utf8');
+  } catch {
+    throw new GoldFileError(path, [`input file ${inputRef} cannot be read`]);
+  }
+  const gold = validateGold(data, path, evidenceHaystack(data as Pick<GoldArticle, 'format' | 'input'>, content));
+  const expectedId = basename(path).replace(/\.json$/, '');
+  if (gold.id !== expectedId) throw new GoldFileError(path, [`id ${gold.id} does not match the file name (${expectedId})`]);
+  return { gold, content };
+}
+
+/** The gold files (`*.json`) of one split folder, sorted by name. */
+export function goldFilesIn(dir: string): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f));
 }

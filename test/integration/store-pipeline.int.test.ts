@@ -11,7 +11,7 @@ describe('store: the ingest pipeline on the gold articles and seed/', () => {
   const graph = useTestGraph();
 
   it('ingests every article once, consistently; a second run is all duplicates', async () => {
-    const first = summarize(await runPipeline(graph(), readInputs(['test/gold/articles', 'seed']), { batchSize: 7, workers: 1 }));
+    const first = summarize(await runPipeline(graph(), readInputs(['test/gold/dev/articles', 'seed']), { batchSize: 7, workers: 1 }));
     expect(first.failed).toBe(0);
     expect(first.new).toBeGreaterThan(10);
     expect(first.events).toBeGreaterThan(0);
@@ -19,7 +19,7 @@ describe('store: the ingest pipeline on the gold articles and seed/', () => {
     expect(await count(graph(), 'MATCH (a:Article {id: "dawn-2021-07-21-china-hack-claims", outlet: "Dawn"}) RETURN count(a)')).toBe(1);
     expect(await checkConsistency(graph())).toEqual([]);
 
-    const again = summarize(await runPipeline(graph(), readInputs(['seed', 'test/gold/articles']), { batchSize: 50, workers: 0 }));
+    const again = summarize(await runPipeline(graph(), readInputs(['seed', 'test/gold/dev/articles']), { batchSize: 50, workers: 0 }));
     expect(again.duplicate).toBe(first.new);
     expect(again.new + again.updated + again.failed).toBe(0);
   });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/ingest/extract.ts';
 import { isActorKind, isRelationName, relationInfo } from '../../src/ontology.ts';
 
-const goldDir = join(import.meta.dirname, '../gold/articles');
+const goldDir = join(import.meta.dirname, '../gold/dev/articles');
 const files = [...readdirSync(goldDir).map((f) => join(goldDir, f)), join(import.meta.dirname, '../../seed/dawn-2021-07-21-china-hack-claims.txt')];
 
 describe.each(files.map((f) => [f.split('/').pop()!, f]))('%s', (_name, file) => {

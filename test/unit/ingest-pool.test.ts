@@ -7,7 +7,7 @@ import type { ArticleInput } from '../../src/ingest/types.ts';
 import { extractItem } from '../../src/store/ingest.ts';
 
 // Real articles, each in a few versions (ids and a sentence changed), so a chunk is split into several jobs.
-const base: ArticleInput[] = ['test/gold/articles', 'seed'].flatMap((dir) =>
+const base: ArticleInput[] = ['test/gold/dev/articles', 'seed'].flatMap((dir) =>
   readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
     .sort()
