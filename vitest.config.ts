@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.int.test.ts'],
-          globalSetup: ['test/support/global-setup.ts'],
+          globalSetup: ['test/support/global-setup.ts', 'test/support/corenlp-setup.ts'],
           // One Neo4j for the whole run: files run one after another and each starts from a wiped graph.
           fileParallelism: false,
           testTimeout: 120_000,

@@ -1,100 +1,69 @@
 /**
- * `npm run eval:plv`: sentence-level event typing on the PLV dev set (../shared/data/plv-train.tsv or
- * $PLV_TSV). For each row, the relation typed between the marked source and target is mapped to its
- * PLOVER root (CONCEDE and RETREAT count as YIELD) and compared with gold_root. Direction is preferred
- * but not required (see src/ingest/typing.ts). Prints accuracy, macro-F1, per-class P/R/F1, confusions;
- * `--errors` first prints every wrong row (gold, predicted, rule, direction, marked sentence).
+ * `npm run eval:plv [-- --strict] [-- --errors]`: event typing on the PLV dev set
+ * (../shared/data/plv-train.tsv or $PLV_TSV); see src/eval/plv.ts.
+ * - default, actors given: the relation typed between the marked source and target (src/ingest/typing.ts);
+ * - `--strict`, end to end: every distinct sentence extracted as a one-sentence article; right when an event
+ *   runs from the marked source to the marked target with the gold root. Prints accuracy, macro-F1 over the
+ *   gold classes, pairs found, typed-right-when-found, beside the actors-given figures.
+ * Both print per-class P/R/F1 and the largest confusions; `--errors` first lists every wrong row.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { relationInfo } from '../src/ontology.ts';
 import { typeEventBetween } from '../src/ingest/typing.ts';
+import { extractSentences, plvAvailable, plvPath, predictStrict, readPlv, scorePlv } from '../src/eval/plv.ts';
+import type { PlvRow, PlvScore } from '../src/eval/plv.ts';
 
-const path = process.env.PLV_TSV ?? resolve(process.cwd(), '../shared/data/plv-train.tsv');
-if (!existsSync(path)) {
+const path = plvPath();
+if (!plvAvailable(path)) {
   console.error(`eval:plv: ${path} not found; set PLV_TSV to the PLV training TSV`);
   process.exit(2);
 }
-
-/** Tab-separated values with RFC 4180 quoting. */
-function parseTsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i += 1; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === '\t') { row.push(field); field = ''; }
-    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
-    else if (c !== '\r') field += c;
-  }
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
-  return rows;
-}
-
-/** Removes <s>…</s> and <t>…</t> and returns the sentence with both spans. */
-function unmark(marked: string): { sentence: string; s: { start: number; end: number }; t: { start: number; end: number } } | null {
-  let out = '';
-  const open: Record<string, number> = {};
-  const spans: Record<string, { start: number; end: number }> = {};
-  const re = /<\/?([st])>/g;
-  let last = 0;
-  for (let m = re.exec(marked); m; m = re.exec(marked)) {
-    out += marked.slice(last, m.index);
-    last = m.index + m[0].length;
-    const tag = m[1]!;
-    if (m[0][1] === '/') spans[tag] = { start: open[tag] ?? 0, end: out.length };
-    else open[tag] = out.length;
-  }
-  out += marked.slice(last);
-  return spans.s && spans.t ? { sentence: out, s: spans.s, t: spans.t } : null;
-}
-
-const rows = parseTsv(readFileSync(path, 'utf8'));
-const header = rows[0] ?? [];
-const col = (name: string): number => header.indexOf(name);
-const cMarked = col('marked_sentence');
-const cGold = col('gold_root');
-const toRoot = (plover: string): string => (plover === 'CONCEDE' || plover === 'RETREAT' ? 'YIELD' : plover);
-const confusion = new Map<string, Map<string, number>>();
-let n = 0;
-let correct = 0;
-let skipped = 0;
+const strict = process.argv.includes('--strict');
 const showErrors = process.argv.includes('--errors');
-const t0 = performance.now();
-for (const r of rows.slice(1)) {
-  const gold = r[cGold];
-  const parsed = unmark(r[cMarked] ?? '');
-  if (!gold || !parsed) { skipped += 1; continue; }
-  const typed = typeEventBetween(parsed.sentence, parsed.s, parsed.t);
-  const pred = typed ? toRoot(relationInfo(typed.relation).plover) : 'NONE';
-  n += 1;
-  if (pred === gold) correct += 1;
-  else if (showErrors) console.log(`${gold}\t${pred}\t${typed?.rule ?? '-'}\t${typed?.direction ?? '-'}\t${r[cMarked] ?? ''}`);
-  const m = confusion.get(gold) ?? new Map<string, number>();
-  m.set(pred, (m.get(pred) ?? 0) + 1);
-  confusion.set(gold, m);
-}
-const classes = [...confusion.keys()].sort();
 const f = (x: number): string => x.toFixed(3);
-let macro = 0;
-console.log(`PLV dev set: ${path}`);
-console.log(`rows scored: ${n} (skipped ${skipped}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-console.log('class       gold  pred  P      R      F1');
-for (const c of classes) {
-  const tp = confusion.get(c)?.get(c) ?? 0;
-  const goldN = [...(confusion.get(c)?.values() ?? [])].reduce((a, b) => a + b, 0);
-  const predN = [...confusion.values()].reduce((a, m) => a + (m.get(c) ?? 0), 0);
-  const p = predN ? tp / predN : 0;
-  const rc = goldN ? tp / goldN : 0;
-  const f1 = p + rc ? (2 * p * rc) / (p + rc) : 0;
-  macro += f1;
-  console.log(`${c.padEnd(11)} ${String(goldN).padStart(4)}  ${String(predN).padStart(4)}  ${f(p)}  ${f(rc)}  ${f(f1)}`);
+const toRoot = (plover: string): string => (plover === 'CONCEDE' || plover === 'RETREAT' ? 'YIELD' : plover);
+
+function actorsGiven(rows: readonly PlvRow[], print: boolean): PlvScore {
+  const pairs = rows.map((r) => {
+    const typed = typeEventBetween(r.sentence, r.source, r.target);
+    const predicted = typed ? toRoot(relationInfo(typed.relation).plover) : 'NONE';
+    if (print && predicted !== r.gold) console.log(`${r.gold}\t${predicted}\t${typed?.rule ?? '-'}\t${typed?.direction ?? '-'}\t${r.marked}`);
+    return { gold: r.gold, predicted };
+  });
+  return scorePlv(pairs);
 }
-console.log(`accuracy: ${f(correct / n)}   macro-F1: ${f(macro / classes.length)}   (no event found: ${[...confusion.values()].reduce((a, m) => a + (m.get('NONE') ?? 0), 0)})`);
-console.log('confusions (gold -> predicted: count), largest first:');
-const pairs = [...confusion.entries()].flatMap(([g, m]) => [...m.entries()].filter(([p]) => p !== g).map(([p, k]) => ({ g, p, k })));
-for (const { g, p, k } of pairs.sort((a, b) => b.k - a.k).slice(0, 25)) console.log(`  ${g} -> ${p}: ${k}`);
+
+function printScore(label: string, s: PlvScore): void {
+  console.log(`\n${label}`);
+  console.log('class       gold  pred  P      R      F1');
+  for (const c of s.classes) console.log(`${c.cls.padEnd(11)} ${String(c.gold).padStart(4)}  ${String(c.predicted).padStart(4)}  ${f(c.precision)}  ${f(c.recall)}  ${f(c.f1)}`);
+  console.log(`accuracy: ${f(s.accuracy)}   macro-F1: ${f(s.macroF1)}   (no event found: ${s.none})`);
+  console.log('confusions (gold -> predicted: count), largest first:');
+  for (const c of s.confusions.slice(0, 25)) console.log(`  ${c.gold} -> ${c.predicted}: ${c.count}`);
+}
+
+const t0 = performance.now();
+const { rows, skipped } = readPlv(path);
+console.log(`PLV dev set: ${path}`);
+console.log(`rows scored: ${rows.length} (skipped ${skipped})`);
+
+if (!strict) {
+  printScore('actors given (typing between the marked spans)', actorsGiven(rows, showErrors));
+} else {
+  const { extract } = await import('../src/ingest/extract.ts');
+  const results = extractSentences(rows, extract);
+  const predictions = rows.map((r) => ({ row: r, ...predictStrict(r, results.get(r.sentence) ?? null) }));
+  if (showErrors) {
+    for (const p of predictions) if (p.predicted !== p.row.gold) console.log(`${p.row.gold}\t${p.predicted}\t${p.rule ?? '-'}\t${p.row.marked}`);
+  }
+  const strictScore = scorePlv(predictions.map((p) => ({ gold: p.row.gold, predicted: p.predicted })));
+  const found = predictions.filter((p) => p.pairFound);
+  const typedRight = found.filter((p) => p.predicted === p.row.gold).length;
+  const given = actorsGiven(rows, false);
+  printScore(`strict, end to end (${results.size} distinct sentences extracted as one-sentence articles)`, strictScore);
+  console.log('\nsummary                      strict   actors given');
+  console.log(`accuracy                     ${f(strictScore.accuracy)}    ${f(given.accuracy)}`);
+  console.log(`macro-F1                     ${f(strictScore.macroF1)}    ${f(given.macroF1)}`);
+  console.log(`pairs found                  ${found.length}/${rows.length} (${f(found.length / rows.length)})`);
+  console.log(`typed right when found       ${typedRight}/${found.length} (${f(found.length ? typedRight / found.length : 0)})`);
+}
+console.log(`\n(${((performance.now() - t0) / 1000).toFixed(1)} s)`);

@@ -1,62 +1,20 @@
 /**
- * `npm run eval [-- --verbose] [-- --json] [-- --only ID]`: runs extract() over every gold article of
- * test/gold/ and prints actor-level, dyad-level and actor scores per article and in total, and whether the
- * project's targets are met. Exit 0 whenever it ran (targets are reported, not enforced); 1 on a broken
- * gold file; 2 on bad arguments or a missing extractor.
+ * `npm run eval [-- --split dev|heldout] [--verbose] [--json] [--only ID]`: runs extract() over the gold
+ * articles of test/gold/dev (the split rules may be tuned on) and test/gold/heldout (annotated before any
+ * rule saw it; never tuned on) and prints, per split and separately: actor-level, dyad-level and actor
+ * scores per article and in total, the per-article mean dyad F1, actors by kind, date accuracy, the split's
+ * targets, and for the held-out split the per-relation P/R/F1. Exit 0 whenever it ran (targets are
+ * reported, not enforced: the regression gate is test/unit/eval-gate.test.ts); 1 on a broken gold file;
+ * 2 on bad arguments or a missing extractor.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { evidenceHaystack, GoldFileError, inputFormat, validateGold } from '../src/eval/gold.ts';
-import type { GoldArticle } from '../src/eval/gold.ts';
-import { checkTargets, scoreArticle, totalScore } from '../src/eval/score.ts';
+import { GoldFileError } from '../src/eval/gold.ts';
+import { checkTargets, DEV_TARGETS, HELDOUT_TARGETS } from '../src/eval/score.ts';
 import type { ArticleScore, Prf, TargetCheck, TotalScore } from '../src/eval/score.ts';
+import { loadSplit, scoreSplit, SPLITS, splitDir } from '../src/eval/split.ts';
+import type { GoldItem, Split, SplitScore } from '../src/eval/split.ts';
+import { RELATION_NAMES } from '../src/ontology.ts';
 import type { ArticleInput, ExtractionResult } from '../src/ingest/types.ts';
-
-const GOLD_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../test/gold');
-
-interface LoadedGold {
-  gold: GoldArticle;
-  input: ArticleInput;
-}
-
-/** Reads and validates every gold file (or the one with `only` as id); throws GoldFileError on the first broken one. */
-function loadGold(only: string | undefined): LoadedGold[] {
-  const files = readdirSync(GOLD_DIR).filter((f) => f.endsWith('.json')).sort();
-  const out: LoadedGold[] = [];
-  for (const f of files) {
-    const path = join(GOLD_DIR, f);
-    let data: unknown;
-    try {
-      data = JSON.parse(readFileSync(path, 'utf8'));
-    } catch (err) {
-      throw new GoldFileError(path, [`not valid JSON: ${(err as Error).message}`]);
-    }
-    const id = (data as { id?: unknown }).id;
-    if (only !== undefined && id !== only) continue;
-    const inputRef = (data as { input?: unknown }).input;
-    if (typeof inputRef !== 'string') throw new GoldFileError(path, ['input must be a string']);
-    let content: string;
-    try {
-      content = readFileSync(join(GOLD_DIR, inputRef), 'utf8');
-    } catch {
-      throw new GoldFileError(path, [`input file ${inputRef} cannot be read`]);
-    }
-    const partial = data as Pick<GoldArticle, 'format' | 'input'>;
-    const gold = validateGold(data, path, evidenceHaystack(partial, content));
-    const meta = {
-      id: gold.id,
-      ...(gold.url ? { url: gold.url } : {}),
-      ...(gold.outlet ? { outlet: gold.outlet } : {}),
-      ...(gold.publishedAt ? { publishedAt: gold.publishedAt } : {}),
-      ...(gold.title ? { title: gold.title } : {}),
-    };
-    // A .txt input goes in whole: the extractor parses its header block itself.
-    out.push({ gold, input: inputFormat(gold) === 'html' ? { ...meta, html: content } : { ...meta, text: content } });
-  }
-  return out;
-}
 
 const pct = (x: number): string => x.toFixed(2);
 const cell = (s: Prf): string => `${pct(s.precision)} ${pct(s.recall)} ${pct(s.f1)}`;
@@ -73,20 +31,36 @@ function formatTable(rows: readonly ArticleScore[], total: TotalScore, errors: M
   }
   lines.push('-'.repeat(head.length));
   lines.push(`${'TOTAL'.padEnd(idWidth)}  ${cell(total.triples).padEnd(18)}  ${cell(total.dyads).padEnd(14)}  ${cell(total.actors).padEnd(14)}  ${total.triples.tp + total.triples.fn}/${total.triples.tp + total.triples.fp}`);
-  lines.push('');
-  lines.push(`TOTAL actor-level  P=${pct(total.triples.precision)} R=${pct(total.triples.recall)} F1=${pct(total.triples.f1)}  (tp ${total.triples.tp}, fp ${total.triples.fp}, fn ${total.triples.fn})`);
-  lines.push(`TOTAL dyad-level   P=${pct(total.dyads.precision)} R=${pct(total.dyads.recall)} F1=${pct(total.dyads.f1)}  (tp ${total.dyads.tp}, fp ${total.dyads.fp}, fn ${total.dyads.fn})`);
-  lines.push(`TOTAL actors       P=${pct(total.actors.precision)} R=${pct(total.actors.recall)} F1=${pct(total.actors.f1)}  (tp ${total.actors.tp}, fp ${total.actors.fp}, fn ${total.actors.fn})`);
+  return lines.join('\n');
+}
+
+function formatTotals(split: Split, total: TotalScore): string {
+  const lines: string[] = [];
+  const line = (label: string, s: Prf): string => `${split} ${label.padEnd(12)} P=${pct(s.precision)} R=${pct(s.recall)} F1=${pct(s.f1)}  (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
+  lines.push(line('actor-level', total.triples));
+  lines.push(line('dyad-level', total.dyads));
+  lines.push(`${split} per-article mean dyad F1 ${pct(total.meanArticleDyadF1)} over ${total.articles} articles`);
+  lines.push(line('actors', total.actors));
   const kinds = Object.entries(total.actors.byKind).map(([k, s]) => `${k} ${pct(s.f1)} (${s.tp}/${s.fp}/${s.fn})`);
   if (kinds.length > 0) lines.push(`  actors by kind, F1 (tp/fp/fn): ${kinds.join(', ')}`);
-  if (total.dateAccuracy.total > 0) lines.push(`  dates right on ${total.dateAccuracy.correct}/${total.dateAccuracy.total} true-positive triples`);
+  const d = total.dateAccuracy;
+  lines.push(`  dates right on ${d.correct}/${d.total} true-positive triples${d.total > 0 ? ` (${pct(d.correct / d.total)})` : ''}`);
+  return lines.join('\n');
+}
+
+function formatRelations(total: TotalScore): string {
+  const lines = ['per relation (actor-level triples)', 'relation       gold  pred  P     R     F1'];
+  for (const r of RELATION_NAMES) {
+    const s = total.triples.byRelation[r];
+    if (!s) continue;
+    lines.push(`${r.padEnd(13)}  ${String(s.tp + s.fn).padStart(4)}  ${String(s.tp + s.fp).padStart(4)}  ${pct(s.precision)}  ${pct(s.recall)}  ${pct(s.f1)}`);
+  }
   return lines.join('\n');
 }
 
 function formatTargets(checks: readonly TargetCheck[]): string {
   const lines = checks.map((c) => `  ${c.met ? 'MET    ' : 'NOT MET'}  ${c.name} ${pct(c.value)} (target ≥ ${pct(c.threshold)})`);
-  const all = checks.every((c) => c.met);
-  return [`Targets: ${all ? 'all met' : 'not all met'}`, ...lines].join('\n');
+  return [`Targets: ${checks.every((c) => c.met) ? 'all met' : 'not all met'}`, ...lines].join('\n');
 }
 
 function formatErrors(rows: readonly ArticleScore[]): string {
@@ -107,18 +81,27 @@ function formatErrors(rows: readonly ArticleScore[]): string {
   return out.join('\n\n');
 }
 
+function stripLists(r: ArticleScore): unknown {
+  const strip = ({ falsePositives: _fp, falseNegatives: _fn, ...rest }: { falsePositives: string[]; falseNegatives: string[] }): unknown => rest;
+  return { ...r, triples: strip(r.triples), dyads: strip(r.dyads), actors: strip(r.actors) };
+}
+
+const targetsOf = (split: Split) => (split === 'dev' ? DEV_TARGETS : HELDOUT_TARGETS);
+
 async function main(): Promise<number> {
   let args;
   try {
-    args = parseArgs({ options: { verbose: { type: 'boolean', short: 'v' }, json: { type: 'boolean' }, only: { type: 'string' } } }).values;
+    args = parseArgs({ options: { verbose: { type: 'boolean', short: 'v' }, json: { type: 'boolean' }, only: { type: 'string' }, split: { type: 'string' } } }).values;
+    if (args.split !== undefined && !(SPLITS as readonly string[]).includes(args.split)) throw new Error(`--split must be one of ${SPLITS.join(', ')}`);
   } catch (err) {
-    console.error(`eval: ${(err as Error).message}\nusage: npm run eval -- [--verbose] [--json] [--only ID]`);
+    console.error(`eval: ${(err as Error).message}\nusage: npm run eval -- [--split dev|heldout] [--verbose] [--json] [--only ID]`);
     return 2;
   }
+  const splits: Split[] = args.split ? [args.split as Split] : [...SPLITS];
 
-  let loaded: LoadedGold[];
+  const loaded: [Split, GoldItem[]][] = [];
   try {
-    loaded = loadGold(args.only);
+    for (const s of splits) loaded.push([s, loadSplit(s, args.only)]);
   } catch (err) {
     if (err instanceof GoldFileError) {
       console.error(`eval: broken gold file\n${err.message}`);
@@ -126,8 +109,8 @@ async function main(): Promise<number> {
     }
     throw err;
   }
-  if (loaded.length === 0) {
-    console.error(args.only ? `eval: no gold file with id ${args.only}` : `eval: no gold files in ${GOLD_DIR}`);
+  if (loaded.every(([, items]) => items.length === 0)) {
+    console.error(args.only ? `eval: no gold file with id ${args.only}` : `eval: no gold files in ${splits.map(splitDir).join(', ')}`);
     return 1;
   }
 
@@ -139,40 +122,33 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  const errors = new Map<string, string>();
-  const rows: ArticleScore[] = [];
-  for (const { gold, input } of loaded) {
-    let result: ExtractionResult;
-    try {
-      result = extract(input);
-    } catch (err) {
-      // One failing article must not hide the others: it scores as an empty extraction, flagged.
-      errors.set(gold.id, (err as Error).message.split('\n')[0] ?? 'error');
-      result = { id: gold.id, article: { title: null, outlet: null, url: null, publishedAt: null, dateline: null, text: '' }, actors: [], events: [], warnings: [] };
-    }
-    rows.push(scoreArticle(gold, result));
-  }
-  const total = totalScore(rows);
-  const targets = checkTargets(total);
-
+  const scores: SplitScore[] = loaded.filter(([, items]) => items.length > 0).map(([s, items]) => scoreSplit(s, items, extract));
   if (args.json) {
-    const articles = rows.map((r) => (args.verbose ? r : stripLists(r)));
-    console.log(JSON.stringify({ articles, total, targets, errors: Object.fromEntries(errors) }, null, 2));
+    const out = scores.map((sc) => ({
+      split: sc.split,
+      articles: sc.rows.map((r) => (args.verbose ? r : stripLists(r))),
+      total: sc.total,
+      targets: checkTargets(sc.total, targetsOf(sc.split)),
+      errors: Object.fromEntries(sc.errors),
+    }));
+    console.log(JSON.stringify(out, null, 2));
     return 0;
   }
-  console.log(formatTable(rows, total, errors));
-  console.log('');
-  console.log(formatTargets(targets));
-  if (args.verbose) {
-    const details = formatErrors(rows);
-    if (details) console.log(`\nFalse positives / false negatives\n\n${details}`);
+  for (const sc of scores) {
+    const title = sc.split === 'dev' ? 'DEV split (test/gold/dev: rules may be tuned on it)' : 'HELD-OUT split (test/gold/heldout: never tuned on; its numbers are the ones that count)';
+    console.log(`\n=== ${title}: ${sc.rows.length} articles\n`);
+    console.log(formatTable(sc.rows, sc.total, sc.errors));
+    console.log('');
+    console.log(formatTotals(sc.split, sc.total));
+    if (sc.split === 'heldout') console.log(`\n${formatRelations(sc.total)}`);
+    console.log('');
+    console.log(formatTargets(checkTargets(sc.total, targetsOf(sc.split))));
+    if (args.verbose) {
+      const details = formatErrors(sc.rows);
+      if (details) console.log(`\nFalse positives / false negatives\n\n${details}`);
+    }
   }
   return 0;
-}
-
-function stripLists(r: ArticleScore): unknown {
-  const strip = ({ falsePositives: _fp, falseNegatives: _fn, ...rest }: { falsePositives: string[]; falseNegatives: string[] }): unknown => rest;
-  return { ...r, triples: strip(r.triples), dyads: strip(r.dyads), actors: strip(r.actors) };
 }
 
 process.exitCode = await main();

@@ -12,6 +12,9 @@ import { LocalNeo4jError } from '../store/local-neo4j.ts';
 import { migrate } from '../store/schema.ts';
 import { ingestSeed } from '../store/seed.ts';
 import { startServer, type RunningServer } from '../server.ts';
+import { openNlp, type NlpEngine } from '../nlp/engine.ts';
+import { LocalCoreNlpError } from '../nlp/local-corenlp.ts';
+import { NlpError } from '../nlp/errors.ts';
 
 const HELP = `usage: diplograph serve
 
@@ -19,7 +22,8 @@ Starts the API (GraphQL at /graphql with GraphiQL, /health, /ready, /explorer).
 Environment: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE (else a local Neo4j is started),
 HOST (127.0.0.1), PORT (4000), DIPLOGRAPH_API_KEY (mutations; generated and kept in .diplograph/api-key
 when unset; "none" leaves them open), DIPLOGRAPH_READ_ACCESS (open | key), DIPLOGRAPH_SEED (folder to
-ingest at start, default seed; "none" to skip).`;
+ingest at start, default seed; "none" to skip), CORENLP_URL (comma-separated CoreNLP servers; else a local
+CoreNLP is started; "none" runs without one).`;
 
 const repoRoot = resolve(new URL('../..', import.meta.url).pathname);
 
@@ -32,6 +36,12 @@ function resolveApiKey(config: AppConfig): { key: string | null; generated: bool
   const key = `dg_${randomBytes(24).toString('base64url')}`;
   writeFileSync(path, `${key}\n`, { mode: 0o600 });
   return { key, generated: true, path };
+}
+
+/** What stopping the service also stops, for the banner. */
+function stopNote(neo4j: boolean, corenlp: boolean): string {
+  const ours = [neo4j ? 'the local Neo4j' : null, corenlp ? 'the local CoreNLP' : null].filter(Boolean);
+  return ours.length > 0 ? ` (stops ${ours.join(' and ')} too${neo4j ? '; data is kept' : ''})` : '';
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -55,6 +65,8 @@ export async function run(args: string[]): Promise<number> {
   config = { ...config, apiKey: apiKey.key };
 
   let connection: Neo4jConnection | null = null;
+  let nlp: NlpEngine | null = null;
+  let nlpStarting: Promise<NlpEngine | null> | null = null;
   let server: RunningServer | null = null;
   let stopping: Promise<void> | null = null;
   const shutdown = (signal: string): Promise<void> => {
@@ -62,6 +74,9 @@ export async function run(args: string[]): Promise<number> {
       log(`${signal}: shutting down …`);
       if (server) await server.close().catch((e: unknown) => log(`closing the HTTP server failed: ${String(e)}`));
       if (connection) await connection.close().catch((e: unknown) => log(`closing Neo4j failed: ${String(e)}`));
+      // An engine still starting is stopped once it is up (or has failed).
+      nlp ??= await (nlpStarting ?? Promise.resolve(null)).catch(() => null);
+      if (nlp) await nlp.close().catch((e: unknown) => log(`stopping CoreNLP failed: ${String(e)}`));
       log('stopped.');
     })();
     return stopping;
@@ -84,6 +99,9 @@ export async function run(args: string[]): Promise<number> {
   parentWatch.unref();
 
   try {
+    // The linguistic engine starts beside Neo4j (both are JVMs that take seconds to load).
+    nlpStarting = openNlp({ log });
+    nlpStarting.catch(() => undefined);
     connection = await openNeo4j(config, { log });
     if (stopping) return 0;
     const applied = await migrate(connection.driver, connection.target.database);
@@ -94,9 +112,11 @@ export async function run(args: string[]): Promise<number> {
       log(`seed ${seedDir}: ${summary}`);
     }
     if (stopping) return 0;
+    nlp = await nlpStarting;
+    if (stopping) return 0;
     server = await startServer({ driver: connection.driver, database: connection.target.database, config, log });
   } catch (error) {
-    if (error instanceof LocalNeo4jError || error instanceof ConfigError) {
+    if (error instanceof LocalNeo4jError || error instanceof ConfigError || error instanceof LocalCoreNlpError || error instanceof NlpError) {
       console.error(`diplograph: ${error.message}`);
       await shutdown('error');
       return 1;
@@ -115,10 +135,11 @@ export async function run(args: string[]): Promise<number> {
     `  Health / readiness      ${shown}/health  ${shown}/ready`,
     `  Neo4j                   ${connection.target.uri} (user ${connection.target.user}${connection.startedServer ? `, password in .diplograph/neo4j/auth.json` : ''})`,
     connection.browserUrl ? `  Neo4j Browser           ${connection.browserUrl}` : null,
+    `  CoreNLP                 ${nlp ? nlp.how : 'none (CORENLP_URL=none)'}`,
     apiKey.key
       ? `  API key (mutations)     ${apiKey.key}${apiKey.generated ? '  (generated now, kept in .diplograph/api-key)' : apiKey.path ? `  (from ${apiKey.path})` : ''}\n                          send it as: Authorization: Bearer ${apiKey.key}`
       : '  API key                 none: mutations are open (DIPLOGRAPH_API_KEY=none)',
-    `  Stop                    Ctrl-C, or kill -TERM ${process.pid}${connection.startedServer ? ' (stops the local Neo4j too; data is kept)' : ''}`,
+    `  Stop                    Ctrl-C, or kill -TERM ${process.pid}${stopNote(connection.startedServer, nlp?.local !== null && nlp !== null)}`,
     '',
   ].filter((l): l is string => l !== null);
   console.log(lines.join('\n'));

@@ -11,7 +11,7 @@
  * the extractor saying "this is not an event", so they are not scored.
  */
 import { relationInfo } from '../ontology.ts';
-import type { ActorKind } from '../ontology.ts';
+import type { ActorKind, RelationName } from '../ontology.ts';
 import type { ExtractedActor, ExtractedEvent, ExtractionResult } from '../ingest/types.ts';
 import type { GoldActor, GoldArticle } from './gold.ts';
 
@@ -33,9 +33,12 @@ export interface ItemList {
   falseNegatives: string[];
 }
 
+/** Counts per relation of the actor-level triples (a triple counts under its own relation). */
+export type RelationCounts = Partial<Record<RelationName, Counts>>;
+
 export interface ArticleScore {
   id: string;
-  triples: Prf & ItemList;
+  triples: Prf & ItemList & { byRelation: RelationCounts };
   dyads: Prf & ItemList;
   actors: Prf & ItemList & { byKind: Partial<Record<ActorKind, Counts>> };
   /** Of the true-positive triples, how many carry a gold date (null when no true positive). */
@@ -44,20 +47,41 @@ export interface ArticleScore {
 
 export interface TotalScore {
   articles: number;
-  triples: Prf;
+  triples: Prf & { byRelation: Partial<Record<RelationName, Prf>> };
+  /** Mean over articles of each article's dyad F1 (macro), beside the micro-averaged totals. */
+  meanArticleDyadF1: number;
   dyads: Prf;
   actors: Prf & { byKind: Partial<Record<ActorKind, Prf>> };
   dateAccuracy: { correct: number; total: number };
 }
 
-export interface Targets {
-  dyadF1: number;
-  tripleF1: number;
-  precision: number;
+/** One target: a measure of the totals and the value it must reach. */
+export interface Target {
+  name: string;
+  threshold: number;
+  measure: (total: TotalScore) => number;
 }
 
-/** The project's targets: dyad F1 ≥ 0.80, actor-level F1 ≥ 0.70, precision ≥ 0.85 at both levels. */
-export const TARGETS: Targets = { dyadF1: 0.8, tripleF1: 0.7, precision: 0.85 };
+const dyadF1 = (t: TotalScore): number => t.dyads.f1;
+const tripleF1 = (t: TotalScore): number => t.triples.f1;
+const dyadP = (t: TotalScore): number => t.dyads.precision;
+const tripleP = (t: TotalScore): number => t.triples.precision;
+
+/** The dev split's targets: dyad F1 ≥ 0.80, actor-level F1 ≥ 0.70, precision ≥ 0.85 at both levels. */
+export const DEV_TARGETS: readonly Target[] = [
+  { name: 'dyad F1', threshold: 0.8, measure: dyadF1 },
+  { name: 'actor-level F1', threshold: 0.7, measure: tripleF1 },
+  { name: 'dyad precision', threshold: 0.85, measure: dyadP },
+  { name: 'actor-level precision', threshold: 0.85, measure: tripleP },
+];
+
+/** The held-out split's targets (the extraction issue's): dyad F1 ≥ 0.65 with precision ≥ 0.75, actor-level F1 ≥ 0.55, per-article mean dyad F1 ≥ 0.60. */
+export const HELDOUT_TARGETS: readonly Target[] = [
+  { name: 'dyad F1', threshold: 0.65, measure: dyadF1 },
+  { name: 'dyad precision', threshold: 0.75, measure: dyadP },
+  { name: 'actor-level F1', threshold: 0.55, measure: tripleF1 },
+  { name: 'per-article mean dyad F1', threshold: 0.6, measure: (t) => t.meanArticleDyadF1 },
+];
 
 export interface TargetCheck {
   name: string;
@@ -127,17 +151,39 @@ interface ScoredSet {
   optional: Map<string, string>;
 }
 
+/** Which class each scored key falls in: true positive, false positive, false negative (optional gold items in none). */
+function classify(gold: ScoredSet, predicted: ReadonlyMap<string, string>): { tp: string[]; fp: string[]; fn: string[] } {
+  const tp: string[] = [];
+  const fp: string[] = [];
+  const fn: string[] = [];
+  for (const k of predicted.keys()) {
+    if (gold.required.has(k)) tp.push(k);
+    else if (!gold.optional.has(k)) fp.push(k);
+  }
+  for (const k of gold.required.keys()) if (!predicted.has(k)) fn.push(k);
+  return { tp, fp, fn };
+}
+
 /** Set comparison with optional gold items; maps are key -> readable label. */
 function compare(gold: ScoredSet, predicted: Map<string, string>): Prf & ItemList {
-  const falsePositives: string[] = [];
-  const falseNegatives: string[] = [];
-  let tp = 0;
-  for (const [k, label] of predicted) {
-    if (gold.required.has(k)) tp += 1;
-    else if (!gold.optional.has(k)) falsePositives.push(label);
+  const { tp, fp, fn } = classify(gold, predicted);
+  const falsePositives = fp.map((k) => predicted.get(k) ?? k);
+  const falseNegatives = fn.map((k) => gold.required.get(k) ?? k);
+  return { ...prf({ tp: tp.length, fp: fp.length, fn: fn.length }), falsePositives, falseNegatives };
+}
+
+/** Per-relation counts of triple keys `source|RELATION|target`. */
+function countByRelation(gold: ScoredSet, predicted: ReadonlyMap<string, string>): RelationCounts {
+  const out: RelationCounts = {};
+  const classes = classify(gold, predicted);
+  for (const field of ['tp', 'fp', 'fn'] as const) {
+    for (const k of classes[field]) {
+      const relation = k.split('|')[1] as RelationName;
+      const c = (out[relation] ??= { tp: 0, fp: 0, fn: 0 });
+      c[field] += 1;
+    }
   }
-  for (const [k, label] of gold.required) if (!predicted.has(k)) falseNegatives.push(label);
-  return { ...prf({ tp, fp: falsePositives.length, fn: falseNegatives.length }), falsePositives, falseNegatives };
+  return out;
 }
 
 function addTo(set: ScoredSet, optional: boolean, key: string, label: string): void {
@@ -226,7 +272,7 @@ export function scoreArticle(gold: GoldArticle, result: ExtractionResult): Artic
 
   return {
     id: gold.id,
-    triples: compare(goldTriples, predTriples),
+    triples: { ...compare(goldTriples, predTriples), byRelation: countByRelation(goldTriples, predTriples) },
     dyads: compare(goldDyads, predDyads),
     actors: scoreActors(gold.actors, result.actors, match),
     dateAccuracy: { correct, total },
@@ -276,6 +322,7 @@ export function totalScore(rows: readonly ArticleScore[]): TotalScore {
   let dyads = ZERO;
   let actors = ZERO;
   const kinds: Partial<Record<ActorKind, Counts>> = {};
+  const relations: RelationCounts = {};
   let correct = 0;
   let total = 0;
   for (const r of rows) {
@@ -283,21 +330,29 @@ export function totalScore(rows: readonly ArticleScore[]): TotalScore {
     dyads = sum(dyads, r.dyads);
     actors = sum(actors, r.actors);
     for (const [kind, c] of Object.entries(r.actors.byKind) as [ActorKind, Counts][]) kinds[kind] = sum(kinds[kind] ?? ZERO, c);
+    for (const [relation, c] of Object.entries(r.triples.byRelation) as [RelationName, Counts][]) relations[relation] = sum(relations[relation] ?? ZERO, c);
     correct += r.dateAccuracy.correct;
     total += r.dateAccuracy.total;
   }
   const byKind: Partial<Record<ActorKind, Prf>> = {};
   for (const [kind, c] of Object.entries(kinds) as [ActorKind, Counts][]) byKind[kind] = prf(c);
-  return { articles: rows.length, triples: prf(triples), dyads: prf(dyads), actors: { ...prf(actors), byKind }, dateAccuracy: { correct, total } };
+  const byRelation: Partial<Record<RelationName, Prf>> = {};
+  for (const [relation, c] of Object.entries(relations) as [RelationName, Counts][]) byRelation[relation] = prf(c);
+  const meanArticleDyadF1 = rows.length === 0 ? 0 : rows.reduce((a, r) => a + r.dyads.f1, 0) / rows.length;
+  return {
+    articles: rows.length,
+    triples: { ...prf(triples), byRelation },
+    meanArticleDyadF1,
+    dyads: prf(dyads),
+    actors: { ...prf(actors), byKind },
+    dateAccuracy: { correct, total },
+  };
 }
 
 /** Which of the project's targets the totals meet. */
-export function checkTargets(total: TotalScore, targets: Targets = TARGETS): TargetCheck[] {
-  const check = (name: string, value: number, threshold: number): TargetCheck => ({ name, value, threshold, met: value >= threshold });
-  return [
-    check('dyad F1', total.dyads.f1, targets.dyadF1),
-    check('actor-level F1', total.triples.f1, targets.tripleF1),
-    check('dyad precision', total.dyads.precision, targets.precision),
-    check('actor-level precision', total.triples.precision, targets.precision),
-  ];
+export function checkTargets(total: TotalScore, targets: readonly Target[] = DEV_TARGETS): TargetCheck[] {
+  return targets.map(({ name, threshold, measure }) => {
+    const value = measure(total);
+    return { name, value, threshold, met: value >= threshold };
+  });
 }

@@ -9,13 +9,14 @@
  * for a small machine.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, setPriority } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import neo4j from 'neo4j-driver';
 import { ConfigError } from '../config.ts';
+import { ensureMavenDist } from '../util/maven-dist.ts';
 
 export const NEO4J_VERSION = process.env.DIPLOGRAPH_NEO4J_VERSION ?? '5.26.30';
 const BROWSER_VERSION = '5.24.0';
@@ -141,62 +142,19 @@ function pomFor(version: string): string {
 `;
 }
 
-function sha256File(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('hex');
-}
-
-interface Manifest {
-  version: string;
-  jars: Record<string, string>;
-}
-
 /** Makes sure the distribution is in the cache and intact; returns its lib folder. */
 export function ensureDistribution(opts: LocalNeo4jOptions): string {
-  const dir = distDir(opts);
-  const lib = join(dir, 'lib');
-  const manifestPath = join(dir, 'manifest.json');
-  if (existsSync(manifestPath)) {
-    verifyManifest(lib, JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest);
-    return lib;
-  }
-  const log = opts.log ?? (() => {});
-  const mvn = spawnSync('mvn', ['--version'], { encoding: 'utf8' });
-  if (mvn.error || mvn.status !== 0) {
-    throw new LocalNeo4jError('MAVEN_MISSING', `Maven (mvn) is needed once, to fetch Neo4j ${NEO4J_VERSION} from Maven Central, and it did not run. Install it (apt-get install maven). ${ALTERNATIVES}`);
-  }
-  log(`Fetching Neo4j Community ${NEO4J_VERSION} from Maven Central (once; cached in ${dir}) …`);
-  const staging = `${dir}.partial-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
-  writeFileSync(join(staging, 'pom.xml'), pomFor(NEO4J_VERSION));
-  const args = ['-B', '-q', '--strict-checksums', '-f', join(staging, 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${join(staging, 'lib')}`, '-DincludeScope=runtime'];
-  if (process.env.DIPLOGRAPH_MAVEN_REPO) args.push(`-Dmaven.repo.local=${process.env.DIPLOGRAPH_MAVEN_REPO}`);
-  const res = spawnSync('mvn', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
-  if (res.status !== 0) {
-    rmSync(staging, { recursive: true, force: true });
-    const tail = `${res.stdout ?? ''}${res.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
-    throw new LocalNeo4jError('RESOLVE_FAILED', `Maven could not resolve org.neo4j.app:neo4j-server:${NEO4J_VERSION}:\n${tail}\n${ALTERNATIVES}`);
-  }
-  const jars = readdirSync(join(staging, 'lib')).filter((f) => f.endsWith('.jar')).sort();
-  if (!jars.some((j) => j.startsWith(`neo4j-server-${NEO4J_VERSION}`))) {
-    throw new LocalNeo4jError('RESOLVE_FAILED', `Maven finished but neo4j-server-${NEO4J_VERSION}.jar is not among the ${jars.length} jars`);
-  }
-  const manifest: Manifest = { version: NEO4J_VERSION, jars: Object.fromEntries(jars.map((j) => [j, sha256File(join(staging, 'lib', j))])) };
-  writeFileSync(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
-  rmSync(dir, { recursive: true, force: true });
-  renameSync(staging, dir);
-  log(`Neo4j ${NEO4J_VERSION}: ${jars.length} jars, checksums verified.`);
-  return lib;
-}
-
-function verifyManifest(lib: string, manifest: Manifest): void {
-  const present = new Set(existsSync(lib) ? readdirSync(lib).filter((f) => f.endsWith('.jar')) : []);
-  for (const [jar, sum] of Object.entries(manifest.jars)) {
-    if (!present.has(jar)) throw new LocalNeo4jError('CHECKSUM_MISMATCH', `cached Neo4j is incomplete: ${jar} is missing from ${lib}; delete ${resolve(lib, '..')} to fetch it again`);
-    if (sha256File(join(lib, jar)) !== sum) throw new LocalNeo4jError('CHECKSUM_MISMATCH', `cached Neo4j jar ${jar} does not match its recorded SHA-256; delete ${resolve(lib, '..')} to fetch it again`);
-    present.delete(jar);
-  }
-  if (present.size > 0) throw new LocalNeo4jError('CHECKSUM_MISMATCH', `unexpected jars in ${lib}: ${[...present].join(', ')}`);
+  return ensureMavenDist({
+    what: `Neo4j ${NEO4J_VERSION}`,
+    dir: distDir(opts),
+    pom: pomFor(NEO4J_VERSION),
+    mainJar: `neo4j-server-${NEO4J_VERSION}`,
+    alternatives: ALTERNATIVES,
+    ...(opts.log ? { log: opts.log } : {}),
+    fail: (code, message) => {
+      throw new LocalNeo4jError(code, message);
+    },
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,38 +1,49 @@
 import { describe, it, expect } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evidenceHaystack, GoldFileError, textInputBody, validateGold } from '../../src/eval/gold.ts';
+import { GoldFileError, goldFilesIn, loadGoldFile, textInputBody, validateGold } from '../../src/eval/gold.ts';
 import { ACTOR_KINDS, RELATION_NAMES } from '../../src/ontology.ts';
 
 const GOLD_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../gold');
-const files = readdirSync(GOLD_DIR).filter((f) => f.endsWith('.json')).sort();
+const idsIn = (dir: string): string[] => goldFilesIn(dir).map((p) => basename(p, '.json'));
 
-describe('gold files', () => {
-  it('there are at least 22 of them, with distinct ids matching their file names', () => {
-    expect(files.length).toBeGreaterThanOrEqual(22);
-    const ids = files.map((f) => (JSON.parse(readFileSync(join(GOLD_DIR, f), 'utf8')) as { id: string }).id);
+// Each folder of gold files and the least number of articles it must hold.
+const FOLDERS: [string, number][] = [
+  ['dev', 22],
+  ['heldout', 40],
+  ['heldout/annotators/a', 40],
+  ['heldout/annotators/b', 40],
+];
+
+describe.each(FOLDERS)('gold files of test/gold/%s', (folder, least) => {
+  const dir = join(GOLD_DIR, folder);
+  const files = goldFilesIn(dir);
+
+  it(`there are at least ${least} of them, with distinct ids matching their file names`, () => {
+    expect(files.length).toBeGreaterThanOrEqual(least);
+    const ids = files.map((f) => (JSON.parse(readFileSync(f, 'utf8')) as { id: string }).id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(files.map((f) => f.replace(/\.json$/, '')));
+    expect(ids).toEqual(files.map((f) => basename(f, '.json')));
   });
 
-  describe.each(files)('%s', (file) => {
-    const data = JSON.parse(readFileSync(join(GOLD_DIR, file), 'utf8')) as Record<string, unknown> & { input: string; format?: 'text' | 'html' };
-    const inputPath = join(GOLD_DIR, data.input);
+  describe.each(files.map((f) => basename(f)))('%s', (file) => {
+    const path = join(dir, file);
+    const data = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown> & { input: string; format?: 'text' | 'html' };
+    const inputPath = join(dir, data.input);
 
     it('references an existing input file', () => {
       expect(existsSync(inputPath)).toBe(true);
     });
 
     it('is valid: known actor keys, ontology relations and kinds, evidence found in the article', () => {
-      const content = readFileSync(inputPath, 'utf8');
-      const gold = validateGold(data, file, evidenceHaystack(data, content));
+      const { gold } = loadGoldFile(path);
       for (const a of gold.actors) expect(ACTOR_KINDS).toContain(a.kind);
       for (const e of gold.events) expect(RELATION_NAMES).toContain(e.relation);
       expect(gold.events.filter((e) => !e.optional).length).toBeGreaterThan(0);
     });
 
-    if (data.input.endsWith('.txt') && data.input.startsWith('articles/')) {
+    if (/^(\.\.\/\.\.\/)?articles\/.*\.txt$/.test(data.input)) {
       it('has the URL / OUTLET / PUBLISHED header block matching the annotation', () => {
         const content = readFileSync(inputPath, 'utf8');
         expect(textInputBody(content)).not.toBe(content);
@@ -41,6 +52,30 @@ describe('gold files', () => {
         expect(content).toContain(`URL: ${String(data.url)}\n`);
       });
     }
+  });
+});
+
+describe('the held-out split', () => {
+  const heldout = idsIn(join(GOLD_DIR, 'heldout'));
+
+  it('every article was annotated independently by both annotators before adjudication', () => {
+    expect(heldout.length).toBeGreaterThan(0);
+    expect(idsIn(join(GOLD_DIR, 'heldout/annotators/a'))).toEqual(heldout);
+    expect(idsIn(join(GOLD_DIR, 'heldout/annotators/b'))).toEqual(heldout);
+  });
+
+  it('shares no article (id, URL or text) with the dev split', () => {
+    const read = (folder: string) => goldFilesIn(join(GOLD_DIR, folder)).map((p) => loadGoldFile(p));
+    const dev = read('dev');
+    const held = read('heldout');
+    expect(held.length).toBeGreaterThan(0);
+    const devUrls = new Set(dev.map((d) => d.gold.url).filter(Boolean));
+    const devBodies = new Set(dev.map((d) => textInputBody(d.content).slice(0, 300)));
+    for (const h of held) {
+      expect(devUrls.has(h.gold.url), h.gold.id).toBe(false);
+      expect(devBodies.has(textInputBody(h.content).slice(0, 300)), h.gold.id).toBe(false);
+    }
+    expect(heldout.filter((id) => dev.some((d) => d.gold.id === id))).toEqual([]);
   });
 });
 
