@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GoldFileError, goldFilesIn, loadGoldFile, textInputBody, validateGold } from '../../src/eval/gold.ts';
+import { COUNTRIES } from '../../src/ingest/countries.ts';
 import { ACTOR_KINDS, RELATION_NAMES } from '../../src/ontology.ts';
 
 const GOLD_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../gold');
@@ -52,6 +53,17 @@ describe.each(FOLDERS)('gold files of test/gold/%s', (folder, least) => {
         expect(content).toContain(`URL: ${String(data.url)}\n`);
       });
     }
+  });
+});
+
+describe('country codes of the adjudicated gold', () => {
+  // The extractor's codes come from world-countries: a gold code outside it could never be matched.
+  const known = new Set(COUNTRIES.map((c) => c.cca3));
+  it.each(['dev', 'heldout'])('test/gold/%s uses world-countries codes only', (folder) => {
+    const files = goldFilesIn(join(GOLD_DIR, folder));
+    expect(files.length).toBeGreaterThan(0);
+    const unknown = files.flatMap((f) => loadGoldFile(f).gold.actors.filter((a) => a.country && !known.has(a.country)).map((a) => `${basename(f)}: ${a.key} ${a.country}`));
+    expect(unknown).toEqual([]);
   });
 });
 
