@@ -96,13 +96,19 @@ function wordRegex(words: readonly string[]): RegExp {
 
 const isDated = (c: DatedCode): boolean => c.start !== null || c.end !== null;
 
-function isPerson(entry: ActorEntry, file: ActorFileKind, titles: RegExp, orgWords: RegExp): boolean {
+/**
+ * Whether an entry that is not a country names a person (or an office such as "US Secretary of
+ * Defense"), from what the files offer: the CountryInfo/IGOrulers provenance comments, titles, words
+ * that name organisations, date-ranged codes. Company names are full of title words (Burger King,
+ * Woodward Governor), so titles count only in the country file and for IGO codes.
+ */
+function isPerson(entry: ActorEntry, file: ActorFileKind, decoded: DecodedCode[], words: { titles: RegExp; orgs: RegExp }): boolean {
   if (file === 'nonstate') return false;
   const primary = entry.names[0] ?? '';
   if (/CountryInfo|IGOrulers/.test(entry.comment)) return true;
-  if (titles.test(primary)) return true;
-  if (orgWords.test(primary)) return false;
-  if (entry.codes.some(isDated)) return true;
+  if (words.titles.test(primary) && (file === 'countries' || decoded.some((d) => d.orgType === 'IGO'))) return true;
+  if (words.orgs.test(primary)) return false;
+  if (entry.codes.some(isDated)) return !decoded.some((d) => d.orgType === 'MNC');
   // Undated, no title, no organisation word: a person in the country file unless a single word
   // (KREMLIN, MOSSAD, PESHMERGA); an organisation in the others (mostly NGOs and companies).
   return file === 'countries' && primary.includes(' ');
@@ -129,8 +135,7 @@ function convertActors(
   opts: ConvertOptions, table: CameoCodeTable, codes: CameoCodeReader, unmapped: Unmapped, problems: ReadProblem[],
 ): { countries: string[][]; actors: string[][]; officeHolders: string[][]; counts: Record<string, number> } {
   const vocab = countryVocabulary();
-  const titles = wordRegex(table.titleWords);
-  const orgWords = wordRegex(table.organizationWords);
+  const words = { titles: wordRegex(table.titleWords), orgs: wordRegex(table.organizationWords) };
   const countries: string[][] = [];
   const actors: string[][] = [];
   const officeHolders: string[][] = [];
@@ -174,7 +179,7 @@ function convertActors(
             countries.push([name, formOf(name, i, iso3), iso3, code.code, cell(code.start), cell(code.end)]);
           });
         }
-      } else if (isPerson(entry, kind, titles, orgWords)) {
+      } else if (isPerson(entry, kind, decoded.map((x) => x.d), words)) {
         counts.officeHolderEntries += 1;
         for (const { code, d } of decoded) {
           const role = d.orgType ? code.code.slice(3) : d.country || d.unknown ? code.code.slice(3) : code.code;
@@ -201,25 +206,23 @@ function convertActors(
 }
 
 function convertAgents(opts: ConvertOptions, codes: CameoCodeReader, unmapped: Unmapped, problems: ReadProblem[]): string[][] {
-  const merged = new Map<string, { noun: string; lemma: string; cameo: string; sources: Set<string> }>();
+  const merged = new Map<string, { noun: string; lemma: string; cameo: string; sector: string; sources: Set<string> }>();
   for (const { file, source } of AGENT_FILES) {
+    const own = codes.table.agentSectorsByFile[file] ?? {};
     for (const f of readAgentFile(join(opts.inDir, file), file, problems)) {
-      const key = `${f.noun}\t${f.cameo}`;
+      const first = f.cameo.replace(/~/g, '').slice(0, 3);
+      const sector = own[first] ?? codes.sectorOf(first) ?? codes.table.organizationTypes[first]?.sector;
+      if (!sector) unmapped.add('sector', first || f.cameo, `${f.noun} (${file})`);
+      const key = `${f.noun}\t${f.cameo}\t${sector ?? ''}`;
       const hit = merged.get(key);
       if (hit) hit.sources.add(source);
-      else merged.set(key, { ...f, sources: new Set([source]) });
+      else merged.set(key, { ...f, sector: sector ?? '', sources: new Set([source]) });
     }
   }
-  const rows: string[][] = [];
-  for (const a of merged.values()) {
-    const segments = a.cameo.replace(/~/g, '').match(/[A-Z]{3}/g) ?? [];
-    const first = segments[0] ?? '';
-    const sector = codes.sectorOf(first) ?? codes.table.organizationTypes[first]?.sector;
-    if (!sector) unmapped.add('sector', first || a.cameo, a.noun);
+  return [...merged.values()].map((a) => {
     const source = a.sources.size > 1 ? 'both' : [...a.sources][0] ?? '';
-    rows.push([a.noun, a.lemma, cell(sector), a.cameo, source]);
-  }
-  return rows;
+    return [a.noun, a.lemma, a.sector, a.cameo, source];
+  });
 }
 
 function convertVerbs(opts: ConvertOptions, problems: ReadProblem[]): {
@@ -305,7 +308,7 @@ export function convertPetrarch(opts: ConvertOptions): ConvertSummary {
     officeHolders: sortRows(actorData.officeHolders),
     agents: sortRows(agents),
     verbs: sortRows(verbData.verbs),
-    verbPatterns: sortRows(verbData.patterns),
+    verbPatterns: sortRows(verbData.patterns, (r) => (r[0] || r[1]) ?? ''), // by code, reverse-only codes in place
     synsets: sortRows(verbData.synsets),
   };
   mkdirSync(opts.outDir, { recursive: true });

@@ -1,12 +1,13 @@
 /**
  * `npm run eval:agreement [-- --verbose]`: agreement between the two independent annotations of the held-out
  * split (test/gold/heldout/annotators/a and …/b, written before adjudication), annotator B's required items
- * scored against annotator A's with the eval's measures, and each annotator against the adjudicated gold
+ * scored against annotator A's with the eval's measures (lenient: a triple one requires and the other marks
+ * optional counts neither way; strict: optional counts as not listed), and each annotator against the adjudicated gold
  * (test/gold/heldout/*.json). `--verbose` lists the disagreements per article.
  */
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { agreement } from '../src/eval/agreement.ts';
+import { agreement, strictAgreement } from '../src/eval/agreement.ts';
 import { goldFilesIn, loadGoldFile } from '../src/eval/gold.ts';
 import type { GoldArticle } from '../src/eval/gold.ts';
 import { totalScore } from '../src/eval/score.ts';
@@ -25,12 +26,12 @@ const adjudicated = load('.');
 const f = (x: number): string => x.toFixed(2);
 const cell = (s: Prf): string => `${f(s.precision)} ${f(s.recall)} ${f(s.f1)}`;
 
-function report(label: string, pairs: [string, GoldArticle, GoldArticle][]): void {
+function report(label: string, pairs: [string, GoldArticle, GoldArticle][], strict = false): void {
   if (pairs.length === 0) {
     console.log(`${label}: no articles annotated by both`);
     return;
   }
-  const rows: ArticleScore[] = pairs.map(([, ref, other]) => agreement(ref, other));
+  const rows: ArticleScore[] = pairs.map(([, ref, other]) => (strict ? strictAgreement(ref, other) : agreement(ref, other)));
   const t = totalScore(rows);
   console.log(`\n${label}: ${pairs.length} articles (P R F1, the second annotation scored against the first)`);
   if (verbose) {
@@ -50,6 +51,8 @@ function report(label: string, pairs: [string, GoldArticle, GoldArticle][]): voi
 }
 
 const both = [...a.keys()].filter((id) => b.has(id)).sort();
-report('annotator B against annotator A (before adjudication)', both.map((id) => [id, a.get(id)!, b.get(id)!]));
+const pairsAB: [string, GoldArticle, GoldArticle][] = both.map((id) => [id, a.get(id)!, b.get(id)!]);
+report('annotator B against annotator A (before adjudication; an item required by one and optional for the other counts neither way)', pairsAB);
+report('annotator B against annotator A, strict (before adjudication; optional items count as not listed)', pairsAB, true);
 report('annotator A against the adjudicated gold', [...a.keys()].filter((id) => adjudicated.has(id)).sort().map((id) => [id, adjudicated.get(id)!, a.get(id)!]));
 report('annotator B against the adjudicated gold', [...b.keys()].filter((id) => adjudicated.has(id)).sort().map((id) => [id, adjudicated.get(id)!, b.get(id)!]));

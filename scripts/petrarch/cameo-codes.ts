@@ -22,6 +22,8 @@ export interface CameoCodeTable {
   organizationTypes: Record<string, { kind: ActorKind; sector: string; note: string }>;
   statuses: Record<string, string>;
   sectors: Record<string, string>;
+  /** Per agent file, sector codes that file uses in its own sense. */
+  agentSectorsByFile: Record<string, Record<string, string>>;
   kindBySector: Record<string, ActorKind>;
   officialSectors: string[];
   organizationWords: string[];

@@ -11,8 +11,10 @@
  *
  * Deviations, all deliberate: a primary line with no code that runs straight (no blank line) into
  * the next primary line takes that entry's codes (the files list name variants that way, e.g. five
- * spellings of Brezhnev; PETRARCH2 would drop all but the last); a `+` inside a synonym separates two
- * synonyms; malformed date restrictions are reported and skipped, not guessed.
+ * spellings of Brezhnev; PETRARCH2 would drop all but the last), and one that directly follows a
+ * coded entry and ends its paragraph takes the codes of that entry (`UN_ [IGOUNO]` then `U.N._`);
+ * a `+` inside a synonym separates two synonyms; malformed date restrictions are reported and
+ * skipped, not guessed.
  */
 import { readFileSync } from 'node:fs';
 import { normalizePhrase, parsePetrarchDate } from './text.ts';
@@ -87,16 +89,22 @@ export function readActorFile(path: string, file: string, problems: ReadProblem[
   const entries: ActorEntry[] = [];
   let current: ActorEntry | null = null;
   let blankSinceCurrent = false;
+  let blankBeforeCurrent = true;
+  let previous: ActorEntry | null = null; // the last coded entry
   let waiting: ActorEntry[] = []; // code-less entries that take the codes of the next coded entry
+  const withCodesOf = (e: ActorEntry, from: ActorEntry): ActorEntry => ({ ...e, codes: from.codes.map((c) => ({ ...c })) });
 
   const finish = (): void => {
     if (!current) return;
     if (current.codes.length > 0) {
-      for (const w of waiting) entries.push({ ...w, codes: current.codes.map((c) => ({ ...c })) });
+      for (const w of waiting) entries.push(withCodesOf(w, current));
       waiting = [];
       entries.push(current);
+      previous = current;
     } else if (!blankSinceCurrent) {
       waiting.push(current);
+    } else if (waiting.length === 0 && !blankBeforeCurrent && previous) {
+      entries.push(withCodesOf(current, previous));
     } else {
       for (const e of [...waiting, current]) problems.push({ file, line: e.line, problem: `no code for "${e.names[0]}"; dropped` });
       waiting = [];
@@ -135,10 +143,12 @@ export function readActorFile(path: string, file: string, problems: ReadProblem[
       current.codes.push(...codes);
       return;
     }
+    const blankBefore = current === null || blankSinceCurrent;
     finish();
     const names = namesOf(namePart);
     if (names.length === 0) return;
     current = { line: lineNo, names, codes, comment };
+    blankBeforeCurrent = blankBefore;
     blankSinceCurrent = false;
   });
   blankSinceCurrent = true;

@@ -28,7 +28,7 @@ export function readAgentFile(path: string, file: string, problems: ReadProblem[
       substitutions.set(marker[1] ?? '', (marker[2] ?? '').split(',').map((w) => w.trim()).filter(Boolean));
       return;
     }
-    const code = line.match(/\[([^\]]+)\]/)?.[1]?.trim();
+    const code = line.match(/\[([^\]}]+)[\]}]/)?.[1]?.trim(); // one entry closes with "}"; accept it
     if (!code) {
       problems.push({ file, line: i + 1, problem: `agent without a code: ${line}` });
       return;
@@ -51,7 +51,9 @@ export function readAgentFile(path: string, file: string, problems: ReadProblem[
     const lemma = normalizePhrase(phrase.replace(/\{[^}]*\}/, ''));
     if (lemma === '') return;
     forms.push({ noun: lemma, lemma, cameo: code });
-    const plural = brace ? normalizePhrase(brace[1] ?? '') : pluralOf(lemma);
+    // No regular plural for abbreviations (1st lt.) or phrases that already end in a plural (agitated students).
+    const regular = /\.$|[^s]s$/.test(lemma) ? '' : pluralOf(lemma);
+    const plural = brace ? normalizePhrase(brace[1] ?? '') : regular;
     if (plural !== '') forms.push({ noun: plural, lemma, cameo: code });
   });
   return forms;

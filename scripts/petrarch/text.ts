@@ -41,9 +41,11 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Sorts rows of cells by their cells in order and drops exact duplicates. */
-export function sortRows(rows: string[][]): string[][] {
+/** Sorts rows by `key` (default: nothing), then by their cells in order, and drops exact duplicates. */
+export function sortRows(rows: string[][], key: (row: string[]) => string = () => ''): string[][] {
   const sorted = [...rows].sort((a, b) => {
+    const k = compareText(key(a), key(b));
+    if (k !== 0) return k;
     for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
       const c = compareText(a[i] ?? '', b[i] ?? '');
       if (c !== 0) return c;

@@ -55,3 +55,16 @@ export function agreement(first: GoldArticle, second: GoldArticle): ArticleScore
     actors: merge(forward.actors, backward.actors),
   };
 }
+
+/** The annotation with its optional items dropped: what a reader who must decide every item requires. */
+export function requiredOnly(gold: GoldArticle): GoldArticle {
+  return { ...gold, actors: gold.actors.filter((a) => !a.optional), events: gold.events.filter((e) => !e.optional) };
+}
+
+/**
+ * Strict agreement: optional items count as not listed, so a triple one annotator requires and the other
+ * marks optional is a disagreement (the lenient `agreement` lets it pass).
+ */
+export function strictAgreement(first: GoldArticle, second: GoldArticle): ArticleScore {
+  return agreement(requiredOnly(first), requiredOnly(second));
+}
