@@ -232,9 +232,9 @@ function convertVerbs(opts: ConvertOptions, problems: ReadProblem[]): {
   const plover = readPloverCrosswalk(opts.ploverFile);
   const crosswalk = readRelationCrosswalk(opts.relationsFile);
   const missing = new Set<string>();
-  const relationOf = (code: string | null, verb: string | null): string => {
+  const relationOf = (code: string | null, verbs: string[]): string => {
     if (code === null) return '';
-    const entry = crosswalk.resolve(code, verb);
+    const entry = crosswalk.resolve(code, verbs);
     if (!entry) {
       missing.add(code);
       return '';
@@ -248,7 +248,7 @@ function convertVerbs(opts: ConvertOptions, problems: ReadProblem[]): {
   }
   const verbs = dict.verbs.map((v) => {
     const p = v.code ? plover(v.code) : null;
-    return [v.lemma, v.head, v.block, cell(v.code), relationOf(v.code, v.lemma), cell(p?.root), cell(p?.mode), v.forms.join(LIST_SEPARATOR)];
+    return [v.lemma, v.head, v.block, cell(v.code), relationOf(v.code, [v.lemma, v.block]), cell(p?.root), cell(p?.mode), v.forms.join(LIST_SEPARATOR)];
   });
   const patterns = dict.patterns.map((p) => {
     const word = p.commentWord.replace(/\+/g, '').replace(/_/g, ' ').toLowerCase();
@@ -256,11 +256,12 @@ function convertVerbs(opts: ConvertOptions, problems: ReadProblem[]): {
     const pl = p.code ? plover(p.code) : null;
     const noEvent = p.code === null && p.reverse === null;
     return [
-      noEvent ? '---' : cell(p.code), cell(p.reverse), relationOf(p.code, verb || p.block), relationOf(p.reverse, verb || p.block),
+      // A pattern is about the verb its comment names, else about its block.
+      noEvent ? '---' : cell(p.code), cell(p.reverse), relationOf(p.code, [verb || p.block]), relationOf(p.reverse, [verb || p.block]),
       cell(pl?.root), cell(pl?.mode), p.block, verb, p.pattern, formatFrame(p.frames), p.comment.replace(/\s+/g, ' '),
     ];
   });
-  for (const [block, code] of dict.blockCodes) relationOf(code, block);
+  for (const [block, code] of dict.blockCodes) relationOf(code, [block]);
   if (missing.size > 0) {
     throw new Error(`cameoCrosswalk in ${opts.relationsFile} maps no relation for CAMEO code(s) ${[...missing].sort().join(', ')}`);
   }

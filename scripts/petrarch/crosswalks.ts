@@ -49,8 +49,8 @@ export interface CrosswalkEntry {
 
 export interface RelationCrosswalk {
   entries: CrosswalkEntry[];
-  /** The entry for a code (and the verb the pattern is about); undefined when nothing matches. */
-  resolve(code: string, verb: string | null): CrosswalkEntry | undefined;
+  /** The entry for a code and the verb(s) a pattern is about; undefined when nothing matches. */
+  resolve(code: string, verbs: readonly string[]): CrosswalkEntry | undefined;
 }
 
 export function readRelationCrosswalk(path: string): RelationCrosswalk {
@@ -68,11 +68,11 @@ export function readRelationCrosswalk(path: string): RelationCrosswalk {
   }
   return {
     entries,
-    resolve(code, verb) {
+    resolve(code, verbs) {
       let best: CrosswalkEntry | undefined;
       for (const e of entries) {
         if (!code.startsWith(e.cameo)) continue;
-        if (e.verbs && !(verb !== null && e.verbs.includes(verb))) continue;
+        if (e.verbs && !verbs.some((v) => e.verbs?.includes(v))) continue;
         const longer = !best || e.cameo.length > best.cameo.length;
         const sameButSpecific = best && e.cameo.length === best.cameo.length && e.verbs && !best.verbs;
         if (longer || sameButSpecific) best = e;

@@ -95,9 +95,9 @@ export function frameOf(pattern: string): PrepFrame[] {
   return frames;
 }
 
-/** Regular forms of a verb (PETRARCH2's rules, with -y -> -ies/-ied for consonant + y). */
+/** Regular forms of a verb (PETRARCH2's rules, plus -ch/-sh -> -es and consonant + y -> -ies/-ied). */
 function regularForms(verb: string): string[] {
-  const third = /[sxz]$/.test(verb) ? `${verb}es` : /[^aeiou]y$/.test(verb) ? `${verb.slice(0, -1)}ies` : `${verb}s`;
+  const third = /([sxz]|ch|sh)$/.test(verb) ? `${verb}es` : /[^aeiou]y$/.test(verb) ? `${verb.slice(0, -1)}ies` : `${verb}s`;
   const past = verb.endsWith('e') ? `${verb}d` : /[^aeiou]y$/.test(verb) ? `${verb.slice(0, -1)}ied` : `${verb}ed`;
   const ing = /[^aeiou]e$/.test(verb) ? `${verb.slice(0, -1)}ing` : `${verb}ing`;
   return [third, past, ing];
