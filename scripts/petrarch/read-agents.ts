@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ReadProblem } from './read-actors.ts';
-import { normalizePhrase, pluralOf } from './text.ts';
+import { normalizePhrase, regularPlural } from './text.ts';
 
 export interface AgentForm {
   noun: string;
@@ -51,9 +51,7 @@ export function readAgentFile(path: string, file: string, problems: ReadProblem[
     const lemma = normalizePhrase(phrase.replace(/\{[^}]*\}/, ''));
     if (lemma === '') return;
     forms.push({ noun: lemma, lemma, cameo: code });
-    // No regular plural for abbreviations (1st lt.) or phrases that already end in a plural (agitated students).
-    const regular = /\.$|[^s]s$/.test(lemma) ? '' : pluralOf(lemma);
-    const plural = brace ? normalizePhrase(brace[1] ?? '') : regular;
+    const plural = brace ? normalizePhrase(brace[1] ?? '') : regularPlural(lemma);
     if (plural !== '') forms.push({ noun: plural, lemma, cameo: code });
   });
   return forms;

@@ -15,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 import type { PrepFrame } from '../../src/dicts/petrarch-format.ts';
 import type { ReadProblem } from './read-actors.ts';
-import { normalizePhrase, pluralOf } from './text.ts';
+import { normalizePhrase, regularPlural } from './text.ts';
 
 export interface SynsetPhrase {
   synset: string;
@@ -95,11 +95,11 @@ export function frameOf(pattern: string): PrepFrame[] {
   return frames;
 }
 
-/** Regular forms of a verb (PETRARCH2's rules, plus -ch/-sh -> -es and consonant + y -> -ies/-ied). */
+/** Regular forms of a verb (PETRARCH2's rules, with the English exceptions it lacks: -ch/-sh, -y, -ee, -ie). */
 function regularForms(verb: string): string[] {
   const third = /([sxz]|ch|sh)$/.test(verb) ? `${verb}es` : /[^aeiou]y$/.test(verb) ? `${verb.slice(0, -1)}ies` : `${verb}s`;
   const past = verb.endsWith('e') ? `${verb}d` : /[^aeiou]y$/.test(verb) ? `${verb.slice(0, -1)}ied` : `${verb}ed`;
-  const ing = /[^aeiou]e$/.test(verb) ? `${verb.slice(0, -1)}ing` : `${verb}ing`;
+  const ing = /(ee|ye|oe)$/.test(verb) ? `${verb}ing` : /ie$/.test(verb) ? `${verb.slice(0, -2)}ying` : verb.endsWith('e') ? `${verb.slice(0, -1)}ing` : `${verb}ing`;
   return [third, past, ing];
 }
 
@@ -152,8 +152,8 @@ export function readVerbFile(path: string, file: string, problems: ReadProblem[]
       } else if (body.startsWith('+') && synset) {
         const text = body.slice(1).trim();
         const phrase = normalizePhrase(text);
-        const forms = [phrase];
-        if (synset.plurals && !text.endsWith('_')) forms.push(pluralOf(phrase));
+        const plural = synset.plurals && !text.endsWith('_') ? regularPlural(phrase) : '';
+        const forms = plural ? [phrase, plural] : [phrase];
         dict.synsets.push({ synset: synset.name, phrase, forms });
       } else {
         problems.push({ file, line: lineNo, problem: `unexpected line in the synonym sets: ${body}` });

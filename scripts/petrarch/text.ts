@@ -5,8 +5,15 @@ export function normalizePhrase(raw: string): string {
   return raw.replace(/_/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-/** Regular English plural of the last word of a phrase (police chief -> police chiefs). */
-export function pluralOf(phrase: string): string {
+/**
+ * Regular English plural of the last word of a phrase (police chief -> police chiefs); '' for
+ * abbreviations (1st lt.) and phrases that already end in a plural (armed forces, agitated students).
+ */
+export function regularPlural(phrase: string): string {
+  return /\.$|[^s]s$/.test(phrase) ? '' : pluralOf(phrase);
+}
+
+function pluralOf(phrase: string): string {
   if (/[^aeiou]y$/.test(phrase)) return `${phrase.slice(0, -1)}ies`;
   if (/(s|sh|ch|x|z)$/.test(phrase)) return `${phrase}es`;
   return `${phrase}s`;

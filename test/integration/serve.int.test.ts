@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repo = resolve(import.meta.dirname, '../..');
 const home = mkdtempSync(join(tmpdir(), 'diplograph-serve-'));
-const ports = { bolt: 0, http: 0 };
+const ports = { bolt: 0, http: 0, corenlp: 0 };
 
 function freePort(): Promise<number> {
   return new Promise((resolvePort, rejectPort) => {
@@ -55,6 +55,11 @@ async function startServe(via: 'node' | 'npm'): Promise<Started> {
       DIPLOGRAPH_NEO4J_HTTP_PORT: String(ports.http),
       DIPLOGRAPH_NEO4J_HEAP: '512m',
       DIPLOGRAPH_NEO4J_PAGECACHE: '256m',
+      // Its own local CoreNLP too (not the test run's server): SIGTERM must stop it as well.
+      CORENLP_URL: '',
+      DIPLOGRAPH_CORENLP_HOME: join(home, 'corenlp'),
+      DIPLOGRAPH_CORENLP_PORT: String(ports.corenlp),
+      DIPLOGRAPH_CORENLP_HEAP: '2g',
       DIPLOGRAPH_API_KEY: 'serve-test-key-0123456789',
       PORT: '0',
     },
@@ -96,6 +101,25 @@ function threadNice(pid: number): { name: string; nice: number }[] {
   }));
 }
 
+function corenlpPid(): number {
+  return Number(readFileSync(join(home, 'corenlp', 'run', 'corenlp.pid'), 'utf8').split('\n')[0]);
+}
+
+/** Java processes whose command line names this test's CoreNLP home. */
+function corenlpJavas(): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((d) => {
+      try {
+        const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8');
+        return cmd.includes('StanfordCoreNLPServer') && cmd.includes(join(home, 'corenlp'));
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
 function neo4jPid(): number {
   return Number(readFileSync(join(home, 'neo4j', 'run', 'neo4j.pid'), 'utf8').split('\n')[0]);
 }
@@ -109,15 +133,20 @@ describe('diplograph serve with the embedded Neo4j', () => {
   beforeAll(async () => {
     ports.bolt = await freePort();
     ports.http = await freePort();
+    ports.corenlp = await freePort();
   });
   afterAll(() => {
     rmSync(home, { recursive: true, force: true });
   });
 
-  it('ingests the seed, answers GraphQL, stops Neo4j on SIGTERM (to the service or to npm), and keeps the data', async () => {
+  it('ingests the seed, answers GraphQL, stops Neo4j and CoreNLP on SIGTERM (to the service or to npm), and keeps the data', async () => {
     const first = await startServe('node');
     const pid = neo4jPid();
     expect(alive(pid)).toBe(true);
+    const nlpPid = corenlpPid();
+    expect(alive(nlpPid)).toBe(true);
+    expect(first.output()).toMatch(/CoreNLP\s+local CoreNLP on http:\/\/127\.0\.0\.1:\d+/);
+    expect((await fetch(`http://127.0.0.1:${ports.corenlp}/ready`)).status).toBe(200);
     // The JIT compiler threads run at a lower priority than the threads serving queries.
     const threads = threadNice(pid);
     const compilers = threads.filter((t) => /^C[12] CompilerThre/.test(t.name));
@@ -137,6 +166,9 @@ describe('diplograph serve with the embedded Neo4j', () => {
     expect(await stopWithSigterm(first)).toBe(0);
     expect(alive(pid)).toBe(false);
     expect(existsSync(join(home, 'neo4j', 'run', 'neo4j.pid'))).toBe(false);
+    // No Java process is left of the CoreNLP it started.
+    expect(alive(nlpPid)).toBe(false);
+    expect(corenlpJavas()).toEqual([]);
 
     // The second time as a user runs it: SIGTERM goes to npm, which does not pass it on; the service
     // notices its parent is gone and shuts down all the same.
@@ -147,10 +179,13 @@ describe('diplograph serve with the embedded Neo4j', () => {
       expect(again.data?.actor).toMatchObject({ id: 'country:CHN' });
     } finally {
       const pid2 = neo4jPid();
+      const nlpPid2 = corenlpPid();
       await stopWithSigterm(second);
       const deadline = Date.now() + 90_000;
-      while (alive(pid2) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+      while ((alive(pid2) || alive(nlpPid2)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
       expect(alive(pid2)).toBe(false);
+      expect(alive(nlpPid2)).toBe(false);
+      expect(corenlpJavas()).toEqual([]);
     }
   }, 600_000);
 });
