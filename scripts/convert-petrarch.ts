@@ -182,10 +182,9 @@ function convertActors(
       } else if (isPerson(entry, kind, decoded.map((x) => x.d), words)) {
         counts.officeHolderEntries += 1;
         for (const { code, d } of decoded) {
-          const role = d.orgType ? code.code.slice(3) : d.country || d.unknown ? code.code.slice(3) : code.code;
           const personKind = d.sector && table.officialSectors.includes(d.sector) ? 'OFFICIAL' : 'PERSON';
           officeHolders.push([
-            primary, aliases, personKind, cell(d.country), cell(d.sector), role.replace(/^~/, ''), code.code,
+            primary, aliases, personKind, cell(d.country), cell(d.sector), d.role, code.code,
             cell(code.start), cell(code.end),
           ]);
         }
@@ -285,9 +284,10 @@ Copyright (c) 2014-2015 Open Event Data Alliance). Keep this notice wherever the
 The "plover" and "mode" columns of verbs.tsv and verb-patterns.tsv are adapted from the CAMEO to
 PLOVER conversion table of the PLOVER manual (draft 0.8, 17 September 2021, edited by Philip
 Schrodt, Open Event Data Alliance), licensed under the Creative Commons Attribution-ShareAlike 4.0
-International licence (CC BY-SA 4.0, https://creativecommons.org/licenses/by-sa/4.0/). Those
-columns are shared under CC BY-SA 4.0 with that credit; the change made is the lookup of each
-CAMEO code's PLOVER event and mode by longest code prefix.
+International licence (CC BY-SA 4.0, https://creativecommons.org/licenses/by-sa/4.0/). Those two
+files are therefore shared under CC BY-SA 4.0, with that credit, in addition to the MIT terms of
+the PETRARCH2 material in them. Change made: each CAMEO code of a verb or pattern is given the
+PLOVER event and mode of its longest listed code prefix.
 
 ${mit}
 `;

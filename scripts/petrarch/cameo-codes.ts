@@ -49,6 +49,8 @@ export interface DecodedCode {
   region: string | null;
   /** Role segments after the country or organisation: GOV, HLH. */
   roles: string[];
+  /** The code after its country, organisation-type or region segment (HUNGOVHLH -> GOVHLH); all of it when it starts with a role (ELI). */
+  role: string;
   /** Sector name of the first role, else of the organisation type. */
   sector: string | null;
   /** A leading segment that is neither country, region, organisation type nor sector. */
@@ -79,10 +81,11 @@ export class CameoCodeReader {
   decode(code: string): DecodedCode {
     const segments = code.replace(/~/g, '').match(/[A-Z0-9]{3}/g) ?? [];
     const out: DecodedCode = {
-      country: null, territory: null, orgType: null, region: null, roles: [], sector: null, unknown: null, dropped: false,
+      country: null, territory: null, orgType: null, region: null, roles: [], role: '', sector: null, unknown: null, dropped: false,
     };
     const [first, ...rest] = segments;
     if (!first) return out;
+    out.role = rest.join('');
     const firstCountry = this.countryOf(first);
     if (this.table.organizationTypes[first]) {
       out.orgType = first;
@@ -104,6 +107,7 @@ export class CameoCodeReader {
       out.region = this.table.regions[first] ?? null;
       for (const s of rest) if (this.sectorOf(s)) out.roles.push(s);
     } else if (this.sectorOf(first)) {
+      out.role = segments.join('');
       out.roles.push(first);
       for (const s of rest) if (this.sectorOf(s)) out.roles.push(s);
     } else {

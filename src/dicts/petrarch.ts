@@ -3,7 +3,7 @@
  * names, adjectives and capitals; organisations and armed groups; dated office holders; agent nouns
  * with their sector; CAMEO verb patterns with their prepositional frames, relation and PLOVER event.
  *
- * loadPetrarchDicts() reads the files once (per directory) and answers lookups by name. Names are
+ * loadPetrarchDicts() reads each file once, on first use, and answers lookups by name. Names are
  * matched case- and accent-insensitively with whitespace collapsed; nothing else is normalised
  * ("u.s." and "us" are different entries, as in the source files).
  *
@@ -156,13 +156,16 @@ function readTable<T extends PetrarchTable>(dir: string, table: T): Record<(type
   return parseTsv(readFileSync(path, 'utf8'), PETRARCH_COLUMNS[table], path);
 }
 
-function build(dir: string): PetrarchDicts {
+function indexCountries(dir: string): Map<string, CountryNameForm[]> {
   const countries = new Map<string, CountryNameForm[]>();
   for (const r of readTable(dir, 'countries')) {
     const form = r.form as CountryFormKind;
     pushTo(countries, nameKey(r.name), { name: r.name, form, iso3: r.iso3, cameo: r.cameo, start: orNull(r.start), end: orNull(r.end) });
   }
+  return countries;
+}
 
+function indexActors(dir: string): Map<string, PetrarchActor[]> {
   const actors = new Map<string, PetrarchActor[]>();
   for (const r of readTable(dir, 'actors')) {
     if (!isActorKind(r.kind)) throw new Error(`${PETRARCH_FILES.actors}: unknown kind ${r.kind}`);
@@ -172,7 +175,10 @@ function build(dir: string): PetrarchDicts {
     };
     for (const n of new Set([actor.name, ...actor.aliases].map(nameKey))) pushTo(actors, n, actor);
   }
+  return actors;
+}
 
+function indexOfficeHolders(dir: string): Map<string, OfficeHolding[]> {
   const holders = new Map<string, OfficeHolding[]>();
   for (const r of readTable(dir, 'officeHolders')) {
     const holding: OfficeHolding = {
@@ -181,7 +187,10 @@ function build(dir: string): PetrarchDicts {
     };
     for (const n of new Set([holding.name, ...holding.aliases].map(nameKey))) pushTo(holders, n, holding);
   }
+  return holders;
+}
 
+function indexAgents(dir: string): Map<string, AgentSense[]> {
   const agents = new Map<string, AgentSense[]>();
   const preference = { both: 0, plover: 1, phoenix: 2 } as const;
   for (const r of readTable(dir, 'agents')) {
@@ -189,7 +198,17 @@ function build(dir: string): PetrarchDicts {
     pushTo(agents, nameKey(r.noun), { noun: r.noun, lemma: r.lemma, sector: orNull(r.sector), cameo: r.cameo, source });
   }
   for (const senses of agents.values()) senses.sort((a, b) => preference[a.source] - preference[b.source]);
+  return agents;
+}
 
+interface VerbIndex {
+  verbs: Map<string, VerbInfo[]>;
+  byCode: Map<string, VerbPattern[]>;
+  byBlock: Map<string, VerbPattern[]>;
+  patterns: VerbPattern[];
+}
+
+function indexVerbs(dir: string): VerbIndex {
   const verbs = new Map<string, VerbInfo[]>();
   const blockVerbs = new Map<string, string[]>();
   for (const r of readTable(dir, 'verbs')) {
@@ -200,10 +219,7 @@ function build(dir: string): PetrarchDicts {
     for (const f of new Set([verb.lemma, ...verb.forms].map(nameKey))) pushTo(verbs, f, verb);
     pushTo(blockVerbs, verb.block, verb.lemma);
   }
-
-  const byCode = new Map<string, VerbPattern[]>();
-  const byBlock = new Map<string, VerbPattern[]>();
-  const allPatterns: VerbPattern[] = [];
+  const index: VerbIndex = { verbs, byCode: new Map(), byBlock: new Map(), patterns: [] };
   for (const r of readTable(dir, 'verbPatterns')) {
     const noEvent = r.cameo === '---';
     const pattern: VerbPattern = {
@@ -213,15 +229,34 @@ function build(dir: string): PetrarchDicts {
       plover: orNull(r.plover), mode: orNull(r.mode), block: r.block, verb: orNull(r.verb),
       verbs: [...new Set(blockVerbs.get(r.block) ?? [])], pattern: r.pattern, frame: parseFrame(r.frame), comment: r.comment,
     };
-    allPatterns.push(pattern);
-    for (const c of new Set([pattern.cameo, pattern.reverse])) if (c) pushTo(byCode, c, pattern);
-    pushTo(byBlock, pattern.block, pattern);
+    index.patterns.push(pattern);
+    for (const c of new Set([pattern.cameo, pattern.reverse])) if (c) pushTo(index.byCode, c, pattern);
+    pushTo(index.byBlock, pattern.block, pattern);
   }
+  return index;
+}
 
+function indexSynsets(dir: string): Map<string, string[]> {
   const synsets = new Map<string, string[]>();
   for (const r of readTable(dir, 'synsets')) for (const f of list(r.forms)) pushTo(synsets, r.synset.toUpperCase(), f);
+  return synsets;
+}
 
-  const countryForms = (name: string, date?: string): CountryNameForm[] => atDate(countries.get(nameKey(name)) ?? [], date);
+/** A value computed on first use. */
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+function build(dir: string): PetrarchDicts {
+  // Each file is read when first needed (office-holders.tsv alone is 2 MB), then kept.
+  const countries = lazy(() => indexCountries(dir));
+  const actors = lazy(() => indexActors(dir));
+  const holders = lazy(() => indexOfficeHolders(dir));
+  const agents = lazy(() => indexAgents(dir));
+  const verbs = lazy(() => indexVerbs(dir));
+  const synsets = lazy(() => indexSynsets(dir));
+  const countryForms = (name: string, date?: string): CountryNameForm[] => atDate(countries().get(nameKey(name)) ?? [], date);
 
   return {
     countryForms,
@@ -229,26 +264,27 @@ function build(dir: string): PetrarchDicts {
       const codes = new Set(countryForms(name, date).map((f) => f.iso3));
       return codes.size === 1 ? ([...codes][0] ?? null) : null;
     },
-    actors: (name, date) => atDate(actors.get(nameKey(name)) ?? [], date),
-    officeHolders: (name, date) => atDate(holders.get(nameKey(name)) ?? [], date),
-    agents: (noun) => [...(agents.get(nameKey(noun)) ?? [])],
-    agentSector: (noun) => agents.get(nameKey(noun))?.[0]?.sector ?? null,
-    verbs: (form) => [...(verbs.get(nameKey(form)) ?? [])],
+    actors: (name, date) => atDate(actors().get(nameKey(name)) ?? [], date),
+    officeHolders: (name, date) => atDate(holders().get(nameKey(name)) ?? [], date),
+    agents: (noun) => [...(agents().get(nameKey(noun)) ?? [])],
+    agentSector: (noun) => agents().get(nameKey(noun))?.[0]?.sector ?? null,
+    verbs: (form) => [...(verbs().verbs.get(nameKey(form)) ?? [])],
     verbPatterns(code, options) {
-      if (!options?.prefix) return [...(byCode.get(code) ?? [])];
-      return allPatterns.filter((p) => (p.cameo ?? '').startsWith(code) || (p.reverse ?? '').startsWith(code));
+      if (!options?.prefix) return [...(verbs().byCode.get(code) ?? [])];
+      return verbs().patterns.filter((p) => (p.cameo ?? '').startsWith(code) || (p.reverse ?? '').startsWith(code));
     },
     patternsForVerb(form) {
-      const blocks = new Set((verbs.get(nameKey(form)) ?? []).map((v) => v.block));
+      const { verbs: byForm, byBlock } = verbs();
+      const blocks = new Set((byForm.get(nameKey(form)) ?? []).map((v) => v.block));
       return [...blocks].flatMap((b) => byBlock.get(b) ?? []);
     },
-    synset: (name) => [...(synsets.get(name.toUpperCase()) ?? [])],
+    synset: (name) => [...(synsets().get(name.toUpperCase()) ?? [])],
   };
 }
 
 const loaded = new Map<string, PetrarchDicts>();
 
-/** The dictionaries in dir (default data/petrarch/), read on first use and kept. */
+/** The dictionaries in dir (default data/petrarch/); each file is read on first use and kept. */
 export function loadPetrarchDicts(dir: string = PETRARCH_DATA_DIR): PetrarchDicts {
   let dicts = loaded.get(dir);
   if (!dicts) {

@@ -14,8 +14,8 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, write
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ConfigError } from '../config.ts';
 import { ensureMavenDist } from '../util/maven-dist.ts';
+import { intFromEnv, portFromEnv, processAlive, runningPidFrom, sizeFromEnv, terminate } from '../util/local-server.ts';
 import type { DistErrorCode } from '../util/maven-dist.ts';
 import { ANNOTATION_PROPERTIES } from './client.ts';
 import type { NlpServer } from './client.ts';
@@ -53,26 +53,11 @@ export interface LocalCoreNlpOptions {
 
 const repoRoot = resolve(new URL('../..', import.meta.url).pathname);
 
-function intFromEnv(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}`);
-  return n;
-}
-
-function sizeFromEnv(name: string, fallback: string): string {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+[mg]$/i.test(raw)) throw new ConfigError(`${name} must be a size such as 1500m or 3g, got ${JSON.stringify(raw)}`);
-  return raw.toLowerCase();
-}
-
 export function defaultCoreNlpOptions(overrides: Partial<LocalCoreNlpOptions> = {}): LocalCoreNlpOptions {
   const env = process.env;
   return {
     home: env.DIPLOGRAPH_CORENLP_HOME ? resolve(env.DIPLOGRAPH_CORENLP_HOME) : join(repoRoot, '.diplograph', 'corenlp'),
-    port: intFromEnv('DIPLOGRAPH_CORENLP_PORT', 9000, 1, 65535),
+    port: portFromEnv('DIPLOGRAPH_CORENLP_PORT', 9000),
     // The models of this annotator set take ~1.6 GB resident; 3 GiB leaves room for long documents on
     // the 24 GiB machine that also runs Neo4j (8 GiB) and the API.
     heap: sizeFromEnv('DIPLOGRAPH_CORENLP_HEAP', '3g'),
@@ -145,26 +130,9 @@ function prepareHome(opts: LocalCoreNlpOptions): Auth {
   return auth;
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The pid of the server of this home, if one runs (a stale pid file is removed). */
 export function runningCoreNlpPid(home: string): number | null {
-  const path = pidPath(home);
-  if (!existsSync(path)) return null;
-  const pid = Number(readFileSync(path, 'utf8').trim().split('\n')[0]);
-  if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) {
-    const cmdline = existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : MAIN_CLASS;
-    if (cmdline.includes(MAIN_CLASS)) return pid;
-  }
-  rmSync(path, { force: true });
-  return null;
+  return runningPidFrom(pidPath(home), MAIN_CLASS);
 }
 
 /** Whether the server at `url` answers /ready (it does once its preloaded pipeline is built). */
@@ -265,18 +233,9 @@ async function waitReady(url: string, pid: number, timeoutMs: number): Promise<b
   return false;
 }
 
-/** SIGTERM, then SIGKILL after the grace period; removes the pid file. */
+/** SIGTERM, then SIGKILL after the grace period; removes the pid file if it names this process. */
 export async function stopCoreNlpPid(home: string, pid: number, graceMs = 20_000): Promise<void> {
-  if (processAlive(pid)) {
-    process.kill(pid, 'SIGTERM');
-    const deadline = Date.now() + graceMs;
-    while (processAlive(pid) && Date.now() < deadline) await sleep(100);
-    if (processAlive(pid)) {
-      process.kill(pid, 'SIGKILL');
-      await sleep(300);
-    }
-    if (processAlive(pid)) throw new LocalCoreNlpError('STOP_FAILED', `CoreNLP (pid ${pid}) did not stop`);
-  }
+  if (!(await terminate(pid, graceMs))) throw new LocalCoreNlpError('STOP_FAILED', `CoreNLP (pid ${pid}) did not stop`);
   const path = pidPath(home);
   if (existsSync(path) && readFileSync(path, 'utf8').startsWith(`${pid}\n`)) rmSync(path, { force: true });
 }

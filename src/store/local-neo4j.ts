@@ -15,8 +15,8 @@ import { homedir, setPriority } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import neo4j from 'neo4j-driver';
-import { ConfigError } from '../config.ts';
 import { ensureMavenDist } from '../util/maven-dist.ts';
+import { intFromEnv, portFromEnv, processAlive, runningPidFrom, sizeFromEnv, terminate } from '../util/local-server.ts';
 
 export const NEO4J_VERSION = process.env.DIPLOGRAPH_NEO4J_VERSION ?? '5.26.30';
 const BROWSER_VERSION = '5.24.0';
@@ -77,26 +77,6 @@ export function defaultLocalOptions(overrides: Partial<LocalNeo4jOptions> = {}):
     cacheDir: cacheRoot,
     ...overrides,
   };
-}
-
-/** A whole number from the environment within [min, max] (`what` names the range in the error), else the fallback. */
-function intFromEnv(name: string, fallback: number, min: number, max: number, what: string): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be ${what}, got ${JSON.stringify(raw)}`);
-  return n;
-}
-
-function portFromEnv(name: string, fallback: number): number {
-  return intFromEnv(name, fallback, 1, 65535, 'a TCP port (1-65535)');
-}
-
-function sizeFromEnv(name: string, fallback: string): string {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+[kmg]$/i.test(raw)) throw new ConfigError(`${name} must be a size such as 512m or 2g, got ${JSON.stringify(raw)}`);
-  return raw.toLowerCase();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -248,26 +228,9 @@ function prepareHome(opts: LocalNeo4jOptions, lib: string): Auth {
   return auth;
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The pid of the server running on this home, if any (a stale pid file is removed). */
 export function runningPid(home: string): number | null {
-  const path = pidPath(home);
-  if (!existsSync(path)) return null;
-  const pid = Number(readFileSync(path, 'utf8').trim().split('\n')[0]);
-  if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) {
-    const cmdline = existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : MAIN_CLASS;
-    if (cmdline.includes(MAIN_CLASS)) return pid;
-  }
-  rmSync(path, { force: true });
-  return null;
+  return runningPidFrom(pidPath(home), MAIN_CLASS);
 }
 
 async function boltAnswers(uri: string, auth: Auth): Promise<boolean> {
@@ -397,18 +360,7 @@ async function waitForBolt(uri: string, auth: Auth, pid: number, timeoutMs: numb
 
 /** Stops the server: SIGTERM (Neo4j shuts down cleanly), then SIGKILL after a minute. */
 export async function stopPid(home: string, pid: number, graceMs = 60_000): Promise<void> {
-  if (!processAlive(pid)) {
-    rmSync(pidPath(home), { force: true });
-    return;
-  }
-  process.kill(pid, 'SIGTERM');
-  const deadline = Date.now() + graceMs;
-  while (processAlive(pid) && Date.now() < deadline) await sleep(200);
-  if (processAlive(pid)) {
-    process.kill(pid, 'SIGKILL');
-    await sleep(500);
-  }
-  if (processAlive(pid)) throw new LocalNeo4jError('STOP_FAILED', `Neo4j (pid ${pid}) did not stop`);
+  if (!(await terminate(pid, graceMs))) throw new LocalNeo4jError('STOP_FAILED', `Neo4j (pid ${pid}) did not stop`);
   rmSync(pidPath(home), { force: true });
 }
 

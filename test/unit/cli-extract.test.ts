@@ -12,7 +12,8 @@ function runCli(args: string[], input?: string) {
   return spawnSync(process.execPath, [bin, 'extract', ...args], { cwd: repo, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 }
 
-describe('diplograph extract', () => {
+// Each test starts node processes: sized for a loaded two-core CI machine, not vitest's 5 s default.
+describe('diplograph extract', { timeout: 120_000 }, () => {
   it('prints one ExtractionResult for a text file with its sidecar metadata', () => {
     const r = runCli(['seed/dawn-2021-07-21-china-hack-claims.txt']);
     expect(r.status).toBe(0);

@@ -111,6 +111,13 @@ describe('PETRARCH2 verbs (data/petrarch)', () => {
         }
       }
     }
+    const verbRows = parseTsv(readFileSync(join(PETRARCH_DATA_DIR, PETRARCH_FILES.verbs), 'utf8'), PETRARCH_COLUMNS.verbs, 'verbs');
+    for (const v of verbRows) {
+      if (v.cameo === '') continue;
+      const entry = crosswalk.resolve(v.cameo, [v.lemma, v.block]);
+      expect(entry, `verb ${v.lemma} ${v.cameo}`).toBeDefined();
+      expect(v.relation).toBe(entry?.relation ?? '');
+    }
     expect([...unmappedOnPurpose]).toEqual(['01']);
     expect(new Set(rows.map((r) => r.relation).filter(Boolean))).toEqual(new Set(RELATIONS.keys()));
   });
