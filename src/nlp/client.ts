@@ -42,6 +42,8 @@ export interface NlpClientOptions {
   downForMs?: number;
   /** Called once per annotated document (the local server's restart policy counts them). */
   onDocument?: (server: string, chars: number) => void;
+  /** Awaited before each attempt: the local server's supervisor holds requests while it (re)starts. */
+  beforeRequest?: () => Promise<void>;
 }
 
 export interface ServerStats {
@@ -99,8 +101,9 @@ export function splitText(text: string, max: number): { offset: number; text: st
 
 export class CoreNlpClient {
   private readonly servers: ServerState[];
-  private readonly opts: Required<Omit<NlpClientOptions, 'servers' | 'onDocument'>>;
+  private readonly opts: Required<Omit<NlpClientOptions, 'servers' | 'onDocument' | 'beforeRequest'>>;
   private readonly onDocument: NlpClientOptions['onDocument'];
+  private readonly beforeRequest: NlpClientOptions['beforeRequest'];
   private next = 0;
   private readonly query: string;
 
@@ -113,6 +116,7 @@ export class CoreNlpClient {
       downForMs: options.downForMs ?? DEFAULTS.downForMs,
     };
     this.onDocument = options.onDocument;
+    this.beforeRequest = options.beforeRequest;
     this.servers = options.servers.map((s) => ({
       url: s.url,
       auth: s.user !== undefined ? `Basic ${Buffer.from(`${s.user}:${s.password ?? ''}`).toString('base64')}` : null,
@@ -155,6 +159,7 @@ export class CoreNlpClient {
   private async annotatePiece(text: string): Promise<NlpSentence[]> {
     let last: NlpError | null = null;
     for (let attempt = 0; attempt <= this.opts.retries; attempt += 1) {
+      await this.beforeRequest?.();
       const server = this.pick();
       // Every server is marked down: wait for the first to come back rather than spend the retries at once.
       const wait = server.downUntil - Date.now();

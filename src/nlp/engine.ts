@@ -38,6 +38,6 @@ export async function openNlp(options: OpenNlpOptions = {}): Promise<NlpEngine |
   const server = await local.start();
   // The client asks the supervisor for the current server at each request: a restart keeps the URL and
   // credentials, so one client serves across restarts.
-  const client = new CoreNlpClient({ ...options.client, servers: [server], onDocument: () => local.noteDocument() });
+  const client = new CoreNlpClient({ ...options.client, servers: [server], onDocument: () => local.noteDocument(), beforeRequest: () => local.ready() });
   return { client, how: `local CoreNLP on ${server.url}`, local, close: () => local.stop() };
 }

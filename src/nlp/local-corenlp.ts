@@ -18,6 +18,7 @@ import { ensureMavenDist } from '../util/maven-dist.ts';
 import { intFromEnv, portFromEnv, processAlive, runningPidFrom, sizeFromEnv, terminate } from '../util/local-server.ts';
 import type { DistErrorCode } from '../util/maven-dist.ts';
 import { ANNOTATION_PROPERTIES } from './client.ts';
+import { NlpError } from './errors.ts';
 import type { NlpServer } from './client.ts';
 
 export const CORENLP_VERSION = process.env.DIPLOGRAPH_CORENLP_VERSION ?? '4.5.10';
@@ -274,8 +275,8 @@ export async function coreNlpStatus(opts: LocalCoreNlpOptions): Promise<CoreNlpS
 /**
  * A local server this process owns, kept alive: started on `start()`, started again when it dies, restarted
  * (stop, start) after `restartAfterDocs` documents or when its resident memory passes `restartAboveMiB`,
- * checked between documents. A request that meets a restart fails over to NLP_UNAVAILABLE and is retried by
- * the client; `stop()` ends it.
+ * checked between documents. The client awaits `ready()` before each attempt, so requests wait out a restart
+ * instead of failing; one in flight when the server goes down is retried after it. `stop()` ends it.
  */
 export class LocalCoreNlp {
   private proc: CoreNlpProcess | null = null;
@@ -303,10 +304,24 @@ export class LocalCoreNlp {
     // A server that dies (out of memory, killed) is started again; the client retries meanwhile.
     this.watch = setInterval(() => {
       const pid = this.proc?.pid;
-      if (!this.stopped && pid !== undefined && !processAlive(pid) && !this.restarting) void this.restart('it died');
+      if (!this.stopped && pid !== undefined && !processAlive(pid) && !this.restarting) void this.restart('it died').catch(() => undefined);
     }, 2000);
     this.watch.unref();
     return this.proc.server;
+  }
+
+  /**
+   * The client's beforeRequest hook: resolves once the server can take a request. A server found dead is
+   * started again here at once (the 2 s watch would find it too, later).
+   */
+  async ready(): Promise<void> {
+    const pid = this.proc?.pid;
+    if (!this.stopped && !this.restarting && pid !== undefined && !processAlive(pid)) void this.restart('it died').catch(() => undefined);
+    try {
+      await this.restarting;
+    } catch (err) {
+      throw new NlpError('NLP_UNAVAILABLE', `the local CoreNLP could not be started again: ${(err as Error).message}`);
+    }
   }
 
   /** The client's onDocument hook: counts documents and restarts when a threshold is passed. */
@@ -314,10 +329,10 @@ export class LocalCoreNlp {
     this.docs += 1;
     if (this.restarting || this.stopped || !this.proc) return;
     const { restartAfterDocs, restartAboveMiB } = this.opts;
-    if (restartAfterDocs > 0 && this.docs >= restartAfterDocs) void this.restart(`${this.docs} documents served`);
+    if (restartAfterDocs > 0 && this.docs >= restartAfterDocs) void this.restart(`${this.docs} documents served`).catch(() => undefined);
     else if (restartAboveMiB > 0 && this.docs % 50 === 0) {
       const rss = residentMiB(this.proc.pid);
-      if (rss !== null && rss > restartAboveMiB) void this.restart(`resident memory ${rss} MiB > ${restartAboveMiB} MiB`);
+      if (rss !== null && rss > restartAboveMiB) void this.restart(`resident memory ${rss} MiB > ${restartAboveMiB} MiB`).catch(() => undefined);
     }
   }
 

@@ -152,9 +152,10 @@ describe('the local server', () => {
     const port = await freePort();
     const local = new LocalCoreNlp(defaultCoreNlpOptions({ home, port, heap: '2g', restartAfterDocs: 3, log: () => {} }));
     const srv = await local.start();
-    const client = new CoreNlpClient({ servers: [srv], onDocument: () => local.noteDocument(), downForMs: 500, retries: 60 });
+    // The client as openNlp() wires it, with its default retries: requests wait out the restarts.
+    const client = new CoreNlpClient({ servers: [srv], onDocument: () => local.noteDocument(), beforeRequest: () => local.ready() });
     try {
-      // Killed from outside: the supervisor starts it again; the client's retries ride over the gap.
+      // Killed from outside: the supervisor starts it again, and the next request waits for it.
       const first = local.pid!;
       process.kill(first, 'SIGKILL');
       const doc = await client.annotate('Britain condemned China on Monday.');
@@ -164,8 +165,9 @@ describe('the local server', () => {
       // Three documents served: restarted (memory growth over long runs is handled by restarts).
       const before = local.pid!;
       for (let i = 0; i < 3; i += 1) await client.annotate(`Japan protested to Russia ${i} times.`);
-      for (let i = 0; i < 600 && local.pid === before; i += 1) await new Promise((r) => setTimeout(r, 100));
+      await local.ready();
       expect(local.pid).not.toBe(before);
+      expect(local.restarts).toBe(2);
       expect(alive(before)).toBe(false);
       expect((await client.annotate('India rejected the claims of Pakistan.')).sentences).toHaveLength(1);
     } finally {
