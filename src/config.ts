@@ -31,6 +31,8 @@ export interface AppConfig {
   seedDir: string | null;
   maxDepth: number;
   maxCost: number;
+  /** Origins (scheme://host[:port]) whose pages may call the API from a browser; empty: none. */
+  corsOrigins: string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -44,6 +46,25 @@ function int(env: Env, name: string, fallback: number, min: number, max: number,
     return fallback;
   }
   return n;
+}
+
+/** DIPLOGRAPH_CORS_ORIGINS: comma-separated origins such as https://analysis.example.org; no wildcard. */
+function origins(env: Env, problems: string[]): string[] {
+  const raw = env.DIPLOGRAPH_CORS_ORIGINS;
+  if (raw === undefined || raw.trim() === '') return [];
+  const out: string[] = [];
+  for (const item of raw.split(',').map((x) => x.trim()).filter((x) => x !== '')) {
+    let origin: string | null = null;
+    try {
+      const url = new URL(item);
+      if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin === item.replace(/\/$/, '')) origin = url.origin;
+    } catch {
+      origin = null;
+    }
+    if (origin === null) problems.push(`DIPLOGRAPH_CORS_ORIGINS must list origins like https://analysis.example.org (scheme, host, optional port; no path, no "*"), got ${JSON.stringify(item)}`);
+    else out.push(origin);
+  }
+  return [...new Set(out)];
 }
 
 /** Reads the configuration; throws one ConfigError listing every invalid variable. */
@@ -75,6 +96,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     seedDir: env.DIPLOGRAPH_SEED === 'none' ? null : env.DIPLOGRAPH_SEED || 'seed',
     maxDepth: int(env, 'DIPLOGRAPH_MAX_QUERY_DEPTH', 10, 2, 50, problems),
     maxCost: int(env, 'DIPLOGRAPH_MAX_QUERY_COST', 5000, 100, 1_000_000, problems),
+    corsOrigins: origins(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;

@@ -1,5 +1,6 @@
 /**
- * The GraphQL endpoint: graphql-yoga at /graphql with GraphiQL, the schema of ./schema.ts, limits
+ * The GraphQL endpoint: graphql-yoga at /graphql with GraphiQL (served from the package, see
+ * ./graphiql.ts), CORS only for the configured origins, the schema of ./schema.ts, limits
  * from graphql-armor (depth, cost, aliases, tokens), API-key checks, and masking of unexpected errors.
  */
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
@@ -10,7 +11,9 @@ import type { Driver } from 'neo4j-driver';
 import type { AppConfig } from '../config.ts';
 import { authorize, identifyCaller, type Caller } from './auth.ts';
 import type { ApiContext } from './context.ts';
+import { corsPolicy } from './cors.ts';
 import { createExecutor, type Executor } from './executor.ts';
+import { renderGraphiQL, useLocalGraphiQL } from './graphiql.ts';
 import { createLoaders } from './loaders.ts';
 import { buildSchema } from './schema.ts';
 
@@ -64,7 +67,9 @@ export function createYoga(deps: YogaDeps): YogaServerInstance<ServerContext, Us
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
     graphiql: { title: 'diplograph' },
+    renderGraphiQL,
     landingPage: false,
+    cors: corsPolicy(config.corsOrigins),
     context: ({ request }) => ({
       exec,
       loaders: createLoaders(exec),
@@ -83,6 +88,7 @@ export function createYoga(deps: YogaDeps): YogaServerInstance<ServerContext, Us
       error: (...args: unknown[]) => log(`graphql: ${args.map(describe).join(' ')}`),
     },
     plugins: [
+      useLocalGraphiQL(),
       // Queries compiled to JavaScript once per document (graphql-jit): a network answer of 600 objects
       // costs about 3 ms less CPU to build than with the reference executor.
       useGraphQlJit(),
