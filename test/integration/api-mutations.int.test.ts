@@ -59,6 +59,30 @@ describe('ingestArticle and deleteArticle', () => {
     await expectConsistent();
   });
 
+  it('refuses an 8 KB id, an overlong URL, title or outlet, and a publishedAt that is no date, as BAD_USER_INPUT before Neo4j', async () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ id: 'x'.repeat(8192) }, '"id" is 8192 characters; the limit is 500'],
+      [{ url: `https://example.org/${'u'.repeat(9000)}` }, '"url" is 9020 characters; the limit is 2048'],
+      [{ title: 'T'.repeat(5000) }, '"title" is 5000 characters; the limit is 1000'],
+      [{ outlet: 'O'.repeat(300) }, '"outlet" is 300 characters; the limit is 200'],
+      [{ publishedAt: '2024-13-45' }, '"publishedAt" must be a date'],
+    ];
+    for (const [fields, message] of cases) {
+      const r = await api.gql(INGEST, { input: { ...input, id: 'limits', ...fields } });
+      expect(r.errors?.[0]?.extensions, JSON.stringify(fields).slice(0, 40)).toMatchObject({ code: 'BAD_USER_INPUT', inputCode: 'INVALID_FIELD' });
+      expect(r.errors?.[0]?.message).toContain(message);
+    }
+    expect((await api.ok(`{ articles { totalCount } }`)).articles.totalCount).toBe(0);
+    expect(api.logs.join('\n')).not.toContain('too large');
+  });
+
+  it('warns NO_EVENTS on an article in which nothing happens', async () => {
+    const r = (await api.ok(INGEST, { input: { id: 'quiet', text: 'The weather in London was mild on Tuesday.', publishedAt: '2024-05-01' } })).ingestArticle;
+    expect(r.status).toBe('CREATED');
+    expect(r.events).toEqual([]);
+    expect(r.warnings).toContain('NO_EVENTS: no event was found in the article');
+  });
+
   it('refuses an article with no content as BAD_USER_INPUT, writing nothing', async () => {
     const r = await api.gql(INGEST, { input: { id: 'empty', text: '' } });
     expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
