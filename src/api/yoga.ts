@@ -12,7 +12,8 @@ import type { AppConfig } from '../config.ts';
 import { authorize, identifyCaller, type Caller } from './auth.ts';
 import type { ApiContext } from './context.ts';
 import { corsPolicy } from './cors.ts';
-import { createExecutor, type Executor } from './executor.ts';
+import { ServiceUnavailableError } from './errors.ts';
+import { createExecutor, isUnavailableCode, type Executor } from './executor.ts';
 import { renderGraphiQL, useLocalGraphiQL } from './graphiql.ts';
 import { createLoaders } from './loaders.ts';
 import { buildSchema } from './schema.ts';
@@ -39,6 +40,24 @@ function useAuthorization(config: AppConfig): Plugin<ApiContext> {
         authorize(operation?.operation ?? 'query', caller ?? { keyPresented: false, headerSent: false, name: 'anonymous' }, config);
       } catch (error) {
         if (error instanceof GraphQLError) setResultAndStopExecution({ errors: [error] });
+        else throw error;
+      }
+    },
+  };
+}
+
+/**
+ * Mutations first make sure Neo4j answers: a write during an outage would otherwise spend the driver's
+ * whole retry budget (30 s) before failing, where a read fails at once. Refused with the reads' 503.
+ */
+function useWritableStore(driver: Driver, database: string | undefined): Plugin<ApiContext> {
+  return {
+    async onExecute({ args, setResultAndStopExecution }) {
+      if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
+      try {
+        await driver.verifyConnectivity({ database });
+      } catch (error) {
+        if (isUnavailableCode((error as { code?: unknown }).code)) setResultAndStopExecution({ errors: [new ServiceUnavailableError()] });
         else throw error;
       }
     },
@@ -93,12 +112,14 @@ export function createYoga(deps: YogaDeps): YogaServerInstance<ServerContext, Us
       // costs about 3 ms less CPU to build than with the reference executor.
       useGraphQlJit(),
       useAuthorization(config),
+      useWritableStore(driver, database),
       EnvelopArmorPlugin({
         maxDepth: { n: config.maxDepth, onReject: rejectWith('QUERY_TOO_DEEP') },
         // Connections nest deeply by design (edges > node > evidence > article) while page sizes are
         // capped at 100, so depth weighs less than armor's default 1.5 per level.
         costLimit: { maxCost: config.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.2, onReject: rejectWith('QUERY_TOO_COSTLY') },
-        maxAliases: { n: 15, onReject: rejectWith('TOO_MANY_ALIASES') },
+        // __typename counts too (armor leaves it out by default): 500 aliases of it are 500 fields to answer.
+        maxAliases: { n: 15, allowList: [], onReject: rejectWith('TOO_MANY_ALIASES') },
         maxTokens: { n: 2000, onReject: rejectWith('TOO_MANY_TOKENS') },
         maxDirectives: { n: 20, onReject: rejectWith('TOO_MANY_DIRECTIVES') },
         blockFieldSuggestion: { enabled: true },
