@@ -27,10 +27,14 @@ export interface AppConfig {
   port: number;
   /** null: mutations are open (only when DIPLOGRAPH_API_KEY=none is set on purpose). */
   apiKey: string | null | undefined;
+  /** More keys, each with the name recorded as Correction.by when it is used (DIPLOGRAPH_API_KEYS). */
+  namedKeys: { name: string; key: string }[];
   readAccess: ReadAccess;
   seedDir: string | null;
   maxDepth: number;
   maxCost: number;
+  /** Origins (scheme://host[:port]) whose pages may call the API from a browser; empty: none. */
+  corsOrigins: string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -44,6 +48,39 @@ function int(env: Env, name: string, fallback: number, min: number, max: number,
     return fallback;
   }
   return n;
+}
+
+/** DIPLOGRAPH_API_KEYS: comma-separated NAME:KEY pairs, e.g. alice:…,ingest-bot:… */
+function namedKeys(env: Env, problems: string[]): { name: string; key: string }[] {
+  const raw = env.DIPLOGRAPH_API_KEYS;
+  if (raw === undefined || raw.trim() === '') return [];
+  const out: { name: string; key: string }[] = [];
+  for (const item of raw.split(',').map((x) => x.trim()).filter((x) => x !== '')) {
+    const m = /^([A-Za-z0-9][A-Za-z0-9._@-]{0,63}):(\S{16,})$/.exec(item);
+    if (!m) problems.push('DIPLOGRAPH_API_KEYS must be comma-separated NAME:KEY pairs (a name of letters, digits, ._@- up to 64 characters; a key of at least 16 characters)');
+    else if (out.some((k) => k.name === m[1])) problems.push(`DIPLOGRAPH_API_KEYS names ${JSON.stringify(m[1])} twice`);
+    else out.push({ name: m[1]!, key: m[2]! });
+  }
+  return out;
+}
+
+/** DIPLOGRAPH_CORS_ORIGINS: comma-separated origins such as https://analysis.example.org; no wildcard. */
+function origins(env: Env, problems: string[]): string[] {
+  const raw = env.DIPLOGRAPH_CORS_ORIGINS;
+  if (raw === undefined || raw.trim() === '') return [];
+  const out: string[] = [];
+  for (const item of raw.split(',').map((x) => x.trim()).filter((x) => x !== '')) {
+    let origin: string | null = null;
+    try {
+      const url = new URL(item);
+      if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin === item.replace(/\/$/, '')) origin = url.origin;
+    } catch {
+      origin = null;
+    }
+    if (origin === null) problems.push(`DIPLOGRAPH_CORS_ORIGINS must list origins like https://analysis.example.org (scheme, host, optional port; no path, no "*"), got ${JSON.stringify(item)}`);
+    else out.push(origin);
+  }
+  return [...new Set(out)];
 }
 
 /** Reads the configuration; throws one ConfigError listing every invalid variable. */
@@ -71,10 +108,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     host: env.HOST || '127.0.0.1',
     port: int(env, 'PORT', 4000, 0, 65535, problems),
     apiKey,
+    namedKeys: namedKeys(env, problems),
     readAccess,
     seedDir: env.DIPLOGRAPH_SEED === 'none' ? null : env.DIPLOGRAPH_SEED || 'seed',
     maxDepth: int(env, 'DIPLOGRAPH_MAX_QUERY_DEPTH', 10, 2, 50, problems),
     maxCost: int(env, 'DIPLOGRAPH_MAX_QUERY_COST', 5000, 100, 1_000_000, problems),
+    corsOrigins: origins(env, problems),
   };
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;

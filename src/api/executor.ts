@@ -30,6 +30,11 @@ const READ_ATTEMPTS = 3;
 
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 
+/** True for a driver error code that means the database cannot be reached right now. */
+export function isUnavailableCode(code: unknown): boolean {
+  return typeof code === 'string' && UNAVAILABLE.has(code);
+}
+
 /** Neo4j values to JSON: Integer -> number, Date -> YYYY-MM-DD, DateTime -> ISO string, Node -> its properties. */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;

@@ -1,5 +1,6 @@
 /**
- * The GraphQL endpoint: graphql-yoga at /graphql with GraphiQL, the schema of ./schema.ts, limits
+ * The GraphQL endpoint: graphql-yoga at /graphql with GraphiQL (served from the package, see
+ * ./graphiql.ts), CORS only for the configured origins, the schema of ./schema.ts, limits
  * from graphql-armor (depth, cost, aliases, tokens), API-key checks, and masking of unexpected errors.
  */
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
@@ -10,7 +11,10 @@ import type { Driver } from 'neo4j-driver';
 import type { AppConfig } from '../config.ts';
 import { authorize, identifyCaller, type Caller } from './auth.ts';
 import type { ApiContext } from './context.ts';
-import { createExecutor, type Executor } from './executor.ts';
+import { corsPolicy } from './cors.ts';
+import { ServiceUnavailableError } from './errors.ts';
+import { createExecutor, isUnavailableCode, type Executor } from './executor.ts';
+import { renderGraphiQL, useLocalGraphiQL } from './graphiql.ts';
 import { createLoaders } from './loaders.ts';
 import { buildSchema } from './schema.ts';
 
@@ -42,6 +46,24 @@ function useAuthorization(config: AppConfig): Plugin<ApiContext> {
   };
 }
 
+/**
+ * Mutations first make sure Neo4j answers: a write during an outage would otherwise spend the driver's
+ * whole retry budget (30 s) before failing, where a read fails at once. Refused with the reads' 503.
+ */
+function useWritableStore(driver: Driver, database: string | undefined): Plugin<ApiContext> {
+  return {
+    async onExecute({ args, setResultAndStopExecution }) {
+      if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return;
+      try {
+        await driver.verifyConnectivity({ database });
+      } catch (error) {
+        if (isUnavailableCode((error as { code?: unknown }).code)) setResultAndStopExecution({ errors: [new ServiceUnavailableError()] });
+        else throw error;
+      }
+    },
+  };
+}
+
 /** An armor onReject handler that gives the rejection an error code, so clients can tell limits apart. */
 function rejectWith(code: string) {
   return [
@@ -64,7 +86,9 @@ export function createYoga(deps: YogaDeps): YogaServerInstance<ServerContext, Us
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
     graphiql: { title: 'diplograph' },
+    renderGraphiQL,
     landingPage: false,
+    cors: corsPolicy(config.corsOrigins),
     context: ({ request }) => ({
       exec,
       loaders: createLoaders(exec),
@@ -83,16 +107,19 @@ export function createYoga(deps: YogaDeps): YogaServerInstance<ServerContext, Us
       error: (...args: unknown[]) => log(`graphql: ${args.map(describe).join(' ')}`),
     },
     plugins: [
+      useLocalGraphiQL(),
       // Queries compiled to JavaScript once per document (graphql-jit): a network answer of 600 objects
       // costs about 3 ms less CPU to build than with the reference executor.
       useGraphQlJit(),
       useAuthorization(config),
+      useWritableStore(driver, database),
       EnvelopArmorPlugin({
         maxDepth: { n: config.maxDepth, onReject: rejectWith('QUERY_TOO_DEEP') },
         // Connections nest deeply by design (edges > node > evidence > article) while page sizes are
         // capped at 100, so depth weighs less than armor's default 1.5 per level.
         costLimit: { maxCost: config.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.2, onReject: rejectWith('QUERY_TOO_COSTLY') },
-        maxAliases: { n: 15, onReject: rejectWith('TOO_MANY_ALIASES') },
+        // __typename counts too (armor leaves it out by default): 500 aliases of it are 500 fields to answer.
+        maxAliases: { n: 15, allowList: [], onReject: rejectWith('TOO_MANY_ALIASES') },
         maxTokens: { n: 2000, onReject: rejectWith('TOO_MANY_TOKENS') },
         maxDirectives: { n: 20, onReject: rejectWith('TOO_MANY_DIRECTIVES') },
         blockFieldSuggestion: { enabled: true },

@@ -4,7 +4,7 @@
  * end, every failed article named with its error code; exit 1 when any failed.
  */
 import { loadConfig } from '../config.ts';
-import { listFiles, readFileInputs, type SourcedInput } from '../ingest/files.ts';
+import { missingInput, readFileInputs, scanPaths, type SourcedInput } from '../ingest/files.ts';
 import { runPipeline } from '../ingest/pipeline.ts';
 import { openNeo4j } from '../store/driver.ts';
 import { summarize, type IngestResult } from '../store/ingest.ts';
@@ -45,6 +45,15 @@ function parseArgs(args: string[]): Args | string {
   return out;
 }
 
+function plural(n: number, word: string): string {
+  return n === 1 ? word : `${word}s`;
+}
+
+/** Articles per second, with a decimal below 10/s (a slow start is not "0/s"). */
+function formatRate(rate: number): string {
+  return `${rate < 10 ? rate.toFixed(1) : rate.toFixed(0)}/s`;
+}
+
 function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '--:--';
   const s = Math.round(seconds);
@@ -70,10 +79,10 @@ function progressReporter(total: number | null, quiet: boolean) {
         const width = 30;
         const frac = total ? Math.min(1, done / total) : 0;
         const bar = total ? `[${'#'.repeat(Math.round(frac * width)).padEnd(width, '.')}] ` : '';
-        process.stderr.write(`\r${bar}${done}${total ? `/${total}` : ''} articles  ${rate.toFixed(0)}/s  ETA ${formatDuration(eta)}  failed ${failed}   `);
+        process.stderr.write(`\r${bar}${done}${total ? `/${total}` : ''} ${plural(total ?? done, 'article')}  ${formatRate(rate)}  ETA ${formatDuration(eta)}  failed ${failed}   `);
       } else if (Date.now() - lastLine > 2000 || (total !== null && done >= total)) {
         lastLine = Date.now();
-        process.stderr.write(`ingest: ${done}${total ? `/${total}` : ''} articles, ${rate.toFixed(0)}/s, ${failed} failed${total ? `, ETA ${formatDuration(eta)}` : ''}\n`);
+        process.stderr.write(`ingest: ${done}${total ? `/${total}` : ''} ${plural(total ?? done, 'article')}, ${formatRate(rate)}, ${failed} failed${total ? `, ETA ${formatDuration(eta)}` : ''}\n`);
       }
     },
     end() {
@@ -92,16 +101,14 @@ export async function run(args: string[]): Promise<number> {
     console.error(`diplograph ingest: ${parsed}\n\n${HELP}`);
     return 2;
   }
-  let files: string[];
-  try {
-    files = await listFiles(parsed.paths);
-  } catch (error) {
-    console.error(`diplograph ingest: ${(error as Error).message}`);
-    return 2;
-  }
+  const { files, missing, skipped } = await scanPaths(parsed.paths);
+  // Every file of a folder that is not read is named, with why (links out of the tree are never followed).
+  for (const s of skipped) console.error(`skipped: ${s.path}: ${s.code}: ${s.reason}`);
   // A known total when every input is one article (JSON and JSON Lines files may hold many).
-  const total = files.every((f) => /\.(txt|html?)$/i.test(f)) ? files.length : null;
+  const total = files.every((f) => /\.(txt|html?)$/i.test(f)) ? files.length + missing.length : null;
   async function* inputs(): AsyncGenerator<SourcedInput> {
+    // A path that is not there is a failed item with its code; the others are still ingested.
+    for (const m of missing) yield missingInput(m);
     for (const f of files) yield* readFileInputs(f);
   }
 
@@ -118,11 +125,14 @@ export async function run(args: string[]): Promise<number> {
     });
     progress.end();
     const s = summarize(results);
+    for (const r of results) for (const w of r.warnings) if (r.status !== 'failed') console.error(`warning: ${r.source ?? r.articleId ?? '?'}: ${w}`);
     for (const r of results) if (r.status === 'failed') console.error(`failed: ${r.source ?? r.articleId ?? '?'}: ${r.error?.code ?? 'INTERNAL'}: ${r.error?.message ?? ''}`);
     const elapsed = (Date.now() - start) / 1000;
+    const stored = s.new + s.updated + s.duplicate;
     console.error(
-      `ingested ${results.length} article(s) in ${elapsed.toFixed(1)} s (${(results.length / Math.max(elapsed, 0.001)).toFixed(0)}/s): ` +
-        `${s.new} new, ${s.duplicate} duplicate, ${s.updated} updated, ${s.failed} failed; ${s.actors} actors, ${s.events} events written`,
+      `ingested ${stored} of ${results.length} ${plural(results.length, 'article')} in ${elapsed.toFixed(1)} s (${formatRate(stored / Math.max(elapsed, 0.001))}): ` +
+        `${s.new} new, ${s.duplicate} duplicate, ${s.updated} updated, ${s.failed} failed` +
+        `${skipped.length > 0 ? `; ${skipped.length} ${plural(skipped.length, 'file')} skipped` : ''}; ${s.actors} actors, ${s.events} events written`,
     );
     return s.failed > 0 ? 1 : 0;
   } finally {

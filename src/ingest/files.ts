@@ -7,9 +7,9 @@
  * name; a sidecar NAME.meta.json ({id,title,outlet,publishedAt,url}) next to NAME.txt/.html overrides.
  * Every problem is an InputError naming the file (or file:line) and what was wrong.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join, relative, isAbsolute, sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import { InputError, MAX_INPUT_BYTES } from './errors.ts';
 import type { ArticleInput } from './types.ts';
@@ -75,27 +75,112 @@ export function readSidecar(path: string): Partial<ArticleInput> {
   return out;
 }
 
-/** Expands paths into article files (folders recursively, sorted; sidecars and other files skipped). */
-export async function listFiles(paths: string[]): Promise<string[]> {
-  const out: string[] = [];
+/** A path given or found that is not read as an article, and why. */
+export interface SkippedPath {
+  path: string;
+  code: 'NOT_FOUND' | 'UNREADABLE' | 'UNSUPPORTED_TYPE' | 'HIDDEN' | 'LINK_OUTSIDE' | 'LINK_TO_FOLDER' | 'BROKEN_LINK' | 'NOT_A_FILE';
+  reason: string;
+}
+
+export interface PathScan {
+  /** Article files to read, in order (folders' files sorted); `-` for stdin. */
+  files: string[];
+  /** Paths given that do not exist or cannot be read (each is a failed item). */
+  missing: SkippedPath[];
+  /** Files inside the given folders that are not read, each with its reason. */
+  skipped: SkippedPath[];
+}
+
+const ARTICLE_TYPES = [...ARTICLE_EXT].join(', ');
+
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+/** What is wrong with one entry of a folder, or null when it is an article file to read. */
+async function classifyEntry(path: string, name: string, kind: { file: boolean; link: boolean }, rootReal: string, root: string): Promise<SkippedPath | null> {
+  if (name.startsWith('.')) return { path, code: 'HIDDEN', reason: 'hidden file, not read' };
+  if (kind.link) {
+    // A link is followed only to a file inside the tree given: never out of it.
+    let target: string;
+    try {
+      target = await realpath(path);
+    } catch {
+      return { path, code: 'BROKEN_LINK', reason: 'a link to nothing' };
+    }
+    if (!isInside(rootReal, target)) return { path, code: 'LINK_OUTSIDE', reason: `a link to ${target}, outside ${root}: not followed` };
+    const st = await stat(target);
+    if (st.isDirectory()) return { path, code: 'LINK_TO_FOLDER', reason: `a link to the folder ${target} of the same tree: its files are read where they are` };
+    if (!st.isFile()) return { path, code: 'NOT_A_FILE', reason: 'a link to something that is not a file' };
+  } else if (!kind.file) {
+    return { path, code: 'NOT_A_FILE', reason: 'not a regular file (socket, pipe or device)' };
+  }
+  if (!ARTICLE_EXT.has(extname(name).toLowerCase())) {
+    return { path, code: 'UNSUPPORTED_TYPE', reason: `not an article file (${extname(name) || 'no extension'}; read are ${ARTICLE_TYPES})` };
+  }
+  return null;
+}
+
+/** The article files of one folder, recursively; hidden folders are listed once and not entered. */
+async function scanFolder(root: string, files: string[], skipped: SkippedPath[]): Promise<void> {
+  const rootReal = await realpath(root);
+  const found: string[] = [];
+  const entries = await readdir(root, { withFileTypes: true, recursive: true });
+  const hiddenFolders: string[] = [];
+  for (const e of entries) {
+    const path = join(e.parentPath, e.name);
+    if (hiddenFolders.some((h) => path.startsWith(h + sep))) continue;
+    if (e.isDirectory()) {
+      if (e.name.startsWith('.')) {
+        hiddenFolders.push(path);
+        skipped.push({ path, code: 'HIDDEN', reason: 'hidden folder, not read' });
+      }
+      continue;
+    }
+    if (isSidecar(path) && (e.isFile() || e.isSymbolicLink())) continue; // read with its article
+    const problem = await classifyEntry(path, e.name, { file: e.isFile(), link: e.isSymbolicLink() }, rootReal, root);
+    if (problem) skipped.push(problem);
+    else found.push(path);
+  }
+  files.push(...found.sort());
+}
+
+/**
+ * Expands paths into article files: folders recursively (sorted), every file of a folder that is not
+ * read listed with its reason, and paths that do not exist reported instead of thrown.
+ */
+export async function scanPaths(paths: string[]): Promise<PathScan> {
+  const scan: PathScan = { files: [], missing: [], skipped: [] };
   for (const p of paths) {
     if (p === '-') {
-      out.push(p);
+      scan.files.push(p);
       continue;
     }
-    const st = await stat(p);
-    if (!st.isDirectory()) {
-      out.push(p);
+    let isDir: boolean;
+    try {
+      isDir = (await stat(p)).isDirectory();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') scan.missing.push({ path: p, code: 'NOT_FOUND', reason: 'no such file or folder' });
+      else scan.missing.push({ path: p, code: 'UNREADABLE', reason: `cannot be read (${code ?? 'error'})` });
       continue;
     }
-    const entries = (await readdir(p, { withFileTypes: true, recursive: true }))
-      .filter((e) => e.isFile())
-      .map((e) => join(e.parentPath, e.name))
-      .filter((f) => ARTICLE_EXT.has(extname(f).toLowerCase()) && !isSidecar(f) && !basename(f).startsWith('.'))
-      .sort();
-    out.push(...entries);
+    if (isDir) await scanFolder(p, scan.files, scan.skipped);
+    else scan.files.push(p);
   }
-  return out;
+  scan.skipped.sort((a, b) => a.path.localeCompare(b.path));
+  return scan;
+}
+
+/** The article files of paths (see scanPaths; missing and skipped paths are left out). */
+export async function listFiles(paths: string[]): Promise<string[]> {
+  return (await scanPaths(paths)).files;
+}
+
+/** A path given that is missing, as the failed item it is. */
+export function missingInput(m: SkippedPath): SourcedInput {
+  return { source: m.path, error: new InputError(m.code === 'NOT_FOUND' ? 'NOT_FOUND' : 'UNREADABLE', `${m.path}: ${m.reason}`) };
 }
 
 function jsonLine(line: string, what: string): SourcedInput {
@@ -151,6 +236,9 @@ export async function* readFileInputs(path: string): AsyncGenerator<SourcedInput
   }
 }
 
+/** Every article of paths, in order; a missing path is one item with a NOT_FOUND error. */
 export async function* readInputs(paths: string[]): AsyncGenerator<SourcedInput> {
-  for (const file of await listFiles(paths)) yield* readFileInputs(file);
+  const scan = await scanPaths(paths);
+  for (const m of scan.missing) yield missingInput(m);
+  for (const file of scan.files) yield* readFileInputs(file);
 }

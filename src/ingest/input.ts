@@ -2,7 +2,8 @@
 import { createRequire } from 'node:module';
 import type { Readability as ReadabilityClass } from '@mozilla/readability';
 import type { parseHTML as ParseHTML } from 'linkedom';
-import { InputError, MAX_INPUT_BYTES } from './errors.ts';
+import { parseDate } from './dates.ts';
+import { FIELD_LIMITS, InputError, MAX_INPUT_BYTES } from './errors.ts';
 import type { ArticleInput } from './types.ts';
 
 export interface RawArticle {
@@ -22,6 +23,41 @@ export function checkContent(content: string, what: string): void {
   }
   if (content.includes('\u0000') || content.includes('\uFFFD')) throw new InputError('BINARY_INPUT', `${what} contains NUL bytes or invalid UTF-8; expected text`);
   if (content.trim() === '') throw new InputError('EMPTY_INPUT', `${what} is empty`);
+}
+
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** A YYYY-MM-DD that names a day of the calendar (not 2024-13-45 or 2023-02-29). */
+function isCalendarDay(day: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/**
+ * Checks the metadata given with an article (the mutation's input, a JSON object, a sidecar): id, url,
+ * title and outlet within FIELD_LIMITS and without control characters (a title may not hold a line
+ * break either: it is one line), publishedAt a real date. Throws INVALID_FIELD naming the field.
+ */
+export function checkFields(input: ArticleInput): void {
+  for (const field of ['id', 'url', 'title', 'outlet', 'publishedAt'] as const) {
+    const value = input[field];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string') throw new InputError('INVALID_FIELD', `"${field}" must be a string`);
+    const limit = FIELD_LIMITS[field];
+    if (value.length > limit) throw new InputError('INVALID_FIELD', `"${field}" is ${value.length} characters; the limit is ${limit}`);
+    if (CONTROL.test(value)) throw new InputError('INVALID_FIELD', `"${field}" must not contain control characters or line breaks`);
+  }
+  if (input.id !== undefined && input.id !== null && input.id.trim() === '') throw new InputError('INVALID_FIELD', '"id" must not be blank');
+  if (input.url && !/^https?:\/\/\S+$/i.test(input.url.trim())) throw new InputError('INVALID_FIELD', '"url" must be an http:// or https:// URL');
+  const published = input.publishedAt?.trim();
+  if (published) {
+    const day = parseDate(published);
+    if (day === null || !isCalendarDay(day)) {
+      throw new InputError('INVALID_FIELD', `"publishedAt" must be a date (YYYY-MM-DD, an ISO date-time, or "July 21, 2021"), got ${JSON.stringify(published)}`);
+    }
+  }
 }
 
 /** The line of `text` starting at `from` (without its "\n" or "\r\n"), and where the next one starts (-1: none). */
@@ -116,6 +152,7 @@ function looksLikeHtml(text: string): boolean {
 
 /** Normalises one ArticleInput to body text and metadata (header lines and HTML meta included). */
 export function readInput(input: ArticleInput): RawArticle {
+  checkFields(input);
   const given = { title: input.title ?? null, outlet: input.outlet ?? null, url: input.url ?? null, publishedAt: input.publishedAt ?? null };
   if (input.html !== undefined && input.html !== null) {
     if (typeof input.html !== 'string') throw new InputError('INVALID_FIELD', '"html" must be a string');

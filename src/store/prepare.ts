@@ -100,6 +100,9 @@ function optionalString(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
 
+/** The warning of an article stored without a single event (page furniture, a language not covered, …). */
+export const NO_EVENTS_WARNING = 'NO_EVENTS: no event was found in the article';
+
 /** Checks an extraction and turns it into rows; throws StoreError INVALID_EXTRACTION. */
 export function prepareArticle(result: ExtractionResult): PreparedArticle {
   const id = requireString(result.id, 'id');
@@ -108,6 +111,8 @@ export function prepareArticle(result: ExtractionResult): PreparedArticle {
   const warnings = [...(result.warnings ?? [])];
   const publishedAt = validDate(a.publishedAt);
   if (a.publishedAt && !publishedAt) warnings.push(`publishedAt ${JSON.stringify(a.publishedAt)} is not a date; stored as null`);
+  // Stored all the same (its actors and text are searchable), but an analyst should know nothing was found.
+  if ((result.events ?? []).length === 0) warnings.push(NO_EVENTS_WARNING);
   const contentHash = a.contentHash ?? createHash('sha256').update(`${a.title ?? ''}\n${a.text}`).digest('hex');
 
   const actors = new Map<string, ActorRow>();

@@ -33,6 +33,12 @@ describe('bad input names the field', () => {
     expect(paths.errors?.[0]).toMatchObject({ message: 'to: no actor with id "country:XXX"', extensions: { code: 'NOT_FOUND' } });
     const network = await api().gql('{ network(actorIds: ["country:XXX"]) { truncated } }');
     expect(network.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const timeline = await api().gql('{ timeline(actor: "country:XXX") { count } }');
+    expect(timeline.errors?.[0]).toMatchObject({ message: 'actor: no actor with id "country:XXX"', extensions: { code: 'NOT_FOUND' } });
+    const dyad = await api().gql('{ timeline(dyad: { source: "country:USA", target: "country:XXX" }) { count } }');
+    expect(dyad.errors?.[0]).toMatchObject({ message: 'dyad.target: no actor with id "country:XXX"', extensions: { code: 'NOT_FOUND' } });
+    // A known actor with nothing in the range is an empty timeline, not an error.
+    expect((await api().ok('{ timeline(actor: "country:USA", from: "1900-01-01", to: "1900-12-31") { count } }')).timeline).toEqual([]);
     const del = await api().gql('mutation { deleteArticle(id: "no-such-article") { deleted } }');
     expect(del.errors?.[0]).toMatchObject({ message: 'id: no article with id "no-such-article"', extensions: { code: 'NOT_FOUND' } });
   });

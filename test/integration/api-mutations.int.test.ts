@@ -59,6 +59,30 @@ describe('ingestArticle and deleteArticle', () => {
     await expectConsistent();
   });
 
+  it('refuses an 8 KB id, an overlong URL, title or outlet, and a publishedAt that is no date, as BAD_USER_INPUT before Neo4j', async () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ id: 'x'.repeat(8192) }, '"id" is 8192 characters; the limit is 500'],
+      [{ url: `https://example.org/${'u'.repeat(9000)}` }, '"url" is 9020 characters; the limit is 2048'],
+      [{ title: 'T'.repeat(5000) }, '"title" is 5000 characters; the limit is 1000'],
+      [{ outlet: 'O'.repeat(300) }, '"outlet" is 300 characters; the limit is 200'],
+      [{ publishedAt: '2024-13-45' }, '"publishedAt" must be a date'],
+    ];
+    for (const [fields, message] of cases) {
+      const r = await api.gql(INGEST, { input: { ...input, id: 'limits', ...fields } });
+      expect(r.errors?.[0]?.extensions, JSON.stringify(fields).slice(0, 40)).toMatchObject({ code: 'BAD_USER_INPUT', inputCode: 'INVALID_FIELD' });
+      expect(r.errors?.[0]?.message).toContain(message);
+    }
+    expect((await api.ok(`{ articles { totalCount } }`)).articles.totalCount).toBe(0);
+    expect(api.logs.join('\n')).not.toContain('too large');
+  });
+
+  it('warns NO_EVENTS on an article in which nothing happens', async () => {
+    const r = (await api.ok(INGEST, { input: { id: 'quiet', text: 'The weather in London was mild on Tuesday.', publishedAt: '2024-05-01' } })).ingestArticle;
+    expect(r.status).toBe('CREATED');
+    expect(r.events).toEqual([]);
+    expect(r.warnings).toContain('NO_EVENTS: no event was found in the article');
+  });
+
   it('refuses an article with no content as BAD_USER_INPUT, writing nothing', async () => {
     const r = await api.gql(INGEST, { input: { id: 'empty', text: '' } });
     expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
@@ -108,6 +132,42 @@ describe('corrections', () => {
 
     const corrections = await api.ok(`{ byB: corrections(actorId: "country:TSB") { totalCount nodes { action } } all: corrections { totalCount } }`);
     expect(corrections.byB).toEqual({ totalCount: 1, nodes: [{ action: 'MERGE_ACTORS' }] });
+  });
+
+  it('mergeActors refuses actors of another kind unless forced, and records the forced merge', async () => {
+    await seed();
+    const O: MadeActor = { id: 'official:tsa-minister', name: 'Testland Foreign Minister', kind: 'OFFICIAL' };
+    expect((await ingestExtractions(driver, [makeExtraction('t-o', '2024-01-12', [O, C], [['official:tsa-minister', 'ACCUSES', 'country:TSC']])], { database: db() })).failed).toBe(0);
+    const refused = await api.gql(`mutation { mergeActors(keepId: "country:TSA", mergeIds: ["official:tsa-minister"]) { actor { id } } }`);
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'mergeIds', reason: 'KIND_MISMATCH' } });
+    expect(refused.errors?.[0]?.message).toContain('"official:tsa-minister" is OFFICIAL and keepId "country:TSA" is COUNTRY');
+    // Nothing was written.
+    const untouched = await api.ok(`{ actor(id: "official:tsa-minister") { mergedInto { id } } corrections { totalCount } }`);
+    expect(untouched).toEqual({ actor: { mergedInto: null }, corrections: { totalCount: 0 } });
+
+    const forced = (await api.ok(`mutation { mergeActors(keepId: "country:TSA", mergeIds: ["official:tsa-minister"], force: true) { actor { id } ${CORRECTION} } }`)).mergeActors;
+    expect(JSON.parse(forced.correction.payload)).toMatchObject({ forced: true, kinds: { 'country:TSA': 'COUNTRY', 'official:tsa-minister': 'OFFICIAL' } });
+    expect((await api.ok(`{ actor(id: "official:tsa-minister") { mergedInto { id } } }`)).actor.mergedInto).toEqual({ id: 'country:TSA' });
+    await expectConsistent();
+  });
+
+  it('records the name of the key that asked on every correction', async () => {
+    await seed();
+    const named = createTestApi(driver, db(), { namedKeys: [{ name: 'alice', key: 'alice-key-0123456789abcdef' }, { name: 'bob', key: 'bob-key-0123456789abcdef' }] });
+    const alice = { key: 'alice-key-0123456789abcdef' };
+    const bob = { key: 'bob-key-0123456789abcdef' };
+    const by = async (query: string, who: { key: string }) => {
+      const r = await named.gql(query, {}, who);
+      expect(r.errors).toBeUndefined();
+      return Object.values(r.data as Record<string, { correction: { by: string } }>)[0]!.correction.by;
+    };
+    expect(await by(`mutation { addAlias(actorId: "country:TSC", alias: "Otherstan") { correction { by } } }`, alice)).toBe('alice');
+    expect(await by(`mutation { renameActor(id: "country:TSC", name: "Otherland Republic") { correction { by } } }`, bob)).toBe('bob');
+    expect(await by(`mutation { mergeActors(keepId: "country:TSA", mergeIds: ["country:TSB"]) { correction { by } } }`, alice)).toBe('alice');
+    expect(await by(`mutation { addAlias(actorId: "country:TSA", alias: "TL") { correction { by } } }`, { key: named.config.apiKey as string })).toBe('api-key');
+    const all = await named.ok(`{ corrections { nodes { action by } } }`);
+    expect(all.corrections.nodes.map((c: any) => c.by).sort()).toEqual(['alice', 'alice', 'api-key', 'bob']);
+    expect((await named.gql(`mutation { addAlias(actorId: "country:TSA", alias: "x1") { actor { id } } }`, {}, { key: 'carol-key-0123456789abcdef' })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('a merge survives re-ingesting: events of the merged actor go to the kept one, the correction stays', async () => {

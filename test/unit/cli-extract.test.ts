@@ -54,5 +54,6 @@ describe('diplograph extract', { timeout: 120_000 }, () => {
       expect(r.stderr).toContain(`${join(dir, name)}: ${code}`);
       expect(r.stdout).toBe('');
     }
-  });
+    // Three CLI processes one after another: on a busy 2-core machine that is more than vitest's 5 s default.
+  }, 60_000);
 });

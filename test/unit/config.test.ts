@@ -30,4 +30,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ DIPLOGRAPH_API_KEY: 'none' }).apiKey).toBeNull();
     expect(loadConfig({ DIPLOGRAPH_SEED: 'none' }).seedDir).toBeNull();
   });
+
+  it('reads named keys from DIPLOGRAPH_API_KEYS and refuses short keys or repeated names', () => {
+    expect(loadConfig({ DIPLOGRAPH_API_KEYS: 'alice:alice-key-0123456789, bot.ingest:bot-key-0123456789ab' }).namedKeys).toEqual([
+      { name: 'alice', key: 'alice-key-0123456789' },
+      { name: 'bot.ingest', key: 'bot-key-0123456789ab' },
+    ]);
+    expect(loadConfig({}).namedKeys).toEqual([]);
+    expect(() => loadConfig({ DIPLOGRAPH_API_KEYS: 'alice:short' })).toThrow(/DIPLOGRAPH_API_KEYS/);
+    expect(() => loadConfig({ DIPLOGRAPH_API_KEYS: 'alice:alice-key-0123456789,alice:alice-key-9876543210' })).toThrow(/twice/);
+  });
 });

@@ -48,7 +48,7 @@ export function buildCorrectionsQuery(actorId: string | null, offset: number, li
 
 /** The actors a correction names, with their tombstone state (for validation before writing). */
 export function buildActorStatesQuery(ids: string[]): CypherQuery {
-  return { cypher: 'UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN a.id AS id, a.name AS name, a.mergedInto AS mergedInto', params: { ids } };
+  return { cypher: 'UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN a.id AS id, a.name AS name, a.kind AS kind, a.mergedInto AS mergedInto', params: { ids } };
 }
 
 export function buildAddAliasQuery(actorId: string, alias: string, correction: CorrectionRecord): CypherQuery {

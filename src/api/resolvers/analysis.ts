@@ -117,9 +117,18 @@ export const analysisResolvers = {
       if (args.actor && args.dyad) throw new BadUserInputError('give actor or dyad, not both', { field: 'dyad' });
       const { from, to } = dateRange(args.from, args.to);
       const dyad = args.dyad ? { source: requiredText(args.dyad.source, 'dyad.source', 500), target: requiredText(args.dyad.target, 'dyad.target', 500) } : null;
+      const actor = optionalId(args.actor, 'actor');
       const rows = await ctx.exec.read(
-        buildTimelineQuery({ actor: optionalId(args.actor, 'actor'), dyad, relations: optionalList(args.relations), granularity: args.granularity ?? 'MONTH', from, to }),
+        buildTimelineQuery({ actor, dyad, relations: optionalList(args.relations), granularity: args.granularity ?? 'MONTH', from, to }),
       );
+      if (rows.length === 0) {
+        // Nothing in the range, or no such actor: tell which, as network and paths do (one extra query, only on the empty answer).
+        const named: [string, string][] = actor ? [['actor', actor]] : dyad ? [['dyad.source', dyad.source], ['dyad.target', dyad.target]] : [];
+        if (named.length > 0) {
+          const found = new Set((await ctx.exec.read(buildActorsByIdQuery(named.map(([, id]) => id)))).map((r) => String(r.id)));
+          for (const [name, id] of named) if (!found.has(id)) throw new NotFoundError(`${name}: no actor with id ${JSON.stringify(id)}`);
+        }
+      }
       return rows.map((r) => ({ start: r.start as string, count: Number(r.count), meanScore: (r.meanScore as number | null) ?? null }));
     },
   },

@@ -32,7 +32,7 @@ function record(ctx: ApiContext, action: CorrectionRecord['action'], actorId: st
 }
 
 /** NOT_FOUND for missing actors, BAD_USER_INPUT for tombstones, in the order given. */
-async function checkActors(ctx: ApiContext, ids: { field: string; id: string }[]): Promise<Map<string, { name: string }>> {
+async function checkActors(ctx: ApiContext, ids: { field: string; id: string }[]): Promise<Map<string, { name: string; kind: string }>> {
   const rows = await ctx.exec.read(buildActorStatesQuery(ids.map((x) => x.id)));
   const states = new Map(rows.map((r) => [String(r.id), r]));
   for (const { field, id } of ids) {
@@ -40,7 +40,7 @@ async function checkActors(ctx: ApiContext, ids: { field: string; id: string }[]
     if (!s) throw new NotFoundError(`${field}: no actor with id ${JSON.stringify(id)}`);
     if (s.mergedInto) throw new BadUserInputError(`${field}: actor ${JSON.stringify(id)} was merged into ${JSON.stringify(s.mergedInto)}; correct that actor instead`, { field });
   }
-  return new Map(rows.map((r) => [String(r.id), { name: String(r.name) }]));
+  return new Map(rows.map((r) => [String(r.id), { name: String(r.name), kind: String(r.kind) }]));
 }
 
 /** Runs a single-actor correction; on no row, says why (missing or merged actor). */
@@ -80,16 +80,28 @@ export const correctionResolvers = {
       return { actor: row.actor as ActorRow, correction: row.correction as CorrectionRow };
     },
 
-    async mergeActors(_: unknown, args: { keepId: string; mergeIds: string[] }, ctx: ApiContext) {
+    async mergeActors(_: unknown, args: { keepId: string; mergeIds: string[]; force?: boolean | null }, ctx: ApiContext) {
       const mergeIds = [...new Set(args.mergeIds)];
       if (mergeIds.length === 0) throw new BadUserInputError('mergeIds must name at least one actor', { field: 'mergeIds' });
       if (mergeIds.length > 50) throw new BadUserInputError('mergeIds must name at most 50 actors', { field: 'mergeIds' });
       if (mergeIds.includes(args.keepId)) throw new BadUserInputError('mergeIds must not contain keepId', { field: 'mergeIds' });
       const names = await checkActors(ctx, [{ field: 'keepId', id: args.keepId }, ...mergeIds.map((id) => ({ field: 'mergeIds', id }))]);
+      // An official merged into a country (or an agency into an alliance) is almost always a slip: it
+      // takes a deliberate force: true, which the correction records.
+      const keepKind = names.get(args.keepId)?.kind;
+      const otherKind = mergeIds.find((id) => names.get(id)?.kind !== keepKind);
+      if (otherKind !== undefined && args.force !== true) {
+        throw new BadUserInputError(
+          `mergeIds: actor ${JSON.stringify(otherKind)} is ${names.get(otherKind)?.kind} and keepId ${JSON.stringify(args.keepId)} is ${keepKind}; ` +
+            'merging actors of different kinds needs force: true',
+          { field: 'mergeIds', reason: 'KIND_MISMATCH' },
+        );
+      }
       const c = record(ctx, 'MERGE_ACTORS', args.keepId, [args.keepId, ...mergeIds], {
         keepId: args.keepId,
         mergeIds,
         mergedNames: mergeIds.map((id) => names.get(id)?.name ?? null),
+        ...(otherKind !== undefined ? { forced: true, kinds: Object.fromEntries([args.keepId, ...mergeIds].map((id) => [id, names.get(id)?.kind ?? null])) } : {}),
       });
       // One transaction: move, refresh the network for the keys before and after the move, record.
       const row = await ctx.exec.transaction(async (run) => {

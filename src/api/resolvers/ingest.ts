@@ -8,7 +8,8 @@ import type { ApiContext } from '../context.ts';
 import { buildActorsByIdQuery } from '../cypher/actors.ts';
 import { buildArticlesByIdQuery } from '../cypher/articles.ts';
 import { buildEventsByIdQuery } from '../cypher/events.ts';
-import { BadUserInputError, NotFoundError } from '../errors.ts';
+import { BadUserInputError, NotFoundError, ServiceUnavailableError } from '../errors.ts';
+import { isUnavailableCode } from '../executor.ts';
 import { toEventNode, type ActorRow, type ArticleRow, type EventRecord } from '../rows.ts';
 
 const STATUS = { new: 'CREATED', updated: 'UPDATED', duplicate: 'UNCHANGED' } as const;
@@ -33,6 +34,8 @@ export const ingestResolvers = {
       if (!result || result.status === 'failed') {
         const code = result?.error?.code ?? 'WRITE_FAILED';
         if (code === 'INVALID_EXTRACTION') throw new BadUserInputError(result?.error?.message ?? 'the article could not be stored', { inputCode: code });
+        // Neo4j went away while writing: the same 503 as every other operation.
+        if (isUnavailableCode(code)) throw new ServiceUnavailableError();
         // Anything else is ours, not the client's: masked as "Unexpected error." and logged.
         throw new Error(`ingest failed (${code}): ${result?.error?.message ?? 'no result'}`);
       }
