@@ -5,7 +5,6 @@
  * network step holds each key's source lock, which covers its incident group; the exchange read locks
  * both principals of each pair.
  */
-import type { ManagedTransaction } from 'neo4j-driver';
 import { relationInfo } from '../ontology.ts';
 import {
   buildFindPrincipals,
@@ -24,7 +23,8 @@ import { EXCHANGE_RELATIONS, relationsOfRoot } from './exchange-rules.ts';
 import { groupIncidents, groupKeyString, type IncidentMember } from './incidents.ts';
 import { linkResponses, type ExchangeEvent, type ResponseLink } from './responses.ts';
 
-export type Runner = (tx: ManagedTransaction, q: CypherQuery) => Promise<Record<string, unknown>[]>;
+/** Runs one statement in the caller's transaction (the store's writer, or the API's executor). */
+export type Runner = (q: CypherQuery) => Promise<Record<string, unknown>[]>;
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const num = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'object' && v !== null && 'toNumber' in v ? (v as { toNumber(): number }).toNumber() : Number(v));
@@ -41,11 +41,11 @@ export function incidentGroupsOf(keys: Iterable<NetworkKey>): IncidentGroupRow[]
 }
 
 /** Regroups the incidents of the groups the keys belong to; sets `incidents` on their network relationships. */
-export async function refreshIncidents(run: Runner, tx: ManagedTransaction, keys: NetworkKey[]): Promise<void> {
+export async function refreshIncidents(run: Runner, keys: NetworkKey[]): Promise<void> {
   const groups = incidentGroupsOf(keys);
   if (groups.length === 0) return;
   const members = groups.map(() => [] as (IncidentMember & { current: string[] })[]);
-  for (const row of await run(tx, buildReadIncidentGroups(groups))) {
+  for (const row of await run(buildReadIncidentGroups(groups))) {
     members[num(row.g)]!.push({
       id: String(row.id), articleId: String(row.articleId), relation: String(row.relation), date: str(row.date),
       datePrecision: str(row.datePrecision) ?? 'UNKNOWN', publishedAt: str(row.publishedAt), outlet: str(row.outlet),
@@ -66,17 +66,17 @@ export async function refreshIncidents(run: Runner, tx: ManagedTransaction, keys
       if (ids.size > 0) counts.push({ source: g.source, relation, target: g.target, incidents: ids.size });
     }
   }
-  await run(tx, buildWriteIncidents(writes));
-  if (counts.length > 0) await run(tx, buildSetNetworkIncidents(counts));
+  await run(buildWriteIncidents(writes));
+  if (counts.length > 0) await run(buildSetNetworkIncidents(counts));
 }
 
 /** Relinks the responses between the principals of each (source, target) pair. */
-export async function refreshResponses(run: Runner, tx: ManagedTransaction, actorPairs: Iterable<[string, string]>): Promise<void> {
+export async function refreshResponses(run: Runner, actorPairs: Iterable<[string, string]>): Promise<void> {
   const pairsIn = [...actorPairs];
   if (pairsIn.length === 0) return;
   const ids = [...new Set(pairsIn.flat())].sort();
   const principal = new Map<string, string>();
-  for (const row of await run(tx, buildFindPrincipals(ids))) principal.set(String(row.id), String(row.principal));
+  for (const row of await run(buildFindPrincipals(ids))) principal.set(String(row.id), String(row.principal));
   const pairs = new Map<string, { a: string; b: string }>();
   for (const [s, t] of pairsIn) {
     const ps = principal.get(s);
@@ -87,7 +87,7 @@ export async function refreshResponses(run: Runner, tx: ManagedTransaction, acto
   }
   if (pairs.size === 0) return;
   const sorted = [...pairs.entries()].sort(([x], [y]) => (x < y ? -1 : 1)).map(([, p]) => p);
-  const rows = await run(tx, buildReadExchangePairs(sorted, EXCHANGE_RELATIONS));
+  const rows = await run(buildReadExchangePairs(sorted, EXCHANGE_RELATIONS));
   const events: ExchangeEvent[] = [];
   const existing = new Map<string, { to: string; kind: string; cue: string | null; days: string }[]>();
   const seen = new Set<string>();
@@ -102,7 +102,7 @@ export async function refreshResponses(run: Runner, tx: ManagedTransaction, acto
     existing.set(id, ((row.links as (string | null)[][]) ?? []).map(([to, kind, cue, days]) => ({ to: to!, kind: kind!, cue: cue ?? null, days: days! })));
   }
   const { drop, add } = diffResponses(existing, linkResponses(events));
-  if (drop.length > 0 || add.length > 0) await run(tx, buildWriteResponses(drop, add));
+  if (drop.length > 0 || add.length > 0) await run(buildWriteResponses(drop, add));
 }
 
 /** What to delete and write so the stored links of these events become `wanted`. */
@@ -122,9 +122,9 @@ export function diffResponses(existing: ReadonlyMap<string, { to: string; kind: 
 }
 
 /** Both derived structures for the keys a transaction touched (and any extra actor pairs). */
-export async function refreshDerived(run: Runner, tx: ManagedTransaction, keys: NetworkKey[], extraPairs: [string, string][] = []): Promise<void> {
-  await refreshIncidents(run, tx, keys);
+export async function refreshDerived(run: Runner, keys: NetworkKey[], extraPairs: [string, string][] = []): Promise<void> {
+  await refreshIncidents(run, keys);
   const exchange = new Set<string>(EXCHANGE_RELATIONS);
   const pairs = keys.filter((k) => exchange.has(k.relation)).map((k) => [k.source, k.target] as [string, string]);
-  await refreshResponses(run, tx, [...pairs, ...extraPairs]);
+  await refreshResponses(run, [...pairs, ...extraPairs]);
 }

@@ -193,7 +193,7 @@ async function writeInTransaction(tx: ManagedTransaction, batch: PreparedArticle
   if (affiliated.size > 0) {
     for (const row of await run(tx, buildActorEventPairs([...affiliated].sort()))) extraPairs.push([String(row.source), String(row.target)]);
   }
-  await refreshDerived(run, tx, uniqueNetworkKeys([...touched, ...additions]), extraPairs);
+  await refreshDerived((q) => run(tx, q), uniqueNetworkKeys([...touched, ...additions]), extraPairs);
 
   for (const [i, o] of outcomes.entries()) {
     if (o.status === 'new' || o.status === 'updated') {
@@ -256,7 +256,7 @@ export async function deleteArticleTx(driver: Driver, id: string, database?: str
       if (rows.length === 0) return false;
       const keys = (rows[0]!.keys as Partial<NetworkKey>[] | null) ?? [];
       for (const q of buildRefreshNetwork(keys)) await run(tx, q);
-      await refreshDerived(run, tx, uniqueNetworkKeys(keys));
+      await refreshDerived((q) => run(tx, q), uniqueNetworkKeys(keys));
       return true;
     });
   } finally {
@@ -268,5 +268,5 @@ export async function deleteArticleTx(driver: Driver, id: string, database?: str
 export async function refreshNetwork(tx: ManagedTransaction, keys: Iterable<Partial<NetworkKey>>): Promise<void> {
   const unique = uniqueNetworkKeys(keys);
   for (const q of buildRefreshNetwork(unique)) await run(tx, q);
-  await refreshDerived(run, tx, unique);
+  await refreshDerived((q) => run(tx, q), unique);
 }

@@ -12,6 +12,7 @@ import type { ArticleInput } from '../../src/ingest/types.ts';
 import { checkConsistency } from '../../src/store/consistency.ts';
 import type { NetworkKey } from '../../src/store/cypher/network.ts';
 import { deleteArticle, ingestArticles } from '../../src/store/ingest.ts';
+import { backfillDerived } from '../../src/store/backfill.ts';
 import { refreshNetwork } from '../../src/store/writer.ts';
 import { useTestGraph } from '../support/neo4j.ts';
 import { networkRel } from '../fixtures/store/graph.ts';
@@ -145,6 +146,20 @@ describe('store: incidents and exchanges of the 2021 Exchange-hack attribution',
     // and the same articles again, concurrently with their duplicates: nothing moves
     await Promise.all([ingestArticles(graph(), [reuters]), ingestArticles(graph(), [reuters, dawn])]);
     expect(await checkConsistency(graph())).toEqual([]);
+  });
+
+  it('a graph stored before incidents existed gets them from the backfill (run by migration 004)', async () => {
+    const before = await links(graph());
+    const incidents = await incidentsOf(graph(), 'country:CHN', 'REJECT', 'country:USA');
+    await graph().executeQuery('MATCH (i:Incident) DETACH DELETE i');
+    await graph().executeQuery('MATCH ()-[l:RESPONDS_TO]->() DELETE l');
+    await graph().executeQuery('MATCH (:Actor)-[r]->(:Actor) WHERE r.incidents IS NOT NULL REMOVE r.incidents');
+    const problems = new Set((await checkConsistency(graph())).map((p) => p.problem));
+    expect([...problems].sort()).toEqual(['incident-grouping', 'incident-membership', 'network-incidents', 'response-missing']);
+    expect(await backfillDerived(graph(), undefined, 5)).toBeGreaterThan(5);
+    expect(await checkConsistency(graph())).toEqual([]);
+    expect(await links(graph())).toEqual(before);
+    expect(await incidentsOf(graph(), 'country:CHN', 'REJECT', 'country:USA')).toEqual(incidents);
   });
 });
 
