@@ -6,9 +6,10 @@ import DataLoader from 'dataloader';
 import { buildActorsByIdQuery, buildAffiliationsQuery } from './cypher/actors.ts';
 import { buildArticleActorsQuery, buildArticlesByIdQuery } from './cypher/articles.ts';
 import { buildArticleEventsQuery } from './cypher/events.ts';
+import { buildEventIncidentsQuery, buildIncidentReportsQuery, buildResponseLinksQuery } from './cypher/incidents.ts';
 import { buildRelationEventsQuery, buildRelationsQuery, type RelationKey, type RelationsArgs } from './cypher/relations.ts';
 import type { Executor } from './executor.ts';
-import type { ActorRow, EventRecord, RelationRow } from './rows.ts';
+import type { ActorRow, EventRecord, IncidentRow, RelationRow, ResponseLinkRow } from './rows.ts';
 
 export interface Affiliations {
   represents: ActorRow[];
@@ -32,6 +33,12 @@ export interface Loaders {
   articleEvents(first: number): DataLoader<string, EventRecord[]>;
   relations(options: RelationsOptions): DataLoader<string, RelationsPage>;
   relationEvents(options: { from: string | null; to: string | null; first: number }): DataLoader<RelationKey, EventRecord[]>;
+  eventIncident: DataLoader<string, IncidentRow | null>;
+  incidentReports: DataLoader<string, EventRecord[]>;
+  /** What each event answers (at most one link). */
+  respondsTo: DataLoader<string, ResponseLinkRow[]>;
+  /** What answers each event. */
+  responses: DataLoader<string, ResponseLinkRow[]>;
 }
 
 /** One loader per argument set, created on first use. */
@@ -96,5 +103,9 @@ export function createLoaders(exec: Executor): Loaders {
         { cacheKeyFn: (k) => `${k.source}\u0000${k.relation}\u0000${k.target}` },
       ),
     ),
+    eventIncident: new DataLoader(async (ids) => ids.map(byId<IncidentRow | null>(await exec.read(buildEventIncidentsQuery([...ids])), 'incident', null))),
+    incidentReports: new DataLoader(async (ids) => ids.map(byId<EventRecord[]>(await exec.read(buildIncidentReportsQuery([...ids])), 'events', []))),
+    respondsTo: new DataLoader(async (ids) => ids.map(byId<ResponseLinkRow[]>(await exec.read(buildResponseLinksQuery([...ids], 'out')), 'links', []))),
+    responses: new DataLoader(async (ids) => ids.map(byId<ResponseLinkRow[]>(await exec.read(buildResponseLinksQuery([...ids], 'in')), 'links', []))),
   };
 }

@@ -116,3 +116,23 @@ export interface RelationRow {
   from: string | null;
   to: string | null;
 }
+
+export interface IncidentRow {
+  id: string;
+  plover: string;
+  date: string | null;
+  firstReported: string | null;
+  lastReported: string | null;
+  reportCount: number;
+  outlets: string[];
+  source: ActorRow;
+  target: ActorRow;
+}
+
+/** A RESPONDS_TO link seen from one of its events: `other` is the event at the other end. */
+export interface ResponseLinkRow {
+  kind: string;
+  cue: string | null;
+  days: number;
+  other: EventRecord;
+}

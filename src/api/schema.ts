@@ -13,6 +13,7 @@ import { analysisResolvers } from './resolvers/analysis.ts';
 import { articleResolvers } from './resolvers/articles.ts';
 import { correctionResolvers } from './resolvers/corrections.ts';
 import { eventResolvers } from './resolvers/events.ts';
+import { incidentResolvers } from './resolvers/incidents.ts';
 import { ingestResolvers } from './resolvers/ingest.ts';
 import { ontologyResolvers } from './resolvers/ontology.ts';
 import { DateScalar, DateTimeScalar } from './scalars.ts';
@@ -43,6 +44,7 @@ export function buildSchema(): GraphQLSchema {
       ontologyResolvers,
       actorResolvers,
       eventResolvers,
+      incidentResolvers,
       articleResolvers,
       analysisResolvers,
       ingestResolvers,

@@ -1,6 +1,6 @@
 /**
  * `diplograph export --format graphml|gexf|csv|json [--from YYYY-MM-DD] [--to YYYY-MM-DD]
- * [--relations ACCUSES,CONDEMNS] [--out FILE]`: the actor network for Gephi, yEd, Cytoscape or a
+ * [--relations ACCUSES,CONDEMNS] [--measure incidents|reports] [--out FILE]`: the actor network for Gephi, yEd, Cytoscape or a
  * spreadsheet. Read-only.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -17,6 +17,7 @@ const HELP = `usage: diplograph export --format graphml|gexf|csv|json [options]
                    spreadsheet import), json
   --from, --to     YYYY-MM-DD: count edges from the events in that range (else the stored network)
   --relations, -r  comma-separated relations, e.g. ACCUSES,CONDEMNS (default: all)
+  --measure        incidents (default: one act reported many times counts once) or reports: the edge weight
   --out, -o        file to write (default: standard output). For csv, FILE gets the edges and
                    FILE.nodes.csv (network.csv -> network.nodes.csv) the actors.
 

@@ -26,7 +26,7 @@ function isCalendarDay(value: string): boolean {
 }
 
 export function parseExportArgs(args: string[]): ExportOptions {
-  let values: { format?: string; from?: string; to?: string; relations?: string; out?: string; help?: boolean };
+  let values: { format?: string; from?: string; to?: string; relations?: string; measure?: string; out?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       args,
@@ -35,6 +35,7 @@ export function parseExportArgs(args: string[]): ExportOptions {
         from: { type: 'string' },
         to: { type: 'string' },
         relations: { type: 'string', short: 'r' },
+        measure: { type: 'string' },
         out: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -61,10 +62,12 @@ export function parseExportArgs(args: string[]): ExportOptions {
     if (unknown.length > 0) problems.push(`--relations: unknown ${unknown.join(', ')} (see schema/ontology/relations.json)`);
     if (relations.length === 0) problems.push('--relations is empty');
   }
+  const measure = (values.measure ?? 'INCIDENTS').toUpperCase();
+  if (measure !== 'REPORTS' && measure !== 'INCIDENTS') problems.push(`--measure must be reports or incidents, got ${JSON.stringify(values.measure)}`);
   if (problems.length > 0) throw new ExportArgsError(problems.join('\n'));
   return {
     format: format as ExportFormat,
-    filter: { from: values.from ?? null, to: values.to ?? null, relations },
+    filter: { from: values.from ?? null, to: values.to ?? null, relations, measure: measure as 'REPORTS' | 'INCIDENTS' },
     out: values.out ?? null,
     help: false,
   };

@@ -31,12 +31,18 @@ export async function readNetwork(driver: Driver, filter: ExportFilter, database
     nodes.set(target.id, target);
     const relation = String(rec.get('relation'));
     const mean = toNumber(rec.get('meanScore'));
+    const reports = toNumber(rec.get('count')) ?? 0;
+    const incidentIds = (rec.get('incidentIds') as string[] | null) ?? [];
     return {
       id: `${source.id}|${relation}|${target.id}`,
       source: source.id,
       target: target.id,
       relation,
-      count: toNumber(rec.get('count')) ?? 0,
+      count: filter.measure === 'REPORTS' ? reports : incidentIds.length,
+      reports,
+      incidents: incidentIds.length,
+      incidentIds,
+      respondsTo: (rec.get('respondsTo') as string[] | null) ?? [],
       firstDate: toDate(rec.get('firstDate')),
       lastDate: toDate(rec.get('lastDate')),
       meanScore: mean === null ? null : Math.round(mean * 1000) / 1000,

@@ -14,7 +14,11 @@ type EdgeAttrs = Omit<ExportEdge, 'id' | 'source' | 'target'>;
 
 function describeFilter(graph: ExportGraph): string {
   const f = graph.filter;
-  const parts = [f.from || f.to ? `events from ${f.from ?? 'the start'} to ${f.to ?? 'the end'}` : 'the stored network', f.relations ? `relations ${f.relations.join(', ')}` : 'all relations'];
+  const parts = [
+    f.from || f.to ? `events from ${f.from ?? 'the start'} to ${f.to ?? 'the end'}` : 'the stored network',
+    f.relations ? `relations ${f.relations.join(', ')}` : 'all relations',
+    `weight = ${f.measure === 'REPORTS' ? 'reports' : 'incidents'}`,
+  ];
   return `diplograph actor network: ${parts.join('; ')}`;
 }
 
@@ -41,7 +45,10 @@ export function writeGexfString(graph: ExportGraph): string {
     formatEdge: (_key, a) => ({
       label: a.relation,
       weight: a.count,
-      attributes: present({ relation: a.relation, count: a.count, firstDate: a.firstDate, lastDate: a.lastDate, meanScore: a.meanScore }),
+      attributes: present({
+        relation: a.relation, count: a.count, reports: a.reports, incidents: a.incidents, firstDate: a.firstDate, lastDate: a.lastDate, meanScore: a.meanScore,
+        incidentIds: a.incidentIds.join(' '), respondsTo: a.respondsTo.join(' '),
+      }),
     }),
   });
 }
@@ -54,9 +61,13 @@ const GRAPHML_NODE_KEYS = [
 const GRAPHML_EDGE_KEYS = [
   ['relation', 'string'],
   ['count', 'int'],
+  ['reports', 'int'],
+  ['incidents', 'int'],
   ['firstDate', 'string'],
   ['lastDate', 'string'],
   ['meanScore', 'double'],
+  ['incidentIds', 'string'],
+  ['respondsTo', 'string'],
 ] as const;
 
 export function writeGraphmlString(graph: ExportGraph): string {
@@ -80,7 +91,8 @@ export function writeGraphmlString(graph: ExportGraph): string {
     const el = g.ele('edge', { id: edge.id, source: edge.source, target: edge.target });
     for (const [name] of GRAPHML_EDGE_KEYS) {
       const value = edge[name];
-      if (value !== null) el.ele('data', { key: `e_${name}` }).txt(String(value));
+      // lists as space-separated ids (ids hold no spaces)
+      if (value !== null) el.ele('data', { key: `e_${name}` }).txt(Array.isArray(value) ? value.join(' ') : String(value));
     }
   }
   return doc.end({ prettyPrint: true });
@@ -97,8 +109,14 @@ export function writeNodesCsv(graph: ExportGraph): string {
 export function writeEdgesCsv(graph: ExportGraph): string {
   const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
   return stringify(
-    graph.edges.map((e) => [e.source, e.target, 'Directed', e.id, e.relation, e.count, e.relation, e.count, e.firstDate ?? '', e.lastDate ?? '', e.meanScore ?? '', names.get(e.source) ?? '', names.get(e.target) ?? '']),
-    { header: true, columns: ['Source', 'Target', 'Type', 'Id', 'Label', 'Weight', 'relation', 'count', 'firstDate', 'lastDate', 'meanScore', 'sourceName', 'targetName'] },
+    graph.edges.map((e) => [
+      e.source, e.target, 'Directed', e.id, e.relation, e.count, e.relation, e.count, e.reports, e.incidents, e.firstDate ?? '', e.lastDate ?? '', e.meanScore ?? '',
+      names.get(e.source) ?? '', names.get(e.target) ?? '', e.incidentIds.join(' '), e.respondsTo.join(' '),
+    ]),
+    {
+      header: true,
+      columns: ['Source', 'Target', 'Type', 'Id', 'Label', 'Weight', 'relation', 'count', 'reports', 'incidents', 'firstDate', 'lastDate', 'meanScore', 'sourceName', 'targetName', 'incidentIds', 'respondsTo'],
+    },
   );
 }
 

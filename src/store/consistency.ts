@@ -5,7 +5,12 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { RELATION_NAMES } from '../ontology.ts';
+import { principalOf } from './cypher/incidents.ts';
 import type { CypherQuery } from './cypher/query.ts';
+import { diffResponses } from './derived.ts';
+import { EXCHANGE_RELATIONS } from './exchange-rules.ts';
+import { groupIncidents, groupKeyString, type IncidentGroupKey, type IncidentMember } from './incidents.ts';
+import { linkResponses, type ExchangeEvent } from './responses.ts';
 
 export const CONSISTENCY_CYPHER = `// 1. every network relationship has exactly the count, dates, articles and mean score of its events
 MATCH (s:Actor)-[r]->(t:Actor)
@@ -43,7 +48,47 @@ MATCH (a:Article)
 WITH a, COUNT { (a)<-[:REPORTED_IN]-(:Event) } AS n
 WHERE a.contentHash IS NULL OR a.eventCount IS NULL OR a.eventCount <> n
 RETURN 'article-partial' AS problem, null AS source, null AS relation, null AS target,
-       {article: a.id, eventCount: a.eventCount, events: n} AS detail`;
+       {article: a.id, eventCount: a.eventCount, events: n} AS detail
+UNION ALL
+// 5. every counted event reports exactly one incident of its own key; other events none
+MATCH (e:Event)
+WITH e, COLLECT { MATCH (e)-[:REPORTS]->(i:Incident) RETURN i } AS incidents
+WHERE CASE WHEN e.negated = false AND e.hypothetical = false
+        THEN size(incidents) <> 1 OR incidents[0].sourceId <> e.sourceId OR incidents[0].targetId <> e.targetId OR incidents[0].plover <> e.plover
+        ELSE size(incidents) <> 0 END
+RETURN 'incident-membership' AS problem, e.sourceId AS source, e.relation AS relation, e.targetId AS target,
+       {event: e.id, incidents: [i IN incidents | i.id]} AS detail
+UNION ALL
+// 6. every incident has the reports, outlets, publication days and date of its events
+MATCH (i:Incident)
+CALL (i) {
+  OPTIONAL MATCH (i)<-[:REPORTS]-(e:Event)-[:REPORTED_IN]->(a:Article)
+  WITH e, a ORDER BY a.outlet
+  RETURN count(e) AS n, min(a.publishedAt) AS first, max(a.publishedAt) AS last,
+         [o IN collect(DISTINCT a.outlet) WHERE o <> ''] AS outlets,
+         coalesce(min(CASE WHEN e.datePrecision = 'DAY' THEN e.date END), min(e.date)) AS best
+}
+WITH i, n, first, last, outlets, best
+WHERE n = 0 OR i.reports <> n OR i.outlets <> outlets
+   OR coalesce(i.firstReported, date('0001-01-01')) <> coalesce(first, date('0001-01-01'))
+   OR coalesce(i.lastReported, date('0001-01-01')) <> coalesce(last, date('0001-01-01'))
+   OR coalesce(i.date, date('0001-01-01')) <> coalesce(best, date('0001-01-01'))
+RETURN 'incident-mismatch' AS problem, i.sourceId AS source, i.plover AS relation, i.targetId AS target,
+       {incident: i.id, stored: i.reports, events: n} AS detail
+UNION ALL
+// 7. every network relationship counts the distinct incidents of its events
+MATCH (s:Actor)-[r]->(t:Actor)
+WHERE type(r) IN $relations
+WITH s, r, t, COUNT { MATCH (s)<-[:SOURCE]-(e:Event)-[:TARGET]->(t), (e)-[:REPORTS]->(i:Incident)
+                       WHERE e.relation = type(r) RETURN DISTINCT i } AS n
+WHERE r.incidents IS NULL OR r.incidents <> n
+RETURN 'network-incidents' AS problem, s.id AS source, type(r) AS relation, t.id AS target, {stored: r.incidents, incidents: n} AS detail
+UNION ALL
+// 8. a response answers a countable event before it, between the same two sides reversed
+MATCH (r:Event)-[l:RESPONDS_TO]->(t:Event)
+WHERE r.negated OR r.hypothetical OR t.negated OR t.hypothetical OR NOT l.kind IN ['stated', 'inferred']
+   OR COUNT { (r)-[:RESPONDS_TO]->() } <> 1
+RETURN 'response-broken' AS problem, r.sourceId AS source, r.relation AS relation, r.targetId AS target, {response: r.id, answers: t.id} AS detail`;
 
 export function buildConsistencyCheck(): CypherQuery {
   return { cypher: CONSISTENCY_CYPHER, params: { relations: [...RELATION_NAMES] } };
@@ -61,5 +106,65 @@ export interface ConsistencyProblem {
 export async function checkConsistency(driver: Driver, database?: string): Promise<ConsistencyProblem[]> {
   const { cypher, params } = buildConsistencyCheck();
   const { records } = await driver.executeQuery(cypher, params, { database, routing: 'READ' });
-  return records.map((r) => r.toObject() as unknown as ConsistencyProblem);
+  const problems = records.map((r) => r.toObject() as unknown as ConsistencyProblem);
+  return [...problems, ...(await checkDerived(driver, database))];
+}
+
+/**
+ * The part Cypher cannot say: incidents and response links are exactly what the rules give when
+ * recomputed from all the events at once (so the incremental upkeep did not drift).
+ */
+async function checkDerived(driver: Driver, database?: string): Promise<ConsistencyProblem[]> {
+  const problems: ConsistencyProblem[] = [];
+  const { records } = await driver.executeQuery(
+    `MATCH (e:Event)-[:REPORTED_IN]->(a:Article)
+WHERE e.negated = false AND e.hypothetical = false
+RETURN e.id AS id, e.articleId AS articleId, e.relation AS relation, e.plover AS plover, e.sourceId AS source, e.targetId AS target,
+       toString(e.date) AS date, e.datePrecision AS datePrecision, toString(a.publishedAt) AS publishedAt, a.outlet AS outlet,
+       COLLECT { MATCH (e)-[:REPORTS]->(i:Incident) RETURN i.id } AS incidents`,
+    {},
+    { database, routing: 'READ' },
+  );
+  const groups = new Map<string, { key: IncidentGroupKey; members: IncidentMember[] }>();
+  const stored = new Map<string, string[]>();
+  for (const r of records) {
+    const o = r.toObject() as Record<string, unknown>;
+    const key = { source: String(o.source), plover: String(o.plover), target: String(o.target) };
+    const g = groups.get(groupKeyString(key)) ?? { key, members: [] };
+    g.members.push({
+      id: String(o.id), articleId: String(o.articleId), relation: String(o.relation), date: (o.date as string | null) ?? null,
+      datePrecision: (o.datePrecision as string | null) ?? 'UNKNOWN', publishedAt: (o.publishedAt as string | null) ?? null, outlet: (o.outlet as string | null) ?? null,
+    });
+    groups.set(groupKeyString(key), g);
+    stored.set(String(o.id), o.incidents as string[]);
+  }
+  for (const { key, members } of groups.values()) {
+    for (const inc of groupIncidents(key, members)) {
+      const wrong = inc.eventIds.filter((id) => stored.get(id)?.length !== 1 || stored.get(id)![0] !== inc.id);
+      if (wrong.length > 0) problems.push({ problem: 'incident-grouping', source: key.source, relation: key.plover, target: key.target, detail: { incident: inc.id, events: wrong } });
+    }
+  }
+  const links = await driver.executeQuery(
+    `MATCH (x:Actor)<-[:SOURCE]-(e:Event)-[:TARGET]->(y:Actor), (e)-[:REPORTED_IN]->(a:Article)
+WHERE e.negated = false AND e.hypothetical = false AND e.relation IN $relations
+RETURN e.id AS id, e.articleId AS articleId, e.relation AS relation, ${principalOf('x')} AS sourceSide, ${principalOf('y')} AS targetSide,
+       toString(coalesce(e.date, a.publishedAt)) AS date, toString(a.publishedAt) AS publishedAt, e.start AS start, (e.date IS NOT NULL AND e.datePrecision = 'DAY') AS precise, e.sentence AS sentence,
+       COLLECT { MATCH (e)-[l:RESPONDS_TO]->(t:Event) RETURN [t.id, l.kind, l.cue, toString(l.days)] } AS links`,
+    { relations: [...EXCHANGE_RELATIONS] },
+    { database, routing: 'READ' },
+  );
+  const events: ExchangeEvent[] = [];
+  const existing = new Map<string, { to: string; kind: string; cue: string | null; days: string }[]>();
+  for (const r of links.records) {
+    const o = r.toObject() as Record<string, unknown>;
+    events.push({
+      id: String(o.id), articleId: String(o.articleId), relation: String(o.relation), sourceSide: String(o.sourceSide), targetSide: String(o.targetSide),
+      date: (o.date as string | null) ?? null, precise: o.precise === true, publishedAt: (o.publishedAt as string | null) ?? null, start: Number(o.start), sentence: String(o.sentence ?? ''),
+    });
+    existing.set(String(o.id), ((o.links as (string | null)[][]) ?? []).map(([to, kind, cue, days]) => ({ to: to!, kind: kind!, cue: cue ?? null, days: days! })));
+  }
+  const { drop, add } = diffResponses(existing, linkResponses(events));
+  for (const [from, to] of drop) problems.push({ problem: 'response-extra', source: null, relation: null, target: null, detail: { response: from, answers: to } });
+  for (const l of add) problems.push({ problem: 'response-missing', source: null, relation: null, target: null, detail: l });
+  return problems;
 }

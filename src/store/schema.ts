@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
+import { backfillDerived } from './backfill.ts';
 
 export interface Migration {
   version: number;
@@ -73,5 +74,7 @@ export async function migrate(driver: Driver, database?: string, migrations = lo
     done.push(m.name);
   }
   await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
+  // 004 brought incidents and response links: a graph written before gets them once, from its events.
+  if (migrations.some((m) => m.version === 4 && done.includes(m.name))) await backfillDerived(driver, database);
   return done;
 }

@@ -18,8 +18,10 @@ import {
   buildWriteArticles,
 } from './cypher/articles.ts';
 import { buildWriteEvents } from './cypher/events.ts';
-import { buildRefreshNetwork, buildUpdateNetwork, networkAdditions, type NetworkKey } from './cypher/network.ts';
+import { buildActorEventPairs } from './cypher/incidents.ts';
+import { buildRefreshNetwork, buildUpdateNetwork, networkAdditions, uniqueNetworkKeys, type NetworkKey } from './cypher/network.ts';
 import type { CypherQuery } from './cypher/query.ts';
+import { refreshDerived } from './derived.ts';
 import { errorCode, errorMessage } from './errors.ts';
 import { membershipsFor } from './memberships.ts';
 import { redirectActors, withArticleId, type ActorRow, type PreparedArticle } from './prepare.ts';
@@ -170,7 +172,9 @@ async function writeInTransaction(tx: ManagedTransaction, batch: PreparedArticle
   const events = articles.flatMap((p) => p.events);
   if (events.length > 0) await run(tx, buildWriteEvents(events));
   const affiliations = new Map(articles.flatMap((p) => p.affiliations).map((f) => [`${f.type} ${f.from} ${f.to}`, f]));
-  for (const q of buildWriteAffiliations([...affiliations.values()])) await run(tx, q);
+  // Actors given a new affiliation now stand for another principal: their exchanges are relinked below.
+  const affiliated = new Set<string>();
+  for (const q of buildWriteAffiliations([...affiliations.values()])) for (const row of await run(tx, q)) affiliated.add(String(row.from));
   // A membership is written when its country or its alliance first enters the graph.
   const memberships = membershipsFor(actorRows.filter((a) => created.has(a.id)));
   if (memberships.length > 0) await run(tx, buildWriteMemberships(memberships));
@@ -184,6 +188,12 @@ async function writeInTransaction(tx: ManagedTransaction, batch: PreparedArticle
   // The upserts above locked this batch's actors and survivors already; other sources are locked there.
   const locked = new Set([...actorRows.map((a) => a.id), ...aliasesFor.keys()]);
   for (const q of buildUpdateNetwork(touched, additions, locked)) await run(tx, q);
+  // 8. Incidents and exchanges of the same keys (and of newly affiliated actors' pairs).
+  const extraPairs: [string, string][] = [];
+  if (affiliated.size > 0) {
+    for (const row of await run(tx, buildActorEventPairs([...affiliated].sort()))) extraPairs.push([String(row.source), String(row.target)]);
+  }
+  await refreshDerived((q) => run(tx, q), uniqueNetworkKeys([...touched, ...additions]), extraPairs);
 
   for (const [i, o] of outcomes.entries()) {
     if (o.status === 'new' || o.status === 'updated') {
@@ -246,6 +256,7 @@ export async function deleteArticleTx(driver: Driver, id: string, database?: str
       if (rows.length === 0) return false;
       const keys = (rows[0]!.keys as Partial<NetworkKey>[] | null) ?? [];
       for (const q of buildRefreshNetwork(keys)) await run(tx, q);
+      await refreshDerived((q) => run(tx, q), uniqueNetworkKeys(keys));
       return true;
     });
   } finally {
@@ -255,5 +266,7 @@ export async function deleteArticleTx(driver: Driver, id: string, database?: str
 
 /** Recomputes the network relationships for these keys in a transaction of the caller (for corrections). */
 export async function refreshNetwork(tx: ManagedTransaction, keys: Iterable<Partial<NetworkKey>>): Promise<void> {
-  for (const q of buildRefreshNetwork(keys)) await run(tx, q);
+  const unique = uniqueNetworkKeys(keys);
+  for (const q of buildRefreshNetwork(unique)) await run(tx, q);
+  await refreshDerived((q) => run(tx, q), unique);
 }

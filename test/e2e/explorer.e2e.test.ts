@@ -99,7 +99,23 @@ describe('the network explorer', () => {
     expect(sentence).toContain(source!);
     expect(sentence).toContain(target!);
     if (accusation.relation === 'ACCUSES' && accusation.source === 'country:USA') {
+      // Dawn and Reuters report one accusation: one card for the incident, its repeat hidden until asked for
+      await expect.poll(() => page.locator('.events > .event').count()).toBe(1);
+      expect(await page.locator('.events .incident-reports').first().textContent()).toBe('2 reports');
+      await page.locator('#one-card-per-incident').uncheck();
+      await expect.poll(() => page.locator('.events > .event').count()).toBe(2);
       expect(await page.locator('.events').textContent()).toContain('accused Beijing');
+      await page.locator('#one-card-per-incident').check();
+      await expect.poll(() => page.locator('.events > .event').count()).toBe(1);
+      // the exchange as a thread: the accusation, then China's denials answering it, in time order
+      const thread = page.locator('.events .thread').first();
+      await thread.waitFor();
+      const steps = await thread.locator('.thread-step').allTextContents();
+      expect(steps[0]).toContain('this report');
+      expect(steps.slice(1).some((s) => /answered by/.test(s) && /China DENIES United States/.test(s))).toBe(true);
+      const dates = steps.map((s) => s.slice(0, 10));
+      expect([...dates].sort()).toEqual(dates);
+      await page.screenshot({ path: join(ARTIFACTS, 'explorer-exchange-thread.png') });
     }
     expect(await page.locator('.events .article').first().textContent()).toMatch(/\S/);
     await page.screenshot({ path: join(ARTIFACTS, 'explorer-edge-evidence.png') });

@@ -223,9 +223,9 @@ describe('network, paths, timeline, ontology', () => {
 
   it('timelines by month and week for an actor and a dyad', async () => {
     const data = await api().ok(`{
-      month: timeline(actor: "country:USA", granularity: MONTH) { start count meanScore }
-      week: timeline(dyad: { source: "country:USA", target: "country:CHN" }, granularity: WEEK, from: "2021-07-01", to: "2021-07-31") { start count }
-      day: timeline(dyad: { source: "country:USA", target: "country:CHN" }, relations: [ACCUSES], granularity: DAY) { start count } }`);
+      month: timeline(actor: "country:USA", granularity: MONTH, measure: REPORTS) { start count meanScore }
+      week: timeline(dyad: { source: "country:USA", target: "country:CHN" }, granularity: WEEK, from: "2021-07-01", to: "2021-07-31", measure: REPORTS) { start count }
+      day: timeline(dyad: { source: "country:USA", target: "country:CHN" }, relations: [ACCUSES], granularity: DAY, measure: REPORTS) { start count } }`);
     expect(data.month.find((b: any) => b.start === '2021-07-01').count).toBeGreaterThan(0);
     for (const b of data.month) expect(b.start.endsWith('-01')).toBe(true);
     expect(data.week).toHaveLength(1);
@@ -253,7 +253,7 @@ describe('index lookups (migration 003) agree with the SOURCE/TARGET edges', () 
       { database: testTarget().database },
     );
     const expected = records.map((r) => ({ start: r.get('start'), count: Number(r.get('count')), meanScore: r.get('meanScore') }));
-    const { timeline } = await api().ok('{ timeline(actor: "country:USA", granularity: MONTH) { start count meanScore } }');
+    const { timeline } = await api().ok('{ timeline(actor: "country:USA", granularity: MONTH, measure: REPORTS) { start count meanScore } }');
     expect(expected.length).toBeGreaterThan(0);
     expect(timeline.map((b: any) => ({ start: b.start, count: b.count }))).toEqual(expected.map(({ start, count }) => ({ start, count })));
     timeline.forEach((b: any, i: number) => expect(b.meanScore).toBeCloseTo(expected[i]!.meanScore, 9));

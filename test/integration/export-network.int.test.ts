@@ -29,7 +29,14 @@ describe('readNetwork', () => {
     expect(graph.edges.length).toBeGreaterThan(10);
     const accuses = graph.edges.find((e) => e.id === 'country:USA|ACCUSES|country:CHN');
     expect(accuses).toMatchObject({ source: 'country:USA', target: 'country:CHN', relation: 'ACCUSES', meanScore: -2 });
-    expect(accuses!.count).toBeGreaterThanOrEqual(1);
+    // Dawn and Reuters report the same accusation: two reports, one incident (the default weight)
+    expect(accuses).toMatchObject({ count: 1, reports: 2, incidents: 1 });
+    expect(accuses!.incidentIds).toHaveLength(1);
+    expect(accuses!.incidentIds[0]).toMatch(/^incident:/);
+    // China's denials answer it: the response link is exported as the edge answered
+    expect(graph.edges.find((e) => e.id === 'country:CHN|DENIES|country:USA')!.respondsTo).toContain('country:USA|ACCUSES|country:CHN');
+    const byReports = await readNetwork(driver, { from: null, to: null, relations: ['ACCUSES'], measure: 'REPORTS' }, database());
+    expect(byReports.edges.find((e) => e.id === 'country:USA|ACCUSES|country:CHN')).toMatchObject({ count: 2, reports: 2, incidents: 1 });
     expect(accuses!.firstDate! <= accuses!.lastDate!).toBe(true);
     expect(graph.nodes.find((n) => n.id === 'country:CHN')).toEqual({ id: 'country:CHN', name: 'China', kind: 'COUNTRY', country: 'CHN' });
     const ids = new Set(graph.nodes.map((n) => n.id));
@@ -41,7 +48,8 @@ describe('readNetwork', () => {
   it('counts edges from the events in a date range, and they agree with the stored network over all time', async () => {
     const stored = await readNetwork(driver, { from: null, to: null, relations: null }, database());
     const allTime = await readNetwork(driver, { from: '1900-01-01', to: '2100-12-31', relations: null }, database());
-    const key = (e: { id: string; count: number; firstDate: string | null; lastDate: string | null }) => `${e.id}:${e.count}:${e.firstDate}:${e.lastDate}`;
+    const key = (e: { id: string; count: number; reports: number; firstDate: string | null; lastDate: string | null; incidentIds: string[]; respondsTo: string[] }) =>
+      `${e.id}:${e.count}:${e.reports}:${e.firstDate}:${e.lastDate}:${e.incidentIds.join()}:${e.respondsTo.join()}`;
     expect(allTime.edges.map(key).sort()).toEqual(stored.edges.map(key).sort());
 
     const in2021 = await readNetwork(driver, { from: '2021-01-01', to: '2021-12-31', relations: ['ACCUSES', 'CONDEMNS', 'DENIES'] }, database());

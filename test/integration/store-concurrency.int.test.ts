@@ -18,6 +18,9 @@ describe('store: concurrent ingests leave the graph a sequential ingest leaves',
     await wipeGraph(graph());
     await ingestExtractions(graph(), corpus, { batchSize: 50 });
     const sequential = await dumpGraph(graph());
+    // the comparison below covers incidents and response links: there are some of both to compare
+    expect(await count(graph(), 'MATCH (i:Incident) WHERE i.reports > 1 RETURN count(i)')).toBeGreaterThan(0);
+    expect(await count(graph(), 'MATCH ()-[l:RESPONDS_TO]->() RETURN count(l)')).toBeGreaterThan(0);
 
     await wipeGraph(graph());
     const [a, b] = await Promise.all([ingestExtractions(graph(), first, { batchSize: 25 }), ingestExtractions(graph(), second, { batchSize: 25 })]);

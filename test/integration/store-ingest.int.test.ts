@@ -39,7 +39,7 @@ describe('store: ingest, re-ingest, update, delete', () => {
     expect(await count(graph(), 'MATCH (:Country {id: "country:CHN"})-[r:MEMBER_OF]->(:Alliance) RETURN count(r)')).toBe(0);
     expect(await count(graph(), 'MATCH (e:Event)-[:REPORTED_IN]->(:Article {id: "ing-a1"}) RETURN count(e)')).toBe(5);
     const usaChn = await networkRel(graph(), 'country:USA', 'ACCUSES', 'country:CHN');
-    expect(usaChn).toEqual({ count: 2, firstDate: '2021-07-19', lastDate: '2021-07-21', articleIds: ['ing-a1', 'ing-a2'], meanScore: -3, scoreSum: -6000000 });
+    expect(usaChn).toEqual({ count: 2, firstDate: '2021-07-19', lastDate: '2021-07-21', articleIds: ['ing-a1', 'ing-a2'], meanScore: -3, scoreSum: -6000000, incidents: 1 });
     // negated and hypothetical events are stored but not in the network
     expect(await networkRel(graph(), 'country:CHN', 'DENIES', 'country:USA')).toBeNull();
     expect(await networkRel(graph(), 'alliance:nato', 'CONDEMNS', 'country:CHN')).toBeNull();
@@ -63,7 +63,7 @@ describe('store: ingest, re-ingest, update, delete', () => {
     const summary = await ingestExtractions(graph(), [a2v2]);
     expect(summary.results[0]!.status).toBe('updated');
     expect(await count(graph(), 'MATCH (e:Event {articleId: "ing-a2"}) RETURN count(e)')).toBe(1);
-    expect(await networkRel(graph(), 'country:USA', 'ACCUSES', 'country:CHN')).toEqual({ count: 1, firstDate: '2021-07-19', lastDate: '2021-07-19', articleIds: ['ing-a1'], meanScore: -2, scoreSum: -2000000 });
+    expect(await networkRel(graph(), 'country:USA', 'ACCUSES', 'country:CHN')).toEqual({ count: 1, firstDate: '2021-07-19', lastDate: '2021-07-19', articleIds: ['ing-a1'], meanScore: -2, scoreSum: -2000000, incidents: 1 });
     expect(await networkRel(graph(), 'official:chn:zhao-lijian', 'DENIES', 'country:USA')).toBeNull();
     expect((await networkRel(graph(), 'country:GBR', 'CONDEMNS', 'country:CHN'))?.count).toBe(1);
     expect(await checkConsistency(graph())).toEqual([]);
@@ -85,7 +85,7 @@ describe('store: ingest, re-ingest, update, delete', () => {
     await graph().executeQuery('MATCH (:Actor {id: "country:RUS"})-[r:THREATENS]->(:Actor {id: "country:GBR"}) REMOVE r.scoreSum SET r.meanScore = 0.0');
     await ingestExtractions(graph(), [makeExtraction({ id: 'ing-m2', events: [{ s: 'RUS', r: 'THREATENS', t: 'GBR', date: '2021-02-01', score: -4.4 }] })]);
     expect(await networkRel(graph(), 'country:RUS', 'THREATENS', 'country:GBR')).toEqual({
-      count: 2, firstDate: '2021-02-01', lastDate: '2021-03-01', articleIds: ['ing-m1', 'ing-m2'], meanScore: -5.7, scoreSum: -11400000,
+      count: 2, firstDate: '2021-02-01', lastDate: '2021-03-01', articleIds: ['ing-m1', 'ing-m2'], meanScore: -5.7, scoreSum: -11400000, incidents: 2,
     });
     const summary = await ingestExtractions(graph(), [
       makeExtraction({ id: 'ing-m0', events: [{ s: 'RUS', r: 'THREATENS', t: 'GBR', date: '2021-04-01', score: -10 }, { s: 'RUS', r: 'THREATENS', t: 'AUS' }] }),
@@ -94,7 +94,7 @@ describe('store: ingest, re-ingest, update, delete', () => {
     ]);
     expect(summary.results.map((r) => r.status)).toEqual(['new', 'updated', 'new']);
     expect(await networkRel(graph(), 'country:RUS', 'THREATENS', 'country:GBR')).toEqual({
-      count: 3, firstDate: '2021-01-01', lastDate: '2021-04-01', articleIds: ['ing-m0', 'ing-m1', 'ing-m2'], meanScore: -4.466667, scoreSum: -13400000,
+      count: 3, firstDate: '2021-01-01', lastDate: '2021-04-01', articleIds: ['ing-m0', 'ing-m1', 'ing-m2'], meanScore: -4.466667, scoreSum: -13400000, incidents: 3,
     });
     expect((await networkRel(graph(), 'country:RUS', 'THREATENS', 'country:AUS'))?.articleIds).toEqual(['ing-m0']);
     expect(await checkConsistency(graph())).toEqual([]);

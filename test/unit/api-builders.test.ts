@@ -88,13 +88,17 @@ describe('Cypher builders', () => {
     // Dates leave the database as strings (the driver's Date objects are slow to decode).
     expect(detailed.cypher).toContain('toString(r.firstDate), toString(r.lastDate), r.meanScore');
     // Stored relationships all have count >= 1: minCount 1 reads no count to filter on, minCount 2 does.
-    expect(detailed.cypher).not.toContain('r.count >= $minCount');
-    expect(buildNetworkQuery({ ...detailedArgs(), minCount: 2 }).cypher).toContain('r.count >= $minCount');
+    expect(detailed.cypher).not.toContain('>= $minCount');
+    // The weight is the incident count by default, the report count on request.
+    expect(buildNetworkQuery({ ...detailedArgs(), minCount: 2 }).cypher).toContain('coalesce(r.incidents, r.count) >= $minCount');
+    expect(buildNetworkQuery({ ...detailedArgs(), minCount: 2, measure: 'REPORTS' }).cypher).toContain('r.count >= $minCount');
+    expect(buildNetworkQuery({ ...detailedArgs(), minCount: 2, measure: 'REPORTS' }).cypher).not.toContain('coalesce(r.incidents, r.count) >=');
     // Edges come back as plain lists; the resolver names their fields.
     expect(edgeRows([['a', 'MEETS', 'b', 3]])).toEqual([{ source: 'a', relation: 'MEETS', target: 'b', count: 3 }]);
     expect(edgeRows([['a', 'MEETS', 'b', 3, '2021-01-01', null, 1.5]])).toEqual([
-      { source: 'a', relation: 'MEETS', target: 'b', count: 3, firstDate: '2021-01-01', lastDate: null, meanScore: 1.5 },
+      { source: 'a', relation: 'MEETS', target: 'b', count: 3, firstDate: '2021-01-01', lastDate: null, meanScore: 1.5, reports: 3, incidents: 3 },
     ]);
+    expect(edgeRows([['a', 'MEETS', 'b', 1, null, null, 1.5, 3, 1]])[0]).toMatchObject({ count: 1, reports: 3, incidents: 1 });
   });
 
   it('refuse a path length outside 1…6 (it is written into the pattern)', () => {
@@ -194,7 +198,7 @@ describe('the schema', () => {
   it('builds from schema/*.graphql with resolvers matching it, and its enums match the ontology', () => {
     const schema = buildSchema();
     expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual(
-      ['actor', 'actors', 'article', 'articles', 'corrections', 'events', 'network', 'ontology', 'paths', 'timeline'].sort(),
+      ['actor', 'actors', 'article', 'articles', 'corrections', 'events', 'exchanges', 'incidents', 'network', 'ontology', 'paths', 'timeline'].sort(),
     );
     expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(['addAlias', 'deleteArticle', 'ingestArticle', 'mergeActors', 'renameActor']);
   });

@@ -15,16 +15,26 @@ export interface NetworkArgs {
   limit: number;
   /** Most edges returned (the heaviest); more make truncated true. */
   maxEdges: number;
-  /** Whether to return the edges' firstDate, lastDate and meanScore (read only when asked for). */
+  /** Whether to return the edges' firstDate, lastDate, meanScore, reports and incidents (read only when asked for). */
   edgeDetails: boolean;
+  /** What an edge's weight counts (default: incidents). */
+  measure?: 'REPORTS' | 'INCIDENTS';
 }
+
+/** The stored property an edge's weight is read from (a closed choice, never input text). */
+function weight(args: NetworkArgs): string {
+  return args.measure === 'REPORTS' ? 'r.count' : 'coalesce(r.incidents, r.count)';
+}
+
+/** The incident an event reports (null for uncounted events). */
+export const INCIDENT_OF = (e: string) => `COLLECT { MATCH (${e})-[:REPORTS]->(inc:Incident) RETURN inc.id }[0]`;
 
 /** Neighbours of the frontier `f` as rows (n, w): one aggregated weight per neighbour. */
 function expand(args: NetworkArgs, params: Record<string, unknown>): string {
   if (args.from === null && args.to === null) {
     // Every stored network relationship has count >= 1: filtered on only when minCount can drop one.
-    const minCount = args.minCount > 1 ? 'r.count >= $minCount AND ' : '';
-    return `MATCH (f)-[r:${relationTypes(args.relations)}]-(n)\nWHERE ${minCount}n <> f\nWITH n, sum(r.count) AS w`;
+    const minCount = args.minCount > 1 ? `${weight(args)} >= $minCount AND ` : '';
+    return `MATCH (f)-[r:${relationTypes(args.relations)}]-(n)\nWHERE ${minCount}n <> f\nWITH n, sum(${weight(args)}) AS w`;
   }
   const conditions = [countable('e'), 'n <> f', ...dateConditions('e.date', args.from, args.to, params)];
   if (args.relations) {
@@ -33,14 +43,14 @@ function expand(args: NetworkArgs, params: Record<string, unknown>): string {
   }
   return (
     `MATCH (f)<-[:SOURCE|TARGET]-(e:Event)-[:SOURCE|TARGET]->(n:Actor)\n${where(conditions)}\n` +
-    'WITH f, n, e.relation AS relation, count(e) AS c WHERE c >= $minCount\nWITH n, sum(c) AS w'
+    `WITH f, n, e.relation AS relation, ${args.measure === 'REPORTS' ? 'count(e)' : `count(DISTINCT ${INCIDENT_OF('e')})`} AS c WHERE c >= $minCount\nWITH n, sum(c) AS w`
   );
 }
 
 function edges(args: NetworkArgs, params: Record<string, unknown>): string {
   if (args.from === null && args.to === null) {
     // As in expand(): the count is read to filter on only when minCount can drop a relationship.
-    const minCount = args.minCount > 1 ? '\nWHERE r.count >= $minCount' : '';
+    const minCount = args.minCount > 1 ? `\nWHERE ${weight(args)} >= $minCount` : '';
     return (
       // Network relationships join actors only, so no label check; node identity, no property read. The
       // source's id comes from the ids list (kept[i] is ids[i]), not from the node.
@@ -52,12 +62,12 @@ function edges(args: NetworkArgs, params: Record<string, unknown>): string {
       // The target's id read once per target; the self-loops (an event can name one actor twice) out.
       'WITH b, b.id AS target, out\nUNWIND out AS o\nWITH o[0] AS source, o[1] AS r, target WHERE o[2] <> b\n' +
       // Heaviest first, ties by source, relation, target: the edges kept at the cut are always the same.
-      'WITH source, type(r) AS relation, target, r.count AS count, r\n' +
+      `WITH source, type(r) AS relation, target, ${weight(args)} AS count, r\n` +
       'ORDER BY count DESC, source, relation, target LIMIT $maxEdges + 1\n' +
       // Plain lists, not maps: less to encode and decode (the resolver names the fields). Dates as
       // strings: the driver's Date objects cost about 8 ms per 1,000 to decode.
       (args.edgeDetails
-        ? 'RETURN collect([source, relation, target, count, toString(r.firstDate), toString(r.lastDate), r.meanScore]) AS edges'
+        ? 'RETURN collect([source, relation, target, count, toString(r.firstDate), toString(r.lastDate), r.meanScore, r.count, coalesce(r.incidents, r.count)]) AS edges'
         : 'RETURN collect([source, relation, target, count]) AS edges')
     );
   }
@@ -66,12 +76,13 @@ function edges(args: NetworkArgs, params: Record<string, unknown>): string {
   return (
     'UNWIND kept AS a\n' +
     `MATCH (a)<-[:SOURCE]-(e:Event)-[:TARGET]->(b:Actor)\n${where(conditions)}\n` +
-    'WITH kept, a, e.relation AS relation, b, count(e) AS count, min(e.date) AS firstDate, max(e.date) AS lastDate, avg(e.score) AS meanScore\n' +
+    `WITH kept, a, e.relation AS relation, b, count(e) AS reports, count(DISTINCT ${INCIDENT_OF('e')}) AS incidents, min(e.date) AS firstDate, max(e.date) AS lastDate, avg(e.score) AS meanScore\n` +
+    `WITH kept, a, relation, b, ${args.measure === 'REPORTS' ? 'reports' : 'incidents'} AS count, reports, incidents, firstDate, lastDate, meanScore\n` +
     // The membership test once per (source, relation, target) group, not once per event.
     'WHERE count >= $minCount AND b IN kept\n' +
-    'WITH a.id AS source, relation, b.id AS target, count, toString(firstDate) AS firstDate, toString(lastDate) AS lastDate, meanScore\n' +
+    'WITH a.id AS source, relation, b.id AS target, count, toString(firstDate) AS firstDate, toString(lastDate) AS lastDate, meanScore, reports, incidents\n' +
     'ORDER BY count DESC, source, relation, target\n' +
-    'RETURN collect([source, relation, target, count, firstDate, lastDate, meanScore]) AS edges'
+    'RETURN collect([source, relation, target, count, firstDate, lastDate, meanScore, reports, incidents]) AS edges'
   );
 }
 

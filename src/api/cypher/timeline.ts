@@ -8,6 +8,8 @@ export interface TimelineArgs {
   granularity: 'DAY' | 'WEEK' | 'MONTH';
   from: string | null;
   to: string | null;
+  /** Also count the distinct incidents of each bucket's events (reads each event's REPORTS edge). */
+  incidents?: boolean;
 }
 
 const GROUP = { DAY: 'd', WEEK: 'd.weekYear AS y, d.week AS w', MONTH: 'd.year AS y, d.month AS m' } as const;
@@ -58,9 +60,9 @@ export function buildTimelineQuery(args: TimelineArgs): CypherQuery {
     cypher:
       `CALL () {\n  ${events.replaceAll('\n', '\n  ')}\n}\n` +
       // Grouped by date components, one date built per bucket rather than one per event.
-      `WITH ${GROUP[args.granularity]}, count(e) AS count, avg(score) AS meanScore\n` +
+      `WITH ${GROUP[args.granularity]}, count(e) AS count, avg(score) AS meanScore${args.incidents ? ', count(DISTINCT COLLECT { MATCH (e)-[:REPORTS]->(i:Incident) RETURN i.id }[0]) AS incidents' : ''}\n` +
       // The start as a string (YYYY-MM-DD sorts as the dates do): no Date object to decode per bucket.
-      `RETURN toString(${START[args.granularity]}) AS start, count, meanScore ORDER BY start`,
+      `RETURN toString(${START[args.granularity]}) AS start, count, meanScore${args.incidents ? ', incidents' : ''} ORDER BY start`,
     params,
   };
 }

@@ -22,6 +22,8 @@ interface NetworkEdge {
   firstDate?: string | null;
   lastDate?: string | null;
   meanScore?: number | null;
+  reports?: number;
+  incidents?: number;
 }
 
 interface NetworkNode {
@@ -31,8 +33,8 @@ interface NetworkNode {
   country: string | null;
 }
 
-/** An edge as the query returns it: [source, relation, target, count, firstDate?, lastDate?, meanScore?]. */
-type EdgeRow = [string, string, string, number, (string | null)?, (string | null)?, (number | null)?];
+/** An edge as the query returns it: [source, relation, target, count, firstDate?, lastDate?, meanScore?, reports?, incidents?]. */
+type EdgeRow = [string, string, string, number, (string | null)?, (string | null)?, (number | null)?, number?, number?];
 
 /** Names the fields of the query's edge lists (firstDate … only when the query read them). */
 export function edgeRows(rows: EdgeRow[]): NetworkEdge[] {
@@ -41,7 +43,7 @@ export function edgeRows(rows: EdgeRow[]): NetworkEdge[] {
     const r = rows[i]!;
     edges[i] =
       r.length > 4
-        ? { source: r[0], relation: r[1], target: r[2], count: r[3], firstDate: r[4] ?? null, lastDate: r[5] ?? null, meanScore: r[6] ?? null }
+        ? { source: r[0], relation: r[1], target: r[2], count: r[3], firstDate: r[4] ?? null, lastDate: r[5] ?? null, meanScore: r[6] ?? null, reports: r[7] ?? r[3], incidents: r[8] ?? r[3] }
         : { source: r[0], relation: r[1], target: r[2], count: r[3] };
   }
   return edges;
@@ -68,7 +70,7 @@ export const analysisResolvers = {
   Query: {
     async network(
       _: unknown,
-      args: { actorIds: string[]; depth?: number | null; relations?: string[] | null; from?: string | null; to?: string | null; minCount?: number | null; limit?: number | null },
+      args: { actorIds: string[]; depth?: number | null; relations?: string[] | null; from?: string | null; to?: string | null; minCount?: number | null; limit?: number | null; measure?: 'REPORTS' | 'INCIDENTS' | null },
       ctx: ApiContext,
       info: GraphQLResolveInfo,
     ) {
@@ -79,9 +81,9 @@ export const analysisResolvers = {
       const limit = intIn(args.limit, 'limit', 100, 1, 1000);
       const { from, to } = dateRange(args.from, args.to);
       const actorIds = [...new Set(args.actorIds.map((id) => requiredText(id, 'actorIds', 500)))];
-      const edgeDetails = ['firstDate', 'lastDate', 'meanScore'].some((field) => selectsPath(info, ['edges', field]));
+      const edgeDetails = ['firstDate', 'lastDate', 'meanScore', 'reports', 'incidents'].some((field) => selectsPath(info, ['edges', field]));
       const [row] = await ctx.exec.read(
-        buildNetworkQuery({ actorIds, depth, relations: optionalList(args.relations), from, to, minCount, limit, maxEdges: limit * EDGES_PER_NODE, edgeDetails }),
+        buildNetworkQuery({ actorIds, depth, relations: optionalList(args.relations), from, to, minCount, limit, maxEdges: limit * EDGES_PER_NODE, edgeDetails, measure: args.measure ?? 'INCIDENTS' }),
       );
       const nodes = (row?.nodes as NetworkNode[] | undefined) ?? [];
       if (nodes.length === 0) throw new NotFoundError(`no actor with id ${actorIds.map((id) => JSON.stringify(id)).join(', ')}`);
@@ -111,15 +113,17 @@ export const analysisResolvers = {
 
     async timeline(
       _: unknown,
-      args: { actor?: string | null; dyad?: { source: string; target: string } | null; relations?: string[] | null; granularity?: 'DAY' | 'WEEK' | 'MONTH' | null; from?: string | null; to?: string | null },
+      args: { actor?: string | null; dyad?: { source: string; target: string } | null; relations?: string[] | null; granularity?: 'DAY' | 'WEEK' | 'MONTH' | null; from?: string | null; to?: string | null; measure?: 'REPORTS' | 'INCIDENTS' | null },
       ctx: ApiContext,
+      info: GraphQLResolveInfo,
     ) {
+      const measure = args.measure ?? 'INCIDENTS';
       if (args.actor && args.dyad) throw new BadUserInputError('give actor or dyad, not both', { field: 'dyad' });
       const { from, to } = dateRange(args.from, args.to);
       const dyad = args.dyad ? { source: requiredText(args.dyad.source, 'dyad.source', 500), target: requiredText(args.dyad.target, 'dyad.target', 500) } : null;
       const actor = optionalId(args.actor, 'actor');
       const rows = await ctx.exec.read(
-        buildTimelineQuery({ actor, dyad, relations: optionalList(args.relations), granularity: args.granularity ?? 'MONTH', from, to }),
+        buildTimelineQuery({ actor, dyad, relations: optionalList(args.relations), granularity: args.granularity ?? 'MONTH', from, to, incidents: measure === 'INCIDENTS' || selectsPath(info, ['incidents']) }),
       );
       if (rows.length === 0) {
         // Nothing in the range, or no such actor: tell which, as network and paths do (one extra query, only on the empty answer).
@@ -129,7 +133,11 @@ export const analysisResolvers = {
           for (const [name, id] of named) if (!found.has(id)) throw new NotFoundError(`${name}: no actor with id ${JSON.stringify(id)}`);
         }
       }
-      return rows.map((r) => ({ start: r.start as string, count: Number(r.count), meanScore: (r.meanScore as number | null) ?? null }));
+      return rows.map((r) => {
+        const reports = Number(r.count);
+        const incidents = r.incidents === null || r.incidents === undefined ? reports : Number(r.incidents);
+        return { start: r.start as string, count: measure === 'INCIDENTS' ? incidents : reports, reports, incidents, meanScore: (r.meanScore as number | null) ?? null };
+      });
     },
   },
 };

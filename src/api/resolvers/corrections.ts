@@ -1,7 +1,8 @@
 /** Query.corrections and the correction mutations (mergeActors, addAlias, renameActor). */
 import { randomUUID } from 'node:crypto';
 import type { GraphQLResolveInfo } from '../graphql.ts';
-import { buildRefreshNetwork, type NetworkKey } from '../../store/cypher/network.ts';
+import { buildRefreshNetwork, uniqueNetworkKeys, type NetworkKey } from '../../store/cypher/network.ts';
+import { refreshDerived } from '../../store/derived.ts';
 import { decodeAfter, optionalId, pageSize, requiredText, toConnection } from '../args.ts';
 import type { ApiContext } from '../context.ts';
 import {
@@ -103,7 +104,7 @@ export const correctionResolvers = {
         mergedNames: mergeIds.map((id) => names.get(id)?.name ?? null),
         ...(otherKind !== undefined ? { forced: true, kinds: Object.fromEntries([args.keepId, ...mergeIds].map((id) => [id, names.get(id)?.kind ?? null])) } : {}),
       });
-      // One transaction: move, refresh the network for the keys before and after the move, record.
+      // One transaction: move, refresh the network (and its incidents and exchanges) for the keys before and after the move, record.
       const row = await ctx.exec.transaction(async (run) => {
         const [moved] = await run(buildMergeMoveQuery(args.keepId, mergeIds));
         const before = (moved?.keys as NetworkKey[] | undefined) ?? [];
@@ -113,7 +114,10 @@ export const correctionResolvers = {
           relation: k.relation,
           target: merged.has(k.target) ? args.keepId : k.target,
         }));
-        for (const q of buildRefreshNetwork([...before, ...after])) await run(q);
+        const keys = uniqueNetworkKeys([...before, ...after]);
+        for (const q of buildRefreshNetwork(keys)) await run(q);
+        // incidents and exchanges of the same keys, in the same transaction
+        await refreshDerived(run, keys);
         const [out] = await run(buildRecordCorrectionQuery(args.keepId, c));
         return out as Row | undefined;
       });

@@ -4,7 +4,7 @@ import { highlightSegments } from './evidence.ts';
 import { kindStyle, RELATION_BY_NAME } from './ontology.ts';
 import { scoreClass, scoreColor } from './palette.ts';
 import { SHAPE_PATHS } from './shapes.ts';
-import type { ActorDetails, ActorRef, EventItem } from './types.ts';
+import type { ActorDetails, ActorRef, EventItem, ThreadEvent } from './types.ts';
 
 export interface DetailsActions {
   /** Selects an actor (adding it to the graph when needed). */
@@ -98,14 +98,48 @@ function evidenceSentence(event: EventItem): HTMLElement {
   return h('blockquote', { class: 'evidence' }, ...parts);
 }
 
+function threadItem(e: ThreadEvent, role: 'answers' | 'current' | 'response', kind?: string): HTMLElement {
+  const label = role === 'answers' ? 'answers' : role === 'response' ? `answered by${kind === 'STATED' ? ' (stated)' : ''}` : 'this report';
+  return h(
+    'li',
+    { class: `thread-step ${role}`, 'data-event-id': e.id },
+    h('span', { class: 'muted small' }, `${e.date ?? 'undated'} · ${label}`),
+    ' ',
+    h('strong', {}, `${e.source.name} ${e.relation} ${e.target.name}`),
+    h('q', { class: 'small' }, e.evidence.sentence),
+  );
+}
+
+/** The exchange a report is part of, in time order: what it answers, itself, what answers it. */
+function threadOf(event: EventItem): HTMLElement | null {
+  const responses = event.responses ?? [];
+  if (!event.respondsTo && responses.length === 0) return null;
+  const self: ThreadEvent = { ...event, evidence: { sentence: event.evidence.sentence, article: event.evidence.article } };
+  return h(
+    'ol',
+    { class: 'thread', 'aria-label': 'Exchange' },
+    event.respondsTo ? threadItem(event.respondsTo.answers, 'answers', event.respondsTo.kind) : null,
+    threadItem(self, 'current'),
+    ...responses.map((r) => threadItem(r.response, 'response', r.kind)),
+  );
+}
+
 function eventCard(event: EventItem): HTMLElement {
   const article = event.evidence.article;
   const safeUrl = article.url && /^https?:\/\//i.test(article.url) ? article.url : null;
   const title = article.title ?? article.id;
+  const reports = event.incident?.reportCount ?? 1;
   return h(
     'li',
     { class: 'event', 'data-event-id': event.id },
-    h('div', { class: 'event-head' }, h('time', { datetime: event.date ?? '' }, event.date ?? 'undated'), h('span', { class: `rel-tag ${scoreClass(event.score)}` }, event.relation), h('span', { class: 'muted small' }, `score ${event.score.toFixed(1)}`)),
+    h(
+      'div',
+      { class: 'event-head' },
+      h('time', { datetime: event.date ?? '' }, event.date ?? 'undated'),
+      h('span', { class: `rel-tag ${scoreClass(event.score)}` }, event.relation),
+      h('span', { class: 'muted small' }, `score ${event.score.toFixed(1)}`),
+      reports > 1 ? h('span', { class: 'chip incident-reports', title: 'Reports of the same act (one incident)' }, `${reports} reports`) : null,
+    ),
     evidenceSentence(event),
     h(
       'div',
@@ -113,19 +147,44 @@ function eventCard(event: EventItem): HTMLElement {
       safeUrl ? h('a', { href: safeUrl, target: '_blank', rel: 'noopener noreferrer' }, title) : h('span', { class: 'article-title' }, title),
       h('span', { class: 'muted small' }, [article.outlet, article.publishedAt].filter(Boolean).join(' · ')),
     ),
+    threadOf(event),
   );
+}
+
+/** Whether the relation panel shows one card per incident (its other reports hidden). */
+let oneCardPerIncident = true;
+
+/** The events to show: with `oneCardPerIncident`, the first report of each incident only. */
+export function firstReportPerIncident(events: EventItem[]): EventItem[] {
+  const seen = new Set<string>();
+  return events.filter((e) => {
+    if (!e.incident) return true;
+    if (seen.has(e.incident.id)) return false;
+    seen.add(e.incident.id);
+    return true;
+  });
 }
 
 export function renderEdge(container: HTMLElement, edge: EdgeSummary, events: EventItem[] | null, total: number): void {
   const verb = RELATION_BY_NAME.get(edge.relation)?.verb ?? edge.relation.toLowerCase();
-  const list = events === null ? h('p', { class: 'muted', role: 'status' }, 'Loading events…') : events.length === 0 ? h('p', { class: 'muted' }, 'No events in the chosen range.') : h('ol', { class: 'events' }, ...events.map(eventCard));
+  const shown = events === null ? null : oneCardPerIncident ? firstReportPerIncident(events) : events;
+  const list = shown === null ? h('p', { class: 'muted', role: 'status' }, 'Loading events…') : shown.length === 0 ? h('p', { class: 'muted' }, 'No events in the chosen range.') : h('ol', { class: 'events' }, ...shown.map(eventCard));
+  const toggle = h('input', { type: 'checkbox', id: 'one-card-per-incident' }) as HTMLInputElement;
+  toggle.checked = oneCardPerIncident;
+  toggle.addEventListener('change', () => {
+    oneCardPerIncident = toggle.checked;
+    renderEdge(container, edge, events, total);
+    document.getElementById('one-card-per-incident')?.focus();
+  });
+  const hidden = events !== null && shown !== null ? events.length - shown.length : 0;
   container.replaceChildren(
     h(
       'article',
       { class: 'details', 'aria-label': `${edge.sourceName} ${verb} ${edge.targetName}` },
-      h('header', {}, h('h2', { id: 'details-title', tabindex: -1 }, `${edge.sourceName} → ${edge.targetName}`), h('div', { class: 'meta' }, h('span', { class: `rel-tag ${scoreClass(edge.meanScore)}` }, edge.relation), h('span', { class: 'chip' }, `${edge.count} event${edge.count === 1 ? '' : 's'}`), h('span', { class: 'chip' }, `mean score ${formatScore(edge.meanScore)}`))),
+      h('header', {}, h('h2', { id: 'details-title', tabindex: -1 }, `${edge.sourceName} → ${edge.targetName}`), h('div', { class: 'meta' }, h('span', { class: `rel-tag ${scoreClass(edge.meanScore)}` }, edge.relation), h('span', { class: 'chip', title: 'Incidents: one act reported by several articles counts once' }, `${edge.count} incident${edge.count === 1 ? '' : 's'}`), h('span', { class: 'chip' }, `mean score ${formatScore(edge.meanScore)}`))),
       h('p', { class: 'muted small' }, `${edge.sourceName} ${verb} ${edge.targetName}, ${edge.firstDate ?? '?'} – ${edge.lastDate ?? '?'}`),
       h('p', { class: 'legend-inline small' }, h('mark', { class: 'mention source' }, 'source'), ' ', h('mark', { class: 'mention target' }, 'target'), events && total > events.length ? `  · showing ${events.length} of ${total}` : ''),
+      h('label', { class: 'small' }, toggle, ' One card per incident', hidden > 0 ? ` (${hidden} repeated report${hidden === 1 ? '' : 's'} hidden)` : ''),
       list,
     ),
   );

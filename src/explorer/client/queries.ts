@@ -32,7 +32,15 @@ export const ACTOR_DETAILS = /* GraphQL */ `
     }
   }`;
 
-export const EDGE_EVENTS = /* GraphQL */ `
+const THREAD_EVENT = /* GraphQL */ `
+  fragment ThreadEvent on Event {
+    id date relation
+    source { id name }
+    target { id name }
+    evidence { sentence article { outlet publishedAt } }
+  }`;
+
+export const EDGE_EVENTS = /* GraphQL */ `${THREAD_EVENT}
   query EdgeEvents($filter: EventFilter, $first: Int) {
     events(filter: $filter, first: $first) {
       totalCount
@@ -47,6 +55,9 @@ export const EDGE_EVENTS = /* GraphQL */ `
             targetMention { text start end }
             article { id title outlet url publishedAt }
           }
+          incident { id reportCount }
+          respondsTo { kind answers { ...ThreadEvent } }
+          responses { kind response { ...ThreadEvent } }
         }
       }
     }

@@ -59,6 +59,16 @@ export interface EventEvidence {
   article: { id: string; title: string | null; outlet: string | null; url: string | null; publishedAt: string | null };
 }
 
+/** An event of an exchange thread, as the relation panel shows it. */
+export interface ThreadEvent {
+  id: string;
+  date: string | null;
+  relation: string;
+  source: { id: string; name: string };
+  target: { id: string; name: string };
+  evidence: { sentence: string; article: { outlet: string | null; publishedAt: string | null } };
+}
+
 export interface EventItem {
   id: string;
   date: string | null;
@@ -67,6 +77,11 @@ export interface EventItem {
   evidence: EventEvidence;
   source: { id: string; name: string };
   target: { id: string; name: string };
+  /** The incident the report belongs to (absent from sources without incidents). */
+  incident?: { id: string; reportCount: number } | null;
+  /** What it answers, and what answers it (the exchange it is part of). */
+  respondsTo?: { kind: string; answers: ThreadEvent } | null;
+  responses?: { kind: string; response: ThreadEvent }[];
 }
 
 export interface TimelineBucket {

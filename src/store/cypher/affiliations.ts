@@ -5,6 +5,7 @@ import type { CypherQuery } from './query.ts';
 /**
  * REPRESENTS and PART_OF in one statement, only between actors that exist and have the right labels;
  * the existence check reads from the (sparse) official or agency side, so known ones cost little.
+ * Returns the actors given a new affiliation (their principal may have changed).
  */
 export function buildWriteAffiliations(rows: AffiliationRow[]): CypherQuery[] {
   if (rows.length === 0) return [];
@@ -15,7 +16,8 @@ MATCH (a:Actor {id: row.from})
 MATCH (b:Actor {id: row.to})
 WITH a, b, row WHERE NOT EXISTS { (a)-[:REPRESENTS|PART_OF]->(b) }
 FOREACH (_ IN CASE WHEN row.type = 'REPRESENTS' AND a:Official AND (b:Country OR b:Agency) THEN [1] ELSE [] END | MERGE (a)-[:REPRESENTS]->(b))
-FOREACH (_ IN CASE WHEN row.type = 'PART_OF' AND a:Agency AND b:Country THEN [1] ELSE [] END | MERGE (a)-[:PART_OF]->(b))`,
+FOREACH (_ IN CASE WHEN row.type = 'PART_OF' AND a:Agency AND b:Country THEN [1] ELSE [] END | MERGE (a)-[:PART_OF]->(b))
+RETURN DISTINCT a.id AS from`,
       params: { rows: rows.map(({ from, to, type }) => ({ from, to, type })) },
     },
   ];
