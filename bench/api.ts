@@ -295,7 +295,8 @@ const QUERIES: BenchQuery[] = [
   },
   {
     name: 'network depth 2 around GBR',
-    ours: '{ network(actorIds: ["country:GBR"], depth: 2, limit: 100) { nodes { id name kind country } edges { source relation target count firstDate lastDate meanScore } truncated } }',
+    // measure: REPORTS, the comparison server's weight (ours defaults to incidents).
+    ours: '{ network(actorIds: ["country:GBR"], depth: 2, limit: 100, measure: REPORTS) { nodes { id name kind country } edges { source relation target count firstDate lastDate meanScore } truncated } }',
     theirs: '{ network(actorId: "country:GBR", limit: 100, maxEdges: 500) { nodes { id name kind country } edges { source relation target count firstDate lastDate meanScore } truncated } }',
     what:
       'both: up to 100 actors (GBR, then its neighbours by summed count, then theirs) and the 500 heaviest network edges among them with count, firstDate, lastDate, meanScore, and truncated; ' +
@@ -310,7 +311,7 @@ const QUERIES: BenchQuery[] = [
   },
   {
     name: 'monthly timeline of USA',
-    ours: '{ timeline(actor: "country:USA", granularity: MONTH) { start count meanScore } }',
+    ours: '{ timeline(actor: "country:USA", granularity: MONTH, measure: REPORTS) { start count meanScore } }',
     theirs: '{ monthly(actor: "country:USA") { start count meanScore } }',
     what: 'both: events of USA (source or target, not negated or hypothetical) per month with count and mean score',
   },
