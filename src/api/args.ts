@@ -109,3 +109,24 @@ export function toConnection<T>(rows: T[], offset: number, first: number, totalC
     },
   };
 }
+
+/** The filter fields that events and incidents share: who (source, target, either), which PLOVER roots, when. */
+export interface ActorDateFilterInput {
+  source?: string | null;
+  target?: string | null;
+  either?: string | null;
+  plover?: string[] | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+/** Checks the shared filter fields once, for every paginated list that filters by actors, roots and dates. */
+export function actorDateFilter(f: ActorDateFilterInput): { source: string | null; target: string | null; either: string | null; plover: string[] | null; from: string | null; to: string | null } {
+  return {
+    source: optionalId(f.source, 'filter.source'),
+    target: optionalId(f.target, 'filter.target'),
+    either: optionalId(f.either, 'filter.either'),
+    plover: optionalList(f.plover)?.map((p) => p.toUpperCase()) ?? null,
+    ...dateRange(f.from, f.to, 'filter.'),
+  };
+}

@@ -1,6 +1,6 @@
 /** Query.events. */
 import type { GraphQLResolveInfo } from '../graphql.ts';
-import { dateRange, decodeAfter, optionalId, optionalList, pageSize, toConnection } from '../args.ts';
+import { actorDateFilter, decodeAfter, optionalId, optionalList, pageSize, toConnection } from '../args.ts';
 import type { ApiContext } from '../context.ts';
 import { buildEventsQuery } from '../cypher/events.ts';
 import { toEventNode, type EventRecord } from '../rows.ts';
@@ -29,17 +29,11 @@ export const eventResolvers = {
       const f = args.filter ?? {};
       const first = pageSize(args.first);
       const offset = decodeAfter(args.after);
-      const { from, to } = dateRange(f.from, f.to, 'filter.');
       const withTotal = selects(info, 'totalCount');
       const [row] = await ctx.exec.read(
         buildEventsQuery({
-          source: optionalId(f.source, 'filter.source'),
-          target: optionalId(f.target, 'filter.target'),
-          either: optionalId(f.either, 'filter.either'),
+          ...actorDateFilter(f),
           relations: optionalList(f.relations),
-          plover: optionalList(f.plover)?.map((p) => p.toUpperCase()) ?? null,
-          from,
-          to,
           article: optionalId(f.article, 'filter.article'),
           negated: f.negated ?? null,
           order: args.orderBy === 'DATE_ASC' ? 'ASC' : 'DESC',

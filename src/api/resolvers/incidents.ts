@@ -1,6 +1,6 @@
 /** Query.incidents, Query.exchanges, Event.incident / respondsTo / responses, Incident.reports. */
 import type { GraphQLResolveInfo } from '../graphql.ts';
-import { dateRange, decodeAfter, intIn, optionalId, optionalList, pageSize, toConnection } from '../args.ts';
+import { actorDateFilter, dateRange, decodeAfter, intIn, optionalId, pageSize, toConnection } from '../args.ts';
 import type { ApiContext } from '../context.ts';
 import { buildExchangesQuery, buildIncidentsQuery } from '../cypher/incidents.ts';
 import { BadUserInputError } from '../errors.ts';
@@ -34,16 +34,10 @@ export const incidentResolvers = {
       const f = args.filter ?? {};
       const first = pageSize(args.first);
       const offset = decodeAfter(args.after);
-      const { from, to } = dateRange(f.from, f.to, 'filter.');
       const withTotal = selects(info, 'totalCount');
       const [row] = await ctx.exec.read(
         buildIncidentsQuery({
-          source: optionalId(f.source, 'filter.source'),
-          target: optionalId(f.target, 'filter.target'),
-          either: optionalId(f.either, 'filter.either'),
-          plover: optionalList(f.plover)?.map((p) => p.toUpperCase()) ?? null,
-          from,
-          to,
+          ...actorDateFilter(f),
           minReports: intIn(f.minReports, 'filter.minReports', 1, 1, 1_000_000),
           offset,
           limit: first + 1,
