@@ -6,8 +6,9 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { checkGate, GATE_FILE, measureGate, readGate } from '../src/eval/gate.ts';
 import type { GateFile } from '../src/eval/gate.ts';
 
-const { extract } = await import('../src/ingest/extract.ts');
-const { heldoutArticles, ...values } = measureGate(extract);
+const { extractorWith, loadEvalParses } = await import('../src/eval/parses.ts');
+// Recorded parses only (test/gold/parses), as the gate test reads them: no local cache, no engine.
+const { heldoutArticles, ...values } = measureGate(extractorWith(loadEvalParses(false)));
 const old = existsSync(GATE_FILE) ? readGate() : null;
 if (old) {
   for (const c of checkGate(old, values)) console.log(`${c.measure.padEnd(20)} recorded ${c.recorded.toFixed(4)}  measured ${c.measured.toFixed(4)}  ${c.verdict}`);

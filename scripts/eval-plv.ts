@@ -49,8 +49,9 @@ console.log(`rows scored: ${rows.length} (skipped ${skipped})`);
 if (!strict) {
   printScore('actors given (typing between the marked spans)', actorsGiven(rows, showErrors));
 } else {
-  const { extract } = await import('../src/ingest/extract.ts');
-  const results = extractSentences(rows, extract);
+  const { extractorWith, loadEvalParses } = await import('../src/eval/parses.ts');
+  const roles = (process.argv.find((a) => a.startsWith('--roles='))?.slice(8) ?? 'graph') as 'graph' | 'window' | 'graph-only';
+  const results = extractSentences(rows, extractorWith(loadEvalParses(), { roles }));
   const predictions = rows.map((r) => ({ row: r, ...predictStrict(r, results.get(r.sentence) ?? null) }));
   if (showErrors) {
     for (const p of predictions) if (p.predicted !== p.row.gold) console.log(`${p.row.gold}\t${p.predicted}\t${p.rule ?? '-'}\t${p.row.marked}`);

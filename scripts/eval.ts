@@ -15,6 +15,9 @@ import { loadSplit, scoreSplit, SPLITS, splitDir } from '../src/eval/split.ts';
 import type { GoldItem, Split, SplitScore } from '../src/eval/split.ts';
 import { RELATION_NAMES } from '../src/ontology.ts';
 import type { ArticleInput, ExtractionResult } from '../src/ingest/types.ts';
+import type { RoleReading } from '../src/ingest/extract.ts';
+
+const ROLE_READINGS: readonly string[] = ['graph', 'window', 'graph-only'];
 
 const pct = (x: number): string => x.toFixed(2);
 const cell = (s: Prf): string => `${pct(s.precision)} ${pct(s.recall)} ${pct(s.f1)}`;
@@ -91,10 +94,11 @@ const targetsOf = (split: Split) => (split === 'dev' ? DEV_TARGETS : HELDOUT_TAR
 async function main(): Promise<number> {
   let args;
   try {
-    args = parseArgs({ options: { verbose: { type: 'boolean', short: 'v' }, json: { type: 'boolean' }, only: { type: 'string' }, split: { type: 'string' } } }).values;
+    args = parseArgs({ options: { verbose: { type: 'boolean', short: 'v' }, json: { type: 'boolean' }, only: { type: 'string' }, split: { type: 'string' }, roles: { type: 'string' } } }).values;
+    if (args.roles !== undefined && !ROLE_READINGS.includes(args.roles)) throw new Error(`--roles must be one of ${ROLE_READINGS.join(', ')}`);
     if (args.split !== undefined && !(SPLITS as readonly string[]).includes(args.split)) throw new Error(`--split must be one of ${SPLITS.join(', ')}`);
   } catch (err) {
-    console.error(`eval: ${(err as Error).message}\nusage: npm run eval -- [--split dev|heldout] [--verbose] [--json] [--only ID]`);
+    console.error(`eval: ${(err as Error).message}\nusage: npm run eval -- [--split dev|heldout] [--verbose] [--json] [--only ID] [--roles graph|window|graph-only]`);
     return 2;
   }
   const splits: Split[] = args.split ? [args.split as Split] : [...SPLITS];
@@ -116,7 +120,11 @@ async function main(): Promise<number> {
 
   let extract: (input: ArticleInput) => ExtractionResult;
   try {
-    ({ extract } = (await import('../src/ingest/extract.ts')) as { extract: typeof extract });
+    const { extractorWith, loadEvalParses, missingParses } = await import('../src/eval/parses.ts');
+    const store = loadEvalParses();
+    const missing = missingParses(loaded.flatMap(([, items]) => items.map((i) => i.input)), store);
+    if (missing.length > 0) console.error(`eval: ${missing.length} candidate sentences have no recorded parse (read by the window rules): npm run parses:record`);
+    extract = extractorWith(store, { roles: (args.roles ?? 'graph') as RoleReading });
   } catch (err) {
     console.error(`eval: cannot load the extractor (src/ingest/extract.ts): ${(err as Error).message}`);
     return 2;

@@ -9,7 +9,11 @@ import { sha256, shortHash, slugify } from './ids.ts';
 import { readInput } from './input.ts';
 import { coordinate, findMentions, membersOf, newDiscourseState, opensAllyList, type DiscourseState, type Mention } from './mentions.ts';
 import { analyse, tokenizePhrase, type Sentence, type Token } from './nlp.ts';
-import { assignRoles, findFrames, OPENING_QUOTE, type Frame, type RoleAssignment } from './roles.ts';
+import { assignRoles, findFrames, frameOf, OPENING_QUOTE, type Frame, type RoleAssignment } from './roles.ts';
+import { LEXICON } from './data.ts';
+import { buildGraph } from './graph.ts';
+import { assignGraphRoles } from './graph-roles.ts';
+import { parseMissing, ParseStore, type Annotator, type ParseLookup } from './parses.ts';
 import { findTriggers } from './triggers.ts';
 import type { ArticleInput, ExtractedActor, ExtractedEvent, ExtractionResult, Span } from './types.ts';
 
@@ -60,10 +64,65 @@ function span(sentence: Sentence, start: number, end: number, text: string): Spa
   return { text: text.slice(s, e), start: s, end: e };
 }
 
-export function extract(input: ArticleInput): ExtractionResult {
+/** How events are read from a sentence (the ablation switches of `npm run eval -- --roles`). */
+export type RoleReading = 'graph' | 'window' | 'graph-only';
+
+export interface ExtractOptions {
+  /** Dependency parses of the article's sentences (see parses.ts); a sentence without one is read by the token-window rules. */
+  parses?: ParseLookup;
+  /**
+   * `graph` (default): act triggers of a parsed sentence are read on the dependency graph, content judgements
+   * and unparsed sentences by the window rules; `window`: the window rules only (no parse read);
+   * `graph-only`: nothing but the graph (unparsed sentences yield no event).
+   */
+  roles?: RoleReading;
+}
+
+/** An article read and split, before any event is looked for: what `candidateSentences` and `extractPrepared` share. */
+export interface PreparedArticle {
+  input: ArticleInput;
+  raw: ReturnType<typeof readInput>;
+  clean: ReturnType<typeof cleanBody>;
+  sentences: Sentence[];
+}
+
+export function prepareArticle(input: ArticleInput): PreparedArticle {
   const raw = readInput(input);
   const clean = cleanBody(raw.body, raw.title);
   if (clean.text.trim() === '') throw new InputError('EMPTY_INPUT', 'no article text is left after removing page furniture');
+  return { input, raw, clean, sentences: analyse(clean.text) };
+}
+
+const SPEECH_LEMMAS = new Set(LEXICON.speechVerbs);
+const ACTORISH = new Set([...LEXICON.governmentNouns, ...LEXICON.personNouns, 'he', 'she', 'they', 'it', 'we', 'i', 'us', 'our', 'their', 'his', 'her', 'its', 'ministry', 'council', 'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'president', 'statement']);
+
+/**
+ * The sentences worth a dependency parse: a trigger or a speech verb, and something that can be an actor (a
+ * capitalised word, a pronoun, a government or person noun). "Prices rose sharply." is skipped.
+ */
+export function candidateSentences(p: PreparedArticle): Sentence[] {
+  return p.sentences.filter((s) => {
+    const toks = s.tokens;
+    const act = toks.some((t) => SPEECH_LEMMAS.has(t.lemma)) || findTriggers(toks).length > 0;
+    return act && toks.some((t, k) => ACTORISH.has(t.lower) || (k > 0 && /^\p{Lu}/u.test(t.text)) || (k === 0 && t.pos === 'PROPN'));
+  });
+}
+
+/** Extracts an article, parsing its candidate sentences with `engine` first (parses kept in `store`). */
+export async function extractWithEngine(input: ArticleInput, engine: Annotator, store: ParseStore = new ParseStore(), options: Omit<ExtractOptions, 'parses'> = {}): Promise<ExtractionResult> {
+  const p = prepareArticle(input);
+  await parseMissing(candidateSentences(p).map((s) => s.text), engine, store);
+  return extractPrepared(p, { ...options, parses: store.lookup });
+}
+
+export function extract(input: ArticleInput, options: ExtractOptions = {}): ExtractionResult {
+  return extractPrepared(prepareArticle(input), options);
+}
+
+export function extractPrepared(prepared: PreparedArticle, options: ExtractOptions = {}): ExtractionResult {
+  const { input, raw, clean, sentences } = prepared;
+  const reading = options.roles ?? 'graph';
+  const parses = reading === 'window' ? undefined : options.parses;
   const text = clean.text;
   const title = raw.title ?? clean.title;
   const publishedAt = normaliseDate(raw.publishedAt) ?? clean.publishedAt;
@@ -78,7 +137,6 @@ export function extract(input: ArticleInput): ExtractionResult {
   let lastSpeaker: Mention | null = null;
   // Who speaks where the text names no one: "The below is attributable to Spokesperson X:", else the issuing body.
   let voice: string | null = null;
-  const sentences = analyse(text);
   state.allyGroup = findAllyGroup(sentences, dlIso);
   for (const sentence of sentences) {
     const toks = sentence.tokens;
@@ -99,8 +157,26 @@ export function extract(input: ArticleInput): ExtractionResult {
     const triggers = findTriggers(toks, (k) => covered[k] === 1 || k < dlTokens);
     // A heading in capitals ("SUPPORT TO DPRK MALICIOUS CYBER ACTIVITY") labels a section; it reports nothing.
     const heading = !LOWER_CASE.test(sentence.text) && toks.length >= 3;
-    if (!heading) for (const a of assignRoles(toks, groups, triggers, lastSpeaker ? { ...lastSpeaker, carried: true } : null, docVoice)) found.push({ a, sentence });
+    const inherited = lastSpeaker ? { ...lastSpeaker, carried: true } : null;
     const frames = findFrames(toks, groups);
+    if (!heading) {
+      const parse = parses?.(sentence.text);
+      let window = reading === 'graph-only' ? [] : assignRoles(toks, groups, triggers, inherited, docVoice);
+      if (parse) {
+        const graph = buildGraph(parse, toks, sentence.start);
+        const quoted = startsWithQuote && frames.length === 0 ? inherited : null;
+        const speakerAt = (k: number): Mention | null => frameOf(frames, k)?.speaker ?? quoted;
+        const { assigned, read } = assignGraphRoles({ tokens: toks, graph, mentions, speakerAt, docVoice }, triggers);
+        // The graph reads every act trigger it has nodes for; where it attaches no argument by structure (a
+        // parse broken by a dash or a list) the window reading of that trigger stands in; the window rules also
+        // keep the speaker's judgements (roles *-content).
+        const structural = new Set(assigned.filter((a) => !a.rule.startsWith('graph:speaker') && !a.rule.startsWith('graph:passive-voice')).map((a) => a.trigger));
+        const windowOf = new Set(window.map((a) => a.trigger));
+        for (const a of assigned) if (structural.has(a.trigger) || !windowOf.has(a.trigger) || reading === 'graph-only') found.push({ a, sentence });
+        window = window.filter((a) => a.trigger.role !== 'act' || !read.has(a.trigger) || (reading !== 'graph-only' && !structural.has(a.trigger)));
+      }
+      for (const a of window) found.push({ a, sentence });
+    }
     const lastFrame = frames[frames.length - 1];
     if (lastFrame) lastSpeaker = lastFrame.speaker;
     else if (!startsWithQuote) lastSpeaker = null;

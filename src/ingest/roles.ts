@@ -242,7 +242,7 @@ function lastOf<T>(items: readonly T[], test: (item: T) => boolean): T | undefin
   return undefined;
 }
 
-function frameOf(frames: readonly Frame[], k: number): Frame | undefined {
+export function frameOf(frames: readonly Frame[], k: number): Frame | undefined {
   return frames.filter((f) => k >= f.from && k < f.to && k !== f.verb).sort((a, b) => Math.abs(a.verb - k) - Math.abs(b.verb - k))[0];
 }
 

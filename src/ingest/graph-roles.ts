@@ -1,0 +1,365 @@
+/**
+ * Who does what to whom, read off the dependency graph: for each act trigger, its source and target are the
+ * actors the graph attaches to it — subject and object, the agent of a passive, the owner of a nominal act,
+ * the clause a participle hangs from, the verb whose object a nominal act is — and its negation and modality
+ * come from its own dependents. Judgements voiced in a speaker's words (role *-content) are read by
+ * roles.ts, which knows speech frames.
+ *
+ * Every rule names the construction it reads, with an example of our own (not from any gold article).
+ */
+import type { RelationName } from '../ontology.ts';
+import { LEXICON } from './data.ts';
+import { children, headOf, nodesIn, type SentenceGraph } from './graph.ts';
+import type { Mention } from './mentions.ts';
+import type { Token } from './nlp.ts';
+import type { RoleAssignment } from './roles.ts';
+import type { Trigger } from './triggers.ts';
+
+const SPEECH = new Set(LEXICON.speechVerbs);
+const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
+const MODALS = new Set(['would', 'could', 'might', 'may', 'should', 'will', 'shall', 'can', 'must']);
+const CONDITIONS = new Set(['if', 'unless', 'whether']);
+/** Acts that are about the future by nature: a modal does not make them hypothetical ("will meet" is AGREES-like intent). */
+const INHERENTLY_FUTURE = new Set<RelationName>(['AGREES', 'THREATENS', 'REQUESTS']);
+const RECIPROCAL = new Set<RelationName>(['AGREES', 'MEETS', 'COOPERATES']);
+/** Acts whose clause or "of"-complement is what they allege: "accused X of hacking Y" — the hacking is no event of its own. */
+const ALLEGING = new Set<RelationName>(['ACCUSES', 'DENIES', 'CHARGES', 'CONDEMNS', 'SANCTIONS']);
+/** Judgements and support that may stand without a target (it is then the source's opponent, resolved per article). */
+const OPEN_TARGET = new Set<RelationName>(['DENIES', 'CONDEMNS', 'ACCUSES', 'SUPPORTS']);
+const ACCUSATION_NOUNS = new Set(LEXICON.accusationNouns);
+
+/**
+ * Prepositions that attach the one acted on: "sanctions on X", "protested to X", "talks with X", "aid to X",
+ * "support for X", "war against X", "pressure upon X". Topic and place prepositions (about, over, in, during)
+ * never do.
+ */
+const TARGET_PREPS = new Set(['on', 'upon', 'against', 'with', 'to', 'toward', 'towards', 'at', 'for', 'into', 'from']);
+/** Verbs that lend a nominal act its agent: "X voiced condemnation of Y", "X imposed sanctions on Y", "X issued a denial". */
+const LIGHT_VERBS = new Set(['express', 'voice', 'issue', 'impose', 'announce', 'lodge', 'offer', 'reiterate', 'make', 'level', 'launch', 'extend', 'pledge', 'file', 'deliver', 'register', 'hold', 'conduct', 'carry', 'stage', 'give', 'provide', 'send', 'reaffirm', 'renew', 'sign', 'reach', 'slap', 'adopt', 'approve', 'order', 'unveil', 'begin', 'start', 'open', 'call', 'seek', 'demand', 'receive', 'host', 'have', 'hold']);
+const SUBJECT = (d: string): boolean => d === 'nsubj' || d === 'nsubj:xsubj' || d === 'csubj';
+const OBJECT = (d: string): boolean => d === 'obj' || d === 'iobj';
+const PASSIVE_SUBJECT = (d: string): boolean => d === 'nsubj:pass' || d === 'nsubj:pass:xsubj';
+const AGENT = (d: string): boolean => d === 'obl:agent' || d === 'nmod:agent' || d === 'obl:by' || d === 'nmod:by';
+const OWNER = (d: string): boolean => d === 'nmod:poss' || d === 'compound' || d === 'amod' || d === 'nmod:of' || d === 'nmod:by' || d === 'nmod:from';
+const CONJ = (d: string): boolean => d.startsWith('conj');
+const APPOS = (d: string): boolean => d === 'appos';
+const prepOf = (d: string): string | null => {
+  const m = /^(?:obl|nmod):([a-z_]+)$/.exec(d);
+  return m ? m[1]! : null;
+};
+
+export interface GraphRoleContext {
+  tokens: readonly Token[];
+  graph: SentenceGraph;
+  /** Every mention of the sentence, uncoordinated, with voice mentions ("we", "our"). */
+  mentions: readonly Mention[];
+  /** The speaker of the sentence's words where a frame gives one ("…, X said"), else the quote's carried speaker. */
+  speakerAt: (token: number) => Mention | null;
+  /** The issuer of the document, for agentless passives ("the ambassador was summoned"). */
+  docVoice: string | null;
+}
+
+interface Found { nodes: number[]; how: string }
+
+/** The mention our token `k` lies in (the innermost, an agent rather than a place when both). */
+function mentionAtToken(ctx: GraphRoleContext, k: number): Mention | null {
+  let best: Mention | null = null;
+  for (const m of ctx.mentions) {
+    if (k < m.start || k >= m.end) continue;
+    if (!best || (best.locative && !m.locative) || m.end - m.start < best.end - best.start) best = m;
+  }
+  return best;
+}
+
+function mentionAtNode(ctx: GraphRoleContext, n: number): Mention | null {
+  const tok = ctx.graph.nodes[n]?.token ?? -1;
+  return tok >= 0 ? mentionAtToken(ctx, tok) : null;
+}
+
+/** A node and its conjuncts: "condemned Russia and Belarus" (enhanced++ usually spreads the relation itself). */
+function withConjuncts(g: SentenceGraph, nodes: readonly number[]): number[] {
+  const out = new Set<number>();
+  const stack = [...nodes];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (out.has(n)) continue;
+    out.add(n);
+    for (const c of children(g, n, CONJ)) stack.push(c);
+  }
+  return [...out];
+}
+
+/**
+ * The actors a node stands for: the mention it lies in; or, for a noun that is no actor itself, the actor
+ * that owns or qualifies it: "Russia's aggression" (nmod:poss), "Iranian officials" (amod), "the U.S.
+ * embassy staff" (compound), "the government of Peru" (nmod:of), "the attack by the militia" (nmod:by) — one
+ * step only, so "the killing of civilians in Gaza" finds no owner in Gaza.
+ */
+function actorsOf(ctx: GraphRoleContext, nodes: readonly number[], owners: boolean): Mention[] {
+  const g = ctx.graph;
+  const out: Mention[] = [];
+  const push = (m: Mention | null): void => {
+    if (m && !out.includes(m)) out.push(m);
+  };
+  for (const n of withConjuncts(g, nodes)) {
+    const m = mentionAtNode(ctx, n);
+    if (m) {
+      push(m);
+      continue;
+    }
+    // "the spokesman, Wang Lei": an apposition names the same actor.
+    const ap = children(g, n, APPOS).map((c) => mentionAtNode(ctx, c)).find((x) => x);
+    if (ap) {
+      push(ap);
+      continue;
+    }
+    if (!owners) continue;
+    const node = g.nodes[n]!;
+    if (!node.pos.startsWith('N')) continue;
+    for (const c of children(g, n, OWNER)) push(mentionAtNode(ctx, c));
+  }
+  return out;
+}
+
+/** One mention for a list of them: "Britain, France and Germany" as one source with three members. */
+function group(ms: readonly Mention[]): Mention | null {
+  if (ms.length === 0) return null;
+  if (ms.length === 1) return ms[0]!;
+  const members = ms.flatMap((m) => m.members ?? m.actorIds.map((id) => ({ id, start: m.start, end: m.end })));
+  return {
+    start: Math.min(...ms.map((m) => m.start)),
+    end: Math.max(...ms.map((m) => m.end)),
+    actorIds: [...new Set(ms.flatMap((m) => m.actorIds))],
+    locative: false,
+    via: ms[0]!.via,
+    members,
+    ...(ms.some((m) => m.carried) ? { carried: true } : {}),
+  };
+}
+
+/** The node that carries the trigger: its first verb, else its first noun, else its first node. */
+function anchorOf(g: SentenceGraph, nodes: readonly number[]): number | null {
+  return nodes.find((n) => g.nodes[n]!.pos.startsWith('VB')) ?? nodes.find((n) => g.nodes[n]!.pos.startsWith('NN')) ?? nodes[0] ?? null;
+}
+
+function isPassive(g: SentenceGraph, n: number): boolean {
+  return children(g, n, (d) => d === 'aux:pass' || PASSIVE_SUBJECT(d)).length > 0;
+}
+
+/**
+ * The agent of the act at node `n`, climbing at most `depth` governors:
+ * - its subject: "Japan condemned …"; enhanced++ also gives the controller of an infinitive ("X vowed to
+ *   retaliate": nsubj:xsubj) and the antecedent of a relative clause ("the ministry, which denied …");
+ * - a passive's agent: "was condemned by the council";
+ * - a nominal act's owner: "Moscow's denial", "the EU's sanctions", "U.S. sanctions", "condemnation by Ankara";
+ * - the verb that takes a nominal act as its object: "X voiced strong condemnation", "X imposed sanctions";
+ * - a participle's clause: "…, accusing Y of …" and "a statement condemning Y" (acl: the statement's issuer);
+ * - a verb chain: "X refused to meet Y", "X and Y agreed to resume talks" (xcomp), "X met Y and signed …" (conj).
+ */
+function sourceOf(ctx: GraphRoleContext, n: number, depth: number, seen: Set<number> = new Set()): Found | null {
+  const g = ctx.graph;
+  if (seen.has(n) || depth < 0) return null;
+  seen.add(n);
+  const node = g.nodes[n]!;
+  const subj = children(g, n, SUBJECT);
+  if (subj.length > 0) return { nodes: subj, how: 'nsubj' };
+  if (isPassive(g, n)) {
+    const agent = children(g, n, AGENT);
+    if (agent.length > 0) return { nodes: agent, how: 'passive-agent' };
+  }
+  if (node.pos.startsWith('NN')) {
+    const own = children(g, n, (d) => d === 'nmod:poss' || d === 'nmod:by' || d === 'nmod:agent' || d === 'compound' || d === 'amod').filter((c) => mentionAtNode(ctx, c));
+    if (own.length > 0) return { nodes: own, how: 'owner' };
+  }
+  for (const e of node.in) {
+    const gov = g.nodes[e.node]!;
+    // "X expressed condemnation of Y", "X imposed fresh sanctions on Y".
+    if ((OBJECT(e.dep) || prepOf(e.dep) !== null) && node.pos.startsWith('NN') && gov.pos.startsWith('VB') && (LIGHT_VERBS.has(gov.lemma) || SPEECH.has(gov.lemma))) {
+      const up = sourceOf(ctx, e.node, depth - 1, seen);
+      if (up) return { nodes: up.nodes, how: `light-verb>${up.how}` };
+    }
+    // "a statement condemning Y": the statement's issuer, or the noun's owner ("Ankara's statement condemning Y").
+    if (e.dep === 'acl' && node.pos.startsWith('VB')) {
+      const own = children(g, e.node, (d) => d === 'nmod:poss' || d === 'compound' || d === 'amod' || d === 'nmod:by').filter((c) => mentionAtNode(ctx, c));
+      if (own.length > 0) return { nodes: own, how: 'acl-owner' };
+      const m = mentionAtNode(ctx, e.node);
+      if (m) return { nodes: [e.node], how: 'acl-head' };
+      const up = sourceOf(ctx, e.node, depth - 1, seen);
+      if (up) return { nodes: up.nodes, how: `acl>${up.how}` };
+    }
+    // "…, accusing Y of …", "Condemning the raid, X said …": a participle clause shares its main clause's agent.
+    if ((e.dep === 'advcl' || e.dep.startsWith('advcl:')) && node.pos === 'VBG') {
+      const up = sourceOf(ctx, e.node, depth - 1, seen);
+      if (up) return { nodes: up.nodes, how: `participle>${up.how}` };
+    }
+    // "X refused to meet Y", "X met Y and signed …".
+    if (e.dep === 'xcomp' || (CONJ(e.dep) && gov.pos.startsWith('VB') && node.pos.startsWith('VB'))) {
+      const up = sourceOf(ctx, e.node, depth - 1, seen);
+      if (up) return { nodes: up.nodes, how: `${e.dep === 'xcomp' ? 'xcomp' : 'conj'}>${up.how}` };
+    }
+  }
+  return null;
+}
+
+/**
+ * The one acted on at the trigger's nodes:
+ * - the object: "condemned Russia"; of a passive, its subject: "Iran was sanctioned";
+ * - a prepositional complement that marks the one acted on: "sanctions on X", "protested to X", "met with X";
+ * - the owner of the object when the object is no actor: "condemned Russia's invasion", "rejected the claims
+ *   of the Indian minister", "denied U.S. allegations";
+ * - "of" after a nominal act: "condemnation of X" (an accusation noun's "of" names its maker: see `accuser`).
+ */
+function targetOf(ctx: GraphRoleContext, trigger: readonly number[], anchor: number, accusationNoun: boolean): Found | null {
+  const g = ctx.graph;
+  const direct: number[] = [];
+  const viaPrep: number[] = [];
+  for (const n of trigger) {
+    const node = g.nodes[n]!;
+    for (const e of node.out) {
+      if (trigger.includes(e.node)) continue;
+      if (OBJECT(e.dep) || (PASSIVE_SUBJECT(e.dep) && n === anchor)) direct.push(e.node);
+      const p = prepOf(e.dep);
+      if (p && (TARGET_PREPS.has(p) || (p === 'of' && node.pos.startsWith('NN') && !accusationNoun))) viaPrep.push(e.node);
+    }
+  }
+  const directActors = actorsOf(ctx, direct, false);
+  if (directActors.length > 0) return { nodes: direct.filter((n) => actorsOf(ctx, [n], false).length > 0), how: 'obj' };
+  const prepActors = viaPrep.filter((n) => actorsOf(ctx, [n], false).length > 0);
+  if (prepActors.length > 0) return { nodes: prepActors, how: 'prep' };
+  const owned = [...direct, ...viaPrep].filter((n) => actorsOf(ctx, [n], true).length > 0);
+  if (owned.length > 0) return { nodes: owned, how: 'owner-of-object' };
+  return null;
+}
+
+/** "the accusations of X", "X's claims": who made the accusation a denial answers (its target). */
+function accuser(ctx: GraphRoleContext, n: number): number[] {
+  return children(ctx.graph, n, (d) => d === 'nmod:of' || d === 'nmod:poss' || d === 'nmod:by' || d === 'compound' || d === 'amod' || d === 'nmod:from').filter((c) => mentionAtNode(ctx, c));
+}
+
+/** Whether the act at `n` is what an alleging act alleges: "accused X of hacking Y", "denied that it attacked Y". */
+function alleged(ctx: GraphRoleContext, n: number, triggerOf: (node: number) => Trigger | undefined): boolean {
+  const g = ctx.graph;
+  for (const e of g.nodes[n]!.in) {
+    if (!(e.dep === 'ccomp' || e.dep.startsWith('advcl:') || e.dep.startsWith('acl:of') || e.dep === 'acl' || e.dep.startsWith('nmod:of') || e.dep.startsWith('obl:of') || e.dep.startsWith('advcl:for') || e.dep.startsWith('obl:for'))) continue;
+    const gov = triggerOf(e.node);
+    if (gov && gov.role === 'act' && ALLEGING.has(gov.relation)) return true;
+  }
+  return false;
+}
+
+/** Negation and modality from the act's own dependents, and from the clause it sits in ("if X attacks …"). */
+function modality(ctx: GraphRoleContext, nodes: readonly number[], anchor: number, tr: Trigger): { negated: boolean; hypothetical: boolean } {
+  const g = ctx.graph;
+  // A chain already read its negation ("refused to meet", "will not release": REJECTS).
+  const composed = tr.pattern.includes('>');
+  const own = composed ? [anchor] : nodes;
+  let negated = false;
+  let hypothetical = false;
+  for (const n of own) {
+    for (const c of children(g, n, (d) => d === 'advmod' || d === 'det' || d === 'cc:preconj' || d === 'neg')) if (NEGATORS.has(g.nodes[c]!.lemma)) negated = true;
+  }
+  if (tr.pattern.startsWith('not >')) negated = false;
+  const future = INHERENTLY_FUTURE.has(tr.relation) || /^(will|would|shall) /.test(tr.pattern);
+  for (const c of children(g, anchor, (d) => d === 'aux' || d === 'mark')) {
+    const l = g.nodes[c]!.lemma;
+    if (CONDITIONS.has(l)) hypothetical = true;
+    else if (!future && MODALS.has(l) && l !== 'must') hypothetical = true;
+  }
+  // "… if Y attacks": an act inside a condition clause, up two governors.
+  let at = anchor;
+  for (let up = 0; up < 2 && !hypothetical; up += 1) {
+    const e = g.nodes[at]!.in.find((x) => x.dep.startsWith('advcl') || x.dep === 'ccomp' || x.dep === 'xcomp');
+    if (!e) break;
+    if (e.dep.startsWith('advcl') && children(g, at, (d) => d === 'mark').some((c) => CONDITIONS.has(g.nodes[c]!.lemma))) hypothetical = true;
+    at = e.node;
+  }
+  return { negated, hypothetical };
+}
+
+/**
+ * Source and target of each act trigger of a sentence, from the graph. Triggers whose nodes the graph lacks
+ * (none of their tokens parsed) are left out: the caller decides what reads them instead.
+ */
+export function assignGraphRoles(ctx: GraphRoleContext, triggers: readonly Trigger[]): { assigned: RoleAssignment[]; read: Set<Trigger> } {
+  const g = ctx.graph;
+  const out: RoleAssignment[] = [];
+  const read = new Set<Trigger>();
+  const nodeTrigger = new Map<number, Trigger>();
+  for (const tr of triggers) for (const n of nodesIn(g, tr.start, tr.end)) if (!nodeTrigger.has(n)) nodeTrigger.set(n, tr);
+  const triggerOf = (n: number): Trigger | undefined => nodeTrigger.get(n);
+  for (const tr of triggers) {
+    if (tr.role !== 'act') continue;
+    const nodes = nodesIn(g, tr.start, tr.end);
+    const anchor = anchorOf(g, nodes);
+    if (anchor === null) continue;
+    read.add(tr);
+    if (alleged(ctx, anchor, triggerOf)) continue;
+    const node = g.nodes[anchor]!;
+    const nominal = node.pos.startsWith('NN');
+    const accusationNoun = nominal && (ACCUSATION_NOUNS.has(node.lemma) || tr.relation === 'ACCUSES');
+    const f = modality(ctx, nodes, anchor, tr);
+    // Source.
+    const src = sourceOf(ctx, anchor, 3);
+    let source = src ? group(actorsOf(ctx, src.nodes, true)) : null;
+    let how = src?.how ?? '';
+    if (!source) {
+      // "…, the ministry said", "according to X": what a speaker says with no agent of its own is the speaker's.
+      const speaker = ctx.speakerAt(tr.start);
+      if (speaker) {
+        source = speaker;
+        how = 'speaker';
+      } else if (isPassive(g, anchor) && ctx.docVoice) {
+        // "The ambassador was summoned" in a ministry's release: the issuer did it.
+        source = { start: tr.start, end: tr.end, actorIds: [ctx.docVoice], locative: false, via: 'author' };
+        how = 'passive-voice';
+      }
+    }
+    if (!source) continue;
+    // Target.
+    let target: Mention | null = null;
+    let thow = '';
+    if ((tr.relation === 'DENIES' || tr.relation === 'REJECTS')) {
+      // "X rejected the claims of Y", "X dismissed Y's accusations": the accuser is the target.
+      const objs = nodes.flatMap((n) => children(g, n, (d) => OBJECT(d) || (isPassive(g, n) && PASSIVE_SUBJECT(d))));
+      const acc = objs.filter((o) => ACCUSATION_NOUNS.has(g.nodes[o]!.lemma) || nodeTrigger.get(o)?.relation === 'ACCUSES').flatMap((o) => accuser(ctx, o));
+      const inside = nodes.filter((n) => n !== anchor && mentionAtNode(ctx, n));
+      const t = acc.length > 0 ? acc : inside;
+      if (t.length > 0) {
+        target = group(actorsOf(ctx, t, false));
+        thow = 'accuser';
+      }
+    }
+    if (!target && accusationNoun && nominal) {
+      // An accusation noun names its maker by "of"/"by"/possessive, its target by "against": "charges against X".
+      const t = targetOf(ctx, nodes, anchor, true);
+      if (t) {
+        target = group(actorsOf(ctx, t.nodes, t.how === 'owner-of-object'));
+        thow = t.how;
+      }
+    } else if (!target) {
+      const t = targetOf(ctx, nodes, anchor, false);
+      if (t) {
+        target = group(actorsOf(ctx, t.nodes, t.how === 'owner-of-object'));
+        thow = t.how;
+      }
+    }
+    if (target && source.actorIds.every((id) => target!.actorIds.includes(id)) && target.actorIds.every((id) => source!.actorIds.includes(id))) target = null;
+    // The source is the subject noun's owner and the target the same mention ("Russia's attack on Russia") is no event.
+    if (!target) {
+      const reciprocal = RECIPROCAL.has(tr.relation) && source.actorIds.length >= 2;
+      // "X condemned the attack": a judgement with no one named is aimed at the source's opponent; a nominal one
+      // only as a verb's object, not "a statement of condemnation".
+      const open = OPEN_TARGET.has(tr.relation) && (!nominal || node.in.some((e) => OBJECT(e.dep)));
+      if (!reciprocal && !open) continue;
+    }
+    // The source and the target found from one mention (a possessive read both ways) are not two actors.
+    if (target && target.start === source.start && target.end === source.end) continue;
+    out.push({ trigger: tr, source, target, ...f, rule: `graph:${how}>${target ? thow : 'none'}:${tr.pattern}` });
+  }
+  return { assigned: out, read };
+}
+
+/** The head node of a mention (for tests and for callers that need it). */
+export function mentionHead(ctx: GraphRoleContext, m: Mention): number | null {
+  return headOf(ctx.graph, m.start, m.end);
+}
