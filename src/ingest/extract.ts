@@ -11,8 +11,9 @@ import { coordinate, findMentions, membersOf, newDiscourseState, opensAllyList, 
 import { analyse, tokenizePhrase, type Sentence, type Token } from './nlp.ts';
 import { assignRoles, findFrames, frameOf, OPENING_QUOTE, type Frame, type RoleAssignment } from './roles.ts';
 import { LEXICON } from './data.ts';
-import { buildGraph } from './graph.ts';
+import { buildGraph, type SentenceGraph } from './graph.ts';
 import { assignGraphRoles } from './graph-roles.ts';
+import { nerMentions } from './ner-mentions.ts';
 import { parseMissing, ParseStore, type Annotator, type ParseLookup } from './parses.ts';
 import { findTriggers } from './triggers.ts';
 import type { ArticleInput, ExtractedActor, ExtractedEvent, ExtractionResult, Span } from './types.ts';
@@ -76,6 +77,8 @@ export interface ExtractOptions {
    * `graph-only`: nothing but the graph (unparsed sentences yield no event).
    */
   roles?: RoleReading;
+  /** `all` (default): gazetteer mentions and, on parsed sentences, named entities and state agent nouns; `gazetteer`: the gazetteer's only. */
+  mentions?: 'all' | 'gazetteer';
 }
 
 /** An article read and split, before any event is looked for: what `candidateSentences` and `extractPrepared` share. */
@@ -141,7 +144,12 @@ export function extractPrepared(prepared: PreparedArticle, options: ExtractOptio
   for (const sentence of sentences) {
     const toks = sentence.tokens;
     const dlTokens = sentence.start < clean.datelineLength ? toks.filter((t) => t.end <= clean.datelineLength).length : 0;
-    const found0 = findMentions(toks, state, dlTokens);
+    const parse = parses?.(sentence.text);
+    const graph = parse ? buildGraph(parse, toks, sentence.start) : null;
+    const gazetteer = findMentions(toks, state, dlTokens);
+    // Names and state bodies the gazetteer does not know, read on the parse (named-entity tags, dictionaries).
+    const extra = graph && options.mentions !== 'gazetteer' ? nerMentions({ tokens: toks, graph, text, date: publishedAt, state, mentions: gazetteer }) : [];
+    const found0 = extra.length === 0 ? gazetteer : [...gazetteer, ...extra].sort((a, b) => a.start - b.start);
     const startsWithQuote = OPENING_QUOTE.test(toks[0]?.text ?? '');
     const docVoice = voice ?? (author ? register.adopt(author) : null);
     const groups0 = coordinate(toks, found0);
@@ -154,26 +162,25 @@ export function extractPrepared(prepared: PreparedArticle, options: ExtractOptio
     // Tokens inside a mention or the dateline start no trigger.
     const covered = new Uint8Array(toks.length);
     for (const m of mentions) covered.fill(1, m.start, m.end);
-    const triggers = findTriggers(toks, (k) => covered[k] === 1 || k < dlTokens);
+    // On a parsed sentence the engine's lemmas ("apprehended" → apprehend) are the ones triggers match.
+    const triggers = findTriggers(graph ? withEngineLemmas(toks, graph) : toks, (k) => covered[k] === 1 || k < dlTokens);
     // A heading in capitals ("SUPPORT TO DPRK MALICIOUS CYBER ACTIVITY") labels a section; it reports nothing.
     const heading = !LOWER_CASE.test(sentence.text) && toks.length >= 3;
     const inherited = lastSpeaker ? { ...lastSpeaker, carried: true } : null;
     const frames = findFrames(toks, groups);
     if (!heading) {
-      const parse = parses?.(sentence.text);
       let window = reading === 'graph-only' ? [] : assignRoles(toks, groups, triggers, inherited, docVoice);
-      if (parse) {
-        const graph = buildGraph(parse, toks, sentence.start);
+      if (graph) {
         const quoted = startsWithQuote && frames.length === 0 ? inherited : null;
         const speakerAt = (k: number): Mention | null => frameOf(frames, k)?.speaker ?? quoted;
-        const { assigned, read } = assignGraphRoles({ tokens: toks, graph, mentions, speakerAt, docVoice }, triggers);
+        const { assigned, read, refused } = assignGraphRoles({ tokens: toks, graph, mentions, speakerAt, docVoice }, triggers);
         // The graph reads every act trigger it has nodes for; where it attaches no argument by structure (a
         // parse broken by a dash or a list) the window reading of that trigger stands in; the window rules also
         // keep the speaker's judgements (roles *-content).
         const structural = new Set(assigned.filter((a) => !a.rule.startsWith('graph:speaker') && !a.rule.startsWith('graph:passive-voice')).map((a) => a.trigger));
         const windowOf = new Set(window.map((a) => a.trigger));
         for (const a of assigned) if (structural.has(a.trigger) || !windowOf.has(a.trigger) || reading === 'graph-only') found.push({ a, sentence });
-        window = window.filter((a) => a.trigger.role !== 'act' || !read.has(a.trigger) || (reading !== 'graph-only' && !structural.has(a.trigger)));
+        window = window.filter((a) => a.trigger.role !== 'act' || !read.has(a.trigger) || (reading !== 'graph-only' && !structural.has(a.trigger) && !refused.has(a.trigger)));
       }
       for (const a of window) found.push({ a, sentence });
     }
@@ -199,6 +206,15 @@ export function extractPrepared(prepared: PreparedArticle, options: ExtractOptio
     events,
     warnings,
   };
+}
+
+/** Our tokens with the engine's lemma where one engine token covers exactly one of ours. */
+function withEngineLemmas(tokens: readonly Token[], graph: SentenceGraph): Token[] {
+  return tokens.map((t, k) => {
+    const nodes = graph.ofToken[k];
+    const n = nodes?.length === 1 ? graph.nodes[nodes[0]!]! : null;
+    return n && n.start === t.start && n.end === t.end && n.lemma !== t.lemma && /^[a-z]+$/.test(n.lemma) ? { ...t, lemma: n.lemma } : t;
+  });
 }
 
 const VOICE_WORDS = new Set(['we', 'our', 'us', 'ourselves']);

@@ -9,7 +9,7 @@
  */
 import type { RelationName } from '../ontology.ts';
 import { LEXICON } from './data.ts';
-import { children, headOf, nodesIn, type SentenceGraph } from './graph.ts';
+import { children, headOf, nodesIn, parents, type SentenceGraph } from './graph.ts';
 import type { Mention } from './mentions.ts';
 import type { Token } from './nlp.ts';
 import type { RoleAssignment } from './roles.ts';
@@ -33,7 +33,21 @@ const ACCUSATION_NOUNS = new Set(LEXICON.accusationNouns);
  * "support for X", "war against X", "pressure upon X". Topic and place prepositions (about, over, in, during)
  * never do.
  */
-const TARGET_PREPS = new Set(['on', 'upon', 'against', 'with', 'to', 'toward', 'towards', 'at', 'for', 'into', 'from']);
+const HOSTILE_PREPS = new Set(['on', 'upon', 'against', 'at', 'toward', 'towards', 'into', 'with', 'to']);
+const COOPERATIVE_PREPS = new Set(['with', 'to', 'for', 'toward', 'towards']);
+/**
+ * Hostile acts fall "on", "against", "at" someone ("sanctions on X", "fired at X", "an inquiry into X"); for
+ * cooperative ones "on" is a topic ("agreed on the text", "talks on trade"): they reach someone "with", "to",
+ * "for" ("support for X"). A retreat is "from" somewhere, a request "on" someone ("called on X to …").
+ */
+function targetPreps(relation: RelationName): ReadonlySet<string> {
+  if (relation === 'RETREATS') return RETREAT_PREPS;
+  if (relation === 'REQUESTS') return REQUEST_PREPS;
+  return COOPERATIVE.has(relation) ? COOPERATIVE_PREPS : HOSTILE_PREPS;
+}
+const COOPERATIVE = new Set<RelationName>(['SUPPORTS', 'AGREES', 'MEETS', 'COOPERATES', 'AIDS', 'CONCEDES', 'REJECTS', 'DENIES']);
+const RETREAT_PREPS = new Set(['from', 'with', 'to']);
+const REQUEST_PREPS = new Set(['on', 'upon', 'to', 'of', 'from']);
 /** Verbs that lend a nominal act its agent: "X voiced condemnation of Y", "X imposed sanctions on Y", "X issued a denial". */
 const LIGHT_VERBS = new Set(['express', 'voice', 'issue', 'impose', 'announce', 'lodge', 'offer', 'reiterate', 'make', 'level', 'launch', 'extend', 'pledge', 'file', 'deliver', 'register', 'hold', 'conduct', 'carry', 'stage', 'give', 'provide', 'send', 'reaffirm', 'renew', 'sign', 'reach', 'slap', 'adopt', 'approve', 'order', 'unveil', 'begin', 'start', 'open', 'call', 'seek', 'demand', 'receive', 'host', 'have', 'hold']);
 const SUBJECT = (d: string): boolean => d === 'nsubj' || d === 'nsubj:xsubj' || d === 'csubj';
@@ -59,7 +73,7 @@ export interface GraphRoleContext {
   docVoice: string | null;
 }
 
-interface Found { nodes: number[]; how: string }
+interface Found { nodes: number[]; how: string; lightVerb?: number }
 
 /** The mention our token `k` lies in (the innermost, an agent rather than a place when both). */
 function mentionAtToken(ctx: GraphRoleContext, k: number): Mention | null {
@@ -176,7 +190,7 @@ function sourceOf(ctx: GraphRoleContext, n: number, depth: number, seen: Set<num
     // "X expressed condemnation of Y", "X imposed fresh sanctions on Y".
     if ((OBJECT(e.dep) || prepOf(e.dep) !== null) && node.pos.startsWith('NN') && gov.pos.startsWith('VB') && (LIGHT_VERBS.has(gov.lemma) || SPEECH.has(gov.lemma))) {
       const up = sourceOf(ctx, e.node, depth - 1, seen);
-      if (up) return { nodes: up.nodes, how: `light-verb>${up.how}` };
+      if (up) return { nodes: up.nodes, how: `light-verb>${up.how}`, lightVerb: e.node };
     }
     // "a statement condemning Y": the statement's issuer, or the noun's owner ("Ankara's statement condemning Y").
     if (e.dep === 'acl' && node.pos.startsWith('VB')) {
@@ -209,17 +223,26 @@ function sourceOf(ctx: GraphRoleContext, n: number, depth: number, seen: Set<num
  *   of the Indian minister", "denied U.S. allegations";
  * - "of" after a nominal act: "condemnation of X" (an accusation noun's "of" names its maker: see `accuser`).
  */
-function targetOf(ctx: GraphRoleContext, trigger: readonly number[], anchor: number, accusationNoun: boolean): Found | null {
+function targetOf(ctx: GraphRoleContext, trigger: readonly number[], anchor: number, accusationNoun: boolean, relation: RelationName, lightVerb: number | null): Found | null {
   const g = ctx.graph;
   const direct: number[] = [];
   const viaPrep: number[] = [];
+  const preps = targetPreps(relation);
   for (const n of trigger) {
     const node = g.nodes[n]!;
     for (const e of node.out) {
       if (trigger.includes(e.node)) continue;
       if (OBJECT(e.dep) || (PASSIVE_SUBJECT(e.dep) && n === anchor)) direct.push(e.node);
       const p = prepOf(e.dep);
-      if (p && (TARGET_PREPS.has(p) || (p === 'of' && node.pos.startsWith('NN') && !accusationNoun))) viaPrep.push(e.node);
+      if (p && (preps.has(p) || (p === 'of' && node.pos.startsWith('NN') && !accusationNoun))) viaPrep.push(e.node);
+    }
+  }
+  // "X imposed sanctions on Y", "X filed a lawsuit against Y": the phrase may hang from the verb that lends the act its agent.
+  if (lightVerb !== null) {
+    for (const e of g.nodes[lightVerb]!.out) {
+      const p = prepOf(e.dep);
+      if (p && preps.has(p) && !trigger.includes(e.node)) viaPrep.push(e.node);
+      if (e.dep === 'iobj') direct.push(e.node);
     }
   }
   const directActors = actorsOf(ctx, direct, false);
@@ -280,10 +303,12 @@ function modality(ctx: GraphRoleContext, nodes: readonly number[], anchor: numbe
  * Source and target of each act trigger of a sentence, from the graph. Triggers whose nodes the graph lacks
  * (none of their tokens parsed) are left out: the caller decides what reads them instead.
  */
-export function assignGraphRoles(ctx: GraphRoleContext, triggers: readonly Trigger[]): { assigned: RoleAssignment[]; read: Set<Trigger> } {
+export function assignGraphRoles(ctx: GraphRoleContext, triggers: readonly Trigger[]): { assigned: RoleAssignment[]; read: Set<Trigger>; refused: Set<Trigger> } {
   const g = ctx.graph;
   const out: RoleAssignment[] = [];
   const read = new Set<Trigger>();
+  /** Triggers the graph shows to be no event (no other reading may make one of them). */
+  const refused = new Set<Trigger>();
   const nodeTrigger = new Map<number, Trigger>();
   for (const tr of triggers) for (const n of nodesIn(g, tr.start, tr.end)) if (!nodeTrigger.has(n)) nodeTrigger.set(n, tr);
   const triggerOf = (n: number): Trigger | undefined => nodeTrigger.get(n);
@@ -293,8 +318,13 @@ export function assignGraphRoles(ctx: GraphRoleContext, triggers: readonly Trigg
     const anchor = anchorOf(g, nodes);
     if (anchor === null) continue;
     read.add(tr);
-    if (alleged(ctx, anchor, triggerOf)) continue;
     const node = g.nodes[anchor]!;
+    // "on March 28", "the Strike Group": a proper noun or a date names something, it reports no act.
+    // "accused X of hacking Y": what is alleged is no event of its own.
+    if (node.pos.startsWith('NNP') || node.ner === 'DATE' || alleged(ctx, anchor, triggerOf)) {
+      refused.add(tr);
+      continue;
+    }
     const nominal = node.pos.startsWith('NN');
     const accusationNoun = nominal && (ACCUSATION_NOUNS.has(node.lemma) || tr.relation === 'ACCUSES');
     const f = modality(ctx, nodes, anchor, tr);
@@ -331,13 +361,13 @@ export function assignGraphRoles(ctx: GraphRoleContext, triggers: readonly Trigg
     }
     if (!target && accusationNoun && nominal) {
       // An accusation noun names its maker by "of"/"by"/possessive, its target by "against": "charges against X".
-      const t = targetOf(ctx, nodes, anchor, true);
+      const t = targetOf(ctx, nodes, anchor, true, tr.relation, src?.lightVerb ?? null);
       if (t) {
         target = group(actorsOf(ctx, t.nodes, t.how === 'owner-of-object'));
         thow = t.how;
       }
     } else if (!target) {
-      const t = targetOf(ctx, nodes, anchor, false);
+      const t = targetOf(ctx, nodes, anchor, false, tr.relation, src?.lightVerb ?? null);
       if (t) {
         target = group(actorsOf(ctx, t.nodes, t.how === 'owner-of-object'));
         thow = t.how;
@@ -356,10 +386,39 @@ export function assignGraphRoles(ctx: GraphRoleContext, triggers: readonly Trigg
     if (target && target.start === source.start && target.end === source.end) continue;
     out.push({ trigger: tr, source, target, ...f, rule: `graph:${how}>${target ? thow : 'none'}:${tr.pattern}` });
   }
-  return { assigned: out, read };
+  out.push(...modalDemands(ctx, triggers));
+  return { assigned: out, read, refused };
 }
 
 /** The head node of a mention (for tests and for callers that need it). */
 export function mentionHead(ctx: GraphRoleContext, m: Mention): number | null {
   return headOf(ctx.graph, m.start, m.end);
+}
+
+const DEMAND_MODALS = new Set(['must', 'should']);
+
+/**
+ * "X said Y must withdraw its troops", "X insists that Y should stop the tests": a speaker's demand on the
+ * subject of a clause with "must"/"should" is a request from the speaker to that subject, whatever is
+ * demanded. The speaker is the subject of the speech verb the clause is the complement of.
+ */
+function modalDemands(ctx: GraphRoleContext, triggers: readonly Trigger[]): RoleAssignment[] {
+  const g = ctx.graph;
+  const out: RoleAssignment[] = [];
+  for (const node of g.nodes) {
+    if (!DEMAND_MODALS.has(node.lemma) || node.pos !== 'MD') continue;
+    const verb = parents(g, node.id, (d) => d === 'aux')[0];
+    if (verb === undefined) continue;
+    const speech = parents(g, verb, (d) => d === 'ccomp' || d === 'parataxis')[0];
+    if (speech === undefined || !SPEECH.has(g.nodes[speech]!.lemma)) continue;
+    // A demand already read as a chain ("must end the attacks" → REQUESTS) is that chain's.
+    if (triggers.some((t) => t.start <= node.token && node.token < t.end && t.relation === 'REQUESTS' && t.role === 'act')) continue;
+    const source = group(actorsOf(ctx, children(g, speech, SUBJECT), true)) ?? ctx.speakerAt(node.token);
+    const target = group(actorsOf(ctx, children(g, verb, (d) => SUBJECT(d) || PASSIVE_SUBJECT(d)), true));
+    if (!source || !target || source.actorIds.some((id) => target.actorIds.includes(id))) continue;
+    const negated = children(g, verb, (d) => d === 'advmod').some((c) => NEGATORS.has(g.nodes[c]!.lemma));
+    const tr: Trigger = { relation: 'REQUESTS', role: 'act', chain: null, start: node.token, end: node.token + 1, weight: 1, pattern: node.lemma };
+    out.push({ trigger: tr, source, target, negated: false, hypothetical: false, rule: `graph:speech-subject>modal-subject:${node.lemma}${negated ? '-not' : ''}` });
+  }
+  return out;
 }
