@@ -1,10 +1,11 @@
 /**
- * `npm run parses:record [-- --only dev|heldout|plv]`: parses every sentence of the gold splits and every
- * PLV sentence with CoreNLP (CORENLP_URL, else the local server, started and stopped here) and writes
+ * `npm run parses:record [-- --only dev|heldout|fixtures|plv]`: parses every sentence of the gold splits, the
+ * unit tests' example sentences (test/fixtures/graph-sentences.txt) and every PLV sentence with CoreNLP (CORENLP_URL, else the local server, started and stopped here) and writes
  * test/gold/parses/<name>.json.gz: the recorded engine output unit tests and `npm run eval` read without
  * a server. Re-run after a gold text, the PLV file or the engine's settings change (the store's format line
  * names the engine and its annotators; a mismatch is refused when loading).
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fillParses, RECORDED_PARSES, sentencesToParse } from '../src/eval/parses.ts';
@@ -18,6 +19,8 @@ const { values: args } = parseArgs({ options: { only: { type: 'string' } } });
 const sets: [string, () => ArticleInput[]][] = [
   ['dev', () => loadSplit('dev').map((i) => i.input)],
   ['heldout', () => loadSplit('heldout').map((i) => i.input)],
+  // Our own example sentences for the graph stages' unit tests, one per line (# comments).
+  ['fixtures', () => readFileSync(new URL('../test/fixtures/graph-sentences.txt', import.meta.url), 'utf8').split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#')).map((text, k) => ({ id: `fixture-${k}`, text }))],
   ['plv', () => (plvAvailable() ? [...new Set(readPlv(plvPath()).rows.map((r) => r.sentence))].map((text, k) => ({ id: `plv-${k}`, text })) : [])],
 ];
 const engine = await openNlp({ log: (l) => console.error(l) });

@@ -49,7 +49,9 @@ const COOPERATIVE = new Set<RelationName>(['SUPPORTS', 'AGREES', 'MEETS', 'COOPE
 const RETREAT_PREPS = new Set(['from', 'with', 'to']);
 const REQUEST_PREPS = new Set(['on', 'upon', 'to', 'of', 'from']);
 /** Verbs that lend a nominal act its agent: "X voiced condemnation of Y", "X imposed sanctions on Y", "X issued a denial". */
-const LIGHT_VERBS = new Set(['express', 'voice', 'issue', 'impose', 'announce', 'lodge', 'offer', 'reiterate', 'make', 'level', 'launch', 'extend', 'pledge', 'file', 'deliver', 'register', 'hold', 'conduct', 'carry', 'stage', 'give', 'provide', 'send', 'reaffirm', 'renew', 'sign', 'reach', 'slap', 'adopt', 'approve', 'order', 'unveil', 'begin', 'start', 'open', 'call', 'seek', 'demand', 'receive', 'host', 'have', 'hold']);
+const LIGHT_VERBS = new Set(['express', 'voice', 'issue', 'impose', 'announce', 'lodge', 'offer', 'reiterate', 'make', 'level', 'launch', 'extend', 'pledge', 'file', 'deliver', 'register', 'hold', 'conduct', 'carry', 'stage', 'give', 'provide', 'send', 'reaffirm', 'renew', 'sign', 'reach', 'slap', 'adopt', 'approve', 'order', 'unveil', 'begin', 'start', 'open', 'call', 'seek', 'demand', 'receive', 'host', 'have', 'hold',
+  // "Argentina backed the condemnation", "Peru joined the call for talks": whoever backs an act makes it too.
+  'back', 'join', 'echo', 'endorse', 'second']);
 const SUBJECT = (d: string): boolean => d === 'nsubj' || d === 'nsubj:xsubj' || d === 'csubj';
 const OBJECT = (d: string): boolean => d === 'obj' || d === 'iobj';
 const PASSIVE_SUBJECT = (d: string): boolean => d === 'nsubj:pass' || d === 'nsubj:pass:xsubj';
@@ -386,7 +388,7 @@ export function assignGraphRoles(ctx: GraphRoleContext, triggers: readonly Trigg
     if (target && target.start === source.start && target.end === source.end) continue;
     out.push({ trigger: tr, source, target, ...f, rule: `graph:${how}>${target ? thow : 'none'}:${tr.pattern}` });
   }
-  out.push(...modalDemands(ctx, triggers));
+  out.push(...modalDemands(ctx));
   return { assigned: out, read, refused };
 }
 
@@ -402,7 +404,7 @@ const DEMAND_MODALS = new Set(['must', 'should']);
  * subject of a clause with "must"/"should" is a request from the speaker to that subject, whatever is
  * demanded. The speaker is the subject of the speech verb the clause is the complement of.
  */
-function modalDemands(ctx: GraphRoleContext, triggers: readonly Trigger[]): RoleAssignment[] {
+function modalDemands(ctx: GraphRoleContext): RoleAssignment[] {
   const g = ctx.graph;
   const out: RoleAssignment[] = [];
   for (const node of g.nodes) {
@@ -411,8 +413,6 @@ function modalDemands(ctx: GraphRoleContext, triggers: readonly Trigger[]): Role
     if (verb === undefined) continue;
     const speech = parents(g, verb, (d) => d === 'ccomp' || d === 'parataxis')[0];
     if (speech === undefined || !SPEECH.has(g.nodes[speech]!.lemma)) continue;
-    // A demand already read as a chain ("must end the attacks" → REQUESTS) is that chain's.
-    if (triggers.some((t) => t.start <= node.token && node.token < t.end && t.relation === 'REQUESTS' && t.role === 'act')) continue;
     const source = group(actorsOf(ctx, children(g, speech, SUBJECT), true)) ?? ctx.speakerAt(node.token);
     const target = group(actorsOf(ctx, children(g, verb, (d) => SUBJECT(d) || PASSIVE_SUBJECT(d)), true));
     if (!source || !target || source.actorIds.some((id) => target.actorIds.includes(id))) continue;

@@ -100,14 +100,14 @@ export function nerMentions(ctx: NerContext): Mention[] {
     const tag = g.nodes[k]!.ner;
     let e = k + 1;
     while (e < g.nodes.length && g.nodes[e]!.ner === tag && g.nodes[e]!.token >= 0) e += 1;
-    if ((tag === 'PERSON' || tag === 'ORGANIZATION') && g.nodes[k]!.token >= 0) {
+    if ((tag === 'PERSON' || tag === 'ORGANIZATION' || tag === 'LOCATION') && g.nodes[k]!.token >= 0) {
       const from = g.nodes[k]!.token;
       const to = g.nodes[e - 1]!.token + 1;
       let free = true;
       for (let t = from; t < to; t += 1) if (covered[t]) free = false;
       if (free) {
         const off = process.env.NER_OFF ?? '';
-        const m = off.includes(tag) ? null : tag === 'PERSON' ? personMention(ctx, k, e, from, to, mentionAt, date) : bodyMention(ctx, k, e, from, to, mentionAt, date);
+        const m = off.includes(tag) ? null : tag === 'PERSON' ? personMention(ctx, k, e, from, to, mentionAt, date) : tag === 'LOCATION' ? countryMention(ctx, k, e, from, to, date) : bodyMention(ctx, k, e, from, to, mentionAt, date);
         if (m) {
           out.push(m);
           covered.fill(1, m.start, m.end);
@@ -167,6 +167,16 @@ function personMention(ctx: NerContext, a: number, b: number, from: number, to: 
   state.shortNames.set(name, id);
   if (name !== full) state.register.actors.get(id)?.aliases.push(name);
   return { start: from, end: to, actorIds: [id], locative: false, via: 'person' };
+}
+
+/** A place the engine tags that the dictionaries know as a country ("Mali", "Timor-Leste"); other places are no actors. */
+function countryMention(ctx: NerContext, a: number, b: number, from: number, to: number, date: string | undefined): Mention | null {
+  const iso = petrarch().countryOf(spanText(ctx, a, b), date);
+  if (!iso) return null;
+  // "in Mali", "to Bamako": a place where something happens, unless the graph makes it an argument.
+  const head = ctx.graph.nodes[b - 1]!;
+  const locative = head.in.some((e) => /^(obl|nmod):(in|at|from|near|across|inside|throughout|within)$/.test(e.dep));
+  return { start: from, end: to, actorIds: [ctx.state.register.country(iso)], locative, via: 'name' };
 }
 
 function bodyMention(ctx: NerContext, a: number, b: number, from: number, to: number, mentionAt: (tok: number) => Mention | null, date: string | undefined): Mention | null {
