@@ -12,7 +12,7 @@ import { analyse, tokenizePhrase, type Sentence, type Token } from './nlp.ts';
 import { assignRoles, findFrames, frameOf, OPENING_QUOTE, type Frame, type RoleAssignment } from './roles.ts';
 import { LEXICON } from './data.ts';
 import { buildGraph, type SentenceGraph } from './graph.ts';
-import { assignGraphRoles } from './graph-roles.ts';
+import { assignGraphRoles, dictionaryTriggers } from './graph-roles.ts';
 import { nerMentions } from './ner-mentions.ts';
 import { parseMissing, ParseStore, type Annotator, type ParseLookup } from './parses.ts';
 import { findTriggers } from './triggers.ts';
@@ -79,6 +79,10 @@ export interface ExtractOptions {
   roles?: RoleReading;
   /** `all` (default): gazetteer mentions and, on parsed sentences, named entities and state agent nouns; `gazetteer`: the gazetteer's only. */
   mentions?: 'all' | 'gazetteer';
+  /** On parsed sentences, verbs of the PETRARCH2 dictionary our lexicon lacks are triggers too (default false: on the dev split they cost precision and found nothing more; see the README's ablation). */
+  dictionaryVerbs?: boolean;
+  /** Called for each sentence with what the stages found in it (diagnostics: scripts/eval-stages.ts). */
+  trace?: (sentence: { start: number; end: number; actorIds: string[]; relations: string[]; parsed: boolean }) => void;
 }
 
 /** An article read and split, before any event is looked for: what `candidateSentences` and `extractPrepared` share. */
@@ -164,6 +168,7 @@ export function extractPrepared(prepared: PreparedArticle, options: ExtractOptio
     for (const m of mentions) covered.fill(1, m.start, m.end);
     // On a parsed sentence the engine's lemmas ("apprehended" → apprehend) are the ones triggers match.
     const triggers = findTriggers(graph ? withEngineLemmas(toks, graph) : toks, (k) => covered[k] === 1 || k < dlTokens);
+    options.trace?.({ start: sentence.start, end: sentence.end, actorIds: [...new Set(mentions.flatMap((m) => m.actorIds))], relations: [...new Set(triggers.filter((t) => t.role !== 'head').map((t) => t.relation))], parsed: !!graph });
     // A heading in capitals ("SUPPORT TO DPRK MALICIOUS CYBER ACTIVITY") labels a section; it reports nothing.
     const heading = !LOWER_CASE.test(sentence.text) && toks.length >= 3;
     const inherited = lastSpeaker ? { ...lastSpeaker, carried: true } : null;
@@ -173,7 +178,10 @@ export function extractPrepared(prepared: PreparedArticle, options: ExtractOptio
       if (graph) {
         const quoted = startsWithQuote && frames.length === 0 ? inherited : null;
         const speakerAt = (k: number): Mention | null => frameOf(frames, k)?.speaker ?? quoted;
-        const { assigned, read, refused } = assignGraphRoles({ tokens: toks, graph, mentions, speakerAt, docVoice }, triggers);
+        const taken = new Uint8Array(toks.length);
+        for (const t of triggers) taken.fill(1, t.start, t.end);
+        const extraTriggers = options.dictionaryVerbs !== true ? [] : dictionaryTriggers(graph, (k) => taken[k] === 1 || covered[k] === 1 || k < dlTokens);
+        const { assigned, read, refused } = assignGraphRoles({ tokens: toks, graph, mentions, speakerAt, docVoice }, extraTriggers.length > 0 ? [...triggers, ...extraTriggers] : triggers);
         // The graph reads every act trigger it has nodes for; where it attaches no argument by structure (a
         // parse broken by a dash or a list) the window reading of that trigger stands in; the window rules also
         // keep the speaker's judgements (roles *-content).

@@ -8,6 +8,7 @@
  * Every rule names the construction it reads, with an example of our own (not from any gold article).
  */
 import type { RelationName } from '../ontology.ts';
+import { loadPetrarchDicts } from '../dicts/petrarch.ts';
 import { LEXICON } from './data.ts';
 import { children, headOf, nodesIn, parents, type SentenceGraph } from './graph.ts';
 import type { Mention } from './mentions.ts';
@@ -377,6 +378,8 @@ export function assignGraphRoles(ctx: GraphRoleContext, triggers: readonly Trigg
     }
     if (target && source.actorIds.every((id) => target!.actorIds.includes(id)) && target.actorIds.every((id) => source!.actorIds.includes(id))) target = null;
     // The source is the subject noun's owner and the target the same mention ("Russia's attack on Russia") is no event.
+    // A dictionary verb is an act only with both its actors in the graph.
+    if (!target && tr.pattern.startsWith('petrarch:')) continue;
     if (!target) {
       const reciprocal = RECIPROCAL.has(tr.relation) && source.actorIds.length >= 2;
       // "X condemned the attack": a judgement with no one named is aimed at the source's opponent; a nominal one
@@ -419,6 +422,42 @@ function modalDemands(ctx: GraphRoleContext): RoleAssignment[] {
     const negated = children(g, verb, (d) => d === 'advmod').some((c) => NEGATORS.has(g.nodes[c]!.lemma));
     const tr: Trigger = { relation: 'REQUESTS', role: 'act', chain: null, start: node.token, end: node.token + 1, weight: 1, pattern: node.lemma };
     out.push({ trigger: tr, source, target, negated: false, hypothetical: false, rule: `graph:speech-subject>modal-subject:${node.lemma}${negated ? '-not' : ''}` });
+  }
+  return out;
+}
+
+let verbRelations: Map<string, RelationName | null> | null = null;
+
+/**
+ * Verbs of the PETRARCH2 CAMEO dictionary (data/petrarch/verbs.tsv) with a relation, as triggers of the graph
+ * path: "Ottawa expelled two diplomats", "the militia abducted aid workers" where our lexicon has no entry.
+ * Left out: speech and feeling verbs the dictionary files under criticism ("claim", "argue", "lament",
+ * "mourn") — without its patterns they report words, not acts — and verbs with senses of different relations.
+ */
+function verbRelation(lemma: string): RelationName | null {
+  if (!verbRelations) {
+    verbRelations = new Map();
+  }
+  if (verbRelations.has(lemma)) return verbRelations.get(lemma)!;
+  let rel: RelationName | null = null;
+  if (!SPEECH.has(lemma) && !NOT_ACTS.has(lemma)) {
+    const rels = new Set(loadPetrarchDicts().verbs(lemma).filter((v) => v.lemma === lemma).map((v) => v.relation));
+    rel = rels.size === 1 ? [...rels][0] ?? null : null;
+  }
+  verbRelations.set(lemma, rel);
+  return rel;
+}
+
+const NOT_ACTS = new Set(['argue', 'aver', 'avow', 'bemoan', 'contend', 'contrast', 'counter', 'cry', 'despair', 'differ', 'disagree', 'disappoint', 'dishearten', 'dismay', 'express', 'grieve', 'lament', 'mourn', 'regret', 'sadden', 'swear', 'wail', 'weep', 'whine', 'compete', 'compensate', 'suspect', 'challenge', 'dress', 'humble', 'contest', 'dispute', 'claim', 'allege', 'have', 'be', 'do', 'get', 'make', 'take', 'go', 'come', 'see', 'give', 'put', 'set', 'keep', 'hold', 'run', 'turn', 'bring', 'leave', 'move', 'play', 'work', 'call', 'ask', 'want', 'need', 'use', 'try', 'seek', 'help', 'show', 'follow', 'include', 'continue', 'remain', 'become', 'begin', 'start', 'end', 'return', 'open', 'close', 'change', 'reach', 'pass', 'carry', 'face', 'raise', 'lead', 'expect', 'consider', 'receive', 'report', 'add', 'note']);
+
+/** Verb nodes of a parsed sentence that the dictionary makes acts and no trigger of ours covers. */
+export function dictionaryTriggers(g: SentenceGraph, covered: (token: number) => boolean): Trigger[] {
+  const out: Trigger[] = [];
+  for (const node of g.nodes) {
+    if (!node.pos.startsWith('VB') || node.token < 0 || covered(node.token)) continue;
+    const relation = verbRelation(node.lemma);
+    if (!relation) continue;
+    out.push({ relation, role: 'act', chain: null, start: node.token, end: node.token + 1, weight: 1, pattern: `petrarch:${node.lemma}` });
   }
   return out;
 }

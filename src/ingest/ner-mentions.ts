@@ -151,8 +151,10 @@ function personMention(ctx: NerContext, a: number, b: number, from: number, to: 
   }
   const head = b - 1;
   const holding = petrarch().officeHolders(name, date).find((h) => h.country);
-  const iso = stateModifier(g, head, text, mentionAt, state, date) ?? holding?.country ?? null;
   const title = titleOf(g, head, text);
+  // A title with no state of its own ("Foreign Minister X said") is one of the document's issuer's state or,
+  // in a wire story, of its dateline's ("ANKARA — Defence Minister X said").
+  const iso = stateModifier(g, head, text, mentionAt, state, date) ?? holding?.country ?? (title ? state.home ?? state.dateline : null);
   let id: string;
   const full = holding ? titleCase(holding.name) : name;
   if (title || holding?.kind === 'OFFICIAL') {
