@@ -13,7 +13,7 @@ import { assignRoles, findFrames, frameOf, OPENING_QUOTE, type Frame, type RoleA
 import { LEXICON } from './data.ts';
 import { buildGraph, type SentenceGraph } from './graph.ts';
 import { assignGraphRoles, dictionaryTriggers } from './graph-roles.ts';
-import { nerMentions } from './ner-mentions.ts';
+import { nerMentions, restateOfficials } from './ner-mentions.ts';
 import { parseMissing, ParseStore, type Annotator, type ParseLookup } from './parses.ts';
 import { findTriggers } from './triggers.ts';
 import type { ArticleInput, ExtractedActor, ExtractedEvent, ExtractionResult, Span } from './types.ts';
@@ -142,6 +142,8 @@ export function extractPrepared(prepared: PreparedArticle, options: ExtractOptio
   const found: Found[] = [];
   const occurrences: Occurrence[] = [];
   let lastSpeaker: Mention | null = null;
+  // The body or state that was last the subject of a parsed sentence, for a later "it" / "they".
+  let lastBody: Mention | null = null;
   // Who speaks where the text names no one: "The below is attributable to Spokesperson X:", else the issuing body.
   let voice: string | null = null;
   state.allyGroup = findAllyGroup(sentences, dlIso);
@@ -150,7 +152,8 @@ export function extractPrepared(prepared: PreparedArticle, options: ExtractOptio
     const dlTokens = sentence.start < clean.datelineLength ? toks.filter((t) => t.end <= clean.datelineLength).length : 0;
     const parse = parses?.(sentence.text);
     const graph = parse ? buildGraph(parse, toks, sentence.start) : null;
-    const gazetteer = findMentions(toks, state, dlTokens);
+    const listed = findMentions(toks, state, dlTokens);
+    const gazetteer = graph && options.mentions !== 'gazetteer' ? restateOfficials({ tokens: toks, graph, text, date: publishedAt, state, mentions: listed }) : listed;
     // Names and state bodies the gazetteer does not know, read on the parse (named-entity tags, dictionaries).
     const extra = graph && options.mentions !== 'gazetteer' ? nerMentions({ tokens: toks, graph, text, date: publishedAt, state, mentions: gazetteer }) : [];
     const found0 = extra.length === 0 ? gazetteer : [...gazetteer, ...extra].sort((a, b) => a.start - b.start);
@@ -160,6 +163,11 @@ export function extractPrepared(prepared: PreparedArticle, options: ExtractOptio
     const mentions = addVoiceMentions(toks, found0, findFrames(toks, groups0), startsWithQuote ? lastSpeaker : null, docVoice, register);
     const announced = announcedVoice(toks, mentions);
     if (announced) voice = announced;
+    // "Spokesperson Lin Wei: We oppose …": a transcript's speaker label speaks what follows it, and the later answers.
+    const label = speakerLabel(toks, mentions);
+    if (label) voice = label.actorIds[0]!;
+    // An unparsed sentence (no trigger in it) still names who "it" will be: its first body or state, as a subject usually comes first.
+    if (!graph) lastBody = mentions.filter((m) => !m.locative && m.actorIds.length === 1 && !PERSON_KINDS.has(register.kindOf(m.actorIds[0]!) ?? 'PERSON')).map((m) => ({ ...m, carried: true }))[0] ?? lastBody;
     for (const m of mentions) for (const mem of membersOf(m)) occurrences.push({ id: mem.id, span: span(sentence, mem.start, mem.end, text), agent: !m.locative && !isModifier(toks, mem.end) });
     // Without voice mentions the groups are those already formed (and their speech frames already found).
     const groups = mentions === found0 ? groups0 : coordinate(toks, mentions);
@@ -177,16 +185,17 @@ export function extractPrepared(prepared: PreparedArticle, options: ExtractOptio
       let window = reading === 'graph-only' ? [] : assignRoles(toks, groups, triggers, inherited, docVoice);
       if (graph) {
         const quoted = startsWithQuote && frames.length === 0 ? inherited : null;
-        const speakerAt = (k: number): Mention | null => frameOf(frames, k)?.speaker ?? quoted;
+        const speakerAt = (k: number): Mention | null => frameOf(frames, k)?.speaker ?? (label && k >= label.end ? label : quoted);
         const taken = new Uint8Array(toks.length);
         for (const t of triggers) taken.fill(1, t.start, t.end);
         const extraTriggers = options.dictionaryVerbs !== true ? [] : dictionaryTriggers(graph, (k) => taken[k] === 1 || covered[k] === 1 || k < dlTokens);
-        const { assigned, read, refused } = assignGraphRoles({ tokens: toks, graph, mentions, speakerAt, docVoice }, extraTriggers.length > 0 ? [...triggers, ...extraTriggers] : triggers);
+        const { assigned, read, refused } = assignGraphRoles({ tokens: toks, graph, mentions, speakerAt, docVoice: label ? label.actorIds[0]! : docVoice, pronoun: lastBody }, extraTriggers.length > 0 ? [...triggers, ...extraTriggers] : triggers);
         // The graph reads every act trigger it has nodes for; where it attaches no argument by structure (a
         // parse broken by a dash or a list) the window reading of that trigger stands in; the window rules also
         // keep the speaker's judgements (roles *-content).
         const structural = new Set(assigned.filter((a) => !a.rule.startsWith('graph:speaker') && !a.rule.startsWith('graph:passive-voice')).map((a) => a.trigger));
         const windowOf = new Set(window.map((a) => a.trigger));
+        lastBody = subjectBody(graph, mentions, register) ?? lastBody;
         for (const a of assigned) if (structural.has(a.trigger) || !windowOf.has(a.trigger) || reading === 'graph-only') found.push({ a, sentence });
         window = window.filter((a) => a.trigger.role !== 'act' || !read.has(a.trigger) || (reading !== 'graph-only' && !structural.has(a.trigger) && !refused.has(a.trigger)));
       }
@@ -223,6 +232,24 @@ function withEngineLemmas(tokens: readonly Token[], graph: SentenceGraph): Token
     const n = nodes?.length === 1 ? graph.nodes[nodes[0]!]! : null;
     return n && n.start === t.start && n.end === t.end && n.lemma !== t.lemma && /^[a-z]+$/.test(n.lemma) ? { ...t, lemma: n.lemma } : t;
   });
+}
+
+const PERSON_KINDS = new Set(['OFFICIAL', 'PERSON']);
+
+/** The first clause subject of a sentence that is a body or a state (not a person): what "it" may refer to next. */
+function subjectBody(graph: SentenceGraph, mentions: readonly Mention[], register: ActorRegister): Mention | null {
+  for (const node of graph.nodes) {
+    if (!node.in.some((e) => e.dep === 'nsubj' || e.dep === 'nsubj:pass') || node.token < 0) continue;
+    const m = mentions.find((x) => node.token >= x.start && node.token < x.end && !x.locative);
+    if (m && m.actorIds.length === 1 && !PERSON_KINDS.has(register.kindOf(m.actorIds[0]!) ?? 'PERSON')) return { ...m, carried: true };
+  }
+  return null;
+}
+
+/** "Spokesperson Lin Wei: …", "Ambassador Moreno: …": a single actor named at the start of a line, then a colon. */
+function speakerLabel(tokens: readonly Token[], mentions: readonly Mention[]): Mention | null {
+  const m = mentions.find((x) => x.start <= 1 && tokens[x.end]?.text === ':' && x.actorIds.length === 1 && x.via !== 'author');
+  return m ?? null;
 }
 
 const VOICE_WORDS = new Set(['we', 'our', 'us', 'ourselves']);

@@ -28,6 +28,7 @@ const ALLEGING = new Set<RelationName>(['ACCUSES', 'DENIES', 'CHARGES', 'CONDEMN
 /** Judgements and support that may stand without a target (it is then the source's opponent, resolved per article). */
 const OPEN_TARGET = new Set<RelationName>(['DENIES', 'CONDEMNS', 'ACCUSES', 'SUPPORTS']);
 const ACCUSATION_NOUNS = new Set(LEXICON.accusationNouns);
+const PEOPLE_OR_FIRMS = new Set([...LEXICON.personNouns, 'individual', 'entity', 'company', 'firm', 'bank', 'official', 'person', 'national', 'citizen', 'organization', 'organisation', 'group', 'vessel', 'ship']);
 
 /**
  * Prepositions that attach the one acted on: "sanctions on X", "protested to X", "talks with X", "aid to X",
@@ -74,6 +75,8 @@ export interface GraphRoleContext {
   speakerAt: (token: number) => Mention | null;
   /** The issuer of the document, for agentless passives ("the ambassador was summoned"). */
   docVoice: string | null;
+  /** What "it" / "they" as an argument stands for: the last body or state that acted before this sentence. */
+  pronoun?: Mention | null;
 }
 
 interface Found { nodes: number[]; how: string; lightVerb?: number }
@@ -124,6 +127,12 @@ function actorsOf(ctx: GraphRoleContext, nodes: readonly number[], owners: boole
       push(m);
       continue;
     }
+    // "It condemned …", "They rejected …": the body or state that acted last.
+    const node0 = g.nodes[n]!;
+    if (node0.pos === 'PRP' && (node0.lemma === 'it' || node0.lemma === 'they') && ctx.pronoun) {
+      push(ctx.pronoun);
+      continue;
+    }
     // "the spokesman, Wang Lei": an apposition names the same actor.
     const ap = children(g, n, APPOS).map((c) => mentionAtNode(ctx, c)).find((x) => x);
     if (ap) {
@@ -134,6 +143,11 @@ function actorsOf(ctx: GraphRoleContext, nodes: readonly number[], owners: boole
     const node = g.nodes[n]!;
     if (!node.pos.startsWith('N')) continue;
     for (const c of children(g, n, OWNER)) push(mentionAtNode(ctx, c));
+    // "sanctions on ten individuals and three entities in Iran": people and firms of a place stand for its state.
+    if (PEOPLE_OR_FIRMS.has(node.lemma)) for (const c of children(g, n, (d) => d === 'nmod:in' || d === 'nmod:from')) {
+      const place = mentionAtNode(ctx, c);
+      if (place && place.actorIds.every((id) => id.startsWith('country:'))) push({ ...place, locative: false });
+    }
   }
   return out;
 }
@@ -415,8 +429,11 @@ function modalDemands(ctx: GraphRoleContext): RoleAssignment[] {
     const verb = parents(g, node.id, (d) => d === 'aux')[0];
     if (verb === undefined) continue;
     const speech = parents(g, verb, (d) => d === 'ccomp' || d === 'parataxis')[0];
-    if (speech === undefined || !SPEECH.has(g.nodes[speech]!.lemma)) continue;
-    const source = group(actorsOf(ctx, children(g, speech, SUBJECT), true)) ?? ctx.speakerAt(node.token);
+    // "The US should stop its smears." in a statement or a speaker's answer: the voice demands it.
+    const rootClause = speech === undefined && g.nodes[verb]!.in.length === 0;
+    const voiced = rootClause ? ctx.speakerAt(node.token) ?? (ctx.docVoice ? { start: node.token, end: node.token + 1, actorIds: [ctx.docVoice], locative: false, via: 'author' as const } : null) : null;
+    if (!voiced && (speech === undefined || !SPEECH.has(g.nodes[speech]!.lemma))) continue;
+    const source = voiced ?? group(actorsOf(ctx, children(g, speech!, SUBJECT), true)) ?? ctx.speakerAt(node.token);
     const target = group(actorsOf(ctx, children(g, verb, (d) => SUBJECT(d) || PASSIVE_SUBJECT(d)), true));
     if (!source || !target || source.actorIds.some((id) => target.actorIds.includes(id))) continue;
     const negated = children(g, verb, (d) => d === 'advmod').some((c) => NEGATORS.has(g.nodes[c]!.lemma));

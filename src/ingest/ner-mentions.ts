@@ -220,3 +220,27 @@ function stateBody(head: string): boolean {
   return !!sense?.sector && STATE_SECTORS.has(sense.sector);
 }
 
+
+/**
+ * Officials the mention finder named without a state where the parse shows one: "Pakistan's Foreign Office
+ * spokesperson Zahid Hafeez Chaudhri" (nmod:poss), "the Kenyan foreign minister, Amina Otieno" (amod). They
+ * are registered again under that state (the id carries it); later short names follow the new id.
+ */
+export function restateOfficials(ctx: NerContext): Mention[] {
+  const { graph: g, state, text } = ctx;
+  const mentionAt = (tok: number): Mention | null => ctx.mentions.find((m) => tok >= m.start && tok < m.end) ?? null;
+  return ctx.mentions.map((m) => {
+    if (m.actorIds.length !== 1 || m.members) return m;
+    const a = state.register.actors.get(m.actorIds[0]!);
+    if (!a || a.kind !== 'OFFICIAL' || a.country) return m;
+    const inside = (tok: number): Mention | null => (tok >= m.start && tok < m.end ? null : mentionAt(tok));
+    let iso: string | null = null;
+    for (let k = m.start; k < m.end && !iso; k += 1) for (const n of g.ofToken[k] ?? []) iso ??= stateModifier(g, n, text, inside, state, ctx.date ?? undefined, 1);
+    if (!iso) return m;
+    const id = state.register.official(a.name, iso, a.title, null);
+    for (const [k, v] of state.shortNames) if (v === a.id) state.shortNames.set(k, id);
+    if (state.lastOfficial === a.id) state.lastOfficial = id;
+    state.recentOfficials.push(id);
+    return { ...m, actorIds: [id] };
+  });
+}
