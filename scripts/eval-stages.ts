@@ -20,7 +20,7 @@ void extractorWith;
 const STATE_OF_ID = /^(?:country:([A-Z]{3})|(?:official|agency|person|org):([a-z]{3}):)/;
 
 for (const split of splits) {
-  const c = { events: 0, located: 0, source: 0, target: 0, actors: 0, trigger: 0, both: 0, event: 0, parsed: 0 };
+  const c = { noSourceEarlier: 0, noSourceNowhere: 0, events: 0, located: 0, source: 0, target: 0, actors: 0, trigger: 0, both: 0, event: 0, parsed: 0 };
   for (const { gold, input } of loadSplit(split)) {
     const traces: { start: number; end: number; actorIds: string[]; relations: string[]; parsed: boolean }[] = [];
     const result = extract(input, { parses: store.lookup, trace: (t) => traces.push(t) });
@@ -54,6 +54,12 @@ for (const split of splits) {
       const root = relationInfo(e.relation).plover;
       const r = tr.relations.some((x) => relationInfo(x as 'ACCUSES').plover === root);
       if (s) c.source += 1;
+      else {
+        const k = traces.indexOf(tr);
+        const earlier = new Set(traces.slice(Math.max(0, k - 3), k).flatMap((x) => x.actorIds.map(ourState)));
+        if (earlier.has(goldState(e.source))) c.noSourceEarlier += 1;
+        else if (!traces.some((x) => x.actorIds.map(ourState).includes(goldState(e.source)))) c.noSourceNowhere += 1;
+      }
       if (t) c.target += 1;
       if (s && t) c.actors += 1;
       if (r) c.trigger += 1;
@@ -64,5 +70,6 @@ for (const split of splits) {
   const pct = (n: number): string => `${n} (${(n / Math.max(1, c.events)).toFixed(2)})`;
   console.log(`${split}: ${c.events} required gold events; evidence sentence found ${pct(c.located)}, parsed ${pct(c.parsed)}`);
   console.log(`  source in sentence ${pct(c.source)}, target ${pct(c.target)}, both ${pct(c.actors)}`);
+  console.log(`  source not in the sentence: in one of the 3 before it ${pct(c.noSourceEarlier)}, in no sentence of the article ${pct(c.noSourceNowhere)}`);
   console.log(`  trigger of the root ${pct(c.trigger)}; both actors and trigger ${pct(c.both)}; event extracted ${pct(c.event)}`);
 }

@@ -144,6 +144,9 @@ export function extractPrepared(prepared: PreparedArticle, options: ExtractOptio
   let lastSpeaker: Mention | null = null;
   // The body or state that was last the subject of a parsed sentence, for a later "it" / "they".
   let lastBody: Mention | null = null;
+  // The source of the last event of the sentence before, and where that sentence ended.
+  let previousVoice: Mention | null = null;
+  let previousEnd = -1;
   // Who speaks where the text names no one: "The below is attributable to Spokesperson X:", else the issuing body.
   let voice: string | null = null;
   state.allyGroup = findAllyGroup(sentences, dlIso);
@@ -180,6 +183,9 @@ export function extractPrepared(prepared: PreparedArticle, options: ExtractOptio
     // A heading in capitals ("SUPPORT TO DPRK MALICIOUS CYBER ACTIVITY") labels a section; it reports nothing.
     const heading = !LOWER_CASE.test(sentence.text) && toks.length >= 3;
     const inherited = lastSpeaker ? { ...lastSpeaker, carried: true } : null;
+    // No paragraph break between the sentence before and this one.
+    const sameParagraph = previousEnd >= 0 && !text.slice(previousEnd, sentence.start).includes('\n');
+    const foundBefore = found.length;
     const frames = findFrames(toks, groups);
     if (!heading) {
       let window = reading === 'graph-only' ? [] : assignRoles(toks, groups, triggers, inherited, docVoice);
@@ -189,7 +195,7 @@ export function extractPrepared(prepared: PreparedArticle, options: ExtractOptio
         const taken = new Uint8Array(toks.length);
         for (const t of triggers) taken.fill(1, t.start, t.end);
         const extraTriggers = options.dictionaryVerbs !== true ? [] : dictionaryTriggers(graph, (k) => taken[k] === 1 || covered[k] === 1 || k < dlTokens);
-        const { assigned, read, refused } = assignGraphRoles({ tokens: toks, graph, mentions, speakerAt, docVoice: label ? label.actorIds[0]! : docVoice, pronoun: lastBody }, extraTriggers.length > 0 ? [...triggers, ...extraTriggers] : triggers);
+        const { assigned, read, refused } = assignGraphRoles({ tokens: toks, graph, mentions, speakerAt, docVoice: label ? label.actorIds[0]! : docVoice, pronoun: lastBody, previous: sameParagraph ? previousVoice : null }, extraTriggers.length > 0 ? [...triggers, ...extraTriggers] : triggers);
         // The graph reads every act trigger it has nodes for; where it attaches no argument by structure (a
         // parse broken by a dash or a list) the window reading of that trigger stands in; the window rules also
         // keep the speaker's judgements (roles *-content).
@@ -201,6 +207,9 @@ export function extractPrepared(prepared: PreparedArticle, options: ExtractOptio
       }
       for (const a of window) found.push({ a, sentence });
     }
+    const lastFound = found.length > foundBefore ? found[found.length - 1]!.a.source : null;
+    previousVoice = lastFound ? { ...lastFound, carried: true } : frames.length > 0 ? { ...frames[frames.length - 1]!.speaker, carried: true } : sameParagraph ? previousVoice : null;
+    previousEnd = sentence.end;
     const lastFrame = frames[frames.length - 1];
     if (lastFrame) lastSpeaker = lastFrame.speaker;
     else if (!startsWithQuote) lastSpeaker = null;

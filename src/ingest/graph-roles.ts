@@ -48,6 +48,10 @@ function targetPreps(relation: RelationName): ReadonlySet<string> {
   return COOPERATIVE.has(relation) ? COOPERATIVE_PREPS : HOSTILE_PREPS;
 }
 const COOPERATIVE = new Set<RelationName>(['SUPPORTS', 'AGREES', 'MEETS', 'COOPERATES', 'AIDS', 'CONCEDES', 'REJECTS', 'DENIES']);
+/** Subjects that are the document or the act itself, not an agent: "the statement urged …", "the measures target …". */
+const DISCOURSE_NOUNS = new Set(['statement', 'communique', 'communiqué', 'declaration', 'release', 'letter', 'note', 'resolution', 'measure', 'sanction', 'decision', 'move', 'step', 'action', 'designation', 'announcement', 'report', 'text', 'document', 'joint']);
+const TOPIC_PREPS = new Set(['over', 'about', 'regarding', 'concerning']);
+const JUDGEMENTS = new Set<RelationName>(['CONDEMNS', 'ACCUSES', 'PROTESTS']);
 const RETREAT_PREPS = new Set(['from', 'with', 'to']);
 const REQUEST_PREPS = new Set(['on', 'upon', 'to', 'of', 'from']);
 /** Verbs that lend a nominal act its agent: "X voiced condemnation of Y", "X imposed sanctions on Y", "X issued a denial". */
@@ -58,7 +62,7 @@ const SUBJECT = (d: string): boolean => d === 'nsubj' || d === 'nsubj:xsubj' || 
 const OBJECT = (d: string): boolean => d === 'obj' || d === 'iobj';
 const PASSIVE_SUBJECT = (d: string): boolean => d === 'nsubj:pass' || d === 'nsubj:pass:xsubj';
 const AGENT = (d: string): boolean => d === 'obl:agent' || d === 'nmod:agent' || d === 'obl:by' || d === 'nmod:by';
-const OWNER = (d: string): boolean => d === 'nmod:poss' || d === 'compound' || d === 'amod' || d === 'nmod:of' || d === 'nmod:by' || d === 'nmod:from';
+const OWNER = (d: string): boolean => d === 'nmod:poss' || d === 'compound' || d === 'amod' || d === 'nmod:of' || d === 'nmod:by' || d === 'nmod:from' || d === 'nmod:between';
 const CONJ = (d: string): boolean => d.startsWith('conj');
 const APPOS = (d: string): boolean => d === 'appos';
 const prepOf = (d: string): string | null => {
@@ -77,6 +81,8 @@ export interface GraphRoleContext {
   docVoice: string | null;
   /** What "it" / "they" as an argument stands for: the last body or state that acted before this sentence. */
   pronoun?: Mention | null;
+  /** Who spoke or acted last in the sentence before (same paragraph), for a sentence whose act names no agent. */
+  previous?: Mention | null;
 }
 
 interface Found { nodes: number[]; how: string; lightVerb?: number }
@@ -142,7 +148,10 @@ function actorsOf(ctx: GraphRoleContext, nodes: readonly number[], owners: boole
     if (!owners) continue;
     const node = g.nodes[n]!;
     if (!node.pos.startsWith('N')) continue;
-    for (const c of children(g, n, OWNER)) push(mentionAtNode(ctx, c));
+    // "Russia's annexation of Crimea": the possessor or agent is the owner; an "of"-complement only when there is none.
+    const owners0 = children(g, n, OWNER);
+    const strong = owners0.filter((c) => g.nodes[n]!.out.some((e) => e.node === c && e.dep !== 'nmod:of' && e.dep !== 'nmod:between') && mentionAtNode(ctx, c));
+    for (const c of strong.length > 0 ? strong : owners0) push(mentionAtNode(ctx, c));
     // "sanctions on ten individuals and three entities in Iran": people and firms of a place stand for its state.
     if (PEOPLE_OR_FIRMS.has(node.lemma)) for (const c of children(g, n, (d) => d === 'nmod:in' || d === 'nmod:from')) {
       const place = mentionAtNode(ctx, c);
@@ -262,6 +271,13 @@ function targetOf(ctx: GraphRoleContext, trigger: readonly number[], anchor: num
       if (e.dep === 'iobj') direct.push(e.node);
     }
   }
+  // "expressed regret over Tokyo's decision", "concern about China's drills": a judgement's topic, as a last resort.
+  if (direct.length === 0 && viaPrep.length === 0 && JUDGEMENTS.has(relation)) {
+    for (const n of [...trigger, ...(lightVerb !== null ? [lightVerb] : [])]) for (const e of g.nodes[n]!.out) {
+      const p = prepOf(e.dep);
+      if (p && TOPIC_PREPS.has(p) && !trigger.includes(e.node)) viaPrep.push(e.node);
+    }
+  }
   const directActors = actorsOf(ctx, direct, false);
   if (directActors.length > 0) return { nodes: direct.filter((n) => actorsOf(ctx, [n], false).length > 0), how: 'obj' };
   const prepActors = viaPrep.filter((n) => actorsOf(ctx, [n], false).length > 0);
@@ -359,6 +375,12 @@ export function assignGraphRoles(ctx: GraphRoleContext, triggers: readonly Trigg
         // "The ambassador was summoned" in a ministry's release: the issuer did it.
         source = { start: tr.start, end: tr.end, actorIds: [ctx.docVoice], locative: false, via: 'author' };
         how = 'passive-voice';
+      } else if (ctx.previous && node.pos.startsWith('VB') && !node.in.some((e) => e.dep === 'acl' || e.dep.startsWith('acl:') || e.dep === 'amod') && (!src || src.nodes.every((n) => DISCOURSE_NOUNS.has(g.nodes[n]!.lemma)))) {
+        // "The ministry said Tokyo had lied. It also urged …" is read above ("it"); "The statement also urged
+        // Tokyo to …", "The measures target …", "Additionally, (it) called on …": the voice of the sentence
+        // before goes on.
+        source = ctx.previous;
+        how = 'previous-voice';
       }
     }
     if (!source) continue;
