@@ -79,6 +79,8 @@ export interface ExtractOptions {
   roles?: RoleReading;
   /** `all` (default): gazetteer mentions and, on parsed sentences, named entities and state agent nouns; `gazetteer`: the gazetteer's only. */
   mentions?: 'all' | 'gazetteer';
+  /** Discourse on the parse (default true): "it"/"they", the voice of the sentence before, transcript speaker labels. */
+  discourse?: boolean;
   /** On parsed sentences, verbs of the PETRARCH2 dictionary our lexicon lacks are triggers too (default false: on the dev split they cost precision and found nothing more; see the README's ablation). */
   dictionaryVerbs?: boolean;
   /** Called for each sentence with what the stages found in it (diagnostics: scripts/eval-stages.ts). */
@@ -167,7 +169,7 @@ export function extractPrepared(prepared: PreparedArticle, options: ExtractOptio
     const announced = announcedVoice(toks, mentions);
     if (announced) voice = announced;
     // "Spokesperson Lin Wei: We oppose …": a transcript's speaker label speaks what follows it, and the later answers.
-    const label = speakerLabel(toks, mentions);
+    const label = options.discourse === false ? null : speakerLabel(toks, mentions);
     if (label) voice = label.actorIds[0]!;
     // An unparsed sentence (no trigger in it) still names who "it" will be: its first body or state, as a subject usually comes first.
     if (!graph) lastBody = mentions.filter((m) => !m.locative && m.actorIds.length === 1 && !PERSON_KINDS.has(register.kindOf(m.actorIds[0]!) ?? 'PERSON')).map((m) => ({ ...m, carried: true }))[0] ?? lastBody;
@@ -195,7 +197,7 @@ export function extractPrepared(prepared: PreparedArticle, options: ExtractOptio
         const taken = new Uint8Array(toks.length);
         for (const t of triggers) taken.fill(1, t.start, t.end);
         const extraTriggers = options.dictionaryVerbs !== true ? [] : dictionaryTriggers(graph, (k) => taken[k] === 1 || covered[k] === 1 || k < dlTokens);
-        const { assigned, read, refused } = assignGraphRoles({ tokens: toks, graph, mentions, speakerAt, docVoice: label ? label.actorIds[0]! : docVoice, pronoun: lastBody, previous: sameParagraph ? previousVoice : null }, extraTriggers.length > 0 ? [...triggers, ...extraTriggers] : triggers);
+        const { assigned, read, refused } = assignGraphRoles({ tokens: toks, graph, mentions, speakerAt, docVoice: label ? label.actorIds[0]! : docVoice, groups, pronoun: options.discourse === false ? null : lastBody, previous: sameParagraph && options.discourse !== false ? previousVoice : null }, extraTriggers.length > 0 ? [...triggers, ...extraTriggers] : triggers);
         // The graph reads every act trigger it has nodes for; where it attaches no argument by structure (a
         // parse broken by a dash or a list) the window reading of that trigger stands in; the window rules also
         // keep the speaker's judgements (roles *-content).

@@ -49,7 +49,7 @@ function targetPreps(relation: RelationName): ReadonlySet<string> {
 }
 const COOPERATIVE = new Set<RelationName>(['SUPPORTS', 'AGREES', 'MEETS', 'COOPERATES', 'AIDS', 'CONCEDES', 'REJECTS', 'DENIES']);
 /** Subjects that are the document or the act itself, not an agent: "the statement urged …", "the measures target …". */
-const DISCOURSE_NOUNS = new Set(['statement', 'communique', 'communiqué', 'declaration', 'release', 'letter', 'note', 'resolution', 'measure', 'sanction', 'decision', 'move', 'step', 'action', 'designation', 'announcement', 'report', 'text', 'document', 'joint']);
+const DISCOURSE_NOUNS = new Set(['statement', 'communique', 'communiqué', 'declaration', 'release', 'letter', 'note', 'resolution', 'announcement', 'text', 'document']);
 const TOPIC_PREPS = new Set(['over', 'about', 'regarding', 'concerning']);
 const JUDGEMENTS = new Set<RelationName>(['CONDEMNS', 'ACCUSES', 'PROTESTS']);
 const RETREAT_PREPS = new Set(['from', 'with', 'to']);
@@ -79,6 +79,8 @@ export interface GraphRoleContext {
   speakerAt: (token: number) => Mention | null;
   /** The issuer of the document, for agentless passives ("the ambassador was summoned"). */
   docVoice: string | null;
+  /** Mentions coordinated on our tokens ("Britain, France and Germany"): a list the parser split wrongly stays one. */
+  groups?: readonly Mention[];
   /** What "it" / "they" as an argument stands for: the last body or state that acted before this sentence. */
   pronoun?: Mention | null;
   /** Who spoke or acted last in the sentence before (same paragraph), for a sentence whose act names no agent. */
@@ -130,7 +132,8 @@ function actorsOf(ctx: GraphRoleContext, nodes: readonly number[], owners: boole
   for (const n of withConjuncts(g, nodes)) {
     const m = mentionAtNode(ctx, n);
     if (m) {
-      push(m);
+      // "The Secretary and Foreign Minister Dendias condemned …", read as one name by the parser: the list it is in.
+      push(ctx.groups?.find((x) => x.members && x.start <= m.start && m.end <= x.end) ?? m);
       continue;
     }
     // "It condemned …", "They rejected …": the body or state that acted last.
@@ -204,7 +207,7 @@ function sourceOf(ctx: GraphRoleContext, n: number, depth: number, seen: Set<num
   const subj = children(g, n, SUBJECT);
   if (subj.length > 0) return { nodes: subj, how: 'nsubj' };
   if (isPassive(g, n)) {
-    const agent = children(g, n, AGENT);
+    const agent = children(g, n, (d) => d === 'obl:agent');
     if (agent.length > 0) return { nodes: agent, how: 'passive-agent' };
   }
   if (node.pos.startsWith('NN')) {
@@ -249,7 +252,7 @@ function sourceOf(ctx: GraphRoleContext, n: number, depth: number, seen: Set<num
  *   of the Indian minister", "denied U.S. allegations";
  * - "of" after a nominal act: "condemnation of X" (an accusation noun's "of" names its maker: see `accuser`).
  */
-function targetOf(ctx: GraphRoleContext, trigger: readonly number[], anchor: number, accusationNoun: boolean, relation: RelationName, lightVerb: number | null): Found | null {
+function targetOf(ctx: GraphRoleContext, trigger: readonly number[], anchor: number, accusationNoun: boolean, relation: RelationName, lightVerb: number | null, isAct?: (node: number) => boolean): Found | null {
   const g = ctx.graph;
   const direct: number[] = [];
   const viaPrep: number[] = [];
@@ -282,7 +285,8 @@ function targetOf(ctx: GraphRoleContext, trigger: readonly number[], anchor: num
   if (directActors.length > 0) return { nodes: direct.filter((n) => actorsOf(ctx, [n], false).length > 0), how: 'obj' };
   const prepActors = viaPrep.filter((n) => actorsOf(ctx, [n], false).length > 0);
   if (prepActors.length > 0) return { nodes: prepActors, how: 'prep' };
-  const owned = [...direct, ...viaPrep].filter((n) => actorsOf(ctx, [n], true).length > 0);
+  // "backed the castigation of X": supporting an act against X is no support of X.
+  const owned = [...direct, ...viaPrep].filter((n) => actorsOf(ctx, [n], true).length > 0 && !(COOPERATIVE.has(relation) && isAct?.(n)));
   if (owned.length > 0) return { nodes: owned, how: 'owner-of-object' };
   return null;
 }
@@ -321,8 +325,18 @@ function modality(ctx: GraphRoleContext, nodes: readonly number[], anchor: numbe
     if (CONDITIONS.has(l)) hypothetical = true;
     else if (!future && MODALS.has(l) && l !== 'must') hypothetical = true;
   }
-  // "… if Y attacks": an act inside a condition clause, up two governors.
+  // "… if Y attacks": an act inside a condition clause, up two governors; a nominal act from its verb ("if the US holds drills").
   let at = anchor;
+  if (g.nodes[anchor]!.pos.startsWith('NN')) {
+    const verb = g.nodes[anchor]!.in.find((e) => (OBJECT(e.dep) || e.dep.startsWith('obl')) && g.nodes[e.node]!.pos.startsWith('VB'));
+    if (verb) {
+      at = verb.node;
+      for (const c of children(g, at, (d) => d === 'aux' || d === 'mark')) {
+        const l = g.nodes[c]!.lemma;
+        if (CONDITIONS.has(l) || (!future && MODALS.has(l) && l !== 'must')) hypothetical = true;
+      }
+    }
+  }
   for (let up = 0; up < 2 && !hypothetical; up += 1) {
     const e = g.nodes[at]!.in.find((x) => x.dep.startsWith('advcl') || x.dep === 'ccomp' || x.dep === 'xcomp');
     if (!e) break;
@@ -345,6 +359,9 @@ export function assignGraphRoles(ctx: GraphRoleContext, triggers: readonly Trigg
   const nodeTrigger = new Map<number, Trigger>();
   for (const tr of triggers) for (const n of nodesIn(g, tr.start, tr.end)) if (!nodeTrigger.has(n)) nodeTrigger.set(n, tr);
   const triggerOf = (n: number): Trigger | undefined => nodeTrigger.get(n);
+  // A headline in title case ("U.S. Announces Sanctions Against Iran") is tagged as proper nouns throughout.
+  const words = ctx.tokens.filter((t) => /^\p{L}/u.test(t.text));
+  const titleCase = words.length > 0 && words.filter((t) => /^\p{Lu}/u.test(t.text)).length >= 0.6 * words.length;
   for (const tr of triggers) {
     if (tr.role !== 'act') continue;
     const nodes = nodesIn(g, tr.start, tr.end);
@@ -354,7 +371,7 @@ export function assignGraphRoles(ctx: GraphRoleContext, triggers: readonly Trigg
     const node = g.nodes[anchor]!;
     // "on March 28", "the Strike Group": a proper noun or a date names something, it reports no act.
     // "accused X of hacking Y": what is alleged is no event of its own.
-    if (node.pos.startsWith('NNP') || node.ner === 'DATE' || alleged(ctx, anchor, triggerOf)) {
+    if ((node.pos.startsWith('NNP') && !titleCase) || node.ner === 'DATE' || alleged(ctx, anchor, triggerOf)) {
       refused.add(tr);
       continue;
     }
@@ -367,7 +384,8 @@ export function assignGraphRoles(ctx: GraphRoleContext, triggers: readonly Trigg
     let how = src?.how ?? '';
     if (!source) {
       // "…, the ministry said", "according to X": what a speaker says with no agent of its own is the speaker's.
-      const speaker = ctx.speakerAt(tr.start);
+      // Not a nominal act without an agent of its own ("responded to threats by …"): whose act it is, the graph does not say.
+      const speaker = nominal ? null : ctx.speakerAt(tr.start);
       if (speaker) {
         source = speaker;
         how = 'speaker';
@@ -400,13 +418,13 @@ export function assignGraphRoles(ctx: GraphRoleContext, triggers: readonly Trigg
     }
     if (!target && accusationNoun && nominal) {
       // An accusation noun names its maker by "of"/"by"/possessive, its target by "against": "charges against X".
-      const t = targetOf(ctx, nodes, anchor, true, tr.relation, src?.lightVerb ?? null);
+      const t = targetOf(ctx, nodes, anchor, true, tr.relation, src?.lightVerb ?? null, (n) => nodeTrigger.has(n) && nodeTrigger.get(n) !== tr);
       if (t) {
         target = group(actorsOf(ctx, t.nodes, t.how === 'owner-of-object'));
         thow = t.how;
       }
     } else if (!target) {
-      const t = targetOf(ctx, nodes, anchor, false, tr.relation, src?.lightVerb ?? null);
+      const t = targetOf(ctx, nodes, anchor, false, tr.relation, src?.lightVerb ?? null, (n) => nodeTrigger.has(n) && nodeTrigger.get(n) !== tr);
       if (t) {
         target = group(actorsOf(ctx, t.nodes, t.how === 'owner-of-object'));
         thow = t.how;
@@ -420,7 +438,9 @@ export function assignGraphRoles(ctx: GraphRoleContext, triggers: readonly Trigg
       const reciprocal = RECIPROCAL.has(tr.relation) && source.actorIds.length >= 2;
       // "X condemned the attack": a judgement with no one named is aimed at the source's opponent; a nominal one
       // only as a verb's object, not "a statement of condemnation".
-      const open = OPEN_TARGET.has(tr.relation) && (!nominal || node.in.some((e) => OBJECT(e.dep)));
+      const open = OPEN_TARGET.has(tr.relation) && (!nominal || node.in.some((e) => OBJECT(e.dep)))
+        // "denied the allegations", "denied that …": a denial of an accusation; "denies its citizens their rights" is none.
+        && !(tr.relation === 'DENIES' && nodes.some((n) => children(g, n, OBJECT).some((o) => !ACCUSATION_NOUNS.has(g.nodes[o]!.lemma) && nodeTrigger.get(o)?.relation !== 'ACCUSES')));
       if (!reciprocal && !open) continue;
     }
     // The source and the target found from one mention (a possessive read both ways) are not two actors.

@@ -185,6 +185,8 @@ function bodyMention(ctx: NerContext, a: number, b: number, from: number, to: nu
   const { state, graph: g, text } = ctx;
   const name = spanText(ctx, a, b);
   if (DETERMINERS.has(name.toLowerCase())) return null;
+  // "Secretary of State", "the Government": one common noun tagged as a body names none.
+  if (b - a === 1 && petrarch().agents(name.toLowerCase()).length > 0) return null;
   const known = state.shortNames.get(name);
   if (known) return { start: from, end: to, actorIds: [known], locative: false, via: 'short-name' };
   const entry = petrarch().actors(name, date)[0];
