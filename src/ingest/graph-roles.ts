@@ -50,6 +50,7 @@ function targetPreps(relation: RelationName): ReadonlySet<string> {
 const COOPERATIVE = new Set<RelationName>(['SUPPORTS', 'AGREES', 'MEETS', 'COOPERATES', 'AIDS', 'CONCEDES', 'REJECTS', 'DENIES']);
 /** Subjects that are the document or the act itself, not an agent: "the statement urged …", "the measures target …". */
 const DISCOURSE_NOUNS = new Set(['statement', 'communique', 'communiqué', 'declaration', 'release', 'letter', 'note', 'resolution', 'announcement', 'text', 'document']);
+const TOPIC_OBJECT_VERBS = new Set(['discuss', 'negotiate', 'debate', 'review', 'address', 'consider']);
 const TOPIC_PREPS = new Set(['over', 'about', 'regarding', 'concerning']);
 const JUDGEMENTS = new Set<RelationName>(['CONDEMNS', 'ACCUSES', 'PROTESTS']);
 const RETREAT_PREPS = new Set(['from', 'with', 'to']);
@@ -133,7 +134,8 @@ function actorsOf(ctx: GraphRoleContext, nodes: readonly number[], owners: boole
     const m = mentionAtNode(ctx, n);
     if (m) {
       // "The Secretary and Foreign Minister Dendias condemned …", read as one name by the parser: the list it is in.
-      push(ctx.groups?.find((x) => x.members && x.start <= m.start && m.end <= x.end) ?? m);
+      const list = ctx.groups?.find((x) => x.members && x.start <= m.start && m.end <= x.end && x.start < m.start);
+      push(list && governs(g, n, list.start, m.start) ? list : m);
       continue;
     }
     // "It condemned …", "They rejected …": the body or state that acted last.
@@ -162,6 +164,20 @@ function actorsOf(ctx: GraphRoleContext, nodes: readonly number[], owners: boole
     }
   }
   return out;
+}
+
+/** Whether node `n` has a dependent (two steps at most) among our tokens [from, to): the parser put them in one phrase. */
+function governs(g: SentenceGraph, n: number, from: number, to: number): boolean {
+  const stack: [number, number][] = [[n, 0]];
+  while (stack.length > 0) {
+    const [x, d] = stack.pop()!;
+    for (const e of g.nodes[x]!.out) {
+      const t = g.nodes[e.node]!.token;
+      if (t >= from && t < to) return true;
+      if (d < 1) stack.push([e.node, d + 1]);
+    }
+  }
+  return false;
 }
 
 /** One mention for a list of them: "Britain, France and Germany" as one source with three members. */
@@ -261,7 +277,8 @@ function targetOf(ctx: GraphRoleContext, trigger: readonly number[], anchor: num
     const node = g.nodes[n]!;
     for (const e of node.out) {
       if (trigger.includes(e.node)) continue;
-      if (OBJECT(e.dep) || (PASSIVE_SUBJECT(e.dep) && n === anchor)) direct.push(e.node);
+      // "discussed Ukraine", "negotiated a deal": what is discussed is a topic, never the one met.
+      if ((OBJECT(e.dep) && !TOPIC_OBJECT_VERBS.has(node.lemma)) || (PASSIVE_SUBJECT(e.dep) && n === anchor)) direct.push(e.node);
       const p = prepOf(e.dep);
       if (p && (preps.has(p) || (p === 'of' && node.pos.startsWith('NN') && !accusationNoun))) viaPrep.push(e.node);
     }
@@ -280,6 +297,11 @@ function targetOf(ctx: GraphRoleContext, trigger: readonly number[], anchor: num
       const p = prepOf(e.dep);
       if (p && TOPIC_PREPS.has(p) && !trigger.includes(e.node)) viaPrep.push(e.node);
     }
+  }
+  // "X discussed Libya with Y": a meeting's object is its topic when someone is met "with".
+  if (relation === 'MEETS') {
+    const withWhom = viaPrep.filter((n) => actorsOf(ctx, [n], false).length > 0 && g.nodes[n]!.in.some((e) => e.dep.endsWith(':with')));
+    if (withWhom.length > 0) return { nodes: withWhom, how: 'prep' };
   }
   const directActors = actorsOf(ctx, direct, false);
   if (directActors.length > 0) return { nodes: direct.filter((n) => actorsOf(ctx, [n], false).length > 0), how: 'obj' };
@@ -448,6 +470,7 @@ export function assignGraphRoles(ctx: GraphRoleContext, triggers: readonly Trigg
     out.push({ trigger: tr, source, target, ...f, rule: `graph:${how}>${target ? thow : 'none'}:${tr.pattern}` });
   }
   out.push(...modalDemands(ctx));
+  out.push(...phoneCalls(ctx, nodeTrigger));
   return { assigned: out, read, refused };
 }
 
@@ -517,6 +540,30 @@ export function dictionaryTriggers(g: SentenceGraph, covered: (token: number) =>
     const relation = verbRelation(node.lemma);
     if (!relation) continue;
     out.push({ relation, role: 'act', chain: null, start: node.token, end: node.token + 1, weight: 1, pattern: `petrarch:${node.lemma}` });
+  }
+  return out;
+}
+
+/**
+ * "Macron called Biden on Tuesday", "the minister called his Kenyan counterpart": "call" with an actor as its
+ * only object is a telephone call, a meeting. Not "called X a liar" (a second predicate), "called for",
+ * "called on" (their own triggers) or "called X to …".
+ */
+function phoneCalls(ctx: GraphRoleContext, taken: ReadonlyMap<number, Trigger>): RoleAssignment[] {
+  const g = ctx.graph;
+  const out: RoleAssignment[] = [];
+  for (const node of g.nodes) {
+    if (node.lemma !== 'call' || !node.pos.startsWith('VB') || taken.has(node.id) || node.token < 0) continue;
+    // "called him a liar", "called it unacceptable": a predicate after the object (a noun or adjective xcomp).
+    if (children(g, node.id, (d) => d === 'ccomp' || d === 'xcomp').some((c) => !g.nodes[c]!.pos.startsWith('VB'))) continue;
+    const objs = children(g, node.id, OBJECT);
+    if (objs.length !== 1 || isPassive(g, node.id)) continue;
+    const target = group(actorsOf(ctx, objs, false));
+    const src = sourceOf(ctx, node.id, 2);
+    const source = src ? group(actorsOf(ctx, src.nodes, true)) : null;
+    if (!source || !target || source.actorIds.some((id) => target.actorIds.includes(id))) continue;
+    const tr: Trigger = { relation: 'MEETS', role: 'act', chain: null, start: node.token, end: node.token + 1, weight: 1, pattern: 'call/VERB' };
+    out.push({ trigger: tr, source, target, negated: false, hypothetical: false, rule: `graph:${src!.how}>obj:phone-call` });
   }
   return out;
 }

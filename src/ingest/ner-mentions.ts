@@ -106,8 +106,7 @@ export function nerMentions(ctx: NerContext): Mention[] {
       let free = true;
       for (let t = from; t < to; t += 1) if (covered[t]) free = false;
       if (free) {
-        const off = process.env.NER_OFF ?? '';
-        const m = off.includes(tag) ? null : tag === 'PERSON' ? personMention(ctx, k, e, from, to, mentionAt, date) : tag === 'LOCATION' ? countryMention(ctx, k, e, from, to, date) : bodyMention(ctx, k, e, from, to, mentionAt, date);
+        const m = tag === 'PERSON' ? personMention(ctx, k, e, from, to, mentionAt, date) : tag === 'LOCATION' ? countryMention(ctx, k, e, from, to, date) : bodyMention(ctx, k, e, from, to, mentionAt, date);
         if (m) {
           out.push(m);
           covered.fill(1, m.start, m.end);
@@ -118,7 +117,6 @@ export function nerMentions(ctx: NerContext): Mention[] {
   }
   // "Nigerian prosecutors", "Iran's judiciary", "the police of Peru": an agent noun qualified by a state.
   for (const node of g.nodes) {
-    if ((process.env.NER_OFF ?? '').includes('AGENT')) break;
     if (node.token < 0 || covered[node.token] || !node.pos.startsWith('NN') || node.ner !== 'O') continue;
     const sense = petrarch().agents(text.slice(node.start, node.end).toLowerCase())[0] ?? petrarch().agents(node.lemma)[0];
     if (!sense?.sector || !STATE_SECTORS.has(sense.sector)) continue;
@@ -127,10 +125,13 @@ export function nerMentions(ctx: NerContext): Mention[] {
     const mods = children(g, node.id, MODIFIER).map((c) => g.nodes[c]!.token).filter((t) => t >= 0 && t < node.token);
     const start = Math.min(node.token, ...mods);
     const noun = text.slice(node.start, node.end).toLowerCase();
-    // "the Iranian president" is an office the mention finder reads; "the Russian government" is the state itself.
+    // "the Russian government" is the state itself. "The Iranian president" is an office, not a body: left to the
+    // mention finder (mapping unnamed office holders to their state helped the PLV sentences and cost the dev split a
+    // false positive: not taken).
     if (TITLE_WORDS.has(node.lemma)) continue;
-    const id = STATE_ITSELF.has(node.lemma) ? state.register.country(iso) : state.register.genericAgency(iso, slugify(noun), noun);
-    if (!STATE_ITSELF.has(node.lemma)) state.recentAgencies.push(id);
+    const itself = STATE_ITSELF.has(node.lemma);
+    const id = itself ? state.register.country(iso) : state.register.genericAgency(iso, slugify(noun), noun);
+    if (!itself) state.recentAgencies.push(id);
     out.push({ start, end: node.token + 1, actorIds: [id], locative: false, via: 'generic' });
     covered.fill(1, start, node.token + 1);
   }
