@@ -157,6 +157,8 @@ function actorsOf(ctx: GraphRoleContext, nodes: readonly number[], owners: boole
     const owners0 = children(g, n, OWNER);
     const strong = owners0.filter((c) => g.nodes[n]!.out.some((e) => e.node === c && e.dep !== 'nmod:of' && e.dep !== 'nmod:between') && mentionAtNode(ctx, c));
     for (const c of strong.length > 0 ? strong : owners0) push(mentionAtNode(ctx, c));
+    // "fighters loyal to X", "militias allied with X": whose side they are on.
+    for (const a of children(g, n, (d) => d === 'amod')) for (const c of children(g, a, (d) => d === 'obl:to' || d === 'obl:with')) push(mentionAtNode(ctx, c));
     // "sanctions on ten individuals and three entities in Iran": people and firms of a place stand for its state.
     if (PEOPLE_OR_FIRMS.has(node.lemma)) for (const c of children(g, n, (d) => d === 'nmod:in' || d === 'nmod:from')) {
       const place = mentionAtNode(ctx, c);
@@ -393,7 +395,8 @@ export function assignGraphRoles(ctx: GraphRoleContext, triggers: readonly Trigg
     const node = g.nodes[anchor]!;
     // "on March 28", "the Strike Group": a proper noun or a date names something, it reports no act.
     // "accused X of hacking Y": what is alleged is no event of its own.
-    if ((node.pos.startsWith('NNP') && !titleCase) || node.ner === 'DATE' || alleged(ctx, anchor, triggerOf)) {
+    // "Y must end the attacks": whoever says it requests it of Y (modalDemands), Y requests nothing.
+    if ((node.pos.startsWith('NNP') && !titleCase) || node.ner === 'DATE' || alleged(ctx, anchor, triggerOf) || /^(must|should) >/.test(tr.pattern)) {
       refused.add(tr);
       continue;
     }
@@ -493,13 +496,17 @@ function modalDemands(ctx: GraphRoleContext): RoleAssignment[] {
     if (!DEMAND_MODALS.has(node.lemma) || node.pos !== 'MD') continue;
     const verb = parents(g, node.id, (d) => d === 'aux')[0];
     if (verb === undefined) continue;
-    const speech = parents(g, verb, (d) => d === 'ccomp' || d === 'parataxis')[0];
+    const speech = parents(g, verb, (d) => d === 'ccomp' || d === 'parataxis' || d === 'dep')[0];
     // "The US should stop its smears." in a statement or a speaker's answer: the voice demands it.
     const rootClause = speech === undefined && g.nodes[verb]!.in.length === 0;
     const voiced = rootClause ? ctx.speakerAt(node.token) ?? (ctx.docVoice ? { start: node.token, end: node.token + 1, actorIds: [ctx.docVoice], locative: false, via: 'author' as const } : null) : null;
     if (!voiced && (speech === undefined || !SPEECH.has(g.nodes[speech]!.lemma))) continue;
     const source = voiced ?? group(actorsOf(ctx, children(g, speech!, SUBJECT), true)) ?? ctx.speakerAt(node.token);
-    const target = group(actorsOf(ctx, children(g, verb, (d) => SUBJECT(d) || PASSIVE_SUBJECT(d)), true));
+    // "Russia says Israel must end …" is sometimes parsed with the clause's subject as the object of "says" (a
+    // speech verb takes no actor as its object): it is still the one asked.
+    const subject = children(g, verb, (d) => SUBJECT(d) || PASSIVE_SUBJECT(d));
+    const misread = subject.length === 0 && speech !== undefined && g.nodes[speech]!.lemma === 'say' ? children(g, speech, OBJECT) : [];
+    const target = group(actorsOf(ctx, subject.length > 0 ? subject : misread, true));
     if (!source || !target || source.actorIds.some((id) => target.actorIds.includes(id))) continue;
     const negated = children(g, verb, (d) => d === 'advmod').some((c) => NEGATORS.has(g.nodes[c]!.lemma));
     const tr: Trigger = { relation: 'REQUESTS', role: 'act', chain: null, start: node.token, end: node.token + 1, weight: 1, pattern: node.lemma };
