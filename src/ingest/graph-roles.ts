@@ -93,8 +93,9 @@ interface Found { nodes: number[]; how: string; lightVerb?: number }
 /** The mention our token `k` lies in (the innermost, an agent rather than a place when both). */
 function mentionAtToken(ctx: GraphRoleContext, k: number): Mention | null {
   let best: Mention | null = null;
+  const dateline = datelineEnd(ctx.tokens);
   for (const m of ctx.mentions) {
-    if (k < m.start || k >= m.end) continue;
+    if (k < m.start || k >= m.end || m.start < dateline) continue;
     if (!best || (best.locative && !m.locative) || m.end - m.start < best.end - best.start) best = m;
   }
   return best;
@@ -103,6 +104,30 @@ function mentionAtToken(ctx: GraphRoleContext, k: number): Mention | null {
 function mentionAtNode(ctx: GraphRoleContext, n: number): Mention | null {
   const tok = ctx.graph.nodes[n]?.token ?? -1;
   return tok >= 0 ? mentionAtToken(ctx, tok) : null;
+}
+
+const DASH = /^(-|--|—|–)$/;
+const DATELINE_WORD = /^(\p{Lu}[\p{L}.'’-]*|,|\(|\)|\d+|[A-Z]{2,})$/u;
+let lastDateline: { tokens: readonly Token[]; end: number } | null = null;
+
+/**
+ * Where a dateline opening the sentence ends ("HARARE, Zimbabwe — …", "MANILA (AP) -- …"): capitalised words,
+ * commas, brackets and numbers up to a dash within the first ten tokens. A place there is where the story was
+ * filed, never an argument. 0 when there is none.
+ */
+function datelineEnd(tokens: readonly Token[]): number {
+  if (lastDateline?.tokens === tokens) return lastDateline.end;
+  let end = 0;
+  for (let k = 1; k < Math.min(tokens.length, 10); k += 1) {
+    if (DASH.test(tokens[k]!.text)) {
+      end = k + 1;
+      break;
+    }
+    if (!DATELINE_WORD.test(tokens[k]!.text)) break;
+  }
+  if (end > 0 && !DATELINE_WORD.test(tokens[0]!.text)) end = 0;
+  lastDateline = { tokens, end };
+  return end;
 }
 
 /** A node and its conjuncts: "condemned Russia and Belarus" (enhanced++ usually spreads the relation itself). */
