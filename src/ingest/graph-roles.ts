@@ -50,6 +50,8 @@ function targetPreps(relation: RelationName): ReadonlySet<string> {
 const COOPERATIVE = new Set<RelationName>(['SUPPORTS', 'AGREES', 'MEETS', 'COOPERATES', 'AIDS', 'CONCEDES', 'REJECTS', 'DENIES']);
 /** Subjects that are the document or the act itself, not an agent: "the statement urged …", "the measures target …". */
 const DISCOURSE_NOUNS = new Set(['statement', 'communique', 'communiqué', 'declaration', 'release', 'letter', 'note', 'resolution', 'announcement', 'text', 'document']);
+/** Nouns of documents: their maker voices what they say. */
+const DOCUMENTS = new Set(['statement', 'report', 'resolution', 'communique', 'communiqué', 'declaration', 'letter', 'note', 'release', 'complaint', 'motion', 'bill', 'petition', 'memorandum', 'ruling', 'verdict', 'judgment', 'judgement', 'order', 'decree']);
 const TOPIC_OBJECT_VERBS = new Set(['discuss', 'negotiate', 'debate', 'review', 'address', 'consider']);
 const TOPIC_PREPS = new Set(['over', 'about', 'regarding', 'concerning']);
 const JUDGEMENTS = new Set<RelationName>(['CONDEMNS', 'ACCUSES', 'PROTESTS']);
@@ -259,8 +261,9 @@ function sourceOf(ctx: GraphRoleContext, n: number, depth: number, seen: Set<num
   }
   for (const e of node.in) {
     const gov = g.nodes[e.node]!;
-    // "X expressed condemnation of Y", "X imposed fresh sanctions on Y".
-    if ((OBJECT(e.dep) || prepOf(e.dep) !== null) && node.pos.startsWith('NN') && gov.pos.startsWith('VB') && (LIGHT_VERBS.has(gov.lemma) || SPEECH.has(gov.lemma))) {
+    // "X expressed condemnation of Y", "X imposed fresh sanctions on Y"; a document whoever made it voices:
+    // "X put out a report accusing Y", "X passed a resolution criticising Y".
+    if ((OBJECT(e.dep) || prepOf(e.dep) !== null) && node.pos.startsWith('NN') && gov.pos.startsWith('VB') && (LIGHT_VERBS.has(gov.lemma) || SPEECH.has(gov.lemma) || (OBJECT(e.dep) && DOCUMENTS.has(node.lemma)))) {
       const up = sourceOf(ctx, e.node, depth - 1, seen);
       if (up) return { nodes: up.nodes, how: `light-verb>${up.how}`, lightVerb: e.node };
     }
