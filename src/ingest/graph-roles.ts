@@ -231,7 +231,9 @@ function anchorOf(g: SentenceGraph, nodes: readonly number[]): number | null {
 }
 
 function isPassive(g: SentenceGraph, n: number): boolean {
-  return children(g, n, (d) => d === 'aux:pass' || PASSIVE_SUBJECT(d)).length > 0;
+  // "the cybercrime attributed by officials to Russia": a past participle on a noun is passive too.
+  const node = g.nodes[n]!;
+  return children(g, n, (d) => d === 'aux:pass' || PASSIVE_SUBJECT(d)).length > 0 || (node.pos === 'VBN' && node.in.some((e) => e.dep === 'acl'));
 }
 
 /**
