@@ -148,6 +148,8 @@ export function extractPrepared(prepared: PreparedArticle, options: ExtractOptio
   let lastBody: Mention | null = null;
   // The source of the last event of the sentence before, and where that sentence ended.
   let previousVoice: Mention | null = null;
+  // Who "we" are, once a sentence has named them.
+  let weGroup: Mention | null = null;
   let previousEnd = -1;
   // Who speaks where the text names no one: "The below is attributable to Spokesperson X:", else the issuing body.
   let voice: string | null = null;
@@ -197,7 +199,7 @@ export function extractPrepared(prepared: PreparedArticle, options: ExtractOptio
         const taken = new Uint8Array(toks.length);
         for (const t of triggers) taken.fill(1, t.start, t.end);
         const extraTriggers = options.dictionaryVerbs !== true ? [] : dictionaryTriggers(graph, (k) => taken[k] === 1 || covered[k] === 1 || k < dlTokens);
-        const { assigned, read, refused } = assignGraphRoles({ tokens: toks, graph, mentions, speakerAt, docVoice: label ? label.actorIds[0]! : docVoice, groups, pronoun: options.discourse === false ? null : lastBody, previous: sameParagraph && options.discourse !== false ? previousVoice : null }, extraTriggers.length > 0 ? [...triggers, ...extraTriggers] : triggers);
+        const { assigned, read, refused } = assignGraphRoles({ tokens: toks, graph, mentions, speakerAt, docVoice: label ? label.actorIds[0]! : docVoice, groups, pronoun: options.discourse === false ? null : lastBody, previous: sameParagraph && options.discourse !== false ? previousVoice : null, we: options.discourse === false ? null : weGroup, onWe: (m) => { weGroup = { ...m, carried: true }; } }, extraTriggers.length > 0 ? [...triggers, ...extraTriggers] : triggers);
         // The graph reads every act trigger it has nodes for; where it attaches no argument by structure (a
         // parse broken by a dash or a list) the window reading of that trigger stands in; the window rules also
         // keep the speaker's judgements (roles *-content).
@@ -298,7 +300,10 @@ function voiceMention(t: Token, k: number, mentions: readonly Mention[], frames:
 
 /** "The below is attributable to Spokesperson X:", "The US Department of State released the following statement:". */
 function announcedVoice(tokens: readonly Token[], mentions: readonly Mention[]): string | null {
-  if (tokens[tokens.length - 1]?.text !== ':' || !tokens.some((t) => /^(statement|attributable|following|remarks|readout)$/.test(t.lower))) return null;
+  // The announcement ends the sentence, or a colon inside it opens the statement ("… the following statement: We …").
+  const colon = tokens.findIndex((t, k) => t.text === ':' && (k === tokens.length - 1 || /^we$/i.test(tokens[k + 1]?.text ?? '')));
+  if (colon < 0 || !tokens.slice(0, colon).some((t) => /^(statement|attributable|following|remarks|readout)$/.test(t.lower))) return null;
+  mentions = mentions.filter((m) => m.end <= colon);
   const by = tokens.findIndex((t, k) => (t.lower === 'to' && tokens[k - 1]?.lower === 'attributable') || t.lower === 'by');
   const m = by >= 0 ? mentions.find((x) => x.start > by && x.via !== 'author') : mentions.find((x) => !x.locative && x.via !== 'author');
   return m?.actorIds.length === 1 ? m.actorIds[0]! : null;

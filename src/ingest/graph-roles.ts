@@ -86,6 +86,9 @@ export interface GraphRoleContext {
   groups?: readonly Mention[];
   /** What "it" / "they" as an argument stands for: the last body or state that acted before this sentence. */
   pronoun?: Mention | null;
+  /** Who "we" are, when an earlier sentence named them ("We, the ministers of A and B, …"); `onWe` reports a naming. */
+  we?: Mention | null;
+  onWe?: (m: Mention) => void;
   /** Who spoke or acted last in the sentence before (same paragraph), for a sentence whose act names no agent. */
   previous?: Mention | null;
 }
@@ -171,8 +174,19 @@ function actorsOf(ctx: GraphRoleContext, nodes: readonly number[], owners: boole
       push(ctx.pronoun);
       continue;
     }
+    // "We, the foreign ministers of A, B and C, condemn …": the apposition names "we"; a later "we" is the same.
+    if (node0.pos === 'PRP' && node0.lemma === 'we') {
+      // The parser reads "We, the ministers of …, condemn" as an apposition or as a second subject of the verb.
+      const siblings = g.nodes[n]!.in.filter((e) => SUBJECT(e.dep)).flatMap((e) => children(g, e.node, SUBJECT)).filter((c) => c !== n);
+      const named = group([...children(g, n, APPOS), ...siblings].flatMap((c) => actorsOf(ctx, [c], true)));
+      if (named) {
+        ctx.onWe?.(named);
+        push(named);
+      } else if (ctx.we) push(ctx.we);
+      continue;
+    }
     // "the spokesman, Wang Lei": an apposition names the same actor.
-    const ap = children(g, n, APPOS).map((c) => mentionAtNode(ctx, c)).find((x) => x);
+    const ap = g.nodes[n]!.lemma === 'we' ? null : children(g, n, APPOS).map((c) => mentionAtNode(ctx, c)).find((x) => x);
     if (ap) {
       push(ap);
       continue;

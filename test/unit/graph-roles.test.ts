@@ -83,6 +83,26 @@ describe('graph stages on recorded parses', () => {
     expect(es[0]!.source).toMatch(/^agency:nga:/);
   });
 
+  it('"We, the ministers of A, B and C, …" names "we" for the sentences after it', () => {
+    const es = events("We, the foreign ministers of Australia, Canada and Japan, condemn Russia's attack on Ukraine. We call on Russia to withdraw its forces.");
+    const requests = triples(es.filter((e) => e.relation === 'REQUESTS'));
+    expect(requests).toEqual(['country:AUS REQUESTS country:RUS', 'country:CAN REQUESTS country:RUS', 'country:JPN REQUESTS country:RUS']);
+    expect(triples(es.filter((e) => e.relation === 'CONDEMNS'))).toEqual(['country:AUS CONDEMNS country:RUS', 'country:CAN CONDEMNS country:RUS', 'country:JPN CONDEMNS country:RUS']);
+  });
+
+  it('"it" is the body that was last a subject', () => {
+    expect(triples(events("Ghana's foreign ministry issued a statement on Monday. It condemned Togo's decision to close the border."))).toEqual(['agency:gha:foreign-ministry CONDEMNS country:TGO']);
+  });
+
+  it('a transcript speaker label voices what follows; "Y should …" in its answer is its request of Y', () => {
+    const es = events('Spokesperson Lin Wei: We firmly oppose the sanctions on Chinese companies. The United States should stop smearing China.');
+    expect(es.filter((e) => e.relation === 'REQUESTS').map((e) => `${e.source} ${e.target} ${e.rule}`)).toEqual(['official:xxx:lin-wei country:USA graph:speech-subject>modal-subject:should']);
+  });
+
+  it('people and firms in a state stand for it as the target of sanctions', () => {
+    expect(triples(events('Canada today announced sanctions against ten individuals and three entities in Iran.'))).toEqual(['country:CAN SANCTIONS country:IRN']);
+  });
+
   it('without parses the window rules read the sentence, and graph-only reads nothing', () => {
     const text = 'Japan imposed new sanctions on North Korea on Monday.';
     const window = extract({ id: 'x', text }, { roles: 'window' }).events;
