@@ -25,6 +25,8 @@ export class ActorRegister {
   readonly actors = new Map<string, ExtractedActor>();
   /** Actors described rather than named ("the Chinese embassy", "four Chinese nationals"). */
   readonly descriptive = new Set<string>();
+  /** Actors found only by the engine's entity tags (private people, companies): listed when they take part in an event. */
+  readonly incidental = new Set<string>();
 
   private put(actor: ExtractedActor, alias?: string): string {
     const known = this.actors.get(actor.id);

@@ -226,7 +226,7 @@ export function extractPrepared(prepared: PreparedArticle, options: ExtractOptio
   const actorIds = new Set(events.flatMap((e) => [e.source, e.target]));
   const named = new Set(occurrences.map((o) => o.id));
   const agents = new Set(occurrences.filter((o) => o.agent).map((o) => o.id));
-  const actors = [...register.actors.values()].filter((a) => actorIds.has(a.id) || (a.kind !== 'COUNTRY' && !(a.kind === 'PERSON' && register.descriptive.has(a.id)) && (a.kind === 'OFFICIAL' ? named : agents).has(a.id)));
+  const actors = [...register.actors.values()].filter((a) => actorIds.has(a.id) || (a.kind !== 'COUNTRY' && !register.incidental.has(a.id) && !(a.kind === 'PERSON' && register.descriptive.has(a.id)) && (a.kind === 'OFFICIAL' ? named : agents).has(a.id)));
   const warnings: string[] = [];
   if (!publishedAt) warnings.push('no publication date found: event dates are null unless the text gives one');
   return {

@@ -568,16 +568,15 @@ let verbRelations: Map<string, RelationName | null> | null = null;
  * "mourn") — without its patterns they report words, not acts — and verbs with senses of different relations.
  */
 function verbRelation(lemma: string): RelationName | null {
-  if (!verbRelations) {
-    verbRelations = new Map();
-  }
+  verbRelations ??= new Map();
   if (verbRelations.has(lemma)) return verbRelations.get(lemma)!;
   let rel: RelationName | null = null;
   if (!SPEECH.has(lemma) && !NOT_ACTS.has(lemma)) {
     const rels = new Set(loadPetrarchDicts().verbs(lemma).filter((v) => v.lemma === lemma).map((v) => v.relation));
     rel = rels.size === 1 ? [...rels][0] ?? null : null;
   }
-  verbRelations.set(lemma, rel);
+  // Lemmas of hostile input are unbounded: the memo is.
+  if (verbRelations.size < 50_000) verbRelations.set(lemma, rel);
   return rel;
 }
 

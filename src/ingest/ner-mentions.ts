@@ -164,6 +164,7 @@ function personMention(ctx: NerContext, a: number, b: number, from: number, to: 
     state.recentOfficials.push(id);
   } else {
     id = state.register.namedPerson(full, iso);
+    state.register.incidental.add(id);
   }
   const parts = full.split(/\s+/);
   if (parts.length > 1) state.shortNames.set(parts[parts.length - 1]!, id);
@@ -202,7 +203,10 @@ function bodyMention(ctx: NerContext, a: number, b: number, from: number, to: nu
   } else if (kind === 'GROUP') id = state.register.named(`group:${slugify(display)}`, 'GROUP', display, iso, name);
   else if (kind === 'ALLIANCE') id = state.register.named(`alliance:${slugify(display)}`, 'ALLIANCE', display, null, name);
   else if (kind === 'OFFICIAL' || kind === 'PERSON') return null;
-  else id = state.register.named(`org:${(iso ?? 'xxx').toLowerCase()}:${slugify(display)}`, 'ORGANIZATION', display, iso, name);
+  else {
+    id = state.register.named(`org:${(iso ?? 'xxx').toLowerCase()}:${slugify(display)}`, 'ORGANIZATION', display, iso, name);
+    if (!entry) state.register.incidental.add(id);
+  }
   state.shortNames.set(name, id);
   return { start: from, end: to, actorIds: [id], locative: false, via: 'name' };
 }
