@@ -154,7 +154,8 @@ export function extractPrepared(prepared: PreparedArticle, options: ExtractOptio
   // Who speaks where the text names no one: "The below is attributable to Spokesperson X:", else the issuing body.
   let voice: string | null = null;
   state.allyGroup = findAllyGroup(sentences, dlIso);
-  for (const sentence of sentences) {
+  const ahead = options.discourse === false ? new Map<number, ExtractedActor[]>() : speakersAhead(sentences, dlIso);
+  for (const [index, sentence] of sentences.entries()) {
     const toks = sentence.tokens;
     const dlTokens = sentence.start < clean.datelineLength ? toks.filter((t) => t.end <= clean.datelineLength).length : 0;
     const parse = parses?.(sentence.text);
@@ -186,7 +187,9 @@ export function extractPrepared(prepared: PreparedArticle, options: ExtractOptio
     options.trace?.({ start: sentence.start, end: sentence.end, actorIds: [...new Set(mentions.flatMap((m) => m.actorIds))], relations: [...new Set(triggers.filter((t) => t.role !== 'head').map((t) => t.relation))], parsed: !!graph });
     // A heading in capitals ("SUPPORT TO DPRK MALICIOUS CYBER ACTIVITY") labels a section; it reports nothing.
     const heading = !LOWER_CASE.test(sentence.text) && toks.length >= 3;
-    const inherited = lastSpeaker ? { ...lastSpeaker, carried: true } : null;
+    // A quote opened here and closed in a later sentence ("“A. B,” the minister said."): that sentence's speaker.
+    const later = !lastSpeaker && startsWithQuote ? ahead.get(index) : undefined;
+    const inherited = lastSpeaker ? { ...lastSpeaker, carried: true } : later ? { start: 0, end: 1, actorIds: later.map((a) => register.adopt(a)), locative: false, via: 'name' as const, carried: true } : null;
     // No paragraph break between the sentence before and this one.
     const sameParagraph = previousEnd >= 0 && !text.slice(previousEnd, sentence.start).includes('\n');
     const foundBefore = found.length;
@@ -338,6 +341,33 @@ function readAuthor(outlet: string): ExtractedActor | null {
     }
   }
   return null;
+}
+
+const CLOSING_QUOTE = /^[”"’']$/;
+
+/**
+ * Quotes that run over sentences: for a sentence that opens a quote and does not close it, the speaker named
+ * where the quote closes, up to three sentences on ("“We reject this. It is baseless,” the ministry said.").
+ * Read on a scratch register (ids do not depend on it); the actors are adopted when used.
+ */
+function speakersAhead(sentences: readonly Sentence[], dateline: string | null): Map<number, ExtractedActor[]> {
+  const out = new Map<number, ExtractedActor[]>();
+  for (let i = 0; i < sentences.length; i += 1) {
+    const toks = sentences[i]!.tokens;
+    if (!OPENING_QUOTE.test(toks[0]?.text ?? '') || toks.slice(1).some((t) => CLOSING_QUOTE.test(t.text))) continue;
+    for (let j = i + 1; j <= i + 3 && j < sentences.length; j += 1) {
+      const later = sentences[j]!.tokens;
+      const close = later.findIndex((t) => CLOSING_QUOTE.test(t.text));
+      if (close < 0) continue;
+      const scratch = newDiscourseState(new ActorRegister(), dateline, null);
+      const groups = coordinate(later, findMentions(later, scratch));
+      const frame = findFrames(later, groups).find((f) => f.verb > close);
+      const actors = frame?.speaker.actorIds.map((id) => scratch.register.actors.get(id)).filter((a): a is ExtractedActor => !!a) ?? [];
+      if (actors.length > 0) for (let k = i; k < j; k += 1) out.set(k, actors);
+      break;
+    }
+  }
+  return out;
 }
 
 /** The members of an "allies — A, B and C" list anywhere in the article, so an earlier "allies" can use them. */

@@ -58,7 +58,7 @@ const JUDGEMENTS = new Set<RelationName>(['CONDEMNS', 'ACCUSES', 'PROTESTS']);
 const RETREAT_PREPS = new Set(['from', 'with', 'to']);
 const REQUEST_PREPS = new Set(['on', 'upon', 'to', 'of', 'from']);
 /** Verbs that lend a nominal act its agent: "X voiced condemnation of Y", "X imposed sanctions on Y", "X issued a denial". */
-const LIGHT_VERBS = new Set(['express', 'voice', 'issue', 'impose', 'announce', 'lodge', 'offer', 'reiterate', 'make', 'level', 'launch', 'extend', 'pledge', 'file', 'deliver', 'register', 'hold', 'conduct', 'carry', 'stage', 'give', 'provide', 'send', 'reaffirm', 'renew', 'sign', 'reach', 'slap', 'adopt', 'approve', 'order', 'unveil', 'begin', 'start', 'open', 'call', 'seek', 'demand', 'receive', 'host', 'have', 'hold',
+const LIGHT_VERBS = new Set(['express', 'voice', 'issue', 'impose', 'announce', 'lodge', 'offer', 'reiterate', 'make', 'level', 'launch', 'extend', 'pledge', 'file', 'deliver', 'register', 'hold', 'conduct', 'carry', 'stage', 'give', 'provide', 'send', 'reaffirm', 'renew', 'sign', 'reach', 'slap', 'adopt', 'approve', 'order', 'unveil', 'begin', 'start', 'open', 'seek', 'demand', 'receive', 'host', 'have', 'hold',
   // "Argentina backed the condemnation", "Peru joined the call for talks": whoever backs an act makes it too.
   'back', 'join', 'echo', 'endorse', 'second']);
 const SUBJECT = (d: string): boolean => d === 'nsubj' || d === 'nsubj:xsubj' || d === 'csubj';
@@ -279,7 +279,11 @@ function sourceOf(ctx: GraphRoleContext, n: number, depth: number, seen: Set<num
     const gov = g.nodes[e.node]!;
     // "X expressed condemnation of Y", "X imposed fresh sanctions on Y"; a document whoever made it voices:
     // "X put out a report accusing Y", "X passed a resolution criticising Y".
-    if ((OBJECT(e.dep) || prepOf(e.dep) !== null) && node.pos.startsWith('NN') && gov.pos.startsWith('VB') && (LIGHT_VERBS.has(gov.lemma) || SPEECH.has(gov.lemma) || (OBJECT(e.dep) && DOCUMENTS.has(node.lemma)))) {
+    // Not "X called the allegations groundless", "X described the sanctions as illegal": a verb that characterises its object.
+    const characterised = children(g, e.node, (d) => d === 'obl:as' || d === 'xcomp').some((c) => !g.nodes[c]!.pos.startsWith('VB'));
+    // A speech verb talks about an accusation ("called the allegations baseless"); a light verb makes one ("levelled accusations").
+    const speaks = SPEECH.has(gov.lemma) && !ACCUSATION_NOUNS.has(node.lemma);
+    if ((OBJECT(e.dep) || prepOf(e.dep) !== null) && node.pos.startsWith('NN') && gov.pos.startsWith('VB') && !characterised && (LIGHT_VERBS.has(gov.lemma) || speaks || (OBJECT(e.dep) && DOCUMENTS.has(node.lemma)))) {
       const up = sourceOf(ctx, e.node, depth - 1, seen);
       if (up) return { nodes: up.nodes, how: `light-verb>${up.how}`, lightVerb: e.node };
     }

@@ -172,10 +172,13 @@ function readFrames(tokens: readonly Token[], groups: readonly Mention[]): Frame
     const left = nearestLeft(groups, k, 0);
     const leftOk = left && !left.locative && gapIsSubjectGap(tokens, left.end, k);
     if (left && leftOk) {
-      const before = tokens[left.start - 1]?.lower === 'the' ? tokens[left.start - 2] : tokens[left.start - 1];
+      // "…,” Chinese foreign ministry spokesman Wang Lei said": the speaker's phrase may be two mentions (a body, then its official).
+      let lead = left.start;
+      for (let g = groups.length - 1; g >= 0; g -= 1) if (groups[g]!.end === lead && !groups[g]!.locative) lead = groups[g]!.start;
+      const before = tokens[lead - 1]?.lower === 'the' ? tokens[lead - 2] : tokens[lead - 1];
       // "…, X said (in a statement)." closes the sentence; "In a statement, X said …" opens it.
-      const trailing = left.start > 2 && !!before && CLOSING_PUNCT.test(before.text) && wordsAfter(tokens, k + 1) <= 6;
-      frames.push(trailing ? { speaker: left, verb: k, from: 0, to: left.start } : { speaker: left, verb: k + 1, from: k + 1, to: tokens.length });
+      const trailing = lead > 2 && !!before && CLOSING_PUNCT.test(before.text) && wordsAfter(tokens, k + 1) <= 6;
+      frames.push(trailing ? { speaker: left, verb: k, from: 0, to: lead } : { speaker: left, verb: k + 1, from: k + 1, to: tokens.length });
       continue;
     }
     const right = firstStartingIn(groups, k + 1, k + 2);
