@@ -13,7 +13,8 @@
  * Every pass starts with an empty parse store that keeps nothing from one article to the next: the corpus's
  * variants repeat their base texts' sentences, which a corpus of distinct articles would not.
  *
- * Database: a dedicated local Neo4j in .diplograph/bench-neo4j (ports 17887/17874, wiped first), or
+ * Database: a dedicated local Neo4j in .diplograph/bench-neo4j (ports 17887/17874, or DIPLOGRAPH_BENCH_BOLT_PORT and
+ * DIPLOGRAPH_BENCH_HTTP_PORT; wiped first), or
  * NEO4J_URI when set, whose database is WIPED (a warning is printed first). Engine: CORENLP_URL when set,
  * else a local CoreNLP of the bench's own (.diplograph/bench-corenlp, port DIPLOGRAPH_BENCH_CORENLP_PORT or
  * 19090), started beside Neo4j and stopped at the end.
@@ -195,7 +196,8 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 5000));
   } else {
     home = resolve('.diplograph/bench-neo4j');
-    const opts = defaultLocalOptions({ home, boltPort: 17887, httpPort: 17874, log: (l) => console.error(`[neo4j] ${l}`) });
+    const ports = { boltPort: Number(process.env.DIPLOGRAPH_BENCH_BOLT_PORT ?? 17887), httpPort: Number(process.env.DIPLOGRAPH_BENCH_HTTP_PORT ?? 17874) };
+    const opts = defaultLocalOptions({ home, ...ports, log: (l) => console.error(`[neo4j] ${l}`) });
     await stopLocalNeo4j(opts);
     rmSync(home, { recursive: true, force: true });
     const handle = await startLocalNeo4j(opts);
