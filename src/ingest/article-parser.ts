@@ -93,7 +93,9 @@ export class ArticleParser {
     const store = this.store;
     try {
       if (this.unreachable) throw new NlpError(this.unreachable.code, `${this.unreachable.message} (not asked again in this run)`);
-      this.stats.parsed += await parseMissing(texts, this.engine, store);
+      // Read the count after the await: `stats.parsed += await …` would add to the value from before it.
+      const parsed = await parseMissing(texts, this.engine, store);
+      this.stats.parsed += parsed;
     } catch (error) {
       if (this.failFast && error instanceof NlpError && error.code === 'NLP_UNAVAILABLE') this.unreachable ??= error;
       throw error;

@@ -95,6 +95,8 @@ describe('ArticleParser', () => {
     const out = await taskEach(inputs, parser, 6);
     expect(out.map((o) => ('task' in o ? o.task.input.id : (o.error as { code: string }).code))).toEqual(['x0', 'x1', 'x2', 'x3', 'EMPTY_INPUT', 'x5', 'x6', 'x7', 'x8']);
     expect(fake.maxInFlight()).toBe(2);
+    // Counted right with articles in flight at once.
+    expect(parser.stats).toMatchObject({ articles: 8, candidates: 8, parsed: 8 });
   });
 });
 
