@@ -39,8 +39,8 @@ const { parentPort, workerData } = require('node:worker_threads');
 `;
 
 /**
- * The extractor (./extract-task.ts) and its modules as one ES module (a data: URL), bundled by esbuild in memory from the sources
- * when the process starts its first pool: no file is generated, so none can be stale. Packages stay outside, imported from where Node resolves them; each
+ * The extractor (./extract-task.ts) and its modules as one ES module (a data: URL), bundled by esbuild in memory
+ * from the sources when the process starts its first pool: no file is generated, so none can be stale. Packages stay outside, imported from where Node resolves them; each
  * source file's import.meta.url is its own (data files are found next to the sources). Loaded through tsx's
  * loader instead, every worker paid ~1 s of CPU to start, half of it in the loader (a hooks thread per worker,
  * a round trip per module). Null if esbuild is unavailable or fails.
