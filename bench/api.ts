@@ -20,6 +20,7 @@ import { createYoga as createPlainYoga } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import { COUNTRIES } from '../src/ingest/countries.ts';
 import { createYoga } from '../src/api/yoga.ts';
+import { ArticleParser } from '../src/ingest/article-parser.ts';
 import { loadConfig } from '../src/config.ts';
 import { extract } from '../src/ingest/extract.ts';
 import type { ExtractionResult } from '../src/ingest/types.ts';
@@ -413,7 +414,8 @@ async function main(): Promise<void> {
     log(`graph: ${r.get('articles')} articles, ${r.get('events')} events, ${r.get('actors')} actors`);
 
     const config = { ...loadConfig({}), apiKey: null };
-    const ours = await listen(createYoga({ driver, config, log }));
+    // No article is ingested through this server: it needs no engine.
+    const ours = await listen(createYoga({ driver, config, parser: new ArticleParser(null), log }));
     const theirsSchema = await buildNeo4jGraphqlSchema(driver);
     const theirs = await listen(createPlainYoga({ schema: theirsSchema, graphqlEndpoint: '/graphql', logging: false, context: () => ({}) }));
     servers.push(ours.server, theirs.server);

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Driver } from 'neo4j-driver';
 import type { AppConfig } from './config.ts';
+import type { ArticleParser } from './ingest/article-parser.ts';
 import { createYoga } from './api/yoga.ts';
 import { createExplorerHandler } from './explorer/serve.ts';
 
@@ -13,6 +14,8 @@ export interface ServerDeps {
   driver: Driver;
   database?: string;
   config: AppConfig;
+  /** Parses the articles the ingestArticle mutation stores. */
+  parser: ArticleParser;
   log?: (msg: string) => void;
 }
 

@@ -37,3 +37,18 @@ export class ServiceUnavailableError extends GraphQLError {
     this.name = 'ServiceUnavailableError';
   }
 }
+
+/**
+ * The linguistic engine (CoreNLP) could not parse the article: NLP_UNAVAILABLE or NLP_TIMEOUT (503, retry
+ * later), NLP_BAD_RESPONSE (502). Nothing of the article was stored. The engine's own message names its
+ * address, so it goes to the log, not to the client.
+ */
+export class EngineError extends GraphQLError {
+  constructor(code: 'NLP_UNAVAILABLE' | 'NLP_TIMEOUT' | 'NLP_BAD_RESPONSE') {
+    const why = code === 'NLP_TIMEOUT' ? 'did not answer in time' : code === 'NLP_UNAVAILABLE' ? 'cannot be reached' : 'gave an answer that cannot be read';
+    super(`the linguistic engine (CoreNLP) ${why}; the article was not stored${code === 'NLP_BAD_RESPONSE' ? '' : '; retry shortly'}`, {
+      extensions: { code, http: { status: code === 'NLP_BAD_RESPONSE' ? 502 : 503 } },
+    });
+    this.name = 'EngineError';
+  }
+}

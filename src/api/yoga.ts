@@ -9,6 +9,7 @@ import { getOperationAST, GraphQLError } from './graphql.ts';
 import { createYoga as createYogaServer, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import type { AppConfig } from '../config.ts';
+import type { ArticleParser } from '../ingest/article-parser.ts';
 import { authorize, identifyCaller, type Caller } from './auth.ts';
 import type { ApiContext } from './context.ts';
 import { corsPolicy } from './cors.ts';
@@ -22,6 +23,8 @@ export interface YogaDeps {
   driver: Driver;
   database?: string;
   config: AppConfig;
+  /** Parses the articles ingestArticle stores: the process's engine, or `new ArticleParser(null)` without one. */
+  parser: ArticleParser;
   log?: (msg: string) => void;
   /** Replaces the executor built from the driver (tests count queries with it). */
   executor?: Executor;
@@ -79,7 +82,7 @@ function describe(value: unknown): string {
 }
 
 export function createYoga(deps: YogaDeps): YogaServerInstance<ServerContext, UserContext> {
-  const { driver, database, config } = deps;
+  const { driver, database, config, parser } = deps;
   const log = deps.log ?? (() => {});
   const exec = deps.executor ?? createExecutor(driver, database);
   return createYogaServer<ServerContext, UserContext>({
@@ -96,6 +99,7 @@ export function createYoga(deps: YogaDeps): YogaServerInstance<ServerContext, Us
       config,
       driver,
       database,
+      parser,
       log,
     }),
     // Unexpected errors reach the client as "Unexpected error."; yoga logs the original through `log`.

@@ -1,19 +1,46 @@
 /**
  * `diplograph extract FILE|-` prints one ExtractionResult as JSON (.txt with optional header, .html, .json);
  * `diplograph extract --jsonl` reads JSON Lines on stdin and writes one result (or error) per line.
- * Reading goes through ../ingest/files.ts, as for `diplograph ingest`.
+ * Reading goes through ../ingest/files.ts and parsing through the engine, as for `diplograph ingest`, so
+ * the result is what ingest would store.
  */
+import { ArticleParser } from '../ingest/article-parser.ts';
 import { InputError, MAX_INPUT_BYTES } from '../ingest/errors.ts';
-import { extract } from '../ingest/extract.ts';
+import { extractTask } from '../ingest/extract-task.ts';
 import { decode, parseJson, readFileInputs, toArticleInput } from '../ingest/files.ts';
-import type { ArticleInput } from '../ingest/types.ts';
+import type { ArticleInput, ExtractionResult } from '../ingest/types.ts';
+import { openNlp, type NlpEngine } from '../nlp/engine.ts';
+import { NlpError } from '../nlp/errors.ts';
+import { LocalCoreNlpError } from '../nlp/local-corenlp.ts';
 
 const USAGE = `usage: diplograph extract FILE        (.txt with optional URL:/OUTLET:/PUBLISHED:/TITLE: header and ---, .html, .json;
                                        a sidecar FILE-without-extension.meta.json may add metadata)
        diplograph extract -           (text, HTML or a JSON object on stdin)
        diplograph extract --jsonl     (JSON Lines on stdin: {"id","text"|"html","title"?,"publishedAt"?,"outlet"?,"url"?})
 Input over ${MAX_INPUT_BYTES} bytes (5 MB) is refused. Errors: {"id","error":{"code","message"}} per line in --jsonl mode;
-the exit code is 1 when any item failed.`;
+the exit code is 1 when any item failed. Sentences are parsed by CoreNLP as for \`diplograph ingest\`: CORENLP_URL, else
+the local server (started for the run if it is not running); CORENLP_URL=none extracts without a parse (a warning
+says so). An engine that cannot be reached fails the item with NLP_UNAVAILABLE.`;
+
+/** The engine, opened on the first article that needs it (a refused input starts none) and closed by `close`. */
+class LazyParser {
+  private opening: Promise<{ nlp: NlpEngine | null; parser: ArticleParser }> | null = null;
+
+  async extract(input: ArticleInput): Promise<ExtractionResult> {
+    this.opening ??= openNlp({ log: (line) => console.error(line) }).then((nlp) => {
+      const parser = ArticleParser.of(nlp, { failFast: true });
+      if (parser.warning) console.error(`warning: ${parser.warning}`);
+      return { nlp, parser };
+    });
+    const { parser } = await this.opening;
+    return extractTask(await parser.task(input));
+  }
+
+  async close(): Promise<void> {
+    const opened = await this.opening?.catch(() => null);
+    await opened?.nlp?.close();
+  }
+}
 
 async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -22,7 +49,8 @@ async function readStdin(): Promise<Buffer> {
 }
 
 function describe(err: unknown): { code: string; message: string } {
-  if (err instanceof InputError) return { code: err.code, message: err.message };
+  // Bad input, an engine that fails, a local engine that does not start.
+  if (err instanceof InputError || err instanceof NlpError || err instanceof LocalCoreNlpError) return { code: err.code, message: err.message };
   const errno = (err as NodeJS.ErrnoException).code;
   if (errno === 'ENOENT') return { code: 'NOT_FOUND', message: 'no such file' };
   if (errno === 'EISDIR') return { code: 'NOT_A_FILE', message: 'is a folder; use `diplograph ingest` for folders' };
@@ -36,7 +64,7 @@ function stdinInput(content: string): ArticleInput {
   return /^\s*<(!doctype|html|head|body|article|div|p)\b/i.test(content) ? { html: content } : { text: content };
 }
 
-async function runJsonl(): Promise<number> {
+async function runJsonl(engine: LazyParser): Promise<number> {
   const lines = (await readStdin()).toString('utf8').split('\n');
   let failed = 0;
   let n = 0;
@@ -49,7 +77,7 @@ async function runJsonl(): Promise<number> {
       decode(Buffer.from(line, 'utf8'), what);
       const parsed = parseJson(line, what);
       if (parsed && typeof parsed === 'object' && typeof (parsed as { id?: unknown }).id === 'string') id = (parsed as { id: string }).id;
-      process.stdout.write(`${JSON.stringify(extract(toArticleInput(parsed, what)))}\n`);
+      process.stdout.write(`${JSON.stringify(await engine.extract(toArticleInput(parsed, what)))}\n`);
     } catch (err) {
       failed += 1;
       const e = describe(err);
@@ -66,15 +94,23 @@ export async function run(args: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  if (args.includes('--jsonl')) return runJsonl();
   const file = args[0];
-  if (!file || args.length > 1) {
+  if (!args.includes('--jsonl') && (!file || args.length > 1)) {
     console.error(USAGE);
     return 2;
   }
+  const engine = new LazyParser();
+  try {
+    return args.includes('--jsonl') ? await runJsonl(engine) : await runFile(file!, engine);
+  } finally {
+    await engine.close();
+  }
+}
+
+async function runFile(file: string, engine: LazyParser): Promise<number> {
   if (file === '-') {
     try {
-      const result = extract(stdinInput(decode(await readStdin(), 'stdin')));
+      const result = await engine.extract(stdinInput(decode(await readStdin(), 'stdin')));
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       return 0;
     } catch (err) {
@@ -90,7 +126,7 @@ export async function run(args: string[]): Promise<number> {
     for await (const item of readFileInputs(file)) {
       try {
         if (item.error !== undefined) throw item.error;
-        outputs.push(JSON.stringify(extract(item.input!), null, 2));
+        outputs.push(JSON.stringify(await engine.extract(item.input!), null, 2));
       } catch (err) {
         failed += 1;
         const e = describe(err);

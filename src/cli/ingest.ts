@@ -1,11 +1,16 @@
 /**
- * `diplograph ingest PATH…`: extract and store files, folders (recursive) and `-` (JSON Lines on stdin).
- * Progress on stderr (a bar with rate and ETA on a terminal, plain lines otherwise), a summary at the
- * end, every failed article named with its error code; exit 1 when any failed.
+ * `diplograph ingest PATH…`: parse, extract and store files, folders (recursive) and `-` (JSON Lines on
+ * stdin). Progress on stderr (a bar with rate and ETA on a terminal, plain lines otherwise), a summary at
+ * the end, every failed article named with its error code (NLP_UNAVAILABLE when the engine cannot be
+ * reached: such an article is not stored); exit 1 when any failed.
  */
 import { loadConfig } from '../config.ts';
+import { ArticleParser } from '../ingest/article-parser.ts';
 import { missingInput, readFileInputs, scanPaths, type SourcedInput } from '../ingest/files.ts';
 import { runPipeline } from '../ingest/pipeline.ts';
+import { openNlp, type NlpEngine } from '../nlp/engine.ts';
+import { NlpError } from '../nlp/errors.ts';
+import { LocalCoreNlpError } from '../nlp/local-corenlp.ts';
 import { openNeo4j } from '../store/driver.ts';
 import { summarize, type IngestResult } from '../store/ingest.ts';
 import { migrate } from '../store/schema.ts';
@@ -18,7 +23,11 @@ const HELP = `usage: diplograph ingest [--batch-size N] [--workers N] [--quiet] 
   --workers   extraction threads (default: one per core)
   --quiet     no progress, summary only
 
-Connects to NEO4J_URI, else to the local Neo4j (started if needed). Re-ingesting an article is a no-op
+Connects to NEO4J_URI, else to the local Neo4j (started if needed). Parses the sentences that can hold an
+event with CoreNLP: CORENLP_URL (comma-separated servers), else the local server (started if needed, stopped
+after); CORENLP_URL=none extracts without a parse (token-window rules only; said once as a warning). An
+article the engine cannot parse fails with NLP_UNAVAILABLE or NLP_TIMEOUT and is not stored; once the
+engine could not be reached, the remaining articles fail at once. Re-ingesting an article is a no-op
 (duplicate); changed content under the same id or URL replaces its events (updated).`;
 
 interface Args {
@@ -112,12 +121,32 @@ export async function run(args: string[]): Promise<number> {
     for (const f of files) yield* readFileInputs(f);
   }
 
-  const conn = await openNeo4j(loadConfig(), { log: (line) => console.error(line) });
+  const log = (line: string): void => console.error(line);
+  // The engine and Neo4j start side by side (two JVMs that take seconds to load).
+  const starting = openNlp({ log });
+  starting.catch(() => undefined);
+  const conn = await openNeo4j(loadConfig(), { log }).catch(async (error: unknown) => {
+    await (await starting.catch(() => null))?.close();
+    throw error;
+  });
+  let nlp: NlpEngine | null;
+  try {
+    nlp = await starting;
+  } catch (error) {
+    await conn.close();
+    // A local engine that does not start, or a CORENLP_URL that names no server: nothing is ingested.
+    if (!(error instanceof LocalCoreNlpError || error instanceof NlpError)) throw error;
+    console.error(`diplograph ingest: ${error.code}: ${error.message}`);
+    return 1;
+  }
+  const parser = ArticleParser.of(nlp, { failFast: true });
+  if (parser.warning) console.error(`warning: ${parser.warning}`);
   const start = Date.now();
   const progress = progressReporter(total, parsed.quiet);
   try {
     await migrate(conn.driver, conn.target.database);
     const results = await runPipeline(conn.driver, inputs(), {
+      parser,
       batchSize: parsed.batchSize,
       ...(parsed.workers !== undefined ? { workers: parsed.workers } : {}),
       ...(conn.target.database ? { database: conn.target.database } : {}),
@@ -137,5 +166,6 @@ export async function run(args: string[]): Promise<number> {
     return s.failed > 0 ? 1 : 0;
   } finally {
     await conn.close();
+    await nlp?.close();
   }
 }

@@ -12,6 +12,7 @@ import { LocalNeo4jError } from '../store/local-neo4j.ts';
 import { migrate } from '../store/schema.ts';
 import { ingestSeed } from '../store/seed.ts';
 import { startServer, type RunningServer } from '../server.ts';
+import { ArticleParser } from '../ingest/article-parser.ts';
 import { openNlp, type NlpEngine } from '../nlp/engine.ts';
 import { LocalCoreNlpError } from '../nlp/local-corenlp.ts';
 import { NlpError } from '../nlp/errors.ts';
@@ -106,15 +107,18 @@ export async function run(args: string[]): Promise<number> {
     if (stopping) return 0;
     const applied = await migrate(connection.driver, connection.target.database);
     if (applied.length > 0) log(`schema migrations applied: ${applied.join(', ')}`);
+    // Articles, the seed's included, are stored with the parse of their candidate sentences.
+    nlp = await nlpStarting;
+    if (stopping) return 0;
+    const parser = ArticleParser.of(nlp);
+    if (parser.warning) log(`warning: ${parser.warning}`);
     if (config.seedDir) {
       const seedDir = resolve(config.seedDir);
-      const summary = await ingestSeed(connection.driver, seedDir, connection.target.database);
+      const summary = await ingestSeed(connection.driver, seedDir, parser, connection.target.database);
       log(`seed ${seedDir}: ${summary}`);
     }
     if (stopping) return 0;
-    nlp = await nlpStarting;
-    if (stopping) return 0;
-    server = await startServer({ driver: connection.driver, database: connection.target.database, config, log });
+    server = await startServer({ driver: connection.driver, database: connection.target.database, config, parser, log });
   } catch (error) {
     if (error instanceof LocalNeo4jError || error instanceof ConfigError || error instanceof LocalCoreNlpError || error instanceof NlpError) {
       console.error(`diplograph: ${error.message}`);

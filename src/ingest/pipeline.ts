@@ -1,15 +1,17 @@
 /**
- * The batch ingest pipeline: articles read by ./files.ts are extracted in a pool of worker threads and
- * fed to the writer in batches through a bounded queue, so extraction of the next batches overlaps the
- * write of the current one and memory stays bounded.
+ * The batch ingest pipeline: articles read by ./files.ts are prepared and their candidate sentences parsed
+ * by the engine in this thread (./article-parser.ts), extracted with those parses in a pool of worker
+ * threads, and fed to the writer in batches through a bounded queue, so the parsing and extraction of the
+ * next batches overlap the write of the current one and memory stays bounded.
  */
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Driver } from 'neo4j-driver';
+import { taskEach, type ArticleParser } from './article-parser.ts';
+import type { ExtractTask } from './extract-task.ts';
 import type { SourcedInput } from './files.ts';
-import type { ArticleInput } from './types.ts';
 import { extractItem, ingestItems, type IngestItem, type IngestResult } from '../store/ingest.ts';
 
 // A worker thread loads the extractor as one ES module bundled from the sources (see extractorModule), so it
@@ -17,27 +19,28 @@ import { extractItem, ingestItems, type IngestItem, type IngestResult } from '..
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 (async () => {
-  let extract;
-  if (workerData.bundle) ({ extract } = await import(workerData.bundle));
+  let extractTask;
+  if (workerData.bundle) ({ extractTask } = await import(workerData.bundle));
   else {
     const api = await import(workerData.tsx);
     api.register();
-    ({ extract } = await import(workerData.extract));
+    ({ extractTask } = await import(workerData.extract));
   }
-  parentPort.on('message', ({ id, inputs }) => {
-    const out = inputs.map((input) => {
-      try { return { result: extract(input) }; }
+  parentPort.on('message', ({ id, tasks }) => {
+    const t0 = performance.now();
+    const out = tasks.map((task) => {
+      try { return { result: extractTask(task) }; }
       catch (e) { return { error: { name: e && e.name, code: e && e.code, message: e && e.message ? e.message : String(e) } }; }
     });
-    parentPort.postMessage({ id, out });
+    parentPort.postMessage({ id, out, ms: performance.now() - t0 });
   });
   parentPort.postMessage({ ready: true });
 })().catch((e) => { throw e; });
 `;
 
 /**
- * The extractor and its modules as one ES module (a data: URL), bundled by esbuild in memory from the sources
- * when the process starts its first pool: no file is generated, so none can be stale. Packages stay outside, imported from where Node resolves them; each
+ * The extractor (./extract-task.ts) and its modules as one ES module (a data: URL), bundled by esbuild in memory
+ * from the sources when the process starts its first pool: no file is generated, so none can be stale. Packages stay outside, imported from where Node resolves them; each
  * source file's import.meta.url is its own (data files are found next to the sources). Loaded through tsx's
  * loader instead, every worker paid ~1 s of CPU to start, half of it in the loader (a hooks thread per worker,
  * a round trip per module). Null if esbuild is unavailable or fails.
@@ -55,7 +58,7 @@ function extractorModule(): Promise<string | null> {
 async function bundleExtractor(): Promise<string> {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
-    entryPoints: [fileURLToPath(new URL('./extract.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(new URL('./extract-task.ts', import.meta.url))],
     bundle: true,
     format: 'esm',
     platform: 'node',
@@ -82,7 +85,7 @@ async function bundleExtractor(): Promise<string> {
 
 interface Job {
   id: number;
-  inputs: ArticleInput[];
+  tasks: ExtractTask[];
   resolve: (out: { result?: IngestItem['result']; error?: unknown }[]) => void;
   reject: (error: unknown) => void;
 }
@@ -90,11 +93,20 @@ interface Job {
 /** Articles per message to a worker thread. */
 const PIECE = 100;
 
+/** An article ready for extraction (its input and parses), or the error that kept it from extraction. */
+export interface TaskItem {
+  source: string;
+  task?: ExtractTask;
+  error?: unknown;
+}
+
 /** A pool of extraction threads; `size` 0 extracts in the calling thread. */
 export class ExtractPool {
   private readonly workers: { worker: Worker; ready: Promise<void>; busy: Job | null }[] = [];
   private readonly queue: Job[] = [];
   private nextId = 0;
+  /** Milliseconds spent extracting, summed over the threads. */
+  extractMs = 0;
 
   /** Settles once the workers are spawned (after the extractor is bundled). */
   private readonly started: Promise<void> = Promise.resolve();
@@ -102,7 +114,7 @@ export class ExtractPool {
   constructor(readonly size: number) {
     if (size === 0) return;
     this.started = extractorModule().then((bundle) => {
-      const workerData = { bundle, tsx: import.meta.resolve('tsx/esm/api'), extract: new URL('./extract.ts', import.meta.url).href };
+      const workerData = { bundle, tsx: import.meta.resolve('tsx/esm/api'), extract: new URL('./extract-task.ts', import.meta.url).href };
       for (let i = 0; i < size; i++) this.spawn(workerData);
       this.pump();
     });
@@ -115,10 +127,11 @@ export class ExtractPool {
       worker.once('error', reject);
       worker.once('message', () => resolve());
     });
-    worker.on('message', (msg: { id?: number; out?: { result?: IngestItem['result']; error?: unknown }[] }) => {
+    worker.on('message', (msg: { id?: number; out?: { result?: IngestItem['result']; error?: unknown }[]; ms?: number }) => {
       if (msg.id === undefined || !slot.busy) return;
       const job = slot.busy;
       slot.busy = null;
+      this.extractMs += msg.ms ?? 0;
       job.resolve(msg.out ?? []);
       this.pump();
     });
@@ -135,26 +148,29 @@ export class ExtractPool {
       const job = this.queue.shift()!;
       slot.busy = job;
       void slot.ready.then(
-        () => slot.worker.postMessage({ id: job.id, inputs: job.inputs }),
+        () => slot.worker.postMessage({ id: job.id, tasks: job.tasks }),
         (error: unknown) => job.reject(error),
       );
     }
   }
 
-  /** Extracts a chunk of articles; one item per input, in order (errors per item). */
-  async extract(inputs: SourcedInput[]): Promise<IngestItem[]> {
-    const todo = inputs.filter((x) => x.input);
+  /** Extracts a chunk of articles; one item per task item, in order (errors per item). */
+  async extract(items: TaskItem[]): Promise<IngestItem[]> {
+    const todo = items.filter((x) => x.task);
     let extracted: { result?: IngestItem['result']; error?: unknown }[];
-    if (this.size === 0) extracted = todo.map((x) => extractItem(x.input!));
-    else {
+    if (this.size === 0) {
+      const t0 = performance.now();
+      extracted = todo.map((x) => extractItem(x.task!));
+      this.extractMs += performance.now() - t0;
+    } else {
       // In jobs of at most PIECE articles, so that every thread works on the chunk the writer needs
       // first (the first batch of an ingest is ready in half the time with two threads).
       const jobs: Promise<{ result?: IngestItem['result']; error?: unknown }[]>[] = [];
       for (let i = 0; i < todo.length; i += PIECE) {
-        const piece = todo.slice(i, i + PIECE).map((x) => x.input!);
+        const piece = todo.slice(i, i + PIECE).map((x) => x.task!);
         jobs.push(
           new Promise((resolve, reject) => {
-            this.queue.push({ id: this.nextId++, inputs: piece, resolve, reject });
+            this.queue.push({ id: this.nextId++, tasks: piece, resolve, reject });
             this.pump();
           }),
         );
@@ -162,7 +178,7 @@ export class ExtractPool {
       extracted = (await Promise.all(jobs)).flat();
     }
     let k = 0;
-    return inputs.map((x) => (x.input ? { ...extracted[k++]!, source: x.source } : { source: x.source, error: x.error }));
+    return items.map((x) => (x.task ? { ...extracted[k++]!, source: x.source } : { source: x.source, error: x.error }));
   }
 
   async close(): Promise<void> {
@@ -171,7 +187,17 @@ export class ExtractPool {
   }
 }
 
+/** Prepares and parses a chunk of read inputs (see ArticleParser.task); a read or parse failure stays with its item. */
+export async function parseChunk(inputs: SourcedInput[], parser: ArticleParser): Promise<TaskItem[]> {
+  const readable = inputs.filter((x) => x.input);
+  const tasks = await taskEach(readable.map((x) => x.input!), parser);
+  let k = 0;
+  return inputs.map((x) => (x.input ? { source: x.source, ...tasks[k++]! } : { source: x.source, error: x.error }));
+}
+
 export interface PipelineOptions {
+  /** Parses each article's candidate sentences before extraction (one per process: its store is shared). */
+  parser: ArticleParser;
   database?: string;
   /** Articles per write transaction (default 500). */
   batchSize?: number;
@@ -186,8 +212,17 @@ export interface PipelineOptions {
   writers?: number;
   /** Called after every written batch. */
   onBatch?: (results: IngestResult[]) => void;
-  /** Filled in: milliseconds with a write in flight, and with none while waiting for extraction. */
-  stats?: { writeMs: number; waitMs: number };
+  /**
+   * Filled in: milliseconds with a write in flight, with none while waiting for extraction, and spent
+   * extracting (summed over the threads). The parser's own stats tell the engine's time.
+   */
+  stats?: PipelineStats;
+}
+
+export interface PipelineStats {
+  writeMs: number;
+  waitMs: number;
+  extractMs?: number;
 }
 
 /** The identities of a batch's articles: two batches sharing one must not be written at once. */
@@ -209,7 +244,7 @@ function batchKeys(items: IngestItem[]): Set<string> {
  * batches holding the same article (id, URL or content) never are: a later version wins, as in a
  * sequential run. Results come back in input order.
  */
-export async function runPipeline(driver: Driver, inputs: AsyncIterable<SourcedInput>, opts: PipelineOptions = {}): Promise<IngestResult[]> {
+export async function runPipeline(driver: Driver, inputs: AsyncIterable<SourcedInput>, opts: PipelineOptions): Promise<IngestResult[]> {
   const batchSize = Math.max(1, opts.batchSize ?? 500);
   const writers = Math.max(1, opts.writers ?? 1);
   const pool = new ExtractPool(opts.workers ?? Math.max(1, availableParallelism()));
@@ -246,17 +281,18 @@ export async function runPipeline(driver: Driver, inputs: AsyncIterable<SourcedI
     for await (const item of inputs) {
       chunk.push(item);
       if (chunk.length < batchSize) continue;
-      extracting.push(pool.extract(chunk));
+      extracting.push(parseChunk(chunk, opts.parser).then((items) => pool.extract(items)));
       chunk = [];
       if (extracting.length >= depth) await writeNext();
     }
-    if (chunk.length > 0) extracting.push(pool.extract(chunk));
+    if (chunk.length > 0) extracting.push(parseChunk(chunk, opts.parser).then((items) => pool.extract(items)));
     while (extracting.length > 0) await writeNext();
     const results: IngestResult[] = [];
     for (const batch of ordered) results.push(...(await batch));
     return results;
   } finally {
     await Promise.all([...writing].map((w) => w.done));
+    stats.extractMs = (stats.extractMs ?? 0) + pool.extractMs;
     await pool.close();
   }
 }

@@ -1,10 +1,12 @@
 /**
  * The programmatic ingest API (CLI, server seeding, GraphQL mutations): articles in, a result per
- * article out. Extraction failures and invalid extractions are reported per article; the rest is
- * written in batches, one transaction each.
+ * article out. Input, engine (NLP_UNAVAILABLE, NLP_TIMEOUT) and extraction failures and invalid
+ * extractions are reported per article, and nothing of such an article is written; the rest is written
+ * in batches, one transaction each.
  */
 import type { Driver } from 'neo4j-driver';
-import { extract } from '../ingest/extract.ts';
+import { taskEach, type ArticleParser } from '../ingest/article-parser.ts';
+import { extractTask, type ExtractTask } from '../ingest/extract-task.ts';
 import type { ArticleInput, ExtractionResult } from '../ingest/types.ts';
 import { errorCode, errorMessage } from './errors.ts';
 import { prepareArticle, type PreparedArticle } from './prepare.ts';
@@ -151,18 +153,19 @@ function toResult(item: IngestItem, p: PreparedArticle, o: WriteOutcome): Ingest
   return { ...base, status: o.status };
 }
 
-/** Extracts one article in this thread; an input error becomes the item's error. */
-export function extractItem(input: ArticleInput, source?: string): IngestItem {
+/** Extracts one article (input and parses) in this thread; an input error becomes the item's error. */
+export function extractItem(task: ExtractTask, source?: string): IngestItem {
   try {
-    return { result: extract(input), ...(source !== undefined ? { source } : {}) };
+    return { result: extractTask(task), ...(source !== undefined ? { source } : {}) };
   } catch (error) {
     return { error, ...(source !== undefined ? { source } : {}) };
   }
 }
 
-/** Extracts (in this thread) and stores articles. */
-export async function ingestArticles(driver: Driver, inputs: ArticleInput[], opts: IngestOptions = {}): Promise<IngestSummary> {
-  return summarize(await ingestItems(driver, inputs.map((input) => extractItem(input)), opts));
+/** Parses (with `opts.parser`), extracts in this thread, and stores articles. */
+export async function ingestArticles(driver: Driver, inputs: ArticleInput[], opts: IngestOptions & { parser: ArticleParser }): Promise<IngestSummary> {
+  const tasks = await taskEach(inputs, opts.parser);
+  return summarize(await ingestItems(driver, tasks.map((t) => ('task' in t ? extractItem(t.task) : { error: t.error })), opts));
 }
 
 /** Stores extraction results as given (tests, or extraction done elsewhere). */

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import type { Browser, Page } from 'playwright-core';
 import { loadConfig } from '../../src/config.ts';
+import { ArticleParser } from '../../src/ingest/article-parser.ts';
 import { launchChromium } from '../../src/explorer/browser.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
 import { seedGoldGraph } from '../fixtures/api/gold-inputs.ts';
@@ -26,7 +27,7 @@ beforeAll(async () => {
   const database = testTarget().database;
   await seedGoldGraph(driver, database);
   const config = { ...loadConfig({}), host: '127.0.0.1', port: 0, readAccess: 'open' as const, apiKey: 'e2e-key-0123456789abcdef' };
-  server = await startServer({ driver, database, config });
+  server = await startServer({ driver, database, config, parser: new ArticleParser(null) });
   browser = await launchChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
 });

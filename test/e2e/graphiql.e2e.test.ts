@@ -6,6 +6,7 @@ import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { loadConfig } from '../../src/config.ts';
+import { ArticleParser } from '../../src/ingest/article-parser.ts';
 import { launchChromium } from '../../src/explorer/browser.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
 
@@ -15,7 +16,7 @@ let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startServer({ driver, config: { ...loadConfig({}), host: '127.0.0.1', port: 0, apiKey: 'e2e-key-0123456789abcdef' } });
+  server = await startServer({ driver, config: { ...loadConfig({}), host: '127.0.0.1', port: 0, apiKey: 'e2e-key-0123456789abcdef' }, parser: new ArticleParser(null) });
   browser = await launchChromium();
 });
 

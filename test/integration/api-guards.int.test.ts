@@ -1,6 +1,7 @@
 /** Errors, masking, authentication, limits, and the bounded number of Cypher queries per operation. */
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
+import { ArticleParser } from '../../src/ingest/article-parser.ts';
 import { createExecutor } from '../../src/api/executor.ts';
 import { createYoga } from '../../src/api/yoga.ts';
 import { createTestApi, TEST_KEY, useSeededApi } from '../fixtures/api/harness.ts';
@@ -60,7 +61,7 @@ describe('masking', () => {
         throw new Error('secret detail: bolt://internal-host:7687 refused');
       },
     };
-    const yoga = createYoga({ driver: driver(), config: { ...loadConfig({}), apiKey: TEST_KEY }, log: (m) => logs.push(m), executor: failing });
+    const yoga = createYoga({ driver: driver(), config: { ...loadConfig({}), apiKey: TEST_KEY }, parser: new ArticleParser(null), log: (m) => logs.push(m), executor: failing });
     const res = await yoga.fetch('http://yoga/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ actors { totalCount } }' }) });
     const text = await res.text();
     const body = JSON.parse(text);

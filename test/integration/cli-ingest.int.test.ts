@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { testCoreNlpUrl } from '../support/corenlp.ts';
 import { testTarget, useTestGraph } from '../support/neo4j.ts';
 
 const graph = useTestGraph();
@@ -14,7 +15,7 @@ function runIngest(args: string[]): Promise<{ code: number | null; stderr: strin
   const t = testTarget();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/diplograph.js', 'ingest', '--workers', '0', ...args], {
-      env: { ...process.env, NEO4J_URI: t.uri, NEO4J_USER: t.user, NEO4J_PASSWORD: t.password, NEO4J_DATABASE: t.database ?? '' },
+      env: { ...process.env, NEO4J_URI: t.uri, NEO4J_USER: t.user, NEO4J_PASSWORD: t.password, NEO4J_DATABASE: t.database ?? '', CORENLP_URL: testCoreNlpUrl() },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

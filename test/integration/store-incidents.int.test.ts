@@ -14,6 +14,7 @@ import type { NetworkKey } from '../../src/store/cypher/network.ts';
 import { deleteArticle, ingestArticles } from '../../src/store/ingest.ts';
 import { backfillDerived } from '../../src/store/backfill.ts';
 import { refreshNetwork } from '../../src/store/writer.ts';
+import { testParser } from '../support/corenlp.ts';
 import { useTestGraph } from '../support/neo4j.ts';
 import { networkRel } from '../fixtures/store/graph.ts';
 
@@ -74,9 +75,11 @@ async function links(driver: Driver): Promise<LinkRow[]> {
 
 describe('store: incidents and exchanges of the 2021 Exchange-hack attribution', () => {
   const graph = useTestGraph();
+  // Articles are parsed by the run's CoreNLP, as the service stores them.
+  const parser = testParser();
 
   it('groups the reports of one act into one incident and links the answers to what they answer', async () => {
-    const summary = await ingestArticles(graph(), [reuters, dawn, wire]);
+    const summary = await ingestArticles(graph(), [reuters, dawn, wire], { parser });
     expect(summary.results.map((r) => r.status)).toEqual(['new', 'new', 'new']);
     expect(await checkConsistency(graph())).toEqual([]);
 
@@ -116,7 +119,7 @@ describe('store: incidents and exchanges of the 2021 Exchange-hack attribution',
 
   it('an update, a delete and a merge keep incidents and exchanges exact', async () => {
     // update: the wire copy changes and no longer carries the accusation
-    const updated = await ingestArticles(graph(), [{ ...wire, text: wire.text!.replace('accused China', 'spoke about China') }]);
+    const updated = await ingestArticles(graph(), [{ ...wire, text: wire.text!.replace('accused China', 'spoke about China') }], { parser });
     expect(updated.results[0]!.status).toBe('updated');
     expect((await incidentsOf(graph(), 'country:USA', 'ACCUSE', 'country:CHN')).map((i) => [i.reports, i.articles])).toEqual([[2, [DAWN, REUTERS]]]);
     expect(await checkConsistency(graph())).toEqual([]);
@@ -144,7 +147,7 @@ describe('store: incidents and exchanges of the 2021 Exchange-hack attribution',
     expect(await checkConsistency(graph())).toEqual([]);
 
     // and the same articles again, concurrently with their duplicates: nothing moves
-    await Promise.all([ingestArticles(graph(), [reuters]), ingestArticles(graph(), [reuters, dawn])]);
+    await Promise.all([ingestArticles(graph(), [reuters], { parser }), ingestArticles(graph(), [reuters, dawn], { parser })]);
     expect(await checkConsistency(graph())).toEqual([]);
   });
 

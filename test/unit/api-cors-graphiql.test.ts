@@ -2,6 +2,7 @@
 import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig, type AppConfig } from '../../src/config.ts';
+import { ArticleParser } from '../../src/ingest/article-parser.ts';
 import { createYoga } from '../../src/api/yoga.ts';
 
 // Never connected: these requests do not reach Neo4j.
@@ -10,7 +11,7 @@ afterAll(() => driver.close());
 
 function yogaWith(env: Record<string, string> = {}) {
   const config: AppConfig = { ...loadConfig(env), apiKey: 'test-key-0123456789abcdef' };
-  return createYoga({ driver, config });
+  return createYoga({ driver, config, parser: new ArticleParser(null) });
 }
 
 const query = JSON.stringify({ query: '{ __typename }' });

@@ -2,6 +2,7 @@
 import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig, type AppConfig } from '../../src/config.ts';
+import { ArticleParser } from '../../src/ingest/article-parser.ts';
 import { createYoga } from '../../src/api/yoga.ts';
 
 const KEY = 'test-key-0123456789abcdef';
@@ -10,7 +11,7 @@ const down = neo4j.driver('bolt://127.0.0.1:1', neo4j.auth.basic('neo4j', 'unuse
 afterAll(() => down.close());
 
 const config: AppConfig = { ...loadConfig({}), apiKey: KEY };
-const yoga = createYoga({ driver: down, config });
+const yoga = createYoga({ driver: down, config, parser: new ArticleParser(null) });
 
 async function post(query: string, variables: Record<string, unknown> = {}) {
   const started = Date.now();

@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest';
 const repo = resolve(import.meta.dirname, '../..');
 const bin = join(repo, 'bin/diplograph.js');
 
+// No engine in unit tests: CORENLP_URL=none, the user's explicit choice to extract without a parse.
 function runCli(args: string[], input?: string) {
-  return spawnSync(process.execPath, [bin, 'extract', ...args], { cwd: repo, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return spawnSync(process.execPath, [bin, 'extract', ...args], { cwd: repo, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CORENLP_URL: 'none' } });
 }
 
 // Each test starts node processes: sized for a loaded two-core CI machine, not vitest's 5 s default.
@@ -21,6 +22,8 @@ describe('diplograph extract', { timeout: 120_000 }, () => {
     expect(doc.id).toBe('dawn-2021-07-21-china-hack-claims');
     expect(doc.article).toMatchObject({ outlet: 'Dawn', publishedAt: '2021-07-21', dateline: 'BEIJING' });
     expect(doc.events).toContainEqual(expect.objectContaining({ relation: 'ACCUSES', source: 'country:USA', target: 'country:CHN' }));
+    // Without an engine, said once.
+    expect(r.stderr.match(/NO_PARSE/g)).toHaveLength(1);
   });
 
   it('answers every JSON line with a result or a coded error, goes on after bad lines, and exits 1', () => {
@@ -53,6 +56,8 @@ describe('diplograph extract', { timeout: 120_000 }, () => {
       expect(r.status, name).toBe(1);
       expect(r.stderr).toContain(`${join(dir, name)}: ${code}`);
       expect(r.stdout).toBe('');
+      // Nothing to extract, so no engine was opened (and no warning about it).
+      expect(r.stderr).not.toContain('NO_PARSE');
     }
     // Three CLI processes one after another: on a busy 2-core machine that is more than vitest's 5 s default.
   }, 60_000);

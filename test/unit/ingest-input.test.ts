@@ -45,12 +45,17 @@ describe('input formats', () => {
     const errWrite = process.stderr.write.bind(process.stderr);
     process.stdout.write = ((s: string) => { out.push(s); return true; }) as typeof process.stdout.write;
     process.stderr.write = (() => true) as typeof process.stderr.write;
+    // No engine in unit tests: extraction without a parse, the user's explicit choice.
+    const corenlpUrl = process.env.CORENLP_URL;
+    process.env.CORENLP_URL = 'none';
     try {
       expect(await run(['--jsonl'])).toBe(1);
     } finally {
       process.stdout.write = write;
       process.stderr.write = errWrite;
       if (stdin) Object.defineProperty(process, 'stdin', stdin);
+      if (corenlpUrl === undefined) delete process.env.CORENLP_URL;
+      else process.env.CORENLP_URL = corenlpUrl;
     }
     const lines = out.join('').trim().split('\n').map((l) => JSON.parse(l) as { id: string | null; error?: { code: string }; events?: unknown[] });
     expect(lines).toHaveLength(3);

@@ -107,7 +107,7 @@ describe('article metadata limits', () => {
     writeFileSync(file, JSON.stringify({ id: 'bad-date', text: TEXT, publishedAt: '2024-13-45' }));
     const items: SourcedInput[] = [];
     for await (const x of readInputs([file])) items.push(x);
-    const item = extractItem(items[0]!.input!, items[0]!.source);
+    const item = extractItem({ input: items[0]!.input!, parses: {} }, items[0]!.source);
     expect(errorCode(item.error)).toBe('INVALID_FIELD');
   });
 });

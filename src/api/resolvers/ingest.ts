@@ -1,24 +1,31 @@
 /** Mutation.ingestArticle and Mutation.deleteArticle, through the store's ingest API. */
-import { extract } from '../../ingest/extract.ts';
+import type { ArticleParser } from '../../ingest/article-parser.ts';
 import { InputError } from '../../ingest/errors.ts';
-import type { ArticleInput, ExtractionResult } from '../../ingest/types.ts';
+import { extractTask, type ExtractTask } from '../../ingest/extract-task.ts';
+import type { ArticleInput } from '../../ingest/types.ts';
+import { NlpError } from '../../nlp/errors.ts';
 import { deleteArticle, ingestExtractions } from '../../store/ingest.ts';
 import { requiredText } from '../args.ts';
 import type { ApiContext } from '../context.ts';
 import { buildActorsByIdQuery } from '../cypher/actors.ts';
 import { buildArticlesByIdQuery } from '../cypher/articles.ts';
 import { buildEventsByIdQuery } from '../cypher/events.ts';
-import { BadUserInputError, NotFoundError, ServiceUnavailableError } from '../errors.ts';
+import { BadUserInputError, EngineError, NotFoundError, ServiceUnavailableError } from '../errors.ts';
 import { isUnavailableCode } from '../executor.ts';
 import { toEventNode, type ActorRow, type ArticleRow, type EventRecord } from '../rows.ts';
 
 const STATUS = { new: 'CREATED', updated: 'UPDATED', duplicate: 'UNCHANGED' } as const;
 
-function extractOrReject(input: ArticleInput): ExtractionResult {
+/** Prepares and parses the article; bad input is the client's to fix, an engine failure is a coded 503. */
+async function parseOrReject(input: ArticleInput, parser: ArticleParser, log: (msg: string) => void): Promise<ExtractTask> {
   try {
-    return extract(input);
+    return await parser.task(input);
   } catch (error) {
     if (error instanceof InputError) throw new BadUserInputError(error.message, { inputCode: error.code });
+    if (error instanceof NlpError) {
+      log(`ingestArticle: ${error.code}: ${error.message}`);
+      throw new EngineError(error.code);
+    }
     throw error;
   }
 }
@@ -28,7 +35,7 @@ export const ingestResolvers = {
     async ingestArticle(_: unknown, args: { input: ArticleInput }, ctx: ApiContext) {
       // GraphQL gives absent fields as undefined or null; the extractor wants them absent.
       const input = Object.fromEntries(Object.entries(args.input).filter(([, v]) => v !== null && v !== undefined)) as ArticleInput;
-      const extraction = extractOrReject(input);
+      const extraction = extractTask(await parseOrReject(input, ctx.parser, ctx.log));
       const { results } = await ingestExtractions(ctx.driver, [extraction], { database: ctx.database });
       const result = results[0];
       if (!result || result.status === 'failed') {
@@ -49,7 +56,7 @@ export const ingestResolvers = {
         article: (articles[0]?.article as ArticleRow | undefined) ?? null,
         actors: actors.map((r) => r.actor as ActorRow),
         events: ((events[0]?.rows as EventRecord[] | undefined) ?? []).map(toEventNode),
-        warnings: result.warnings,
+        warnings: ctx.parser.warning ? [...result.warnings, ctx.parser.warning] : result.warnings,
         duplicate: result.status === 'duplicate',
         status: STATUS[result.status],
       };

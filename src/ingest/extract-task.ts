@@ -1,0 +1,25 @@
+/**
+ * One article's extraction as ingest runs it: the input and the dependency parses of its candidate sentences,
+ * both plain data (they cross to a worker thread by structured clone). The ingest pipeline's worker threads
+ * load this module (bundled), so it imports nothing but the extractor.
+ */
+import { extract } from './extract.ts';
+import type { ParseLookup, SentenceParse } from './parses.ts';
+import type { ArticleInput, ExtractionResult } from './types.ts';
+
+/** Sentence text -> parse, for the candidate sentences of one article. */
+export type ArticleParses = Record<string, SentenceParse>;
+
+export interface ExtractTask {
+  input: ArticleInput;
+  parses: ArticleParses;
+}
+
+/** Reads an ArticleParses; own keys only, so a sentence such as "constructor" finds no inherited member. */
+export function lookupIn(parses: ArticleParses): ParseLookup {
+  return (text) => (Object.hasOwn(parses, text) ? parses[text] : undefined);
+}
+
+export function extractTask(task: ExtractTask): ExtractionResult {
+  return extract(task.input, { parses: lookupIn(task.parses) });
+}
