@@ -10,7 +10,7 @@
 import type { RelationName } from '../ontology.ts';
 import { loadPetrarchDicts } from '../dicts/petrarch.ts';
 import { LEXICON } from './data.ts';
-import { children, headOf, nodesIn, parents, type SentenceGraph } from './graph.ts';
+import { children, nodesIn, parents, type SentenceGraph } from './graph.ts';
 import type { Mention } from './mentions.ts';
 import type { Token } from './nlp.ts';
 import type { RoleAssignment } from './roles.ts';
@@ -64,7 +64,6 @@ const LIGHT_VERBS = new Set(['express', 'voice', 'issue', 'impose', 'announce', 
 const SUBJECT = (d: string): boolean => d === 'nsubj' || d === 'nsubj:xsubj' || d === 'csubj';
 const OBJECT = (d: string): boolean => d === 'obj' || d === 'iobj';
 const PASSIVE_SUBJECT = (d: string): boolean => d === 'nsubj:pass' || d === 'nsubj:pass:xsubj';
-const AGENT = (d: string): boolean => d === 'obl:agent' || d === 'nmod:agent' || d === 'obl:by' || d === 'nmod:by';
 const OWNER = (d: string): boolean => d === 'nmod:poss' || d === 'compound' || d === 'amod' || d === 'nmod:of' || d === 'nmod:by' || d === 'nmod:from' || d === 'nmod:between';
 const CONJ = (d: string): boolean => d.startsWith('conj');
 const APPOS = (d: string): boolean => d === 'appos';
@@ -525,10 +524,6 @@ export function assignGraphRoles(ctx: GraphRoleContext, triggers: readonly Trigg
   return { assigned: out, read, refused };
 }
 
-/** The head node of a mention (for tests and for callers that need it). */
-export function mentionHead(ctx: GraphRoleContext, m: Mention): number | null {
-  return headOf(ctx.graph, m.start, m.end);
-}
 
 const DEMAND_MODALS = new Set(['must', 'should']);
 
