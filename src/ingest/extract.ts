@@ -103,6 +103,9 @@ export function prepareArticle(input: ArticleInput): PreparedArticle {
 }
 
 const SPEECH_LEMMAS = new Set(LEXICON.speechVerbs);
+/** Longest sentence sent to the parser. */
+export const MAX_PARSED_TOKENS = 150;
+export const MAX_PARSED_CHARS = 1500;
 const ACTORISH = new Set([...LEXICON.governmentNouns, ...LEXICON.personNouns, 'he', 'she', 'they', 'it', 'we', 'i', 'us', 'our', 'their', 'his', 'her', 'its', 'ministry', 'council', 'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'president', 'statement']);
 
 /**
@@ -112,6 +115,9 @@ const ACTORISH = new Set([...LEXICON.governmentNouns, ...LEXICON.personNouns, 'h
 export function candidateSentences(p: PreparedArticle): Sentence[] {
   return p.sentences.filter((s) => {
     const toks = s.tokens;
+    // A "sentence" of hundreds of tokens is a list, a table or hostile input: the parser's time grows faster than
+    // its length, so it is read by the window rules (the longest gold sentence has 91 tokens).
+    if (toks.length > MAX_PARSED_TOKENS || s.end - s.start > MAX_PARSED_CHARS) return false;
     const act = toks.some((t) => SPEECH_LEMMAS.has(t.lemma)) || findTriggers(toks).length > 0;
     return act && toks.some((t, k) => ACTORISH.has(t.lower) || (k > 0 && /^\p{Lu}/u.test(t.text)) || (k === 0 && t.pos === 'PROPN'));
   });

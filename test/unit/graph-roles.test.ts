@@ -3,7 +3,7 @@
 // test/gold/parses/fixtures.json.gz): no server needed, and the assertions are about constructions.
 import { describe, expect, it } from 'vitest';
 import { RECORDED_PARSES } from '../../src/eval/parses.ts';
-import { extract, prepareArticle } from '../../src/ingest/extract.ts';
+import { candidateSentences, extract, MAX_PARSED_TOKENS, prepareArticle } from '../../src/ingest/extract.ts';
 import { buildGraph, headOf } from '../../src/ingest/graph.ts';
 import { ParseStore } from '../../src/ingest/parses.ts';
 import type { ExtractedEvent } from '../../src/ingest/types.ts';
@@ -101,6 +101,14 @@ describe('graph stages on recorded parses', () => {
 
   it('people and firms in a state stand for it as the target of sanctions', () => {
     expect(triples(events('Canada today announced sanctions against ten individuals and three entities in Iran.'))).toEqual(['country:CAN SANCTIONS country:IRN']);
+  });
+
+  it('only sentences with an act and an actor go to the parser, and none longer than the cap', () => {
+    const p = prepareArticle({ id: 'x', text: 'Prices rose sharply on Tuesday.\n\nJapan condemned Russia on Monday.\n\n' + `Japan condemned ${'Russia and '.repeat(100)}Belarus.` });
+    const picked = candidateSentences(p).map((s) => s.text);
+    expect(p.sentences).toHaveLength(3);
+    expect(p.sentences[2]!.tokens.length).toBeGreaterThan(MAX_PARSED_TOKENS);
+    expect(picked).toEqual(['Japan condemned Russia on Monday.']);
   });
 
   it('without parses the window rules read the sentence, and graph-only reads nothing', () => {
