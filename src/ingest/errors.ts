@@ -7,7 +7,8 @@ export type InputErrorCode =
   | 'MISSING_CONTENT'
   | 'INVALID_FIELD'
   | 'NOT_FOUND'
-  | 'UNREADABLE';
+  | 'UNREADABLE'
+  | 'UNSUPPORTED_LANGUAGE';
 
 export class InputError extends Error {
   readonly code: InputErrorCode;

@@ -4,6 +4,7 @@ import { ActorRegister, countryId } from './actors.ts';
 import { cleanBody } from './clean.ts';
 import { parseDate, resolveSentenceDate, type ResolvedDate } from './dates.ts';
 import { InputError } from './errors.ts';
+import { checkLanguage } from './language.ts';
 import { matchAt } from './gazetteer.ts';
 import { sha256, shortHash, slugify } from './ids.ts';
 import { readInput } from './input.ts';
@@ -99,6 +100,7 @@ export function prepareArticle(input: ArticleInput): PreparedArticle {
   const raw = readInput(input);
   const clean = cleanBody(raw.body, raw.title);
   if (clean.text.trim() === '') throw new InputError('EMPTY_INPUT', 'no article text is left after removing page furniture');
+  checkLanguage(clean.text);
   return { input, raw, clean, sentences: analyse(clean.text) };
 }
 

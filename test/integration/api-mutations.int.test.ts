@@ -76,6 +76,15 @@ describe('ingestArticle and deleteArticle', () => {
     expect(api.logs.join('\n')).not.toContain('too large');
   });
 
+  it('refuses an article in another language with UNSUPPORTED_LANGUAGE and stores nothing of it', async () => {
+    const french = "Le ministère des Affaires étrangères a condamné lundi les frappes contre les infrastructures civiles du pays voisin, qualifiant ces attaques de crimes de guerre et appelant la communauté internationale à une réponse ferme et coordonnée.";
+    const before = (await api.ok(`{ articles { totalCount } }`)).articles.totalCount;
+    const r = await api.gql(INGEST, { input: { id: 'french', text: french, publishedAt: '2024-05-01' } });
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', inputCode: 'UNSUPPORTED_LANGUAGE' });
+    expect(r.errors?.[0]?.message).toContain('"fra"');
+    expect((await api.ok(`{ articles { totalCount } }`)).articles.totalCount).toBe(before);
+  });
+
   it('warns NO_EVENTS on an article in which nothing happens', async () => {
     const r = (await api.ok(INGEST, { input: { id: 'quiet', text: 'The weather in London was mild on Tuesday.', publishedAt: '2024-05-01' } })).ingestArticle;
     expect(r.status).toBe('CREATED');
