@@ -7,7 +7,7 @@
  *   event    the extraction has that dyad event in that sentence.
  */
 import { parseArgs } from 'node:util';
-import { extractorWith, loadEvalParses } from '../src/eval/parses.ts';
+import { loadEvalParses } from '../src/eval/parses.ts';
 import { matchActors } from '../src/eval/score.ts';
 import { loadSplit, SPLITS, type Split } from '../src/eval/split.ts';
 import { extract } from '../src/ingest/extract.ts';
@@ -16,7 +16,6 @@ import { relationInfo } from '../src/ontology.ts';
 const { values: args } = parseArgs({ options: { split: { type: 'string' } } });
 const splits = (args.split ? [args.split] : [...SPLITS]) as Split[];
 const store = loadEvalParses();
-void extractorWith;
 const STATE_OF_ID = /^(?:country:([A-Z]{3})|(?:official|agency|person|org):([a-z]{3}):)/;
 
 for (const split of splits) {

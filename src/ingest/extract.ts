@@ -10,7 +10,7 @@ import { sha256, shortHash, slugify } from './ids.ts';
 import { readInput } from './input.ts';
 import { coordinate, findMentions, membersOf, newDiscourseState, opensAllyList, type DiscourseState, type Mention } from './mentions.ts';
 import { analyse, tokenizePhrase, type Sentence, type Token } from './nlp.ts';
-import { assignRoles, findFrames, frameOf, OPENING_QUOTE, type Frame, type RoleAssignment } from './roles.ts';
+import { assignRoles, findFrames, frameOf, OPENING_QUOTE, RECIPROCAL, type Frame, type RoleAssignment } from './roles.ts';
 import { LEXICON } from './data.ts';
 import { buildGraph, type SentenceGraph } from './graph.ts';
 import { assignGraphRoles, dictionaryTriggers } from './graph-roles.ts';
@@ -436,7 +436,6 @@ function opponents(found: readonly Found[], register: ActorRegister): Map<string
   return out;
 }
 
-const RECIPROCAL = new Set(['AGREES', 'MEETS', 'COOPERATES']);
 const PRIVATE_KINDS = new Set(['PERSON', 'ORGANIZATION', 'GROUP']);
 const ENVOY_TITLE = /ambassador|envoy|chargé|charge d'affaires|head of mission/i;
 

@@ -13,7 +13,7 @@ import { LEXICON } from './data.ts';
 import { children, nodesIn, parents, type SentenceGraph } from './graph.ts';
 import type { Mention } from './mentions.ts';
 import type { Token } from './nlp.ts';
-import type { RoleAssignment } from './roles.ts';
+import { RECIPROCAL, type RoleAssignment } from './roles.ts';
 import type { Trigger } from './triggers.ts';
 
 const SPEECH = new Set(LEXICON.speechVerbs);
@@ -22,7 +22,6 @@ const MODALS = new Set(['would', 'could', 'might', 'may', 'should', 'will', 'sha
 const CONDITIONS = new Set(['if', 'unless', 'whether']);
 /** Acts that are about the future by nature: a modal does not make them hypothetical ("will meet" is AGREES-like intent). */
 const INHERENTLY_FUTURE = new Set<RelationName>(['AGREES', 'THREATENS', 'REQUESTS']);
-const RECIPROCAL = new Set<RelationName>(['AGREES', 'MEETS', 'COOPERATES']);
 /** Acts whose clause or "of"-complement is what they allege: "accused X of hacking Y" — the hacking is no event of its own. */
 const ALLEGING = new Set<RelationName>(['ACCUSES', 'DENIES', 'CHARGES', 'CONDEMNS', 'SANCTIONS']);
 /** Judgements and support that may stand without a target (it is then the source's opponent, resolved per article). */

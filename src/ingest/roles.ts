@@ -108,7 +108,8 @@ function stateOfId(id: string): string | null {
   return iso && iso !== 'XXX' ? iso : null;
 }
 
-const RECIPROCAL = new Set<RelationName>(['AGREES', 'MEETS', 'COOPERATES']);
+/** Acts two parties do together: coordinated actors with no object act on each other. */
+export const RECIPROCAL: ReadonlySet<RelationName> = new Set<RelationName>(['AGREES', 'MEETS', 'COOPERATES']);
 /** Nouns whose infinitive names an aim, not an act: "efforts to", "a bid to". */
 const AIM_NOUNS = new Set(['efforts', 'effort', 'attempt', 'attempts', 'bid', 'bids', 'plan', 'plans', 'campaign', 'push', 'drive', 'aim', 'goal', 'ability', 'right', 'readiness', 'intention', 'desire', 'need', 'call', 'calls', 'commitment']);
 

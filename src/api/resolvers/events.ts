@@ -1,19 +1,13 @@
 /** Query.events. */
 import type { GraphQLResolveInfo } from '../graphql.ts';
-import { actorDateFilter, decodeAfter, optionalId, optionalList, pageSize, toConnection } from '../args.ts';
+import { actorDateFilter, type ActorDateFilterInput, decodeAfter, optionalId, optionalList, pageSize, toConnection } from '../args.ts';
 import type { ApiContext } from '../context.ts';
 import { buildEventsQuery } from '../cypher/events.ts';
 import { toEventNode, type EventRecord } from '../rows.ts';
 import { selects } from '../selection.ts';
 
-interface EventFilterInput {
-  source?: string | null;
-  target?: string | null;
-  either?: string | null;
+interface EventFilterInput extends ActorDateFilterInput {
   relations?: string[] | null;
-  plover?: string[] | null;
-  from?: string | null;
-  to?: string | null;
   article?: string | null;
   negated?: boolean | null;
 }

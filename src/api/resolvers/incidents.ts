@@ -1,19 +1,13 @@
 /** Query.incidents, Query.exchanges, Event.incident / respondsTo / responses, Incident.reports. */
 import type { GraphQLResolveInfo } from '../graphql.ts';
-import { actorDateFilter, dateRange, decodeAfter, intIn, optionalId, pageSize, toConnection } from '../args.ts';
+import { actorDateFilter, type ActorDateFilterInput, dateRange, decodeAfter, intIn, optionalId, pageSize, toConnection } from '../args.ts';
 import type { ApiContext } from '../context.ts';
 import { buildExchangesQuery, buildIncidentsQuery } from '../cypher/incidents.ts';
 import { BadUserInputError } from '../errors.ts';
 import { toEventNode, type EventNode, type EventRecord, type IncidentRow, type ResponseLinkRow } from '../rows.ts';
 import { selects } from '../selection.ts';
 
-interface IncidentFilterInput {
-  source?: string | null;
-  target?: string | null;
-  either?: string | null;
-  plover?: string[] | null;
-  from?: string | null;
-  to?: string | null;
+interface IncidentFilterInput extends ActorDateFilterInput {
   minReports?: number | null;
 }
 
