@@ -52,3 +52,15 @@ export class EngineError extends GraphQLError {
     this.name = 'EngineError';
   }
 }
+
+/**
+ * The operation would take (or took) more than the server allows: refused by the graph-work limit
+ * before any Cypher runs (./cost.ts), or stopped by Neo4j's transaction memory limit. The same code as
+ * graphql-armor's cost limit; the client asks for less (a smaller limit or depth, fewer aliases).
+ */
+export class QueryTooCostlyError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'QUERY_TOO_COSTLY' } });
+    this.name = 'QueryTooCostlyError';
+  }
+}

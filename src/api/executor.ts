@@ -4,7 +4,7 @@
  * and converts Neo4j values (Integer, Date, DateTime, nodes) to plain JSON values on the way out.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
-import { ServiceUnavailableError } from './errors.ts';
+import { QueryTooCostlyError, ServiceUnavailableError } from './errors.ts';
 
 export interface CypherQuery {
   cypher: string;
@@ -77,15 +77,26 @@ export function toParams(value: unknown): unknown {
   return value;
 }
 
+/**
+ * A query stopped by Neo4j's memory limits (`db.memory.transaction.max` for one transaction,
+ * `dbms.memory.transaction.total.max` for all of them, or the heap itself). Neo4j calls these transient,
+ * but the same query would only fail again (a retry tripled the wait): the client asks for less.
+ */
+const OUT_OF_MEMORY = new Set(['Neo.TransientError.General.MemoryPoolOutOfMemoryError', 'Neo.TransientError.General.OutOfMemoryError']);
+
 /** Transient failures a read may simply run again (deadlock, leader switch, connection lost). */
 function retriable(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
+  if (OUT_OF_MEMORY.has(code as string)) return false;
   return typeof code === 'string' && (code.startsWith('Neo.TransientError.') || code === 'ServiceUnavailable' || code === 'SessionExpired');
 }
 
 function classify(error: unknown): never {
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && UNAVAILABLE.has(code)) throw new ServiceUnavailableError();
+  if (typeof code === 'string' && OUT_OF_MEMORY.has(code)) {
+    throw new QueryTooCostlyError('the query needs more memory than the graph database allows a query: ask for less (a smaller limit or depth, fewer aliases)');
+  }
   throw error;
 }
 

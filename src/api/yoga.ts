@@ -1,7 +1,8 @@
 /**
  * The GraphQL endpoint: graphql-yoga at /graphql with GraphiQL (served from the package, see
  * ./graphiql.ts), CORS only for the configured origins, the schema of ./schema.ts, limits
- * from graphql-armor (depth, cost, aliases, tokens), API-key checks, and masking of unexpected errors.
+ * from graphql-armor (depth, cost, aliases, tokens) and ./cost.ts (the graph work of network and paths),
+ * API-key checks, and masking of unexpected errors.
  */
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useGraphQlJit } from '@envelop/graphql-jit';
@@ -12,6 +13,7 @@ import type { AppConfig } from '../config.ts';
 import type { ArticleParser } from '../ingest/article-parser.ts';
 import { authorize, identifyCaller, type Caller } from './auth.ts';
 import type { ApiContext } from './context.ts';
+import { useGraphWorkLimit } from './cost.ts';
 import { corsPolicy } from './cors.ts';
 import { ServiceUnavailableError } from './errors.ts';
 import { createExecutor, isUnavailableCode, type Executor } from './executor.ts';
@@ -117,6 +119,8 @@ export function createYoga(deps: YogaDeps): YogaServerInstance<ServerContext, Us
       useGraphQlJit(),
       useAuthorization(config),
       useWritableStore(driver, database),
+      // network and paths weighed by their arguments, before any Cypher runs (./cost.ts).
+      useGraphWorkLimit(),
       EnvelopArmorPlugin({
         maxDepth: { n: config.maxDepth, onReject: rejectWith('QUERY_TOO_DEEP') },
         // Connections nest deeply by design (edges > node > evidence > article) while page sizes are

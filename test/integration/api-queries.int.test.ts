@@ -84,6 +84,22 @@ describe('actors', () => {
     expect(data.agencies.pageInfo.hasNextPage).toBe(data.agencies.totalCount > 1);
   });
 
+  it('finds actors by the dictionaries\' names and abbreviations, an exact name first (issue 14)', async () => {
+    // No gold article calls the United Kingdom "UK" or the United States "America": the names come from
+    // world-countries and PETRARCH2. "UK" is also the prefix of Ukraine, which comes after.
+    const data = await api().ok(`{
+      uk: actors(search: "UK") { totalCount nodes { id } }
+      dotted: actors(search: "u.k.") { nodes { id } }
+      america: actors(search: "America") { nodes { id } }
+      us: actors(search: "US") { nodes { id } } }`);
+    expect(data.uk.nodes[0].id).toBe('country:GBR');
+    expect(data.uk.nodes.map((a: any) => a.id)).toContain('country:UKR');
+    expect(data.uk.totalCount).toBe(data.uk.nodes.length);
+    expect(data.dotted.nodes[0].id).toBe('country:GBR');
+    expect(data.america.nodes[0].id).toBe('country:USA');
+    expect(data.us.nodes[0].id).toBe('country:USA');
+  });
+
   it('searches user text literally: Lucene syntax is escaped, never an error', async () => {
     for (const search of ['"MSS', 'MSS)', 'name:MSS', 'MSS AND', 'OR', '*', 'a/b\\c', '[x TO y]', '~', '!!', 'MSS^10']) {
       const r = await api().gql(`query($s: String) { actors(search: $s) { nodes { id } } }`, { s: search });

@@ -34,6 +34,7 @@ describe('Cypher builders', () => {
     const queries = [
       buildEventsQuery({ ...noFilter, source: EVIL, target: EVIL, either: EVIL, article: EVIL, plover: [EVIL], from: '2021-01-01', to: '2021-12-31', withTotal: true }),
       buildActorsQuery({ fulltext: EVIL, kinds: [EVIL], country: EVIL, offset: 0, limit: 21, withTotal: true }),
+      buildActorsQuery({ fulltext: EVIL, kinds: null, country: null, offset: 0, limit: 21, withTotal: true, exact: { key: EVIL, ids: [EVIL] } }),
       buildRelationsQuery({ ids: [EVIL], direction: 'BOTH', relations: ['ACCUSES'], counterpart: EVIL, from: '2021-01-01', to: null, offset: 0, limit: 21 }),
       buildNetworkQuery({ actorIds: [EVIL], depth: 3, relations: ['ACCUSES'], from: '2021-01-01', to: '2021-12-31', minCount: 1, limit: 100, maxEdges: 1000, edgeDetails: true }),
       buildPathsQuery({ from: EVIL, to: EVIL, maxHops: 4, relations: null, limit: 10, evidence: 3 }),

@@ -10,6 +10,11 @@ export interface ActorsArgs {
   /** Rows to fetch (page size + 1, to know whether there is a next page). */
   limit: number;
   withTotal: boolean;
+  /**
+   * With fulltext: the search as aliasKey() spells it, and the actors the dictionaries call so
+   * (../actor-aliases.ts). Those and the actors whose name or stored alias is exactly it come first.
+   */
+  exact?: { key: string; ids: string[] };
 }
 
 /** Actors by id, in one query (for Actor-valued fields resolved by id). */
@@ -33,7 +38,20 @@ export function buildActorsQuery(args: ActorsArgs): CypherQuery {
   }
   let match: string;
   let order: string;
-  if (args.fulltext) {
+  if (args.fulltext && args.exact) {
+    params.q = args.fulltext;
+    params.exactKey = args.exact.key;
+    params.exactIds = args.exact.ids;
+    // The dictionaries' actors join the index's hits (score 0 when the index did not find them); an exact
+    // name (dots and case aside, as aliasKey() compares) ranks above any partial one: "UK" is the United
+    // Kingdom before Ukraine, which only the prefix uk* found.
+    match =
+      "CALL () {\n  CALL db.index.fulltext.queryNodes('actor_names', $q) YIELD node, score RETURN node AS a, score\n" +
+      '  UNION ALL\n  MATCH (a:Actor) WHERE a.id IN $exactIds RETURN a, 0.0 AS score\n}\n' +
+      `WITH a, max(score) AS score\n${where(conditions)}\n` +
+      "WITH a, score, a.id IN $exactIds OR any(n IN coalesce(a.aliases, []) + [a.name] WHERE trim(replace(toLower(n), '.', '')) = $exactKey) AS exact";
+    order = 'exact DESC, score DESC, a.name, a.id';
+  } else if (args.fulltext) {
     params.q = args.fulltext;
     match = `CALL db.index.fulltext.queryNodes('actor_names', $q) YIELD node AS a, score\n${where(conditions)}`;
     order = 'score DESC, a.name, a.id';
@@ -44,7 +62,7 @@ export function buildActorsQuery(args: ActorsArgs): CypherQuery {
   const total = args.withTotal ? `CALL () {\n${match}\nRETURN count(a) AS totalCount\n}\n` : '';
   return {
     cypher:
-      `${total}CALL () {\n${match}\nWITH a${args.fulltext ? ', score' : ''} ORDER BY ${order} SKIP $offset LIMIT $limit\n` +
+      `${total}CALL () {\n${match}\nWITH a${args.fulltext ? ', score' : ''}${args.fulltext && args.exact ? ', exact' : ''} ORDER BY ${order} SKIP $offset LIMIT $limit\n` +
       `RETURN collect(${actorProjection('a')}) AS rows\n}\nRETURN rows${args.withTotal ? ', totalCount' : ', null AS totalCount'}`,
     params,
   };

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo } from '../graphql.ts';
 import { buildFulltextQuery, dateRange, decodeAfter, optionalId, optionalList, pageSize, toConnection } from '../args.ts';
 import type { ApiContext } from '../context.ts';
+import { aliasKey, dictionaryActorIds } from '../actor-aliases.ts';
 import { buildActorsByIdQuery, buildActorsQuery } from '../cypher/actors.ts';
 import { BadUserInputError } from '../errors.ts';
 import type { ActorRow, RelationRow } from '../rows.ts';
@@ -41,7 +42,8 @@ export const actorResolvers = {
       if (search !== null && search.length > 200) throw new BadUserInputError('search must be at most 200 characters', { field: 'search' });
       const fulltext = search !== null ? buildFulltextQuery(search) : null;
       const withTotal = selects(info, 'totalCount');
-      const [row] = await ctx.exec.read(buildActorsQuery({ fulltext, kinds: optionalList(args.kinds), country, offset, limit: first + 1, withTotal }));
+      const exact = fulltext !== null && search !== null ? { key: aliasKey(search), ids: dictionaryActorIds(search) } : undefined;
+      const [row] = await ctx.exec.read(buildActorsQuery({ fulltext, kinds: optionalList(args.kinds), country, offset, limit: first + 1, withTotal, ...(exact ? { exact } : {}) }));
       return toConnection((row?.rows as ActorRow[] | undefined) ?? [], offset, first, withTotal ? Number(row?.totalCount ?? 0) : null);
     },
   },
