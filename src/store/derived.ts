@@ -18,7 +18,7 @@ import {
   type NetworkIncidentCount,
 } from './cypher/incidents.ts';
 import type { NetworkKey } from './cypher/network.ts';
-import type { CypherQuery } from './cypher/query.ts';
+import type { CypherQuery } from './runner.ts';
 import { EXCHANGE_RELATIONS, relationsOfRoot } from './exchange-rules.ts';
 import { groupIncidents, groupKeyString, type IncidentMember } from './incidents.ts';
 import { linkResponses, type ExchangeEvent, type ResponseLink } from './responses.ts';
