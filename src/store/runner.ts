@@ -122,6 +122,10 @@ export interface Runner {
 }
 
 export function createRunner(driver: Driver, database?: string): Runner {
+  // Every session shares the driver's bookmark manager (the one its executeQuery uses): on a cluster a
+  // read that follows a write of this process (ingestArticle reading back the article it stored) waits
+  // for a follower that has the write, instead of answering from one that does not yet.
+  const bookmarkManager = driver.executeQueryBookmarkManager;
   return {
     // Reads run as auto-commit queries: one round trip (RUN + PULL) where a transaction function takes
     // two (BEGIN + RUN + PULL, then COMMIT), which under load is a second wait for the CPU. A read is
@@ -129,7 +133,7 @@ export function createRunner(driver: Driver, database?: string): Runner {
     async read({ cypher, params }) {
       const parameters = toParams(params) as Row;
       for (let attempt = 1; ; attempt += 1) {
-        const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+        const session = driver.session({ database, defaultAccessMode: neo4j.session.READ, bookmarkManager });
         try {
           return rows((await session.run(cypher, parameters)).records);
         } catch (error) {
@@ -148,7 +152,7 @@ export function createRunner(driver: Driver, database?: string): Runner {
       });
     },
     async transaction(work) {
-      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager });
       try {
         return await session.executeWrite((tx) => work(async (q) => rows((await tx.run(WRITE_PREFIX + q.cypher, q.params)).records)));
       } finally {
