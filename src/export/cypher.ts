@@ -6,12 +6,8 @@
  * carries its incidents' ids and the edges its events answer (RESPONDS_TO).
  */
 import { RELATION_NAMES } from '../ontology.ts';
+import { countable, type CypherQuery } from '../store/runner.ts';
 import type { ExportFilter } from './types.ts';
-
-export interface CypherQuery {
-  cypher: string;
-  params: Record<string, unknown>;
-}
 
 /** From the list `events` of an edge: its incidents, and the edges of the events they answer. */
 const LINKS = `CALL (events) {
@@ -32,7 +28,7 @@ WHERE type(r) IN $relations AND s.mergedInto IS NULL AND t.mergedInto IS NULL
 WITH s, t, type(r) AS relation, r.count AS count, r.firstDate AS firstDate, r.lastDate AS lastDate, r.meanScore AS meanScore
 CALL (s, t, relation) {
   MATCH (e:Event {sourceId: s.id, relation: relation, targetId: t.id})
-  WHERE e.negated = false AND e.hypothetical = false
+  WHERE ${countable('e')}
   RETURN collect(e) AS events
 }
 ${LINKS}
@@ -43,7 +39,7 @@ ${RETURN_EDGE}`,
   return {
     cypher: `MATCH (s:Actor)<-[:SOURCE]-(e:Event)-[:TARGET]->(t:Actor)
 WHERE e.relation IN $relations
-  AND NOT coalesce(e.negated, false) AND NOT coalesce(e.hypothetical, false)
+  AND ${countable('e')}
   AND ($from IS NULL OR e.date >= date($from)) AND ($to IS NULL OR e.date <= date($to))
   AND s.mergedInto IS NULL AND t.mergedInto IS NULL
 WITH s, t, e.relation AS relation, count(e) AS count, min(e.date) AS firstDate, max(e.date) AS lastDate, avg(e.score) AS meanScore, collect(e) AS events

@@ -1,17 +1,16 @@
-/** Reads the network to export from Neo4j (one read query) and converts driver values at the boundary. */
-import neo4j, { type Driver } from 'neo4j-driver';
+/** Reads the network to export from Neo4j: one read query through the store's runner (plain values back). */
+import type { Driver } from 'neo4j-driver';
+import { createRunner } from '../store/runner.ts';
 import { buildExportQuery } from './cypher.ts';
 import type { ExportEdge, ExportFilter, ExportGraph, ExportNode } from './types.ts';
 
 function toNumber(value: unknown): number | null {
   if (value === null || value === undefined) return null;
-  if (neo4j.isInt(value)) return value.toNumber();
   return typeof value === 'number' ? value : Number(value);
 }
 
 function toDate(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  if (neo4j.isDate(value)) return value.toString();
   return String(value).slice(0, 10);
 }
 
@@ -21,18 +20,17 @@ function toNode(value: unknown): ExportNode {
 }
 
 export async function readNetwork(driver: Driver, filter: ExportFilter, database?: string): Promise<ExportGraph> {
-  const { cypher, params } = buildExportQuery(filter);
-  const { records } = await driver.executeQuery(cypher, params, { database, routing: neo4j.routing.READ });
+  const rows = await createRunner(driver, database).read(buildExportQuery(filter));
   const nodes = new Map<string, ExportNode>();
-  const edges: ExportEdge[] = records.map((rec) => {
-    const source = toNode(rec.get('source'));
-    const target = toNode(rec.get('target'));
+  const edges: ExportEdge[] = rows.map((rec) => {
+    const source = toNode(rec.source);
+    const target = toNode(rec.target);
     nodes.set(source.id, source);
     nodes.set(target.id, target);
-    const relation = String(rec.get('relation'));
-    const mean = toNumber(rec.get('meanScore'));
-    const reports = toNumber(rec.get('count')) ?? 0;
-    const incidentIds = (rec.get('incidentIds') as string[] | null) ?? [];
+    const relation = String(rec.relation);
+    const mean = toNumber(rec.meanScore);
+    const reports = toNumber(rec.count) ?? 0;
+    const incidentIds = (rec.incidentIds as string[] | null) ?? [];
     return {
       id: `${source.id}|${relation}|${target.id}`,
       source: source.id,
@@ -42,9 +40,9 @@ export async function readNetwork(driver: Driver, filter: ExportFilter, database
       reports,
       incidents: incidentIds.length,
       incidentIds,
-      respondsTo: (rec.get('respondsTo') as string[] | null) ?? [],
-      firstDate: toDate(rec.get('firstDate')),
-      lastDate: toDate(rec.get('lastDate')),
+      respondsTo: (rec.respondsTo as string[] | null) ?? [],
+      firstDate: toDate(rec.firstDate),
+      lastDate: toDate(rec.lastDate),
       meanScore: mean === null ? null : Math.round(mean * 1000) / 1000,
     };
   });

@@ -6,7 +6,7 @@
 import type { Driver } from 'neo4j-driver';
 import { RELATION_NAMES } from '../ontology.ts';
 import { principalOf } from './cypher/incidents.ts';
-import type { CypherQuery } from './cypher/query.ts';
+import { countable, createRunner, type CypherQuery, type Runner } from './runner.ts';
 import { diffResponses } from './derived.ts';
 import { EXCHANGE_RELATIONS } from './exchange-rules.ts';
 import { groupIncidents, groupKeyString, type IncidentGroupKey, type IncidentMember } from './incidents.ts';
@@ -17,7 +17,7 @@ MATCH (s:Actor)-[r]->(t:Actor)
 WHERE type(r) IN $relations
 CALL (s, r, t) {
   OPTIONAL MATCH (s)<-[:SOURCE]-(e:Event)-[:TARGET]->(t)
-  WHERE e.relation = type(r) AND e.negated = false AND e.hypothetical = false
+  WHERE e.relation = type(r) AND ${countable('e')}
   WITH e ORDER BY e.articleId
   RETURN count(e) AS n, min(e.date) AS firstDate, max(e.date) AS lastDate, avg(e.score) AS meanScore,
          collect(DISTINCT e.articleId) AS articleIds
@@ -31,7 +31,7 @@ RETURN 'network-mismatch' AS problem, s.id AS source, type(r) AS relation, t.id 
 UNION ALL
 // 2. every counted event has its network relationship
 MATCH (s:Actor)<-[:SOURCE]-(e:Event)-[:TARGET]->(t:Actor)
-WHERE e.negated = false AND e.hypothetical = false AND NOT EXISTS { MATCH (s)-[r]->(t) WHERE type(r) = e.relation }
+WHERE ${countable('e')} AND NOT EXISTS { MATCH (s)-[r]->(t) WHERE type(r) = e.relation }
 RETURN DISTINCT 'network-missing' AS problem, s.id AS source, e.relation AS relation, t.id AS target, {event: e.id} AS detail
 UNION ALL
 // 3. every event is whole: one source, one target, one article, and its denormalised ids agree
@@ -53,7 +53,7 @@ UNION ALL
 // 5. every counted event reports exactly one incident of its own key; other events none
 MATCH (e:Event)
 WITH e, COLLECT { MATCH (e)-[:REPORTS]->(i:Incident) RETURN i } AS incidents
-WHERE CASE WHEN e.negated = false AND e.hypothetical = false
+WHERE CASE WHEN ${countable('e')}
         THEN size(incidents) <> 1 OR incidents[0].sourceId <> e.sourceId OR incidents[0].targetId <> e.targetId OR incidents[0].plover <> e.plover
         ELSE size(incidents) <> 0 END
 RETURN 'incident-membership' AS problem, e.sourceId AS source, e.relation AS relation, e.targetId AS target,
@@ -86,7 +86,7 @@ RETURN 'network-incidents' AS problem, s.id AS source, type(r) AS relation, t.id
 UNION ALL
 // 8. a response answers a countable event before it, between the same two sides reversed
 MATCH (r:Event)-[l:RESPONDS_TO]->(t:Event)
-WHERE r.negated OR r.hypothetical OR t.negated OR t.hypothetical OR NOT l.kind IN ['stated', 'inferred']
+WHERE NOT (${countable('r')}) OR NOT (${countable('t')}) OR NOT l.kind IN ['stated', 'inferred']
    OR COUNT { (r)-[:RESPONDS_TO]->() } <> 1
 RETURN 'response-broken' AS problem, r.sourceId AS source, r.relation AS relation, r.targetId AS target, {response: r.id, answers: t.id} AS detail`;
 
@@ -104,31 +104,28 @@ export interface ConsistencyProblem {
 
 /** Runs the check; returns the offending rows (empty: consistent). */
 export async function checkConsistency(driver: Driver, database?: string): Promise<ConsistencyProblem[]> {
-  const { cypher, params } = buildConsistencyCheck();
-  const { records } = await driver.executeQuery(cypher, params, { database, routing: 'READ' });
-  const problems = records.map((r) => r.toObject() as unknown as ConsistencyProblem);
-  return [...problems, ...(await checkDerived(driver, database))];
+  const runner = createRunner(driver, database);
+  const problems = (await runner.read(buildConsistencyCheck())) as unknown as ConsistencyProblem[];
+  return [...problems, ...(await checkDerived(runner))];
 }
 
 /**
  * The part Cypher cannot say: incidents and response links are exactly what the rules give when
  * recomputed from all the events at once (so the incremental upkeep did not drift).
  */
-async function checkDerived(driver: Driver, database?: string): Promise<ConsistencyProblem[]> {
+async function checkDerived(runner: Runner): Promise<ConsistencyProblem[]> {
   const problems: ConsistencyProblem[] = [];
-  const { records } = await driver.executeQuery(
-    `MATCH (e:Event)-[:REPORTED_IN]->(a:Article)
-WHERE e.negated = false AND e.hypothetical = false
+  const records = await runner.read({
+    cypher: `MATCH (e:Event)-[:REPORTED_IN]->(a:Article)
+WHERE ${countable('e')}
 RETURN e.id AS id, e.articleId AS articleId, e.relation AS relation, e.plover AS plover, e.sourceId AS source, e.targetId AS target,
        toString(e.date) AS date, e.datePrecision AS datePrecision, toString(a.publishedAt) AS publishedAt, a.outlet AS outlet,
        COLLECT { MATCH (e)-[:REPORTS]->(i:Incident) RETURN i.id } AS incidents`,
-    {},
-    { database, routing: 'READ' },
-  );
+    params: {},
+  });
   const groups = new Map<string, { key: IncidentGroupKey; members: IncidentMember[] }>();
   const stored = new Map<string, string[]>();
-  for (const r of records) {
-    const o = r.toObject() as Record<string, unknown>;
+  for (const o of records) {
     const key = { source: String(o.source), plover: String(o.plover), target: String(o.target) };
     const g = groups.get(groupKeyString(key)) ?? { key, members: [] };
     g.members.push({
@@ -144,19 +141,17 @@ RETURN e.id AS id, e.articleId AS articleId, e.relation AS relation, e.plover AS
       if (wrong.length > 0) problems.push({ problem: 'incident-grouping', source: key.source, relation: key.plover, target: key.target, detail: { incident: inc.id, events: wrong } });
     }
   }
-  const links = await driver.executeQuery(
-    `MATCH (x:Actor)<-[:SOURCE]-(e:Event)-[:TARGET]->(y:Actor), (e)-[:REPORTED_IN]->(a:Article)
-WHERE e.negated = false AND e.hypothetical = false AND e.relation IN $relations
+  const links = await runner.read({
+    cypher: `MATCH (x:Actor)<-[:SOURCE]-(e:Event)-[:TARGET]->(y:Actor), (e)-[:REPORTED_IN]->(a:Article)
+WHERE ${countable('e')} AND e.relation IN $relations
 RETURN e.id AS id, e.articleId AS articleId, e.relation AS relation, ${principalOf('x')} AS sourceSide, ${principalOf('y')} AS targetSide,
        toString(coalesce(e.date, a.publishedAt)) AS date, toString(a.publishedAt) AS publishedAt, e.start AS start, (e.date IS NOT NULL AND e.datePrecision = 'DAY') AS precise, e.sentence AS sentence,
        COLLECT { MATCH (e)-[l:RESPONDS_TO]->(t:Event) RETURN [t.id, l.kind, l.cue, toString(l.days)] } AS links`,
-    { relations: [...EXCHANGE_RELATIONS] },
-    { database, routing: 'READ' },
-  );
+    params: { relations: [...EXCHANGE_RELATIONS] },
+  });
   const events: ExchangeEvent[] = [];
   const existing = new Map<string, { to: string; kind: string; cue: string | null; days: string }[]>();
-  for (const r of links.records) {
-    const o = r.toObject() as Record<string, unknown>;
+  for (const o of links) {
     events.push({
       id: String(o.id), articleId: String(o.articleId), relation: String(o.relation), sourceSide: String(o.sourceSide), targetSide: String(o.targetSide),
       date: (o.date as string | null) ?? null, precise: o.precise === true, publishedAt: (o.publishedAt as string | null) ?? null, start: Number(o.start), sentence: String(o.sentence ?? ''),

@@ -18,13 +18,10 @@ import {
   type NetworkIncidentCount,
 } from './cypher/incidents.ts';
 import type { NetworkKey } from './cypher/network.ts';
-import type { CypherQuery } from './cypher/query.ts';
+import type { Run } from './runner.ts';
 import { EXCHANGE_RELATIONS, relationsOfRoot } from './exchange-rules.ts';
 import { groupIncidents, groupKeyString, type IncidentMember } from './incidents.ts';
 import { linkResponses, type ExchangeEvent, type ResponseLink } from './responses.ts';
-
-/** Runs one statement in the caller's transaction (the store's writer, or the API's executor). */
-export type Runner = (q: CypherQuery) => Promise<Record<string, unknown>[]>;
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const num = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'object' && v !== null && 'toNumber' in v ? (v as { toNumber(): number }).toNumber() : Number(v));
@@ -41,7 +38,7 @@ export function incidentGroupsOf(keys: Iterable<NetworkKey>): IncidentGroupRow[]
 }
 
 /** Regroups the incidents of the groups the keys belong to; sets `incidents` on their network relationships. */
-export async function refreshIncidents(run: Runner, keys: NetworkKey[]): Promise<void> {
+export async function refreshIncidents(run: Run, keys: NetworkKey[]): Promise<void> {
   const groups = incidentGroupsOf(keys);
   if (groups.length === 0) return;
   const members = groups.map(() => [] as (IncidentMember & { current: string[] })[]);
@@ -71,7 +68,7 @@ export async function refreshIncidents(run: Runner, keys: NetworkKey[]): Promise
 }
 
 /** Relinks the responses between the principals of each (source, target) pair. */
-export async function refreshResponses(run: Runner, actorPairs: Iterable<[string, string]>): Promise<void> {
+export async function refreshResponses(run: Run, actorPairs: Iterable<[string, string]>): Promise<void> {
   const pairsIn = [...actorPairs];
   if (pairsIn.length === 0) return;
   const ids = [...new Set(pairsIn.flat())].sort();
@@ -122,7 +119,7 @@ export function diffResponses(existing: ReadonlyMap<string, { to: string; kind: 
 }
 
 /** Both derived structures for the keys a transaction touched (and any extra actor pairs). */
-export async function refreshDerived(run: Runner, keys: NetworkKey[], extraPairs: [string, string][] = []): Promise<void> {
+export async function refreshDerived(run: Run, keys: NetworkKey[], extraPairs: [string, string][] = []): Promise<void> {
   await refreshIncidents(run, keys);
   const exchange = new Set<string>(EXCHANGE_RELATIONS);
   const pairs = keys.filter((k) => exchange.has(k.relation)).map((k) => [k.source, k.target] as [string, string]);

@@ -1,12 +1,23 @@
 /** Store errors carry a code; driver errors are classified by their `code`, never by message text. */
-export type StoreErrorCode = 'INVALID_EXTRACTION' | 'WRITE_FAILED' | 'NOT_FOUND';
+export type StoreErrorCode =
+  /** An extraction the store refuses to write (src/store/prepare.ts). */
+  | 'INVALID_EXTRACTION'
+  /** A correction names an actor that does not exist. */
+  | 'NOT_FOUND'
+  /** A correction that cannot be carried out as asked (a merged-away actor, an empty or too long list). */
+  | 'INVALID_CORRECTION'
+  /** A merge of actors of different kinds (an official into a country) without `force`. */
+  | 'KIND_MISMATCH';
 
 export class StoreError extends Error {
   readonly code: StoreErrorCode;
-  constructor(code: StoreErrorCode, message: string, options?: { cause?: unknown }) {
+  /** The argument at fault, for callers that answer a request (the API's `extensions.field`). */
+  readonly field: string | undefined;
+  constructor(code: StoreErrorCode, message: string, options?: { cause?: unknown; field?: string }) {
     super(message, options);
     this.name = 'StoreError';
     this.code = code;
+    this.field = options?.field;
   }
 }
 
@@ -20,10 +31,4 @@ export function errorCode(error: unknown): string {
 export function errorMessage(error: unknown): string {
   const message = (error as { message?: unknown } | null)?.message;
   return typeof message === 'string' ? message : String(error);
-}
-
-/** Errors worth retrying the same work for (the driver's executeWrite already retries these). */
-export function isTransient(error: unknown): boolean {
-  const code = errorCode(error);
-  return code.startsWith('Neo.TransientError.') || code === 'ServiceUnavailable' || code === 'SessionExpired';
 }

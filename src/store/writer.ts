@@ -7,11 +7,12 @@
  * Lock order, the same in every transaction so concurrent batches wait rather than deadlock:
  * articles (by id), then actors (by id), then network sources.
  */
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import { buildAddAliases, buildFindMergedActors, buildUpsertActors, type AliasRow } from './cypher/actors.ts';
 import { buildWriteAffiliations, buildWriteMemberships } from './cypher/affiliations.ts';
 import {
   buildDeleteArticle,
+  buildDeleteOrphanActors,
   buildDeleteArticleEvents,
   buildDeleteMentions,
   buildClaimArticles,
@@ -20,7 +21,7 @@ import {
 import { buildWriteEvents } from './cypher/events.ts';
 import { buildActorEventPairs } from './cypher/incidents.ts';
 import { buildRefreshNetwork, buildUpdateNetwork, networkAdditions, uniqueNetworkKeys, type NetworkKey } from './cypher/network.ts';
-import type { CypherQuery } from './cypher/query.ts';
+import { createRunner, type Run } from './runner.ts';
 import { refreshDerived } from './derived.ts';
 import { errorCode, errorMessage } from './errors.ts';
 import { membershipsFor } from './memberships.ts';
@@ -36,26 +37,16 @@ export interface WriteOutcome {
   error?: { code: string; message: string };
 }
 
-/**
- * `replan=skip`: a cached plan is kept when the statistics move. While a graph grows, Neo4j would
- * otherwise replan each of these statements every few seconds (a quarter of the server's CPU in the
- * ingest bench); their plans are fixed anyway: seeks on unique keys, and index hints elsewhere.
- */
-async function run(tx: ManagedTransaction, q: CypherQuery): Promise<Record<string, unknown>[]> {
-  const res = await tx.run(`CYPHER replan=skip\n${q.cypher}`, q.params);
-  return res.records.map((r) => r.toObject() as Record<string, unknown>);
-}
-
 function str(v: unknown): string | null {
   return typeof v === 'string' ? v : null;
 }
 
 /** Follows `mergedInto` chains from their first hop; returns id -> surviving id (only for merged ones). */
-async function resolveMerged(tx: ManagedTransaction, firstHop: ReadonlyMap<string, string>): Promise<Map<string, string>> {
+async function resolveMerged(run: Run, firstHop: ReadonlyMap<string, string>): Promise<Map<string, string>> {
   const next = new Map(firstHop);
   let ask = [...new Set(firstHop.values())];
   for (let hop = 0; hop < 10 && ask.length > 0; hop++) {
-    const rows = await run(tx, buildFindMergedActors(ask));
+    const rows = await run(buildFindMergedActors(ask));
     ask = [];
     for (const r of rows) {
       const id = str(r.id);
@@ -76,7 +67,7 @@ async function resolveMerged(tx: ManagedTransaction, firstHop: ReadonlyMap<strin
 }
 
 /** Everything one transaction does for a batch. Re-entrant: the driver may call it again on a transient error. */
-async function writeInTransaction(tx: ManagedTransaction, batch: PreparedArticle[]): Promise<WriteOutcome[]> {
+async function writeInTransaction(run: Run, batch: PreparedArticle[]): Promise<WriteOutcome[]> {
   const outcomes: WriteOutcome[] = batch.map((p) => ({
     status: 'new',
     articleId: p.article.id,
@@ -87,7 +78,6 @@ async function writeInTransaction(tx: ManagedTransaction, batch: PreparedArticle
   // 1. Which stored article each one is, locked; new / updated / duplicate decided under the lock.
   const batchActorIds = [...new Set(batch.flatMap((p) => p.actors.map((a) => a.id)))].sort();
   const claimed = await run(
-    tx,
     buildClaimArticles(
       batch.map((p, key) => ({ key, id: p.article.id, url: p.article.url, contentHash: p.article.contentHash })),
       batchActorIds,
@@ -129,14 +119,14 @@ async function writeInTransaction(tx: ManagedTransaction, batch: PreparedArticle
   // 3. An updated article's old events go; the network keys they counted in are recomputed below.
   const touched: Partial<NetworkKey>[] = [];
   if (replaced.length > 0) {
-    for (const row of await run(tx, buildDeleteArticleEvents(replaced))) {
+    for (const row of await run(buildDeleteArticleEvents(replaced))) {
       touched.push({ source: str(row.source) ?? undefined, relation: str(row.relation) ?? undefined, target: str(row.target) ?? undefined });
     }
-    await run(tx, buildDeleteMentions(replaced));
+    await run(buildDeleteMentions(replaced));
   }
 
   // 4. Actors merged away by an analyst: their events go to the survivor.
-  const redirect = firstHop.size > 0 ? await resolveMerged(tx, firstHop) : firstHop;
+  const redirect = firstHop.size > 0 ? await resolveMerged(run, firstHop) : firstHop;
   const articles = writing.map((p) => redirectActors(p, redirect));
 
   // 5. Actors, in id order.
@@ -160,24 +150,24 @@ async function writeInTransaction(tx: ManagedTransaction, batch: PreparedArticle
   const actorRows = [...byKind.values()].flatMap((m) => [...m.values()]);
   const created = new Set<string>();
   if (actorRows.length > 0) {
-    for (const row of await run(tx, buildUpsertActors(actorRows))) if (row.created === true) created.add(String(row.id));
+    for (const row of await run(buildUpsertActors(actorRows))) if (row.created === true) created.add(String(row.id));
   }
   if (aliasesFor.size > 0) {
     const rows: AliasRow[] = [...aliasesFor].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, set]) => ({ id, aliases: [...set].sort() }));
-    await run(tx, buildAddAliases(rows));
+    await run(buildAddAliases(rows));
   }
 
   // 6. Articles, mentions, events, affiliations, memberships.
-  await run(tx, buildWriteArticles(articles.map((p) => ({ ...p.article, mentions: [...new Set(p.actors.map((a) => redirect.get(a.id) ?? a.id))] }))));
+  await run(buildWriteArticles(articles.map((p) => ({ ...p.article, mentions: [...new Set(p.actors.map((a) => redirect.get(a.id) ?? a.id))] }))));
   const events = articles.flatMap((p) => p.events);
-  if (events.length > 0) await run(tx, buildWriteEvents(events));
+  if (events.length > 0) await run(buildWriteEvents(events));
   const affiliations = new Map(articles.flatMap((p) => p.affiliations).map((f) => [`${f.type} ${f.from} ${f.to}`, f]));
   // Actors given a new affiliation now stand for another principal: their exchanges are relinked below.
   const affiliated = new Set<string>();
-  for (const q of buildWriteAffiliations([...affiliations.values()])) for (const row of await run(tx, q)) affiliated.add(String(row.from));
+  for (const q of buildWriteAffiliations([...affiliations.values()])) for (const row of await run(q)) affiliated.add(String(row.from));
   // A membership is written when its country or its alliance first enters the graph.
   const memberships = membershipsFor(actorRows.filter((a) => created.has(a.id)));
-  if (memberships.length > 0) await run(tx, buildWriteMemberships(memberships));
+  if (memberships.length > 0) await run(buildWriteMemberships(memberships));
 
   // 7. The network, for every key this batch touched: new articles' events are added to the totals
   // (none of them was counted: no version of their article was stored); the keys of deleted events and
@@ -187,13 +177,13 @@ async function writeInTransaction(tx: ManagedTransaction, batch: PreparedArticle
   const additions = networkAdditions(events.filter((e) => !replacedIds.has(e.articleId)));
   // The upserts above locked this batch's actors and survivors already; other sources are locked there.
   const locked = new Set([...actorRows.map((a) => a.id), ...aliasesFor.keys()]);
-  for (const q of buildUpdateNetwork(touched, additions, locked)) await run(tx, q);
+  for (const q of buildUpdateNetwork(touched, additions, locked)) await run(q);
   // 8. Incidents and exchanges of the same keys (and of newly affiliated actors' pairs).
   const extraPairs: [string, string][] = [];
   if (affiliated.size > 0) {
-    for (const row of await run(tx, buildActorEventPairs([...affiliated].sort()))) extraPairs.push([String(row.source), String(row.target)]);
+    for (const row of await run(buildActorEventPairs([...affiliated].sort()))) extraPairs.push([String(row.source), String(row.target)]);
   }
-  await refreshDerived((q) => run(tx, q), uniqueNetworkKeys([...touched, ...additions]), extraPairs);
+  await refreshDerived(run, uniqueNetworkKeys([...touched, ...additions]), extraPairs);
 
   for (const [i, o] of outcomes.entries()) {
     if (o.status === 'new' || o.status === 'updated') {
@@ -214,12 +204,7 @@ function mergeActorRows(a: ActorRow, b: ActorRow): ActorRow {
 
 /** Writes one batch in one transaction: all of it or nothing. Throws the driver's error. */
 export async function writeBatch(driver: Driver, batch: PreparedArticle[], database?: string): Promise<WriteOutcome[]> {
-  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
-  try {
-    return await session.executeWrite((tx) => writeInTransaction(tx, batch));
-  } finally {
-    await session.close();
-  }
+  return createRunner(driver, database).transaction((run) => writeInTransaction(run, batch));
 }
 
 /**
@@ -247,26 +232,28 @@ function failed(p: PreparedArticle, error: unknown): WriteOutcome {
   return { status: 'failed', articleId: p.article.id, actorIds: [], eventIds: [], error: { code: errorCode(error), message: errorMessage(error) } };
 }
 
-/** Deletes an article and its events, and recomputes every network relationship they counted in. */
+/**
+ * Deletes an article and its events, recomputes every network relationship they counted in, and
+ * removes the actors it leaves with nothing referring to them, in one transaction.
+ */
 export async function deleteArticleTx(driver: Driver, id: string, database?: string): Promise<boolean> {
-  const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
-  try {
-    return await session.executeWrite(async (tx) => {
-      const rows = await run(tx, buildDeleteArticle(id));
-      if (rows.length === 0) return false;
-      const keys = (rows[0]!.keys as Partial<NetworkKey>[] | null) ?? [];
-      for (const q of buildRefreshNetwork(keys)) await run(tx, q);
-      await refreshDerived((q) => run(tx, q), uniqueNetworkKeys(keys));
-      return true;
-    });
-  } finally {
-    await session.close();
-  }
+  return createRunner(driver, database).transaction(async (run) => {
+    const rows = await run(buildDeleteArticle(id));
+    if (rows.length === 0) return false;
+    const keys = (rows[0]!.keys as Partial<NetworkKey>[] | null) ?? [];
+    await refreshKeys(run, keys);
+    const actorIds = (rows[0]!.actorIds as string[] | null) ?? [];
+    if (actorIds.length > 0) await run(buildDeleteOrphanActors(actorIds));
+    return true;
+  });
 }
 
-/** Recomputes the network relationships for these keys in a transaction of the caller (for corrections). */
-export async function refreshNetwork(tx: ManagedTransaction, keys: Iterable<Partial<NetworkKey>>): Promise<void> {
+/**
+ * Recomputes the network relationships of these keys, and their incidents and exchanges, in the
+ * caller's transaction (deletes, corrections, backfill).
+ */
+export async function refreshKeys(run: Run, keys: Iterable<Partial<NetworkKey> | null | undefined>): Promise<void> {
   const unique = uniqueNetworkKeys(keys);
-  for (const q of buildRefreshNetwork(unique)) await run(tx, q);
-  await refreshDerived((q) => run(tx, q), unique);
+  for (const q of buildRefreshNetwork(unique)) await run(q);
+  await refreshDerived(run, unique);
 }

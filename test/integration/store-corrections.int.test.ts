@@ -1,15 +1,18 @@
 /**
- * The contract between ingest and analyst corrections (schema/MODEL.md): merged actors stay merged,
- * locked names stay, aliases only grow; and a bad article in a batch fails alone.
+ * The contract between ingest and analyst corrections (schema/MODEL.md), through the store's
+ * corrections (src/store/corrections.ts, the same the API's mutations call): merged actors stay merged,
+ * locked names stay, aliases only grow, a merge across kinds needs force; a bad article in a batch
+ * fails alone; deleting an article removes the actors it leaves unreferenced.
  */
 import { describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
-import { buildMergeMoveQuery, buildRenameActorQuery } from '../../src/api/cypher/corrections.ts';
 import { checkConsistency } from '../../src/store/consistency.ts';
-import type { NetworkKey } from '../../src/store/cypher/network.ts';
-import { ingestExtractions } from '../../src/store/ingest.ts';
+import { addAlias, mergeActors, renameActor } from '../../src/store/corrections.ts';
+import { StoreError } from '../../src/store/errors.ts';
+import { deleteArticle, ingestExtractions } from '../../src/store/ingest.ts';
 import { prepareArticle } from '../../src/store/prepare.ts';
-import { refreshNetwork, writeBatchIsolated } from '../../src/store/writer.ts';
+import { createRunner } from '../../src/store/runner.ts';
+import { writeBatchIsolated } from '../../src/store/writer.ts';
 import { useTestGraph } from '../support/neo4j.ts';
 import { makeExtraction } from '../fixtures/store/extractions.ts';
 import { count, networkRel } from '../fixtures/store/graph.ts';
@@ -18,8 +21,6 @@ async function actor(driver: Driver, id: string) {
   const { records } = await driver.executeQuery('MATCH (a:Actor {id: $id}) RETURN a { .name, .aliases, .aliasText, .country, .title, .nameLocked, .mergedInto } AS a', { id });
   return records[0]?.get('a') as { name: string; aliases: string[]; aliasText: string; country: string | null; title: string | null; nameLocked: boolean | null; mergedInto: string | null } | undefined;
 }
-
-const correction = (id: string, action: 'MERGE_ACTORS' | 'RENAME_ACTOR', actorId: string) => ({ id, action, actorId, actorIds: [actorId], payload: '{}', by: 'test' });
 
 describe('store: ingest respects analyst corrections', () => {
   const graph = useTestGraph();
@@ -43,12 +44,7 @@ describe('store: ingest respects analyst corrections', () => {
   });
 
   it('a renamed actor keeps its analyst-given name through later ingests', async () => {
-    const session = graph().session();
-    await session.executeWrite((tx) => {
-      const q = buildRenameActorQuery('official:chn:zhao-lijian', 'Zhao', correction('c-rename', 'RENAME_ACTOR', 'official:chn:zhao-lijian'));
-      return tx.run(q.cypher, q.params);
-    });
-    await session.close();
+    await renameActor(createRunner(graph()), { id: 'official:chn:zhao-lijian', name: 'Zhao', by: 'test' });
     await ingestExtractions(graph(), [
       makeExtraction({ id: 'cor-3', events: [{ s: 'ZHAO', r: 'DENIES', t: 'USA' }], actorOverrides: { ZHAO: { name: 'Zhao Lijian the spokesman' } } }),
     ]);
@@ -59,17 +55,17 @@ describe('store: ingest respects analyst corrections', () => {
 
   it('events about an actor merged away go to the survivor, on every later ingest', async () => {
     await ingestExtractions(graph(), [makeExtraction({ id: 'cor-4', events: [{ s: 'MSS', r: 'ACCUSES', t: 'USA' }], mentions: ['CHN'] })]);
-    // The API's merge: move everything of MSS onto CHN, tombstone MSS, refresh the network, in one transaction.
-    const session = graph().session();
-    await session.executeWrite(async (tx) => {
-      const move = buildMergeMoveQuery('country:CHN', ['agency:chn:ministry-of-state-security']);
-      const res = await tx.run(move.cypher, move.params);
-      expect(res.records).toHaveLength(1);
-      const before = (res.records[0]?.get('keys') as NetworkKey[]) ?? [];
-      const after = before.map((k) => ({ ...k, source: k.source === 'agency:chn:ministry-of-state-security' ? 'country:CHN' : k.source, target: k.target === 'agency:chn:ministry-of-state-security' ? 'country:CHN' : k.target }));
-      await refreshNetwork(tx, [...before, ...after]);
-    });
-    await session.close();
+    // An agency into its country: another kind, so refused unless forced; forced, it moves everything of
+    // MSS onto CHN, tombstones MSS and refreshes the network in one transaction.
+    const runner = createRunner(graph());
+    const merge = { keepId: 'country:CHN', mergeIds: ['agency:chn:ministry-of-state-security'], by: 'analyst-1' };
+    const refused = await mergeActors(runner, merge).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(StoreError);
+    expect(refused).toMatchObject({ code: 'KIND_MISMATCH', field: 'mergeIds', message: expect.stringContaining('is AGENCY and keepId "country:CHN" is COUNTRY') });
+    expect((await actor(graph(), 'agency:chn:ministry-of-state-security'))!.mergedInto).toBeNull();
+    const { correction } = await mergeActors(runner, { ...merge, force: true });
+    expect(correction).toMatchObject({ action: 'MERGE_ACTORS', by: 'analyst-1' });
+    expect(JSON.parse(String(correction.payload))).toMatchObject({ forced: true, kinds: { 'country:CHN': 'COUNTRY', 'agency:chn:ministry-of-state-security': 'AGENCY' } });
     expect(await networkRel(graph(), 'agency:chn:ministry-of-state-security', 'ACCUSES', 'country:USA')).toBeNull();
     expect((await networkRel(graph(), 'country:CHN', 'ACCUSES', 'country:USA'))?.articleIds).toEqual(['cor-4']);
 
@@ -96,6 +92,58 @@ describe('store: ingest respects analyst corrections', () => {
     expect(await count(graph(), 'MATCH (a:Article {id: "iso-2"}) RETURN count(a)')).toBe(0);
     expect(await count(graph(), 'MATCH (:Actor {id: "country:RUS"})<-[:SOURCE]-(e) RETURN count(e)')).toBe(0);
     expect((await networkRel(graph(), 'country:GBR', 'SUPPORTS', 'country:AUS'))?.count).toBe(1);
+    expect(await checkConsistency(graph())).toEqual([]);
+  });
+});
+
+describe('store: corrections record who asked', () => {
+  const graph = useTestGraph();
+
+  it('every correction (alias, rename, merge) records the name it was given, and refuses unknown or merged actors', async () => {
+    await ingestExtractions(graph(), [makeExtraction({ id: 'by-1', events: [{ s: 'GBR', r: 'SUPPORTS', t: 'AUS' }, { s: 'USA', r: 'SUPPORTS', t: 'AUS' }] })]);
+    const runner = createRunner(graph());
+    expect((await addAlias(runner, { actorId: 'country:GBR', alias: 'UK', by: 'alice' })).correction).toMatchObject({ action: 'ADD_ALIAS', by: 'alice' });
+    expect((await renameActor(runner, { id: 'country:AUS', name: 'Commonwealth of Australia', by: 'bob' })).correction).toMatchObject({ action: 'RENAME_ACTOR', by: 'bob' });
+    expect((await mergeActors(runner, { keepId: 'country:USA', mergeIds: ['country:GBR'], by: 'carol' })).correction).toMatchObject({ action: 'MERGE_ACTORS', by: 'carol' });
+    const { records } = await graph().executeQuery('MATCH (c:Correction) RETURN c.action AS action, c.by AS by ORDER BY by');
+    expect(records.map((r) => [r.get('action'), r.get('by')])).toEqual([['ADD_ALIAS', 'alice'], ['RENAME_ACTOR', 'bob'], ['MERGE_ACTORS', 'carol']]);
+    await expect(addAlias(runner, { actorId: 'country:XXX', alias: 'x', by: 'alice' })).rejects.toMatchObject({ code: 'NOT_FOUND', field: 'actorId' });
+    await expect(renameActor(runner, { id: 'country:GBR', name: 'Britain', by: 'alice' })).rejects.toMatchObject({ code: 'INVALID_CORRECTION', field: 'id' });
+    await expect(mergeActors(runner, { keepId: 'country:USA', mergeIds: [], by: 'alice' })).rejects.toMatchObject({ code: 'INVALID_CORRECTION', field: 'mergeIds' });
+    expect(await checkConsistency(graph())).toEqual([]);
+  });
+});
+
+describe('store: deleting an article', () => {
+  const graph = useTestGraph();
+  const ids = async () => {
+    const { records } = await graph().executeQuery('MATCH (a:Actor) RETURN a.id AS id ORDER BY id');
+    return records.map((r) => r.get('id') as string);
+  };
+
+  it('removes, in its transaction, the actors nothing refers to any more; keeps those an event, mention, affiliation or correction refers to', async () => {
+    // del-1 alone names Russia, Zhao and the four nationals; the Department of Justice is PART_OF the
+    // United States (in the graph when del-1 arrives); del-2 names Britain, Australia and, without an
+    // event, the United States.
+    await ingestExtractions(graph(), [
+      makeExtraction({ id: 'del-1', events: [{ s: 'RUS', r: 'THREATENS', t: 'GBR' }, { s: 'ZHAO', r: 'DENIES', t: 'USA' }], mentions: ['HACKERS', 'DOJ'] }),
+    ]);
+    await ingestExtractions(graph(), [makeExtraction({ id: 'del-2', events: [{ s: 'GBR', r: 'SUPPORTS', t: 'AUS' }], mentions: ['USA'] })]);
+    await renameActor(createRunner(graph()), { id: 'official:chn:zhao-lijian', name: 'Zhao', by: 'analyst' });
+    expect(await ids()).toEqual([
+      'agency:usa:department-of-justice', 'country:AUS', 'country:GBR', 'country:RUS', 'country:USA', 'official:chn:zhao-lijian', 'person:chn:four-chinese-nationals',
+    ]);
+
+    expect(await deleteArticle(graph(), 'del-1')).toBe(true);
+    // Russia (its only event gone) and the four nationals (only mentioned) go; Zhao stays (renamed),
+    // the Department of Justice (PART_OF) and the United States (mentioned by del-2) stay.
+    expect(await ids()).toEqual(['agency:usa:department-of-justice', 'country:AUS', 'country:GBR', 'country:USA', 'official:chn:zhao-lijian']);
+    expect(await checkConsistency(graph())).toEqual([]);
+
+    // The same article again brings them back as new.
+    await ingestExtractions(graph(), [makeExtraction({ id: 'del-1', events: [{ s: 'RUS', r: 'THREATENS', t: 'GBR' }, { s: 'ZHAO', r: 'DENIES', t: 'USA' }], mentions: ['HACKERS', 'DOJ'] })]);
+    expect(await ids()).toContain('country:RUS');
+    expect((await networkRel(graph(), 'country:RUS', 'THREATENS', 'country:GBR'))?.count).toBe(1);
     expect(await checkConsistency(graph())).toEqual([]);
   });
 });

@@ -7,13 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
-import { buildMergeMoveQuery } from '../../src/api/cypher/corrections.ts';
 import type { ArticleInput } from '../../src/ingest/types.ts';
 import { checkConsistency } from '../../src/store/consistency.ts';
-import type { NetworkKey } from '../../src/store/cypher/network.ts';
+import { mergeActors } from '../../src/store/corrections.ts';
 import { deleteArticle, ingestArticles } from '../../src/store/ingest.ts';
 import { backfillDerived } from '../../src/store/backfill.ts';
-import { refreshNetwork } from '../../src/store/writer.ts';
+import { createRunner } from '../../src/store/runner.ts';
 import { testParser } from '../support/corenlp.ts';
 import { useTestGraph } from '../support/neo4j.ts';
 import { networkRel } from '../fixtures/store/graph.ts';
@@ -131,16 +130,9 @@ describe('store: incidents and exchanges of the 2021 Exchange-hack attribution',
     expect((await links(graph())).filter((l) => l.fromArticle === REUTERS)).toEqual([]);
     expect(await checkConsistency(graph())).toEqual([]);
 
-    // merge: Zhao's denials become China's, in China's incidents; the exchange is relinked in the same transaction
-    const session = graph().session();
-    await session.executeWrite(async (tx) => {
-      const move = buildMergeMoveQuery('country:CHN', ['official:chn:zhao-lijian']);
-      const res = await tx.run(move.cypher, move.params);
-      const before = (res.records[0]?.get('keys') as NetworkKey[]) ?? [];
-      const moved = (id: string) => (id === 'official:chn:zhao-lijian' ? 'country:CHN' : id);
-      await refreshNetwork(tx, [...before, ...before.map((k) => ({ ...k, source: moved(k.source), target: moved(k.target) }))]);
-    });
-    await session.close();
+    // merge (an official into his country: forced): Zhao's denials become China's, in China's incidents;
+    // the exchange is relinked in the same transaction
+    await mergeActors(createRunner(graph()), { keepId: 'country:CHN', mergeIds: ['official:chn:zhao-lijian'], force: true, by: 'test' });
     expect(await incidentsOf(graph(), 'official:chn:zhao-lijian', 'REJECT', 'country:USA')).toEqual([]);
     const chinaDenials = await incidentsOf(graph(), 'country:CHN', 'REJECT', 'country:USA');
     expect(chinaDenials.reduce((n, i) => n + i.reports, 0)).toBe(3);

@@ -5,14 +5,14 @@ import { buildFulltextQuery, decodeAfter, encodeCursor, escapeLucene, pageSize, 
 import { authorize, identifyCaller } from '../../src/api/auth.ts';
 import { buildActorsQuery } from '../../src/api/cypher/actors.ts';
 import { relationTypes } from '../../src/api/cypher/common.ts';
-import { buildAddAliasQuery, buildMergeMoveQuery, buildRenameActorQuery } from '../../src/api/cypher/corrections.ts';
+import { buildAddAliasQuery, buildMergeMoveQuery, buildRenameActorQuery } from '../../src/store/cypher/corrections.ts';
 import { buildEventsQuery, type EventsArgs } from '../../src/api/cypher/events.ts';
 import { buildNetworkQuery } from '../../src/api/cypher/network.ts';
 import { edgeRows } from '../../src/api/resolvers/analysis.ts';
 import { buildPathsQuery } from '../../src/api/cypher/paths.ts';
 import { buildRelationsQuery } from '../../src/api/cypher/relations.ts';
 import { buildTimelineQuery } from '../../src/api/cypher/timeline.ts';
-import { toParams, toPlain } from '../../src/api/executor.ts';
+import { toParams, toPlain } from '../../src/store/runner.ts';
 import { buildSchema } from '../../src/api/schema.ts';
 import { RELATION_NAMES } from '../../src/ontology.ts';
 

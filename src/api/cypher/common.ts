@@ -4,19 +4,16 @@
  * the ontology's closed list, never from input.
  */
 import { RELATION_NAMES, relationInfo } from '../../ontology.ts';
-import type { CypherQuery } from '../executor.ts';
+import { actorProjection } from '../../store/cypher/actors.ts';
+import { countable, type CypherQuery } from '../../store/runner.ts';
 
+export { actorProjection, countable };
 export type { CypherQuery };
 
 /** `ACCUSES|CONDEMNS|…` for a relationship pattern: the given relations (all when null), checked against the ontology. */
 export function relationTypes(relations: readonly string[] | null): string {
   const names = relations && relations.length > 0 ? relations : RELATION_NAMES;
   return [...new Set(names.map((n) => relationInfo(n).name))].join('|');
-}
-
-/** Actor fields every actor-valued answer carries (nested fields are loaded by id). */
-export function actorProjection(v: string): string {
-  return `${v} { .id, .name, .kind, .country, .title, .mergedInto, aliases: coalesce(${v}.aliases, []) }`;
 }
 
 /** Article fields without the text (Article.text is loaded on demand). */
@@ -36,11 +33,6 @@ export function eventProjection(e: string, s: string, t: string): string {
     `.sourceText, .sourceStart, .sourceEnd, .targetText, .targetStart, .targetEnd, .articleId, ` +
     `source: ${actorProjection(s)}, target: ${actorProjection(t)}, article: COLLECT { MATCH (${e})-[:REPORTED_IN]->(art:Article) RETURN ${articleProjection('art')} AS art LIMIT 1 }[0] }`
   );
-}
-
-/** Events that count in the network: not negated, not hypothetical (the store always writes both flags). */
-export function countable(e: string): string {
-  return `${e}.negated = false AND ${e}.hypothetical = false`;
 }
 
 /** Date-range conditions on an expression, with the parameter names to set. */

@@ -1,5 +1,5 @@
 /** Event counts per day, ISO week (from its Monday) or month, for an actor, a dyad, or all events. */
-import { dateConditions, type CypherQuery } from './common.ts';
+import { countable, dateConditions, type CypherQuery } from './common.ts';
 
 export interface TimelineArgs {
   actor: string | null;
@@ -27,8 +27,7 @@ function lookup(side: 'sourceId' | 'targetId', anchor: string, relations: boolea
     relations ? 'e.relation IN $relations' : 'e.relation IS NOT NULL',
     'e.date IS NOT NULL',
     ...range,
-    'e.negated = false',
-    'e.hypothetical = false',
+    countable('e'),
     'e.score IS NOT NULL',
     ...extra,
   ];

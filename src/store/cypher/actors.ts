@@ -9,7 +9,12 @@
  */
 import { ACTOR_KIND_LABELS, kindLabel } from '../../ontology.ts';
 import type { ActorRow } from '../prepare.ts';
-import type { CypherQuery } from './query.ts';
+import type { CypherQuery } from '../runner.ts';
+
+/** Actor fields every actor-valued answer carries (the API's answers, the corrections' results). */
+export function actorProjection(v: string): string {
+  return `${v} { .id, .name, .kind, .country, .title, .mergedInto, aliases: coalesce(${v}.aliases, []) }`;
+}
 
 /** Actors merged away by a correction (`mergedInto` set), with where they went (few: the mergedInto index). */
 export function buildFindMergedActors(ids: string[]): CypherQuery {

@@ -1,6 +1,6 @@
 /** Cypher for affiliations: officials REPRESENT a country or agency, agencies are PART_OF a country, countries are MEMBER_OF alliances. */
 import type { AffiliationRow } from '../prepare.ts';
-import type { CypherQuery } from './query.ts';
+import type { CypherQuery } from '../runner.ts';
 
 /**
  * REPRESENTS and PART_OF in one statement, only between actors that exist and have the right labels;

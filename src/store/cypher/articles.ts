@@ -1,6 +1,6 @@
 /** Cypher for articles: lookup by id / URL / content hash, lock, write, and removal of what they own. */
 import type { ArticleRow } from '../prepare.ts';
-import type { CypherQuery } from './query.ts';
+import type { CypherQuery } from '../runner.ts';
 
 export interface ArticleKey {
   key: number;
@@ -88,19 +88,50 @@ CREATE (a)-[:MENTIONS]->(x)`,
   };
 }
 
-/** Deletes one article and its events; returns the network keys they counted in (no rows: not found). */
+/**
+ * Deletes one article and its events; returns the network keys they counted in and the actors the
+ * article named (its mentions and its events' actors, sorted), which may be left with nothing
+ * referring to them (no rows: not found).
+ */
 export function buildDeleteArticle(id: string): CypherQuery {
   return {
     cypher: `MATCH (a:Article {id: $id})
 SET a._lock = true
-WITH a
+WITH a, COLLECT { MATCH (a)-[:MENTIONS]->(m:Actor) RETURN m.id } AS mentioned
 OPTIONAL MATCH (e:Event {articleId: $id}) USING INDEX e:Event(articleId)
 OPTIONAL MATCH (e)-[:SOURCE]->(s:Actor)
 OPTIONAL MATCH (e)-[:TARGET]->(t:Actor)
-WITH a, collect(e) AS events, collect(DISTINCT CASE WHEN e IS NULL THEN null ELSE {source: s.id, relation: e.relation, target: t.id} END) AS keys
+WITH a, mentioned, collect(e) AS events, collect(DISTINCT CASE WHEN e IS NULL THEN null ELSE {source: s.id, relation: e.relation, target: t.id} END) AS keys,
+     collect(s.id) + collect(t.id) AS eventActors
 FOREACH (e IN events | DETACH DELETE e)
 DETACH DELETE a
-RETURN keys`,
+RETURN keys, COLLECT { UNWIND mentioned + eventActors AS x RETURN DISTINCT x ORDER BY x } AS actorIds`,
     params: { id },
+  };
+}
+
+/**
+ * Deletes the given actors that nothing refers to any more: no event, mention, affiliation, membership
+ * or network relationship (no relationship at all), no correction naming them, no tombstone merged
+ * into them. A country named only by a deleted article goes; one a correction renamed, or another
+ * article mentions, stays. Each actor is locked (ids sorted, the writers' order) before it is looked
+ * at, so an ingest writing an event about it either commits first (and the actor stays) or waits for
+ * this transaction. DELETE, not DETACH DELETE: an actor that still has a relationship fails the
+ * transaction rather than losing it.
+ */
+export function buildDeleteOrphanActors(ids: string[]): CypherQuery {
+  return {
+    cypher: `UNWIND $ids AS id
+MATCH (x:Actor {id: id})
+SET x._lock = true REMOVE x._lock
+WITH x
+WHERE NOT EXISTS { (x)--() }
+WITH x
+WHERE NOT EXISTS { MATCH (c:Correction) WHERE x.id IN coalesce(c.actorIds, [c.actorId]) }
+  AND NOT EXISTS { MATCH (:Actor {mergedInto: x.id}) }
+WITH x, x.id AS id
+DELETE x
+RETURN id`,
+    params: { ids: [...new Set(ids)].sort() },
   };
 }

@@ -6,7 +6,7 @@
  */
 import neo4j from 'neo4j-driver';
 import type { EventRow } from '../prepare.ts';
-import type { CypherQuery } from './query.ts';
+import type { CypherQuery } from '../runner.ts';
 
 /** `YYYY-MM-DD` (validated by prepare) as a Neo4j date. */
 function toDate(value: string | null) {

@@ -6,7 +6,7 @@
 import neo4j from 'neo4j-driver';
 import type { PlannedIncident } from '../incidents.ts';
 import type { ResponseLink } from '../responses.ts';
-import type { CypherQuery } from './query.ts';
+import { countable, type CypherQuery } from '../runner.ts';
 
 export interface IncidentGroupRow {
   source: string;
@@ -23,7 +23,7 @@ WITH g, $groups[g] AS grp
 UNWIND grp.relations AS rel
 MATCH (e:Event {sourceId: grp.source, relation: rel, targetId: grp.target})
 USING INDEX e:Event(sourceId, relation, targetId)
-WHERE e.negated = false AND e.hypothetical = false
+WHERE ${countable('e')}
 MATCH (a:Article {id: e.articleId})
 RETURN g, e.id AS id, e.articleId AS articleId, e.relation AS relation, toString(e.date) AS date,
        e.datePrecision AS datePrecision, toString(a.publishedAt) AS publishedAt, a.outlet AS outlet,
@@ -156,7 +156,7 @@ UNWIND dir[3] AS tid
 UNWIND $relations AS rel
 MATCH (e:Event {sourceId: sid, relation: rel, targetId: tid})
 USING INDEX e:Event(sourceId, relation, targetId)
-WHERE e.negated = false AND e.hypothetical = false
+WHERE ${countable('e')}
 MATCH (a:Article {id: e.articleId})
 RETURN DISTINCT e.id AS id, e.articleId AS articleId, e.relation AS relation, dir[0] AS sourceSide, dir[2] AS targetSide,
        toString(coalesce(e.date, a.publishedAt)) AS date, toString(a.publishedAt) AS publishedAt, e.start AS start, (e.date IS NOT NULL AND e.datePrecision = 'DAY') AS precise,

@@ -6,7 +6,7 @@
  * concurrent write cannot leave a total off by one.
  */
 import { RELATION_NAMES, relationInfo } from '../../ontology.ts';
-import type { CypherQuery } from './query.ts';
+import { countable, isCountable, type CypherQuery } from '../runner.ts';
 
 export interface NetworkKey {
   source: string;
@@ -73,7 +73,7 @@ CALL (s, t, key, r) {
   WITH s, t, key, r WHERE key.added IS NULL OR (r IS NOT NULL AND r.scoreSum IS NULL)
   OPTIONAL MATCH (e:Event {sourceId: s.id, relation: key.relation, targetId: t.id})
   USING INDEX e:Event(sourceId, relation, targetId)
-  WHERE e.negated = false AND e.hypothetical = false
+  WHERE ${countable('e')}
   WITH key, e ORDER BY e.articleId
   // grouped by the key: no row at all when the branch above applies, one row (n = 0) when no event is left
   WITH key.relation AS relation, count(e) AS n, min(e.date) AS firstDate, max(e.date) AS lastDate,
@@ -112,7 +112,7 @@ export function uniqueNetworkKeys(keys: Iterable<Partial<NetworkKey> | null | un
 export function networkAdditions(events: Iterable<CountedEvent>): NetworkAddition[] {
   const out = new Map<string, NetworkAddition & { ids: Set<string> }>();
   for (const e of events) {
-    if (e.negated || e.hypothetical) continue;
+    if (!isCountable(e)) continue;
     const key = { source: e.sourceId, relation: e.relation, target: e.targetId };
     const k = keyString(key);
     const a = out.get(k) ?? { ...key, firstDate: null, lastDate: null, scores: [], articleIds: [], ids: new Set<string>() };

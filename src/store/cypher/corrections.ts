@@ -1,8 +1,10 @@
 /**
- * Analyst corrections: merge actors, add an alias, rename. Each is one write transaction that also
- * records a (:Correction) node (MERGE on its id, so a retried transaction writes it once).
+ * Cypher for analyst corrections (run by src/store/corrections.ts): merge actors, add an alias, rename.
+ * Each is one write transaction that also records a (:Correction) node (MERGE on its id, so a retried
+ * transaction writes it once), with the name of whoever asked.
  */
-import { actorProjection, type CypherQuery } from './common.ts';
+import type { CypherQuery } from '../runner.ts';
+import { actorProjection } from './actors.ts';
 
 export interface CorrectionRecord {
   id: string;
