@@ -4,7 +4,7 @@
  * ("decline to meet" is REJECT, "reduce or stop aid" is SANCTION, "express intent to yield" is AGREE).
  * Also: a declined future act ("will not release", "won't attend talks") is a refusal.
  */
-import type { RelationName } from '../ontology.ts';
+import { relationsOfClass, type RelationName } from '../ontology.ts';
 import type { Token } from './nlp.ts';
 
 /** How a governing trigger (4th column of data/triggers.tsv) turns the act it governs into another event. */
@@ -23,10 +23,10 @@ export interface ChainLink {
   pattern: string;
 }
 
-const HOSTILE = new Set<RelationName>(['SANCTIONS', 'COERCES', 'ASSAULTS', 'MOBILIZES', 'THREATENS']);
-const COOPERATIVE = new Set<RelationName>(['SUPPORTS', 'AGREES', 'MEETS', 'COOPERATES', 'AIDS']);
-const YIELDING = new Set<RelationName>(['CONCEDES', 'RETREATS']);
-const RESTRICTIVE = new Set<RelationName>(['SANCTIONS', 'COERCES', 'MOBILIZES', 'CHARGES', 'REJECTS']);
+const HOSTILE = relationsOfClass('hostile');
+const COOPERATIVE = relationsOfClass('cooperative');
+const YIELDING = relationsOfClass('yielding');
+const RESTRICTIVE = relationsOfClass('restrictive');
 
 /** The event a governor of class `cls` makes of the act `inner`; null leaves the two apart. */
 export function composeChain(cls: ChainClass, inner: RelationName): RelationName | null {

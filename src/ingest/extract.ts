@@ -1,5 +1,5 @@
 /** Entry point of extraction: one article in, actors and events out. Pure, synchronous, offline, deterministic. */
-import { relationInfo } from '../ontology.ts';
+import { relationInfo, relationsOfClass } from '../ontology.ts';
 import { ActorRegister, countryId } from './actors.ts';
 import { cleanBody } from './clean.ts';
 import { parseDate, resolveSentenceDate, type ResolvedDate } from './dates.ts';
@@ -404,7 +404,7 @@ function protagonist(found: readonly Found[], register: ActorRegister): string |
   return [...counts.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]?.[0] ?? null;
 }
 
-const OPPONENT_RELATIONS = new Set(['ACCUSES', 'CHARGES', 'CONDEMNS']);
+const OPPONENT_RELATIONS: ReadonlySet<string> = relationsOfClass('opposing');
 
 /** For each country, the country it is most in conflict with in this article (for "the allegations" etc.). */
 function opponents(found: readonly Found[], register: ActorRegister): Map<string, string> {

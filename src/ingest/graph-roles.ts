@@ -7,7 +7,7 @@
  *
  * Every rule names the construction it reads, with an example of our own (not from any gold article).
  */
-import type { RelationName } from '../ontology.ts';
+import { relationsOfClass, type RelationName } from '../ontology.ts';
 import { loadPetrarchDicts } from '../dicts/petrarch.ts';
 import { LEXICON } from './data.ts';
 import { children, nodesIn, parents, type SentenceGraph } from './graph.ts';
@@ -21,11 +21,11 @@ const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'withou
 const MODALS = new Set(['would', 'could', 'might', 'may', 'should', 'will', 'shall', 'can', 'must']);
 const CONDITIONS = new Set(['if', 'unless', 'whether']);
 /** Acts that are about the future by nature: a modal does not make them hypothetical ("will meet" is AGREES-like intent). */
-const INHERENTLY_FUTURE = new Set<RelationName>(['AGREES', 'THREATENS', 'REQUESTS']);
+const INHERENTLY_FUTURE = relationsOfClass('future');
 /** Acts whose clause or "of"-complement is what they allege: "accused X of hacking Y" — the hacking is no event of its own. */
-const ALLEGING = new Set<RelationName>(['ACCUSES', 'DENIES', 'CHARGES', 'CONDEMNS', 'SANCTIONS']);
+const ALLEGING = relationsOfClass('alleging');
 /** Judgements and support that may stand without a target (it is then the source's opponent, resolved per article). */
-const OPEN_TARGET = new Set<RelationName>(['DENIES', 'CONDEMNS', 'ACCUSES', 'SUPPORTS']);
+const OPEN_TARGET = relationsOfClass('open-target');
 const ACCUSATION_NOUNS = new Set(LEXICON.accusationNouns);
 const PEOPLE_OR_FIRMS = new Set([...LEXICON.personNouns, 'individual', 'entity', 'company', 'firm', 'bank', 'official', 'person', 'national', 'citizen', 'organization', 'organisation', 'group', 'vessel', 'ship']);
 
@@ -46,14 +46,14 @@ function targetPreps(relation: RelationName): ReadonlySet<string> {
   if (relation === 'REQUESTS') return REQUEST_PREPS;
   return COOPERATIVE.has(relation) ? COOPERATIVE_PREPS : HOSTILE_PREPS;
 }
-const COOPERATIVE = new Set<RelationName>(['SUPPORTS', 'AGREES', 'MEETS', 'COOPERATES', 'AIDS', 'CONCEDES', 'REJECTS', 'DENIES']);
+const COOPERATIVE = relationsOfClass('reaches-with');
 /** Subjects that are the document or the act itself, not an agent: "the statement urged …", "the measures target …". */
 const DISCOURSE_NOUNS = new Set(['statement', 'communique', 'communiqué', 'declaration', 'release', 'letter', 'note', 'resolution', 'announcement', 'text', 'document']);
 /** Nouns of documents: their maker voices what they say. */
 const DOCUMENTS = new Set(['statement', 'report', 'resolution', 'communique', 'communiqué', 'declaration', 'letter', 'note', 'release', 'complaint', 'motion', 'bill', 'petition', 'memorandum', 'ruling', 'verdict', 'judgment', 'judgement', 'order', 'decree']);
 const TOPIC_OBJECT_VERBS = new Set(['discuss', 'negotiate', 'debate', 'review', 'address', 'consider']);
 const TOPIC_PREPS = new Set(['over', 'about', 'regarding', 'concerning']);
-const JUDGEMENTS = new Set<RelationName>(['CONDEMNS', 'ACCUSES', 'PROTESTS']);
+const JUDGEMENTS = relationsOfClass('topic-judgement');
 const RETREAT_PREPS = new Set(['from', 'with', 'to']);
 const REQUEST_PREPS = new Set(['on', 'upon', 'to', 'of', 'from']);
 /** Verbs that lend a nominal act its agent: "X voiced condemnation of Y", "X imposed sanctions on Y", "X issued a denial". */

@@ -2,8 +2,9 @@
  * Who does what to whom in one sentence: speech frames (the speaker is the source of what is said),
  * passive voice, subjects and objects of triggers, negation and hypotheticals.
  */
-import type { RelationName } from '../ontology.ts';
+import { relationsOfClass, type RelationName } from '../ontology.ts';
 import { LEXICON } from './data.ts';
+import { stateOfId } from './ids.ts';
 import type { Mention } from './mentions.ts';
 import type { Token } from './nlp.ts';
 import type { Trigger } from './triggers.ts';
@@ -41,7 +42,6 @@ const FUTURE_PATTERN = /^(will|would) /;
 const POSSESSIVE_MARK = /^('s|’s|')$/;
 const QUOTE_MARK = /^[“"‘'”’]$/;
 const NOMINAL_POS = /^(DET|NOUN|PROPN|ADJ|NUM|PRON)$/;
-const STATE_OF_ID = /^(?:country:([A-Z]{3})|(?:official|agency|person):([a-z]{3}):)/;
 const AUXILIARY_POS = /^(AUX|ADV|PART)$/;
 const RELATIVE_PRONOUN = /^(that|which)$/;
 const NOUN_MODIFIER_POS = /^(ADJ|ADV|PUNCT|PART|CCONJ)$/;
@@ -53,10 +53,10 @@ const BE_FORM = /^(was|were|been|is|are)$/;
 const CLAUSE_CONJUNCTION = /^(and|but|while|whereas)$/;
 const VERB_POS = /^(AUX|VERB)$/;
 /** Acts whose object is what they allege: "accused X of …", "sanctioned X for …". */
-const ALLEGING = new Set<RelationName>(['ACCUSES', 'DENIES', 'SANCTIONS', 'CHARGES', 'CONDEMNS']);
+const ALLEGING = relationsOfClass('alleging');
 /** Judgements that may stand without a target (it is then the source's opponent). */
-const JUDGING = new Set<RelationName>(['DENIES', 'CONDEMNS', 'ACCUSES']);
-const JUDGING_OR_SUPPORTING = new Set<RelationName>(['DENIES', 'CONDEMNS', 'ACCUSES', 'SUPPORTS']);
+const JUDGING = relationsOfClass('judging');
+const JUDGING_OR_SUPPORTING = relationsOfClass('open-target');
 
 /** "accused Beijing of carrying out the attack": the attack is what is alleged, not an event. */
 function insideAccusation(tokens: readonly Token[], triggers: readonly Trigger[], tr: Trigger): boolean {
@@ -101,19 +101,12 @@ function opponentImplied(tokens: readonly Token[], tr: Trigger): boolean {
   return true;
 }
 
-/** The state an actor id belongs to, from the id's own scheme (`country:JOR`, `official:jor:…`, `agency:jor:…`). */
-function stateOfId(id: string): string | null {
-  const m = STATE_OF_ID.exec(id);
-  const iso = m?.[1] ?? m?.[2]?.toUpperCase();
-  return iso && iso !== 'XXX' ? iso : null;
-}
-
 /** Acts two parties do together: coordinated actors with no object act on each other. */
-export const RECIPROCAL: ReadonlySet<RelationName> = new Set<RelationName>(['AGREES', 'MEETS', 'COOPERATES']);
+export const RECIPROCAL: ReadonlySet<RelationName> = relationsOfClass('reciprocal');
 /** Nouns whose infinitive names an aim, not an act: "efforts to", "a bid to". */
 const AIM_NOUNS = new Set(['efforts', 'effort', 'attempt', 'attempts', 'bid', 'bids', 'plan', 'plans', 'campaign', 'push', 'drive', 'aim', 'goal', 'ability', 'right', 'readiness', 'intention', 'desire', 'need', 'call', 'calls', 'commitment']);
 
-const INHERENTLY_FUTURE = new Set<RelationName>(['AGREES', 'THREATENS', 'REQUESTS']);
+const INHERENTLY_FUTURE = relationsOfClass('future');
 
 function isSpeechVerb(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k];

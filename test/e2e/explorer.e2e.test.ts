@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { loadConfig } from '../../src/config.ts';
 import { ArticleParser } from '../../src/ingest/article-parser.ts';
 import { launchChromium } from '../../src/explorer/browser.ts';
+import { RELATIONS } from '../../src/ontology.ts';
 import { startServer, type RunningServer } from '../../src/server.ts';
 import { seedGoldGraph } from '../fixtures/api/gold-inputs.ts';
 import { testDriver, testTarget } from '../support/neo4j.ts';
@@ -159,7 +160,8 @@ describe('the network explorer', () => {
     await expect.poll(loads, { timeout: 15_000 }).not.toBe(previous);
     await page.waitForFunction(() => window.__diplograph!.ready());
     const cooperativeOnly = await page.evaluate(() => window.__diplograph!.edges().map((e) => e.relation));
-    const cooperative = new Set(['SUPPORTS', 'AGREES', 'MEETS', 'COOPERATES', 'AIDS', 'REQUESTS', 'CONCEDES', 'RETREATS']);
+    // The filter's "cooperation" group: the relations of non-negative score in the ontology.
+    const cooperative = new Set<string>([...RELATIONS.values()].filter((r) => r.score >= 0).map((r) => r.name));
     expect(cooperativeOnly.length).toBeGreaterThan(0);
     expect(cooperativeOnly.every((r) => cooperative.has(r))).toBe(true);
     expect(new URL(page.url()).searchParams.get('relations')).toBeTruthy();
