@@ -5,6 +5,7 @@
  * Also: a declined future act ("will not release", "won't attend talks") is a refusal.
  */
 import { relationsOfClass, type RelationName } from '../ontology.ts';
+import { LEXICON } from './data.ts';
 import type { Token } from './nlp.ts';
 
 /** How a governing trigger (4th column of data/triggers.tsv) turns the act it governs into another event. */
@@ -50,12 +51,13 @@ export function composeChain(cls: ChainClass, inner: RelationName): RelationName
   }
 }
 
-const MODALS = new Set(['will', 'would', 'shall', 'can', 'could', 'must', 'should']);
-const NEGATORS = new Set(['not', "n't", 'never']);
-const LINK_WORDS = new Set(['to', 'for', 'be', 'been', 'being', 'have', 'has', 'all', 'any', 'further', 'more', 'new', "'s", '’s']);
-const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
+/** Modals of a firm future or capacity: "will not", "cannot" refuse; "may not" does not. */
+const MODALS = new Set(LEXICON.modals.filter((m) => !LEXICON.tentativeModals.includes(m)));
+const NEGATORS = new Set(LEXICON.negators);
+const LINK_WORDS = new Set(LEXICON.chainLinkWords);
+const POSSESSIVES = new Set(LEXICON.possessiveDeterminers);
 /** Verbs that pass the chain through: "will extend the curfew" is a threat as "will impose a curfew" is. */
-const TRANSPARENT = new Set(['extend', 'prolong', 'renew', 'continue', 'begin', 'start', 'resume', 'launch', 'hold', 'keep', 'maintain', 'stage', 'conduct', 'undertake', 'respond', 'reply', 'comply', 'heed', 'establish', 'create', 'form', 'set']);
+const TRANSPARENT = new Set(LEXICON.transparentVerbs);
 const GLUE_POS = new Set(['DET', 'ADJ', 'ADV', 'NUM', 'PART', 'AUX']);
 const GAP = 4;
 
