@@ -11,7 +11,7 @@ function readJson<T>(name: string): T {
 
 export interface OrganizationRow { id: string; kind: ActorKind; name: string; aliases: string[]; country?: string }
 export interface AgencyRow { country: string; slug: string; name: string; aliases: string[] }
-export interface GenericAgencyRow { slug: string; name: string; aliases: string[] }
+export interface GenericAgencyRow { slug: string; name: string; aliases: string[]; bare?: boolean }
 export interface LeaderRow { name: string; country: string | null; title: string; affiliation?: string }
 export interface CountryExtras {
   aliases: Record<string, string[]>;
@@ -22,6 +22,8 @@ export interface CountryExtras {
   ambiguousNames: string[];
   /** The adjective a body's name uses where the dataset's demonym is not it ("US Embassy", not "American Embassy"). */
   agencyAdjectives: Record<string, string>;
+  /** Upper-case codes that name a country ("US", "DPRK"); other short upper-case alternative spellings are skipped. */
+  shortCodes: string[];
 }
 export interface Lexicon {
   speechVerbs: string[];
@@ -36,6 +38,10 @@ export interface Lexicon {
   /** "the US and its allies": the coalition named before. */
   allyNouns: string[];
   titles: string[];
+  /** Nouns of office besides the words of the titles ("the lawmaker", "the chairwoman"). */
+  officeNouns: string[];
+  /** Words of titles that name no office ("Secretary of State"). */
+  titleWordsNotOffices: string[];
   /** Negate the verb they modify ("did not condemn", "will never meet"). */
   negators: string[];
   /** Negate a noun phrase or clause on the graph ("no sanctions", "without condemning"). */
@@ -130,6 +136,13 @@ export interface Lexicon {
   countryContextWords: string[];
   /** "… released the following statement:", "The below is attributable to …": a statement's heading. */
   statementOpeners: string[];
+  /** "the President of the United States", "Britain's ambassador in Moscow", "UK Ambassador to Russia". */
+  titleCountryLinks: string[];
+  /** Words inside a long office: "Under Secretary of the Treasury for Terrorism and Financial Intelligence". */
+  officeNameLinks: string[];
+  finiteBeForms: string[];
+  firstPersonPossessives: string[];
+  determiners: string[];
 }
 export interface TriggerRow { relation: string; pattern: string; role: string; chain: string }
 

@@ -2,7 +2,7 @@
  * Actor mentions in one sentence: gazetteer names, officials (title + name), demonym phrases,
  * unnamed sets of people, generic bodies, and references back to actors met earlier in the article.
  */
-import { LEXICON } from './data.ts';
+import { GENERIC_AGENCIES, LEXICON } from './data.ts';
 import { matchAt, type GazetteerEntry, type GazetteerMatch } from './gazetteer.ts';
 import { tokenizePhrase, type Token } from './nlp.ts';
 import type { ActorRegister } from './actors.ts';
@@ -63,11 +63,14 @@ const ALLY_WORDS = new Set(LEXICON.allyNouns);
 const LOCATING_PARTICIPLES = new Set(LEXICON.locatingParticiples);
 const SPONSOR_PARTICIPLES = new Set(LEXICON.sponsorParticiples);
 const COUNTRY_CONTEXT_WORDS = new Set(LEXICON.countryContextWords);
+const TITLE_COUNTRY_LINKS = new Set(LEXICON.titleCountryLinks);
+const OFFICE_NAME_LINKS = new Set(LEXICON.officeNameLinks);
+const FINITE_BE_FORMS = new Set(LEXICON.finiteBeForms);
 const SPEECH_FORMS = new Set(LEXICON.speechVerbFormsAfterIt);
 const PRONOUNS = new Set(LEXICON.pronounsPersonal);
 const NAME_STOP = new Set(LEXICON.nameStopWords);
 /** Generic bodies that may stand without a country word ("the embassy said"). */
-const BARE_GENERIC_OK = new Set(['foreign-ministry', 'embassy', 'consulate', 'defence-ministry', 'diplomatic-missions', 'interior-ministry', 'justice-ministry', 'grand-jury']);
+const BARE_GENERIC_OK = new Set(GENERIC_AGENCIES.filter((g) => g.bare).map((g) => g.slug));
 
 // Patterns tested once or more per token live here: a regular expression literal inside a function is a new object each time it runs.
 /** A capitalised word with a lower-case letter ("Blinken", "al-Sudani", "O'Brien"), or an initial ("J."). */
@@ -245,7 +248,7 @@ function readOfficial(tokens: readonly Token[], i: number, state: DiscourseState
   let titleText = joined(tokens, tm.start, titleEnd);
   // "the President of the United States, Joe Biden", "Britain's ambassador in Moscow, Anthony Brenton", "UK Ambassador to Russia Nigel Casey".
   let ofCountry: string | null = null;
-  if (/^(of|in|to)$/.test(tokens[j]?.lower ?? '')) {
+  if (TITLE_COUNTRY_LINKS.has(tokens[j]?.lower ?? '')) {
     const k = tokens[j + 1]?.lower === 'the' ? j + 2 : j + 1;
     const cm = matchAt(tokens, k);
     const c = entryOf(cm, 'country');
@@ -262,9 +265,8 @@ function readOfficial(tokens: readonly Token[], i: number, state: DiscourseState
   // "Under Secretary of the Treasury for Terrorism and Financial Intelligence Brian E. Nelson": a long office, then
   // the name as its last two capitalised words (three with a middle initial).
   if (/^(of|for)$/.test(tokens[j]?.lower ?? '') && ofCountry === null) {
-    const link = /^(of|for|and|the|on)$/;
     let k = j;
-    while (k < tokens.length && k - j < 14 && (link.test(tokens[k]!.lower) || isNameToken(tokens[k]))) k += 1;
+    while (k < tokens.length && k - j < 14 && (OFFICE_NAME_LINKS.has(tokens[k]!.lower) || isNameToken(tokens[k]))) k += 1;
     const initial = /^[A-Z]\.$/.test(tokens[k - 2]?.text ?? '');
     const start = k - (initial ? 3 : 2);
     const clean = !NAME_PARTICLES.has(tokens[k]?.lower ?? '') && !/^['’-]$/.test(tokens[k]?.text ?? '');
@@ -703,7 +705,7 @@ function defineMembers(tokens: readonly Token[], mentions: Mention[], state: Dis
       mentions[n] = { ...m, actorIds: [...known] };
       continue;
     }
-    const be = tokens.findIndex((t, k) => k >= m.end && k < m.end + 10 && /^(are|were|is|was)$/.test(t.lower));
+    const be = tokens.findIndex((t, k) => k >= m.end && k < m.end + 10 && FINITE_BE_FORMS.has(t.lower));
     if (be < 0 || tokens.slice(m.end, be).some((t) => t.pos === 'VERB' && !/ed$/.test(t.lower))) continue;
     const names: string[] = [];
     let k = be + 1;

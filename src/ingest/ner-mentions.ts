@@ -19,8 +19,9 @@ function petrarch(): PetrarchDicts {
   return dicts;
 }
 
-const TITLE_WORDS = new Set(LEXICON.titles.flatMap((t) => t.toLowerCase().split(/\s+/)).filter((w) => w.length > 2 && w !== 'of' && w !== 'state' && w !== 'general'));
-for (const w of ['spokesman', 'spokeswoman', 'spokesperson', 'minister', 'secretary', 'president', 'chief', 'head', 'director', 'commander', 'governor', 'senator', 'lawmaker', 'legislator', 'mayor', 'leader', 'chairman', 'chairwoman', 'chair', 'adviser', 'advisor', 'official', 'diplomat', 'negotiator', 'prosecutor', 'judge', 'general', 'admiral', 'representative', 'ambassador', 'envoy', 'premier']) TITLE_WORDS.add(w);
+/** Words of office: those of the titles ("Secretary of State": not "state", nor "of") and the office nouns. */
+const NOT_OFFICES = new Set(LEXICON.titleWordsNotOffices);
+const TITLE_WORDS = new Set([...LEXICON.titles.flatMap((t) => t.toLowerCase().split(/\s+/)).filter((w) => w.length > 2 && !NOT_OFFICES.has(w)), ...LEXICON.officeNouns]);
 /** Sectors of agent nouns that make a body of the state ("police", "courts", "troops"), not a private one. */
 const STATE_SECTORS = new Set(LEXICON.stateSectors);
 /** Agent nouns that are the state itself (ANNOTATION.md: a government acts as its country). */

@@ -39,9 +39,9 @@ const PARTICIPLE_ENDING = /(ed|en|wn|ught|ld)$/;
 const PASSIVE_GAP_WORDS = new Set(LEXICON.passiveGapWords);
 /** "was also strongly condemned": an adverb inside a passive. */
 const ADVERB = /^\w+ly$/i;
-const OUR_MY = /^(our|my)$/i;
+const OUR_MY = new Set(LEXICON.firstPersonPossessives);
 const AND_OR = /^(and|or)$/;
-const DETERMINER = /^(the|a|an|its|their|his|her)$/i;
+const DETERMINER = new Set(LEXICON.determiners);
 const FUTURE_PATTERN = /^(will|would) /;
 const POSSESSIVE_MARK = /^('s|’s|')$/;
 const QUOTE_MARK = /^[“"‘'”’]$/;
@@ -200,14 +200,14 @@ function isPassive(tokens: readonly Token[], tr: Trigger): boolean {
 /** "the Microsoft hack": a name modifying a noun is not an argument. */
 function modifier(tokens: readonly Token[], m: Mention): boolean {
   // "our support": a possessive pronoun is the owner of what follows, i.e. its agent.
-  if (m.via === 'author' && OUR_MY.test(tokens[m.start]?.text ?? '')) return false;
+  if (m.via === 'author' && OUR_MY.has((tokens[m.start]?.text ?? '').toLowerCase())) return false;
   const next = tokens[m.end];
   return !!next && next.pos === 'NOUN' && !AND_OR.test(next.lower);
 }
 
 function objectLike(tokens: readonly Token[], m: Mention): boolean {
   let k = m.start - 1;
-  while (k >= 0 && DETERMINER.test(tokens[k]!.lower)) k -= 1;
+  while (k >= 0 && DETERMINER.has(tokens[k]!.lower)) k -= 1;
   const t = tokens[k];
   if (!t) return false;
   return OBJECT_MARKERS.has(t.lower) || (t.pos === 'VERB' && !SPEECH.has(t.lemma));

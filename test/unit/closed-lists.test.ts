@@ -32,6 +32,28 @@ describe('relation classes', () => {
   });
 });
 
+describe('closed word lists', () => {
+  const code = ['src', 'scripts'].flatMap(sources).map((f) => readFileSync(f, 'utf8')).join('\n');
+
+  it('every list of data/lexicon.json is read by the code (allyNouns was loaded and never read)', () => {
+    const lexicon = JSON.parse(readFileSync(new URL('../../data/lexicon.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    const keys = Object.keys(lexicon).filter((k) => !k.startsWith('$'));
+    expect(keys.length).toBeGreaterThan(50);
+    expect(keys.filter((k) => !code.includes(`LEXICON.${k}`))).toEqual([]);
+  });
+
+  it('are not written inline as sets, arrays or word regexes in the extractor, the store, the API or the explorer', () => {
+    // Three or more lower-case words in a Set or array literal, or in an anchored alternation /^(a|b|c)$/.
+    const inline = [/new Set(?:<string>)?\(\[\s*(?:'[\p{Ll}’' -]+',\s*){2,}/u, /= \[\s*(?:'[\p{Ll}’' -]+',\s*){2,}/u, /\/\^\((?:\?:)?(?:\p{Ll}[\p{Ll}’']*\|){2,}\p{Ll}[\p{Ll}’']*\)\$\//u];
+    // The English calendar (dates.ts) is no list a rule tunes; files.ts lists the input fields of an article.
+    const exempt = new Set([join('src', 'ingest', 'dates.ts'), join('src', 'ingest', 'files.ts')]);
+    const files = ['src/ingest', 'src/store', 'src/api', 'src/explorer'].flatMap(sources).filter((f) => !exempt.has(f));
+    expect(files.length).toBeGreaterThan(30);
+    const found = files.flatMap((f) => readFileSync(f, 'utf8').split('\n').flatMap((line, i) => (inline.some((r) => r.test(line)) ? [`${f}:${i + 1}: ${line.trim()}`] : [])));
+    expect(found).toEqual([]);
+  });
+});
+
 describe('the state of an actor id', () => {
   it('is read by one function, for the extractor and the diagnostics', () => {
     expect(stateOfId('country:JOR')).toBe('JOR');
