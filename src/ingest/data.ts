@@ -154,6 +154,8 @@ export const LEADERS = readJson<{ leaders: LeaderRow[] }>('leaders.json').leader
 export const COUNTRY_EXTRAS = readJson<CountryExtras>('country-extras.json');
 export const LEXICON = readJson<Lexicon>('lexicon.json');
 export const MEMBERSHIPS = readJson<Record<string, string[] | string>>('memberships.json');
+/** Page furniture: regular expressions (as strings) of the lines that end an article, and the credits that end a photo caption. */
+export const PAGE_FURNITURE = readJson<{ endOfArticle: string[]; captionCredits: string[] }>('page-furniture.json');
 
 /** Rows of data/triggers.tsv (comments and blank lines skipped). */
 export const TRIGGER_ROWS: TriggerRow[] = readFileSync(dataDir + 'triggers.tsv', 'utf8')

@@ -2,6 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cleanBody } from '../../src/ingest/clean.ts';
+import { PAGE_FURNITURE } from '../../src/ingest/data.ts';
 import { stateOfId } from '../../src/ingest/ids.ts';
 import { RELATION_CLASSES, RELATIONS, relationsOfClass } from '../../src/ontology.ts';
 
@@ -51,6 +53,18 @@ describe('closed word lists', () => {
     expect(files.length).toBeGreaterThan(30);
     const found = files.flatMap((f) => readFileSync(f, 'utf8').split('\n').flatMap((line, i) => (inline.some((r) => r.test(line)) ? [`${f}:${i + 1}: ${line.trim()}`] : [])));
     expect(found).toEqual([]);
+  });
+});
+
+describe('page furniture', () => {
+  it('is data: every end-of-article line compiles, and clean.ts names no credit or heading itself', () => {
+    expect(PAGE_FURNITURE.endOfArticle.length).toBeGreaterThan(10);
+    for (const line of PAGE_FURNITURE.endOfArticle) expect(() => new RegExp(line, 'i'), line).not.toThrow();
+    const clean = readFileSync(join('src', 'ingest', 'clean.ts'), 'utf8');
+    expect(['Xinhua', 'Bloomberg', 'Trending', 'Advertisement'].filter((w) => clean.includes(w))).toEqual([]);
+    // "Related Stories" under an article ends it; the credit ends a caption, which is cut.
+    const body = `${'China denied the accusations on Tuesday and said the claims were fabricated. '.repeat(2)}\nRelated Stories\nChina condemned Japan.`;
+    expect(cleanBody(body, null).text).not.toContain('condemned');
   });
 });
 
