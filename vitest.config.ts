@@ -7,6 +7,10 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          // Several unit tests spawn the CLI, start worker threads or an in-process server; on a loaded machine
+          // (a CI runner, or a fresh clone compiling on first import) vitest's 5 s default failed them for no reason.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -11,12 +11,12 @@ import { loadEvalParses } from '../src/eval/parses.ts';
 import { matchActors } from '../src/eval/score.ts';
 import { loadSplit, SPLITS, type Split } from '../src/eval/split.ts';
 import { extract } from '../src/ingest/extract.ts';
+import { stateOfId } from '../src/ingest/ids.ts';
 import { relationInfo } from '../src/ontology.ts';
 
 const { values: args } = parseArgs({ options: { split: { type: 'string' } } });
 const splits = (args.split ? [args.split] : [...SPLITS]) as Split[];
 const store = loadEvalParses();
-const STATE_OF_ID = /^(?:country:([A-Z]{3})|(?:official|agency|person|org):([a-z]{3}):)/;
 
 for (const split of splits) {
   const c = { noSourceEarlier: 0, noSourceNowhere: 0, events: 0, located: 0, source: 0, target: 0, actors: 0, trigger: 0, both: 0, event: 0, parsed: 0 };
@@ -33,9 +33,8 @@ for (const split of splits) {
     const ourState = (id: string): string => {
       const key = match.get(id);
       if (key && goldBy.has(key)) return goldState(key);
-      const m = STATE_OF_ID.exec(id);
-      const iso = m?.[1] ?? m?.[2]?.toUpperCase();
-      return iso && iso !== 'XXX' ? `country:${iso}` : id;
+      const iso = stateOfId(id, true);
+      return iso ? `country:${iso}` : id;
     };
     const text = result.article.text;
     for (const e of gold.events) {

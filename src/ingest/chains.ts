@@ -4,7 +4,8 @@
  * ("decline to meet" is REJECT, "reduce or stop aid" is SANCTION, "express intent to yield" is AGREE).
  * Also: a declined future act ("will not release", "won't attend talks") is a refusal.
  */
-import type { RelationName } from '../ontology.ts';
+import { relationsOfClass, type RelationName } from '../ontology.ts';
+import { LEXICON } from './data.ts';
 import type { Token } from './nlp.ts';
 
 /** How a governing trigger (4th column of data/triggers.tsv) turns the act it governs into another event. */
@@ -23,10 +24,10 @@ export interface ChainLink {
   pattern: string;
 }
 
-const HOSTILE = new Set<RelationName>(['SANCTIONS', 'COERCES', 'ASSAULTS', 'MOBILIZES', 'THREATENS']);
-const COOPERATIVE = new Set<RelationName>(['SUPPORTS', 'AGREES', 'MEETS', 'COOPERATES', 'AIDS']);
-const YIELDING = new Set<RelationName>(['CONCEDES', 'RETREATS']);
-const RESTRICTIVE = new Set<RelationName>(['SANCTIONS', 'COERCES', 'MOBILIZES', 'CHARGES', 'REJECTS']);
+const HOSTILE = relationsOfClass('hostile');
+const COOPERATIVE = relationsOfClass('cooperative');
+const YIELDING = relationsOfClass('yielding');
+const RESTRICTIVE = relationsOfClass('restrictive');
 
 /** The event a governor of class `cls` makes of the act `inner`; null leaves the two apart. */
 export function composeChain(cls: ChainClass, inner: RelationName): RelationName | null {
@@ -50,12 +51,13 @@ export function composeChain(cls: ChainClass, inner: RelationName): RelationName
   }
 }
 
-const MODALS = new Set(['will', 'would', 'shall', 'can', 'could', 'must', 'should']);
-const NEGATORS = new Set(['not', "n't", 'never']);
-const LINK_WORDS = new Set(['to', 'for', 'be', 'been', 'being', 'have', 'has', 'all', 'any', 'further', 'more', 'new', "'s", '’s']);
-const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
+/** Modals of a firm future or capacity: "will not", "cannot" refuse; "may not" does not. */
+const MODALS = new Set(LEXICON.modals.filter((m) => !LEXICON.tentativeModals.includes(m)));
+const NEGATORS = new Set(LEXICON.negators);
+const LINK_WORDS = new Set(LEXICON.chainLinkWords);
+const POSSESSIVES = new Set(LEXICON.possessiveDeterminers);
 /** Verbs that pass the chain through: "will extend the curfew" is a threat as "will impose a curfew" is. */
-const TRANSPARENT = new Set(['extend', 'prolong', 'renew', 'continue', 'begin', 'start', 'resume', 'launch', 'hold', 'keep', 'maintain', 'stage', 'conduct', 'undertake', 'respond', 'reply', 'comply', 'heed', 'establish', 'create', 'form', 'set']);
+const TRANSPARENT = new Set(LEXICON.transparentVerbs);
 const GLUE_POS = new Set(['DET', 'ADJ', 'ADV', 'NUM', 'PART', 'AUX']);
 const GAP = 4;
 

@@ -1,4 +1,5 @@
 /** Page furniture removal, title/published-line detection and the dateline. */
+import { PAGE_FURNITURE } from './data.ts';
 import { parseDate } from './dates.ts';
 
 export interface CleanBody {
@@ -11,10 +12,10 @@ export interface CleanBody {
 }
 
 /** Lines after which nothing belongs to the article. */
-const END_OF_ARTICLE = /^(Published in [A-Z][\w ]*,|Related( Articles| Stories| News)?:?$|Read more:?$|Also read:?$|More (from|stories|on this)\b|Recommended( for you)?:?$|Comments?:?$|Share this( article)?:?$|Follow us\b|Copyright\b|©|All rights reserved|Opinion$|Editorial$|Most (Read|Popular)$|Trending$|Latest (News|Stories)( from\b.*)?$|Advertisement$)/i;
+const END_OF_ARTICLE = new RegExp(`^(${PAGE_FURNITURE.endOfArticle.join('|')})`, 'i');
 const PUBLISHED_LINE = /^(Published|Updated|Posted|Last updated)\s*:?\s+(.{6,60})$/i;
 /** Photo captions end with a credit: "… — Reuters/File", "(Photo: AFP)". */
-const CAPTION = /(\s[—–-]\s?(Reuters|AFP|AP|Photo|File|Getty|EPA|Xinhua|Anadolu|Bloomberg|APP|Online|Dawn)[\w/ .]*$)|(\((Photo|Image|File)[^)]*\)\s*$)/;
+const CAPTION = new RegExp(`(\\s[—–-]\\s?(${PAGE_FURNITURE.captionCredits.join('|')})[\\w/ .]*$)|(\\((Photo|Image|File)[^)]*\\)\\s*$)`);
 const DATELINE = /^([A-Z][A-Z .'’-]{1,40}[A-Z])(,\s*[A-Z][A-Za-z. ]{1,30})?(\s*\([^)]{1,30}\))?\s*(:|—|–|-{1,2})\s+/;
 
 /**

@@ -1,5 +1,5 @@
 /** Entry point of extraction: one article in, actors and events out. Pure, synchronous, offline, deterministic. */
-import { relationInfo } from '../ontology.ts';
+import { relationInfo, relationsOfClass } from '../ontology.ts';
 import { ActorRegister, countryId } from './actors.ts';
 import { cleanBody } from './clean.ts';
 import { parseDate, resolveSentenceDate, type ResolvedDate } from './dates.ts';
@@ -108,7 +108,7 @@ const SPEECH_LEMMAS = new Set(LEXICON.speechVerbs);
 /** Longest sentence sent to the parser. */
 export const MAX_PARSED_TOKENS = 150;
 export const MAX_PARSED_CHARS = 1500;
-const ACTORISH = new Set([...LEXICON.governmentNouns, ...LEXICON.personNouns, 'he', 'she', 'they', 'it', 'we', 'i', 'us', 'our', 'their', 'his', 'her', 'its', 'ministry', 'council', 'spokesman', 'spokeswoman', 'spokesperson', 'minister', 'president', 'statement']);
+const ACTORISH = new Set([...LEXICON.governmentNouns, ...LEXICON.personNouns, ...LEXICON.actorishWords]);
 
 /**
  * The sentences worth a dependency parse: a trigger or a speech verb, and something that can be an actor (a
@@ -276,7 +276,7 @@ function speakerLabel(tokens: readonly Token[], mentions: readonly Mention[]): M
   return m ?? null;
 }
 
-const VOICE_WORDS = new Set(['we', 'our', 'us', 'ourselves']);
+const VOICE_WORDS = new Set(LEXICON.firstPersonPlural);
 
 /** "We", "our", "us": the speaker of the frame they are in, the quote's speaker, or the document's voice. */
 /** The state behind a body (or, for the document's own voice, an official) that says "our". */
@@ -309,11 +309,13 @@ function voiceMention(t: Token, k: number, mentions: readonly Mention[], frames:
   return ids && ids.length > 0 ? { start: k, end: k + 1, actorIds: [...ids], locative: false, via: 'author' } : null;
 }
 
+const STATEMENT_OPENERS = new Set(LEXICON.statementOpeners);
+
 /** "The below is attributable to Spokesperson X:", "The US Department of State released the following statement:". */
 function announcedVoice(tokens: readonly Token[], mentions: readonly Mention[]): string | null {
   // The announcement ends the sentence, or a colon inside it opens the statement ("… the following statement: We …").
   const colon = tokens.findIndex((t, k) => t.text === ':' && (k === tokens.length - 1 || /^we$/i.test(tokens[k + 1]?.text ?? '')));
-  if (colon < 0 || !tokens.slice(0, colon).some((t) => /^(statement|attributable|following|remarks|readout)$/.test(t.lower))) return null;
+  if (colon < 0 || !tokens.slice(0, colon).some((t) => STATEMENT_OPENERS.has(t.lower))) return null;
   mentions = mentions.filter((m) => m.end <= colon);
   const by = tokens.findIndex((t, k) => (t.lower === 'to' && tokens[k - 1]?.lower === 'attributable') || t.lower === 'by');
   const m = by >= 0 ? mentions.find((x) => x.start > by && x.via !== 'author') : mentions.find((x) => !x.locative && x.via !== 'author');
@@ -404,7 +406,7 @@ function protagonist(found: readonly Found[], register: ActorRegister): string |
   return [...counts.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]?.[0] ?? null;
 }
 
-const OPPONENT_RELATIONS = new Set(['ACCUSES', 'CHARGES', 'CONDEMNS']);
+const OPPONENT_RELATIONS: ReadonlySet<string> = relationsOfClass('opposing');
 
 /** For each country, the country it is most in conflict with in this article (for "the allegations" etc.). */
 function opponents(found: readonly Found[], register: ActorRegister): Map<string, string> {

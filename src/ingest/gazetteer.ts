@@ -53,7 +53,7 @@ function insert(phrase: string, words: readonly string[], entry: GazetteerEntry,
   node.terminals.push({ entry, surface: words.join(' ').replace(/’/g, "'"), caseSensitive: caseSensitive ?? words.length === 1, capitalised });
 }
 
-const SHORT_CODES_OK = new Set(['US', 'UK', 'USA', 'UAE', 'DRC', 'PRC', 'ROK', 'DPRK']);
+const SHORT_CODES_OK = new Set(COUNTRY_EXTRAS.shortCodes);
 
 function buildCountries(): void {
   const skip = new Set(COUNTRY_EXTRAS.skipNames);

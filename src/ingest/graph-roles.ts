@@ -7,7 +7,7 @@
  *
  * Every rule names the construction it reads, with an example of our own (not from any gold article).
  */
-import type { RelationName } from '../ontology.ts';
+import { relationsOfClass, type RelationName } from '../ontology.ts';
 import { loadPetrarchDicts } from '../dicts/petrarch.ts';
 import { LEXICON } from './data.ts';
 import { children, nodesIn, parents, type SentenceGraph } from './graph.ts';
@@ -17,25 +17,25 @@ import { RECIPROCAL, type RoleAssignment } from './roles.ts';
 import type { Trigger } from './triggers.ts';
 
 const SPEECH = new Set(LEXICON.speechVerbs);
-const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
-const MODALS = new Set(['would', 'could', 'might', 'may', 'should', 'will', 'shall', 'can', 'must']);
-const CONDITIONS = new Set(['if', 'unless', 'whether']);
+const NEGATORS = new Set([...LEXICON.negators, ...LEXICON.nounNegators]);
+const MODALS = new Set(LEXICON.modals);
+const CONDITIONS = new Set([...LEXICON.conditionWords, ...LEXICON.questionConditionWords]);
 /** Acts that are about the future by nature: a modal does not make them hypothetical ("will meet" is AGREES-like intent). */
-const INHERENTLY_FUTURE = new Set<RelationName>(['AGREES', 'THREATENS', 'REQUESTS']);
+const INHERENTLY_FUTURE = relationsOfClass('future');
 /** Acts whose clause or "of"-complement is what they allege: "accused X of hacking Y" — the hacking is no event of its own. */
-const ALLEGING = new Set<RelationName>(['ACCUSES', 'DENIES', 'CHARGES', 'CONDEMNS', 'SANCTIONS']);
+const ALLEGING = relationsOfClass('alleging');
 /** Judgements and support that may stand without a target (it is then the source's opponent, resolved per article). */
-const OPEN_TARGET = new Set<RelationName>(['DENIES', 'CONDEMNS', 'ACCUSES', 'SUPPORTS']);
+const OPEN_TARGET = relationsOfClass('open-target');
 const ACCUSATION_NOUNS = new Set(LEXICON.accusationNouns);
-const PEOPLE_OR_FIRMS = new Set([...LEXICON.personNouns, 'individual', 'entity', 'company', 'firm', 'bank', 'official', 'person', 'national', 'citizen', 'organization', 'organisation', 'group', 'vessel', 'ship']);
+const PEOPLE_OR_FIRMS = new Set([...LEXICON.personNouns, ...LEXICON.peopleOrFirmNouns]);
 
 /**
  * Prepositions that attach the one acted on: "sanctions on X", "protested to X", "talks with X", "aid to X",
  * "support for X", "war against X", "pressure upon X". Topic and place prepositions (about, over, in, during)
  * never do.
  */
-const HOSTILE_PREPS = new Set(['on', 'upon', 'against', 'at', 'toward', 'towards', 'into', 'with', 'to']);
-const COOPERATIVE_PREPS = new Set(['with', 'to', 'for', 'toward', 'towards']);
+const HOSTILE_PREPS = new Set(LEXICON.hostileTargetPrepositions);
+const COOPERATIVE_PREPS = new Set(LEXICON.cooperativeTargetPrepositions);
 /**
  * Hostile acts fall "on", "against", "at" someone ("sanctions on X", "fired at X", "an inquiry into X"); for
  * cooperative ones "on" is a topic ("agreed on the text", "talks on trade"): they reach someone "with", "to",
@@ -46,20 +46,21 @@ function targetPreps(relation: RelationName): ReadonlySet<string> {
   if (relation === 'REQUESTS') return REQUEST_PREPS;
   return COOPERATIVE.has(relation) ? COOPERATIVE_PREPS : HOSTILE_PREPS;
 }
-const COOPERATIVE = new Set<RelationName>(['SUPPORTS', 'AGREES', 'MEETS', 'COOPERATES', 'AIDS', 'CONCEDES', 'REJECTS', 'DENIES']);
+const COOPERATIVE = relationsOfClass('reaches-with');
 /** Subjects that are the document or the act itself, not an agent: "the statement urged …", "the measures target …". */
-const DISCOURSE_NOUNS = new Set(['statement', 'communique', 'communiqué', 'declaration', 'release', 'letter', 'note', 'resolution', 'announcement', 'text', 'document']);
+const DISCOURSE_NOUNS = new Set(LEXICON.discourseNouns);
 /** Nouns of documents: their maker voices what they say. */
-const DOCUMENTS = new Set(['statement', 'report', 'resolution', 'communique', 'communiqué', 'declaration', 'letter', 'note', 'release', 'complaint', 'motion', 'bill', 'petition', 'memorandum', 'ruling', 'verdict', 'judgment', 'judgement', 'order', 'decree']);
-const TOPIC_OBJECT_VERBS = new Set(['discuss', 'negotiate', 'debate', 'review', 'address', 'consider']);
-const TOPIC_PREPS = new Set(['over', 'about', 'regarding', 'concerning']);
-const JUDGEMENTS = new Set<RelationName>(['CONDEMNS', 'ACCUSES', 'PROTESTS']);
-const RETREAT_PREPS = new Set(['from', 'with', 'to']);
-const REQUEST_PREPS = new Set(['on', 'upon', 'to', 'of', 'from']);
-/** Verbs that lend a nominal act its agent: "X voiced condemnation of Y", "X imposed sanctions on Y", "X issued a denial". */
-const LIGHT_VERBS = new Set(['express', 'voice', 'issue', 'impose', 'announce', 'lodge', 'offer', 'reiterate', 'make', 'level', 'launch', 'extend', 'pledge', 'file', 'deliver', 'register', 'hold', 'conduct', 'carry', 'stage', 'give', 'provide', 'send', 'reaffirm', 'renew', 'sign', 'reach', 'slap', 'adopt', 'approve', 'order', 'unveil', 'begin', 'start', 'open', 'seek', 'demand', 'receive', 'host', 'have', 'hold',
-  // "Argentina backed the condemnation", "Peru joined the call for talks": whoever backs an act makes it too.
-  'back', 'join', 'echo', 'endorse', 'second']);
+const DOCUMENTS = new Set(LEXICON.documentNouns);
+const TOPIC_OBJECT_VERBS = new Set(LEXICON.topicObjectVerbs);
+const TOPIC_PREPS = new Set(LEXICON.topicPrepositions);
+const JUDGEMENTS = relationsOfClass('topic-judgement');
+const RETREAT_PREPS = new Set(LEXICON.retreatTargetPrepositions);
+const REQUEST_PREPS = new Set(LEXICON.requestTargetPrepositions);
+/**
+ * Verbs that lend a nominal act its agent: "X voiced condemnation of Y", "X imposed sanctions on Y", "X issued a denial";
+ * and verbs of backing: "Argentina backed the condemnation", "Peru joined the call for talks": whoever backs an act makes it too.
+ */
+const LIGHT_VERBS = new Set(LEXICON.lightVerbs);
 const SUBJECT = (d: string): boolean => d === 'nsubj' || d === 'nsubj:xsubj' || d === 'csubj';
 const OBJECT = (d: string): boolean => d === 'obj' || d === 'iobj';
 const PASSIVE_SUBJECT = (d: string): boolean => d === 'nsubj:pass' || d === 'nsubj:pass:xsubj';
@@ -524,7 +525,7 @@ export function assignGraphRoles(ctx: GraphRoleContext, triggers: readonly Trigg
 }
 
 
-const DEMAND_MODALS = new Set(['must', 'should']);
+const DEMAND_MODALS = new Set(LEXICON.demandModals);
 
 /**
  * "X said Y must withdraw its troops", "X insists that Y should stop the tests": a speaker's demand on the
@@ -578,7 +579,7 @@ function verbRelation(lemma: string): RelationName | null {
   return rel;
 }
 
-const NOT_ACTS = new Set(['argue', 'aver', 'avow', 'bemoan', 'contend', 'contrast', 'counter', 'cry', 'despair', 'differ', 'disagree', 'disappoint', 'dishearten', 'dismay', 'express', 'grieve', 'lament', 'mourn', 'regret', 'sadden', 'swear', 'wail', 'weep', 'whine', 'compete', 'compensate', 'suspect', 'challenge', 'dress', 'humble', 'contest', 'dispute', 'claim', 'allege', 'have', 'be', 'do', 'get', 'make', 'take', 'go', 'come', 'see', 'give', 'put', 'set', 'keep', 'hold', 'run', 'turn', 'bring', 'leave', 'move', 'play', 'work', 'call', 'ask', 'want', 'need', 'use', 'try', 'seek', 'help', 'show', 'follow', 'include', 'continue', 'remain', 'become', 'begin', 'start', 'end', 'return', 'open', 'close', 'change', 'reach', 'pass', 'carry', 'face', 'raise', 'lead', 'expect', 'consider', 'receive', 'report', 'add', 'note']);
+const NOT_ACTS = new Set(LEXICON.dictionaryVerbsNotActs);
 
 /** Verb nodes of a parsed sentence that the dictionary makes acts and no trigger of ours covers. */
 export function dictionaryTriggers(g: SentenceGraph, covered: (token: number) => boolean): Trigger[] {

@@ -22,3 +22,17 @@ export function slugify(text: string): string {
 export function shortHash(parts: readonly (string | number)[]): string {
   return sha256(parts.join('\u0000')).slice(0, 16);
 }
+
+const STATE_OF_ID = /^(?:country:([A-Z]{3})|(official|agency|person|org):([a-z]{3}):)/;
+
+/**
+ * The state an actor id belongs to by the id's own scheme (`country:JOR`, `official:jor:…`, `agency:jor:…`,
+ * `person:jor:…`), or null (`xxx`: no country known). An organisation (`org:chn:huawei`) is of a country but
+ * does not speak for its state, so it counts only with `orgs` (diagnostics comparing with gold countries).
+ */
+export function stateOfId(id: string, orgs = false): string | null {
+  const m = STATE_OF_ID.exec(id);
+  if (!m || (m[2] === 'org' && !orgs)) return null;
+  const iso = m[1] ?? m[3]!.toUpperCase();
+  return iso !== 'XXX' ? iso : null;
+}

@@ -2,7 +2,7 @@
  * Actor mentions in one sentence: gazetteer names, officials (title + name), demonym phrases,
  * unnamed sets of people, generic bodies, and references back to actors met earlier in the article.
  */
-import { LEXICON } from './data.ts';
+import { GENERIC_AGENCIES, LEXICON } from './data.ts';
 import { matchAt, type GazetteerEntry, type GazetteerMatch } from './gazetteer.ts';
 import { tokenizePhrase, type Token } from './nlp.ts';
 import type { ActorRegister } from './actors.ts';
@@ -59,16 +59,23 @@ const GOV_NOUNS = new Set(LEXICON.governmentNouns);
 const PERSON_NOUNS = new Set(LEXICON.personNouns);
 const QUANTITY = new Set(LEXICON.quantityWords);
 const LOCATIVE = new Set(LEXICON.locativePrepositions);
-const ALLY_WORDS = new Set(['allies', 'partners']);
+const ALLY_WORDS = new Set(LEXICON.allyNouns);
+const LOCATING_PARTICIPLES = new Set(LEXICON.locatingParticiples);
+const SPONSOR_PARTICIPLES = new Set(LEXICON.sponsorParticiples);
+const COUNTRY_CONTEXT_WORDS = new Set(LEXICON.countryContextWords);
+const TITLE_COUNTRY_LINKS = new Set(LEXICON.titleCountryLinks);
+const OFFICE_NAME_LINKS = new Set(LEXICON.officeNameLinks);
+const FINITE_BE_FORMS = new Set(LEXICON.finiteBeForms);
+const SPEECH_FORMS = new Set(LEXICON.speechVerbFormsAfterIt);
 const PRONOUNS = new Set(LEXICON.pronounsPersonal);
-const NAME_STOP = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'The', 'On', 'In', 'And', 'But', 'He', 'She', 'It', 'They', 'We', 'I']);
+const NAME_STOP = new Set(LEXICON.nameStopWords);
 /** Generic bodies that may stand without a country word ("the embassy said"). */
-const BARE_GENERIC_OK = new Set(['foreign-ministry', 'embassy', 'consulate', 'defence-ministry', 'diplomatic-missions', 'interior-ministry', 'justice-ministry', 'grand-jury']);
+const BARE_GENERIC_OK = new Set(GENERIC_AGENCIES.filter((g) => g.bare).map((g) => g.slug));
 
 // Patterns tested once or more per token live here: a regular expression literal inside a function is a new object each time it runs.
 /** A capitalised word with a lower-case letter ("Blinken", "al-Sudani", "O'Brien"), or an initial ("J."). */
 const NAME_WORD = /^[A-Z][A-Za-z'’.\-]*[a-z][A-Za-z'’.\-]*$|^[A-Z]\.$/;
-const SPOKESPERSON = /^spokes(man|woman|person|people)$/i;
+const SPOKESPERSON = new Set(LEXICON.spokespersonNouns);
 /** Ids of the actors that can be a sentence's subject for "what it called". */
 const SUBJECT_ID = /^(country|agency|alliance):/;
 
@@ -90,7 +97,7 @@ function isPossessive(t: Token | undefined): boolean {
 }
 
 /** Particles inside a personal name: "Mohammed Shia' al-Sudani", "Mohammed bin Salman", "Ursula von der Leyen". */
-const NAME_PARTICLES = /^(al|el|bin|ibn|bint|abu|de|da|di|du|van|von|der|den|la|le|del|dos)$/;
+const NAME_PARTICLES = new Set(LEXICON.nameParticles);
 
 function isKnownName(tokens: readonly Token[], j: number): boolean {
   const m = matchAt(tokens, j);
@@ -112,12 +119,12 @@ function readName(tokens: readonly Token[], i: number): number {
     if (j === i) break;
     const prev = tokens[j - 1]!;
     // "Shia' al-Sudani": an apostrophe glued to the name, then a particle.
-    const glued = /^['’]$/.test(t.text) && t.start === prev.end && NAME_PARTICLES.test(tokens[j + 1]?.lower ?? '');
+    const glued = /^['’]$/.test(t.text) && t.start === prev.end && NAME_PARTICLES.has(tokens[j + 1]?.lower ?? '');
     if (glued) {
       j += 1;
       continue;
     }
-    if (NAME_PARTICLES.test(t.lower)) {
+    if (NAME_PARTICLES.has(t.lower)) {
       const k = tokens[j + 1]?.text === '-' ? j + 2 : j + 1;
       if (isNameToken(tokens[k])) {
         j = k;
@@ -173,7 +180,7 @@ function readPrefix(tokens: readonly Token[], i: number, m: GazetteerMatch | nul
 /** Titles whose holder usually serves abroad or for someone else: never given the document's own country. */
 const FOREIGN_FACING = /ambassador|envoy|representative|commissioner|secretary-general|secretary general|high representative/i;
 /** Honorifics: a name after them is a person, but they say nothing about office. */
-const HONORIFICS = new Set(['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Mr', 'Mrs', 'Ms', 'Dr']);
+const HONORIFICS = new Set(LEXICON.honorifics);
 
 /** "Antony J. Blinken" is the leader "Antony Blinken": drop middle initials before the lookup. */
 const leaderCache = new Map<string, Extract<GazetteerEntry, { type: 'leader' }> | undefined>();
@@ -241,7 +248,7 @@ function readOfficial(tokens: readonly Token[], i: number, state: DiscourseState
   let titleText = joined(tokens, tm.start, titleEnd);
   // "the President of the United States, Joe Biden", "Britain's ambassador in Moscow, Anthony Brenton", "UK Ambassador to Russia Nigel Casey".
   let ofCountry: string | null = null;
-  if (/^(of|in|to)$/.test(tokens[j]?.lower ?? '')) {
+  if (TITLE_COUNTRY_LINKS.has(tokens[j]?.lower ?? '')) {
     const k = tokens[j + 1]?.lower === 'the' ? j + 2 : j + 1;
     const cm = matchAt(tokens, k);
     const c = entryOf(cm, 'country');
@@ -258,12 +265,11 @@ function readOfficial(tokens: readonly Token[], i: number, state: DiscourseState
   // "Under Secretary of the Treasury for Terrorism and Financial Intelligence Brian E. Nelson": a long office, then
   // the name as its last two capitalised words (three with a middle initial).
   if (/^(of|for)$/.test(tokens[j]?.lower ?? '') && ofCountry === null) {
-    const link = /^(of|for|and|the|on)$/;
     let k = j;
-    while (k < tokens.length && k - j < 14 && (link.test(tokens[k]!.lower) || isNameToken(tokens[k]))) k += 1;
+    while (k < tokens.length && k - j < 14 && (OFFICE_NAME_LINKS.has(tokens[k]!.lower) || isNameToken(tokens[k]))) k += 1;
     const initial = /^[A-Z]\.$/.test(tokens[k - 2]?.text ?? '');
     const start = k - (initial ? 3 : 2);
-    const clean = !NAME_PARTICLES.test(tokens[k]?.lower ?? '') && !/^['’-]$/.test(tokens[k]?.text ?? '');
+    const clean = !NAME_PARTICLES.has(tokens[k]?.lower ?? '') && !/^['’-]$/.test(tokens[k]?.text ?? '');
     if (clean && start > j + 1 && tokens.slice(start, k).every((t) => isNameToken(t)) && !isKnownName(tokens, start)) {
       titleText = surfaceOf(tokens, tm.start, start);
       j = start;
@@ -372,7 +378,7 @@ function readDemonym(tokens: readonly Token[], i: number, m: GazetteerMatch, iso
   let q = i - 1;
   while (q > 0 && tokens[q]!.pos === 'ADJ') q -= 1;
   const countedOrgs = QUANTITY.has(tokens[q]?.lower ?? '') || tokens[q]?.pos === 'NUM' || /^\d/.test(tokens[q]?.text ?? '');
-  if (next && countedOrgs && ORG_NOUNS.test(next.lower)) {
+  if (next && countedOrgs && ORG_NOUNS.has(next.lower)) {
     let s = q;
     while (s > 0 && QUANTITY.has(tokens[s - 1]?.lower ?? '')) s -= 1;
     const text = surfaceOf(tokens, s, j + 1);
@@ -416,7 +422,7 @@ function slugOf(text: string): string {
 /** "a foreign ministry spokesman", "An FCDO spokesperson": an unnamed spokesperson speaks for the body. */
 function spokesperson(tokens: readonly Token[], m: Mention): Mention {
   const t = tokens[m.end];
-  if (!t || !SPOKESPERSON.test(t.text) || isNameToken(tokens[m.end + 1])) return m;
+  if (!t || !SPOKESPERSON.has(t.text.toLowerCase()) || isNameToken(tokens[m.end + 1])) return m;
   return { ...m, end: m.end + 1 };
 }
 
@@ -448,7 +454,7 @@ function precededByLocative(tokens: readonly Token[], i: number): boolean {
   let k = i - 1;
   if (tokens[k]?.lower === 'the') k -= 1;
   // "Speaking from Brunei": where the speaker is, not who speaks.
-  if (tokens[k]?.lower === 'from' && /^(speaking|writing|returning|travelling|traveling|calling|reporting)$/.test(tokens[k - 1]?.lower ?? '')) return true;
+  if (tokens[k]?.lower === 'from' && LOCATING_PARTICIPLES.has(tokens[k - 1]?.lower ?? '')) return true;
   return LOCATIVE.has(tokens[k]?.lower ?? '');
 }
 
@@ -484,11 +490,11 @@ const BODY_NOUNS: ReadonlyMap<string, RegExp> = new Map([
 ]);
 
 /** Words before a reference back: compared lower-cased (as /^(…)$/i would, these words having no letter k). */
-const GROUP_DETERMINERS = new Set(['the', 'these', 'those', 'such']);
-const ARTICLES = new Set(['the', 'a', 'an']);
+const GROUP_DETERMINERS = new Set(LEXICON.groupDeterminers);
+const ARTICLES = new Set(LEXICON.articles);
 
-const ORG_NOUNS = /^(banks|companies|firms|entities|institutions|businesses|corporations|exchanges|shipping companies)$/;
-const GROUP_WORDS = ['militia', 'militias', 'rebels', 'fighters', 'proxies', 'insurgents', 'groups', 'gunmen', 'paramilitaries'];
+const ORG_NOUNS = new Set(LEXICON.organizationNouns);
+const GROUP_WORDS = LEXICON.groupNouns;
 const GROUP_NOUNS = new RegExp(`^(${GROUP_WORDS.join('|')})$`);
 
 /**
@@ -500,7 +506,7 @@ const REFERENCE_WORDS = new Set<string>([...BODY_NOUNS.keys(), ...GROUP_WORDS, .
 
 /** "Iran-backed militias", "Russian-backed separatists": an armed group named for its sponsor. */
 function readProxyGroup(tokens: readonly Token[], start: number, end: number, state: DiscourseState): Mention | null {
-  if (tokens[end]?.text !== '-' || !/^(backed|aligned|sponsored|supported|linked|allied|funded|armed)$/.test(tokens[end + 1]?.lower ?? '')) return null;
+  if (tokens[end]?.text !== '-' || !SPONSOR_PARTICIPLES.has(tokens[end + 1]?.lower ?? '')) return null;
   let k = end + 2;
   while (k < tokens.length && k < end + 4 && tokens[k]!.pos === 'ADJ') k += 1;
   if (!GROUP_NOUNS.test(tokens[k]?.lower ?? '') && !/^separatists?$/.test(tokens[k]?.lower ?? '')) return null;
@@ -580,11 +586,12 @@ function countryContext(tokens: readonly Token[], start: number, end: number): b
   const prev = tokens[start - 1];
   const next = tokens[end];
   if (isNameToken(prev) || (isNameToken(next) && !isKnownName(tokens, end))) return false;
-  return isPossessive(next) || /^(of|in|to|and|,|with|from|including|between|by|against|on|for)$/.test(prev?.lower ?? '');
+  return isPossessive(next) || COUNTRY_CONTEXT_WORDS.has(prev?.lower ?? '');
 }
 
+/** A speech verb or a verb of naming in the past, or "says": "it said", "what it called Germany's expulsion", "what it dubbed …". */
 function isSpeechToken(t: Token | undefined): boolean {
-  return !!t && /^(said|says|called|described|told|claimed|stated|announced|added|insisted|argued|alleged|dubbed|termed)$/.test(t.lower);
+  return !!t && SPEECH_FORMS.has(t.lower);
 }
 
 function readMentionAt(tokens: readonly Token[], i: number, state: DiscourseState): Mention | null {
@@ -698,7 +705,7 @@ function defineMembers(tokens: readonly Token[], mentions: Mention[], state: Dis
       mentions[n] = { ...m, actorIds: [...known] };
       continue;
     }
-    const be = tokens.findIndex((t, k) => k >= m.end && k < m.end + 10 && /^(are|were|is|was)$/.test(t.lower));
+    const be = tokens.findIndex((t, k) => k >= m.end && k < m.end + 10 && FINITE_BE_FORMS.has(t.lower));
     if (be < 0 || tokens.slice(m.end, be).some((t) => t.pos === 'VERB' && !/ed$/.test(t.lower))) continue;
     const names: string[] = [];
     let k = be + 1;

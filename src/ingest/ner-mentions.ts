@@ -19,14 +19,15 @@ function petrarch(): PetrarchDicts {
   return dicts;
 }
 
-const TITLE_WORDS = new Set(LEXICON.titles.flatMap((t) => t.toLowerCase().split(/\s+/)).filter((w) => w.length > 2 && w !== 'of' && w !== 'state' && w !== 'general'));
-for (const w of ['spokesman', 'spokeswoman', 'spokesperson', 'minister', 'secretary', 'president', 'chief', 'head', 'director', 'commander', 'governor', 'senator', 'lawmaker', 'legislator', 'mayor', 'leader', 'chairman', 'chairwoman', 'chair', 'adviser', 'advisor', 'official', 'diplomat', 'negotiator', 'prosecutor', 'judge', 'general', 'admiral', 'representative', 'ambassador', 'envoy', 'premier']) TITLE_WORDS.add(w);
+/** Words of office: those of the titles ("Secretary of State": not "state", nor "of") and the office nouns. */
+const NOT_OFFICES = new Set(LEXICON.titleWordsNotOffices);
+const TITLE_WORDS = new Set([...LEXICON.titles.flatMap((t) => t.toLowerCase().split(/\s+/)).filter((w) => w.length > 2 && !NOT_OFFICES.has(w)), ...LEXICON.officeNouns]);
 /** Sectors of agent nouns that make a body of the state ("police", "courts", "troops"), not a private one. */
-const STATE_SECTORS = new Set(['government', 'police', 'judiciary', 'military', 'legislature', 'intelligence', 'diplomatic', 'executive', 'security', 'state', 'legislative', 'navy', 'army', 'air force']);
+const STATE_SECTORS = new Set(LEXICON.stateSectors);
 /** Agent nouns that are the state itself (ANNOTATION.md: a government acts as its country). */
-const STATE_ITSELF = new Set(['government', 'authority', 'administration', 'regime', 'state', 'leadership', 'side', 'official']);
+const STATE_ITSELF = new Set(LEXICON.stateItselfNouns);
 const MODIFIER = (d: string): boolean => d === 'amod' || d === 'compound' || d === 'nmod:poss' || d === 'nmod:of' || d === 'nmod:in' || d === 'appos';
-const DETERMINERS = new Set(['the', 'a', 'an']);
+const DETERMINERS = new Set(LEXICON.articles);
 const LEADING = /^(the|a|an)\s+/i;
 
 function titleCase(s: string): string {

@@ -2,8 +2,9 @@
  * Who does what to whom in one sentence: speech frames (the speaker is the source of what is said),
  * passive voice, subjects and objects of triggers, negation and hypotheticals.
  */
-import type { RelationName } from '../ontology.ts';
+import { relationsOfClass, type RelationName } from '../ontology.ts';
 import { LEXICON } from './data.ts';
+import { stateOfId } from './ids.ts';
 import type { Mention } from './mentions.ts';
 import type { Token } from './nlp.ts';
 import type { Trigger } from './triggers.ts';
@@ -23,40 +24,43 @@ export interface RoleAssignment {
 const SPEECH = new Set(LEXICON.speechVerbs);
 const NEGATION = new Set(LEXICON.negationWords);
 const HYPOTHETICAL = new Set(LEXICON.hypotheticalWords);
-const OBJECT_MARKERS = new Set(['like', 'unlike', 'including', 'than', 'predecessor', 'successor', 'of', 'against', 'on', 'with', 'to', 'at', 'for', 'from', 'by', 'over', 'into', 'toward', 'towards', 'about', 'upon']);
-const SUBJECT_GAP = /^(on|last|this|earlier|later|also|has|have|had|is|are|was|were|been|will|would|could|,|’|”|"|'|—|-|then|now|again|previously|recently|jointly|publicly|formally|officially|separately|in|a|an|the|statement|simultaneous|announcement|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|late|early|\d+|january|february|march|april|may|june|july|august|september|october|november|december|week|month|year|day|night|morning|evening|afternoon|\w+ly)$/i;
-const TOPIC_MARKERS = new Set(['over', 'about', 'in', 'regarding', 'concerning', 'during', 'after', 'before', 'amid']);
+const OBJECT_MARKERS = new Set(LEXICON.objectMarkers);
+const SUBJECT_GAP_WORDS = new Set(LEXICON.subjectGapWords);
+/** A number or an adverb between an actor and its verb: "Japan on 12 May strongly condemned …". */
+const NUMBER_OR_ADVERB = /^(\d+|\w+ly)$/i;
+const TOPIC_MARKERS = new Set(LEXICON.topicMarkers);
 const window = 6;
-const ACCUSATION_LINK = /^(of|that|it|for|over)$/;
+const ACCUSATION_LINK = new Set(LEXICON.accusationLinks);
 // Patterns tested once or more per trigger or mention live here: a regular expression literal inside a function is a new object each time it runs.
 /** A token that opens a quotation. */
 export const OPENING_QUOTE = /^[“"‘']/;
 const CLOSING_PUNCT = /^[,”"’]$/;
 const PARTICIPLE_ENDING = /(ed|en|wn|ught|ld)$/;
-const PASSIVE_GAP = /^(also|being|been|not|reportedly|jointly|formally|publicly|\w+ly)$/i;
-const OUR_MY = /^(our|my)$/i;
+const PASSIVE_GAP_WORDS = new Set(LEXICON.passiveGapWords);
+/** "was also strongly condemned": an adverb inside a passive. */
+const ADVERB = /^\w+ly$/i;
+const OUR_MY = new Set(LEXICON.firstPersonPossessives);
 const AND_OR = /^(and|or)$/;
-const DETERMINER = /^(the|a|an|its|their|his|her)$/i;
+const DETERMINER = new Set(LEXICON.determiners);
 const FUTURE_PATTERN = /^(will|would) /;
 const POSSESSIVE_MARK = /^('s|’s|')$/;
 const QUOTE_MARK = /^[“"‘'”’]$/;
 const NOMINAL_POS = /^(DET|NOUN|PROPN|ADJ|NUM|PRON)$/;
-const STATE_OF_ID = /^(?:country:([A-Z]{3})|(?:official|agency|person):([a-z]{3}):)/;
 const AUXILIARY_POS = /^(AUX|ADV|PART)$/;
-const RELATIVE_PRONOUN = /^(that|which)$/;
+const RELATIVE_PRONOUN = new Set(LEXICON.relativePronouns);
 const NOUN_MODIFIER_POS = /^(ADJ|ADV|PUNCT|PART|CCONJ)$/;
-const AND_COMMA = /^(and|,)$/;
+const AND_COMMA = new Set(LEXICON.coordinators);
 const ING = /ing$/;
-const PARTICIPLE_CLAUSE = /^(while|after|before|when|,)$/;
+const PARTICIPLE_CLAUSE = new Set(LEXICON.participleClauseOpeners);
 const ED_EN = /(ed|en)$/;
-const BE_FORM = /^(was|were|been|is|are)$/;
-const CLAUSE_CONJUNCTION = /^(and|but|while|whereas)$/;
+const BE_FORM = new Set(LEXICON.beForms);
+const CLAUSE_CONJUNCTION = new Set(LEXICON.clauseConjunctions);
 const VERB_POS = /^(AUX|VERB)$/;
 /** Acts whose object is what they allege: "accused X of …", "sanctioned X for …". */
-const ALLEGING = new Set<RelationName>(['ACCUSES', 'DENIES', 'SANCTIONS', 'CHARGES', 'CONDEMNS']);
+const ALLEGING = relationsOfClass('alleging');
 /** Judgements that may stand without a target (it is then the source's opponent). */
-const JUDGING = new Set<RelationName>(['DENIES', 'CONDEMNS', 'ACCUSES']);
-const JUDGING_OR_SUPPORTING = new Set<RelationName>(['DENIES', 'CONDEMNS', 'ACCUSES', 'SUPPORTS']);
+const JUDGING = relationsOfClass('judging');
+const JUDGING_OR_SUPPORTING = relationsOfClass('open-target');
 
 /** "accused Beijing of carrying out the attack": the attack is what is alleged, not an event. */
 function insideAccusation(tokens: readonly Token[], triggers: readonly Trigger[], tr: Trigger): boolean {
@@ -68,7 +72,7 @@ function insideAccusation(tokens: readonly Token[], triggers: readonly Trigger[]
     for (let k = o.end; k < tr.start; k += 1) {
       const w = tokens[k]!.lower;
       if (w === 'and' || w === ';') return false;
-      link ||= ACCUSATION_LINK.test(w);
+      link ||= ACCUSATION_LINK.has(w);
     }
     return link;
   });
@@ -101,19 +105,12 @@ function opponentImplied(tokens: readonly Token[], tr: Trigger): boolean {
   return true;
 }
 
-/** The state an actor id belongs to, from the id's own scheme (`country:JOR`, `official:jor:…`, `agency:jor:…`). */
-function stateOfId(id: string): string | null {
-  const m = STATE_OF_ID.exec(id);
-  const iso = m?.[1] ?? m?.[2]?.toUpperCase();
-  return iso && iso !== 'XXX' ? iso : null;
-}
-
 /** Acts two parties do together: coordinated actors with no object act on each other. */
-export const RECIPROCAL: ReadonlySet<RelationName> = new Set<RelationName>(['AGREES', 'MEETS', 'COOPERATES']);
+export const RECIPROCAL: ReadonlySet<RelationName> = relationsOfClass('reciprocal');
 /** Nouns whose infinitive names an aim, not an act: "efforts to", "a bid to". */
-const AIM_NOUNS = new Set(['efforts', 'effort', 'attempt', 'attempts', 'bid', 'bids', 'plan', 'plans', 'campaign', 'push', 'drive', 'aim', 'goal', 'ability', 'right', 'readiness', 'intention', 'desire', 'need', 'call', 'calls', 'commitment']);
+const AIM_NOUNS = new Set(LEXICON.aimNouns);
 
-const INHERENTLY_FUTURE = new Set<RelationName>(['AGREES', 'THREATENS', 'REQUESTS']);
+const INHERENTLY_FUTURE = relationsOfClass('future');
 
 function isSpeechVerb(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k];
@@ -144,7 +141,7 @@ export function findFrames(tokens: readonly Token[], groups: readonly Mention[])
 }
 
 function gapIsSubjectGap(tokens: readonly Token[], from: number, to: number): boolean {
-  for (let k = from; k < to; k += 1) if (!SUBJECT_GAP.test(tokens[k]!.text)) return false;
+  for (let k = from; k < to; k += 1) if (!SUBJECT_GAP_WORDS.has(tokens[k]!.text.toLowerCase()) && !NUMBER_OR_ADVERB.test(tokens[k]!.text)) return false;
   return true;
 }
 
@@ -195,7 +192,7 @@ function isPassive(tokens: readonly Token[], tr: Trigger): boolean {
   for (let k = tr.start - 1; k >= Math.max(0, tr.start - 3); k -= 1) {
     const w = tokens[k]!;
     if (w.lemma === 'be' || w.lower === 'been' || w.lower === 'being' || w.lower === 'get') return true;
-    if (!PASSIVE_GAP.test(w.lower)) return false;
+    if (!PASSIVE_GAP_WORDS.has(w.lower) && !ADVERB.test(w.lower)) return false;
   }
   return false;
 }
@@ -203,14 +200,14 @@ function isPassive(tokens: readonly Token[], tr: Trigger): boolean {
 /** "the Microsoft hack": a name modifying a noun is not an argument. */
 function modifier(tokens: readonly Token[], m: Mention): boolean {
   // "our support": a possessive pronoun is the owner of what follows, i.e. its agent.
-  if (m.via === 'author' && OUR_MY.test(tokens[m.start]?.text ?? '')) return false;
+  if (m.via === 'author' && OUR_MY.has((tokens[m.start]?.text ?? '').toLowerCase())) return false;
   const next = tokens[m.end];
   return !!next && next.pos === 'NOUN' && !AND_OR.test(next.lower);
 }
 
 function objectLike(tokens: readonly Token[], m: Mention): boolean {
   let k = m.start - 1;
-  while (k >= 0 && DETERMINER.test(tokens[k]!.lower)) k -= 1;
+  while (k >= 0 && DETERMINER.has(tokens[k]!.lower)) k -= 1;
   const t = tokens[k];
   if (!t) return false;
   return OBJECT_MARKERS.has(t.lower) || (t.pos === 'VERB' && !SPEECH.has(t.lemma));
@@ -222,10 +219,10 @@ function anyIn(tokens: readonly Token[], from: number, to: number, words: Readon
   return false;
 }
 
-const CONDITION_WORDS = new Set(['if', 'unless']);
-const CONDITION_OR_MODAL_WORDS = new Set(['if', 'unless', 'would', 'could', 'might', 'may']);
+const CONDITION_WORDS = new Set(LEXICON.conditionWords);
+const CONDITION_OR_MODAL_WORDS = new Set([...LEXICON.conditionWords, ...LEXICON.hypotheticalModals]);
 /** What ends a condition's clause before the act: "if the US holds drills, the DPRK will …". */
-const CLAUSE_BREAKS = new Set([',', ';', ':', '—', '–', 'and', 'but', 'while', 'which', 'that']);
+const CLAUSE_BREAKS = new Set(LEXICON.clauseBreaks);
 
 function flags(tokens: readonly Token[], tr: Trigger, from: number): { negated: boolean; hypothetical: boolean } {
   const negated = anyIn(tokens, Math.max(from, tr.start - 4), tr.start, NEGATION);
@@ -261,7 +258,7 @@ function interveningTrigger(triggers: readonly Trigger[], tr: Trigger, m: Mentio
  * (Module functions, not closures per trigger: under tsx's keepNames every named closure is renamed when made.)
  */
 function newClause(tokens: readonly Token[], tr: Trigger, m: Mention): boolean {
-  return tokens.slice(tr.end, m.start).some((t, k, all) => (t.text === ',' && CLAUSE_CONJUNCTION.test(all[k + 1]?.lower ?? '')) || t.text === ';')
+  return tokens.slice(tr.end, m.start).some((t, k, all) => (t.text === ',' && CLAUSE_CONJUNCTION.has(all[k + 1]?.lower ?? '')) || t.text === ';')
     || (tokens.slice(tr.end, m.start).some((t) => t.text === ',') && VERB_POS.test(tokens[m.end]?.pos ?? '') && !ING.test(tokens[m.end]?.lower ?? ''));
 }
 
@@ -310,7 +307,7 @@ export function assignRoles(tokens: readonly Token[], groups: readonly Mention[]
       // "activities that threatened the security of …": the relative clause's subject is the noun, not an actor.
       let rel = tr.start - 1;
       while (rel > 0 && AUXILIARY_POS.test(tokens[rel]!.pos)) rel -= 1;
-      if (RELATIVE_PRONOUN.test(tokens[rel]?.lower ?? '') && tokens[rel - 1]?.pos === 'NOUN' && !groups.some((m) => m.end === rel)) continue;
+      if (RELATIVE_PRONOUN.has(tokens[rel]?.lower ?? '') && tokens[rel - 1]?.pos === 'NOUN' && !groups.some((m) => m.end === rel)) continue;
       // "Russia's decision to expel …": the act is the noun's owner's; "efforts to hold Russia accountable" is an aim, not an act.
       if (tokens[tr.start - 1]?.lower === 'to' && tokens[tr.start - 2]?.pos === 'NOUN') {
         if (AIM_NOUNS.has(tokens[tr.start - 2]!.lower)) continue;
@@ -327,9 +324,9 @@ export function assignRoles(tokens: readonly Token[], groups: readonly Mention[]
         if (agent && target) out.push({ trigger: tr, source: agent, target, ...f, rule: `nominal-by:${tr.pattern}` });
         continue;
       }
-      const prevAgent = agents.length > 0 && AND_COMMA.test(tokens[tr.start - 1]?.lower ?? '') ? agents[agents.length - 1]!.agent : undefined;
+      const prevAgent = agents.length > 0 && AND_COMMA.has(tokens[tr.start - 1]?.lower ?? '') ? agents[agents.length - 1]!.agent : undefined;
       // "…, while raging at X": a participle clause shares the main clause's actor.
-      const participle = ING.test(tokens[tr.start]?.lower ?? '') && PARTICIPLE_CLAUSE.test(tokens[tr.start - 1]?.lower ?? '');
+      const participle = ING.test(tokens[tr.start]?.lower ?? '') && PARTICIPLE_CLAUSE.has(tokens[tr.start - 1]?.lower ?? '');
       const mainActor = speaker ?? groups.find((m) => !m.locative && !objectLike(tokens, m) && m.end <= tr.start);
       if (participle && mainActor) {
         const target = rightOk && rightOk !== mainActor ? rightOk : null;
@@ -340,7 +337,7 @@ export function assignRoles(tokens: readonly Token[], groups: readonly Mention[]
       // "King Abdullah stressed Jordan's support": the speaker voices his own state's act.
       const adjacent = possessor && speaker && possessor.via !== 'author' && possessor.actorIds.length === 1 && speaker.actorIds.length === 1 && stateOfId(possessor.actorIds[0]!) === stateOfId(speaker.actorIds[0]!) ? speaker : possessor;
       // "a criminal complaint was unsealed charging X": an agentless filing, made by the document's voice.
-      const filed = !adjacent && !subject && !prevAgent && !speaker && docVoice && ING.test(tokens[tr.start]?.lower ?? '') && ED_EN.test(tokens[tr.start - 1]?.lower ?? '') && BE_FORM.test(tokens[tr.start - 2]?.lower ?? '')
+      const filed = !adjacent && !subject && !prevAgent && !speaker && docVoice && ING.test(tokens[tr.start]?.lower ?? '') && ED_EN.test(tokens[tr.start - 1]?.lower ?? '') && BE_FORM.has(tokens[tr.start - 2]?.lower ?? '')
         ? { start: tr.start, end: tr.end, actorIds: [docVoice], locative: false, via: 'author' as const } : undefined;
       const source = adjacent ?? subject ?? prevAgent ?? speaker ?? filed;
       if (!source) continue;

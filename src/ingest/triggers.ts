@@ -1,7 +1,7 @@
 /** Event triggers: the lexicon of data/triggers.tsv compiled once, matched over a sentence's tokens. */
 import { isRelationName, type RelationName } from '../ontology.ts';
 import { CHAIN_CLASSES, composeChains, type ChainClass } from './chains.ts';
-import { TRIGGER_ROWS } from './data.ts';
+import { LEXICON, TRIGGER_ROWS } from './data.ts';
 import type { Token } from './nlp.ts';
 import { WordFilter } from './wordfilter.ts';
 
@@ -57,7 +57,7 @@ const INDEX = compile();
 /** The words that start a pattern, for a quick "no pattern here" before the index. */
 const FIRST_WORDS = new WordFilter(INDEX.keys());
 
-const MODALS = new Set(['will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'wo', 'ca']);
+const MODALS = new Set([...LEXICON.modals, ...LEXICON.modalContractions]);
 
 /** wink's tag, except that a word right after a modal or an infinitival "to" is a verb ("would free"). */
 function posAt(tokens: readonly Token[], k: number): string {

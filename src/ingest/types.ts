@@ -72,7 +72,7 @@ export interface ExtractedEvent {
   evidence: { sentence: string; start: number; end: number };
   sourceMention: Span;
   targetMention: Span;
-  /** Which rule produced it, e.g. "verb:accuse/active", "nominal:statement-of-condemnation". */
+  /** Which rule produced it: one of the forms of rules.ts, e.g. `graph:nsubj>obj:condemn`, `passive:by:summon`. */
   rule: string;
 }
 

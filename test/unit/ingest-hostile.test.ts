@@ -9,6 +9,7 @@ describe('extract on hostile text', () => {
       'Later the constructor condemned Britain, and the toString accused the __proto__ of lying. The hasOwnProperty valueOf prototype.';
     const r = extract({ text, publishedAt: '2021-07-21' });
     expect(r.actors.map((a) => a.id)).toContain('agency:rus:foreign-ministry');
+    expect(r.events.map((e) => e.source)).toContain('agency:rus:foreign-ministry');
     expect(r.events.every((e) => !/constructor|proto|toString/i.test(`${e.source} ${e.target}`))).toBe(true);
   });
 

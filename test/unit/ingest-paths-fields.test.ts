@@ -58,6 +58,7 @@ describe('scanPaths', () => {
     // Nothing outside the tree is read.
     const items: SourcedInput[] = [];
     for await (const x of readInputs([root])) items.push(x);
+    expect(items.filter((x) => x.input?.text).length).toBeGreaterThan(0);
     expect(items.some((x) => x.input?.text?.includes('Private notes'))).toBe(false);
   });
 

@@ -37,7 +37,9 @@ describe('splitText', () => {
 
   it('falls back to a space, then to a hard cut, for a paragraph longer than the limit', () => {
     const words = 'word '.repeat(200);
-    expect(splitText(words, 100).every((p) => p.text.length <= 100 && p.text.endsWith(' '))).toBe(true);
+    const pieces = splitText(words, 100);
+    expect(pieces.map((p) => p.text).join('')).toBe(words);
+    expect(pieces.every((p) => p.text.length <= 100 && p.text.endsWith(' '))).toBe(true);
     const blob = 'x'.repeat(250);
     expect(splitText(blob, 100).map((p) => p.text.length)).toEqual([100, 100, 50]);
   });
