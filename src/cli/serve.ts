@@ -10,7 +10,8 @@ import { ConfigError, loadConfig, type AppConfig } from '../config.ts';
 import { openNeo4j, type Neo4jConnection } from '../store/driver.ts';
 import { LocalNeo4jError } from '../store/local-neo4j.ts';
 import { migrate } from '../store/schema.ts';
-import { ingestSeed } from '../store/seed.ts';
+import { closeArticlePool } from '../pipeline/extractor.ts';
+import { ingestSeed } from '../pipeline/seed.ts';
 import { startServer, type RunningServer } from '../server.ts';
 import { ArticleParser } from '../ingest/article-parser.ts';
 import { openNlp, type NlpEngine } from '../nlp/engine.ts';
@@ -74,6 +75,7 @@ export async function run(args: string[]): Promise<number> {
     stopping ??= (async () => {
       log(`${signal}: shutting down …`);
       if (server) await server.close().catch((e: unknown) => log(`closing the HTTP server failed: ${String(e)}`));
+      await closeArticlePool();
       if (connection) await connection.close().catch((e: unknown) => log(`closing Neo4j failed: ${String(e)}`));
       // An engine still starting is stopped once it is up (or has failed).
       nlp ??= await (nlpStarting ?? Promise.resolve(null)).catch(() => null);

@@ -3,7 +3,7 @@
  * write, so one bad article is refused alone instead of failing the transaction it would share.
  */
 import { createHash } from 'node:crypto';
-import type { ExtractionResult } from '../ingest/types.ts';
+import type { ExtractionResult } from '../extraction.ts';
 import { isActorKind, isRelationName, kindLabel, type ActorKind, type RelationName } from '../ontology.ts';
 import { StoreError } from './errors.ts';
 
