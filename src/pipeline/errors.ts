@@ -1,8 +1,5 @@
 /** Errors of the orchestration: an article whose extraction outran its time budget. */
 
-/** The default time budget of one article's extraction (and of its preparation off the event loop), in seconds. */
-export const DEFAULT_EXTRACTION_TIMEOUT_S = 60;
-
 /**
  * One article's extraction took longer than its budget (DIPLOGRAPH_EXTRACTION_TIMEOUT): its thread was ended and
  * replaced, and nothing of the article is stored. Work is linear in an article's length, so this is a guard

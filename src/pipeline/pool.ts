@@ -4,10 +4,11 @@
  * replaced; that article fails with EXTRACTION_TIMEOUT and the others it held go to the next free thread.
  */
 import { Worker } from 'node:worker_threads';
+import { extractionTimeoutS } from '../config.ts';
 import type { ArticleInput, ExtractionResult } from '../extraction.ts';
 import type { ExtractTask } from '../ingest/extract-task.ts';
 import type { IngestItem } from '../store/ingest.ts';
-import { DEFAULT_EXTRACTION_TIMEOUT_S, ExtractionTimeoutError } from './errors.ts';
+import { ExtractionTimeoutError } from './errors.ts';
 import { revive, runWork, type WorkReply, type WorkRequest } from './work.ts';
 
 /** Requests per message to a thread. */
@@ -25,15 +26,6 @@ export interface PoolOptions {
   timeoutS?: number;
   /** Threads that do not keep the process alive (a server's pool, idle between requests). */
   unref?: boolean;
-}
-
-/** DIPLOGRAPH_EXTRACTION_TIMEOUT: seconds, a whole number from 1 to 86,400; default 60. */
-export function extractionTimeoutS(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.DIPLOGRAPH_EXTRACTION_TIMEOUT;
-  if (raw === undefined || raw === '') return DEFAULT_EXTRACTION_TIMEOUT_S;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 86_400) throw new Error(`DIPLOGRAPH_EXTRACTION_TIMEOUT must be a whole number of seconds from 1 to 86400, got ${JSON.stringify(raw)}`);
-  return n;
 }
 
 interface Pending {

@@ -7,7 +7,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractItem } from '../../src/pipeline/ingest.ts';
-import { ExtractPool, extractionTimeoutS } from '../../src/pipeline/pool.ts';
+import { extractionTimeoutS, loadConfig } from '../../src/config.ts';
+import { ExtractPool } from '../../src/pipeline/pool.ts';
 import { InputError } from '../../src/ingest/errors.ts';
 import { candidateTexts } from '../../src/ingest/extract-task.ts';
 
@@ -47,6 +48,8 @@ describe('ExtractPool time budget', () => {
     expect(extractionTimeoutS({})).toBe(60);
     expect(extractionTimeoutS({ DIPLOGRAPH_EXTRACTION_TIMEOUT: '5' })).toBe(5);
     expect(() => extractionTimeoutS({ DIPLOGRAPH_EXTRACTION_TIMEOUT: '0.5' })).toThrow(/DIPLOGRAPH_EXTRACTION_TIMEOUT/);
+    // A server does not start with a bad value.
+    expect(() => loadConfig({ DIPLOGRAPH_EXTRACTION_TIMEOUT: 'soon' })).toThrow(/DIPLOGRAPH_EXTRACTION_TIMEOUT/);
   });
 });
 
