@@ -10,7 +10,7 @@ import { ConfigError, loadConfig, type AppConfig } from '../config.ts';
 import { openNeo4j, type Neo4jConnection } from '../store/driver.ts';
 import { LocalNeo4jError } from '../store/local-neo4j.ts';
 import { migrate } from '../store/schema.ts';
-import { closeArticlePool } from '../pipeline/extractor.ts';
+import { articlePool, closeArticlePool } from '../pipeline/extractor.ts';
 import { ingestSeed } from '../pipeline/seed.ts';
 import { startServer, type RunningServer } from '../server.ts';
 import { ArticleParser } from '../ingest/article-parser.ts';
@@ -121,6 +121,9 @@ export async function run(args: string[]): Promise<number> {
     }
     if (stopping) return 0;
     server = await startServer({ driver: connection.driver, database: connection.target.database, config, parser, log });
+    // The extraction threads of ingestArticle start now, not at the first article (each loads the extractor: a
+    // second or more of CPU).
+    articlePool();
   } catch (error) {
     if (error instanceof LocalNeo4jError || error instanceof ConfigError || error instanceof LocalCoreNlpError || error instanceof NlpError) {
       console.error(`diplograph: ${error.message}`);
