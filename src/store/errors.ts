@@ -1,5 +1,5 @@
 /** Store errors carry a code; driver errors are classified by their `code`, never by message text. */
-export type StoreErrorCode = 'INVALID_EXTRACTION' | 'WRITE_FAILED' | 'NOT_FOUND';
+export type StoreErrorCode = 'INVALID_EXTRACTION' | 'TOO_MANY_EVENTS' | 'WRITE_FAILED' | 'NOT_FOUND';
 
 export class StoreError extends Error {
   readonly code: StoreErrorCode;

@@ -111,6 +111,13 @@ export const NO_EVENTS_WARNING = 'NO_EVENTS: no event was found in the article';
  */
 export const MAX_STORED_TEXT_CHARS = 512 * 1024;
 
+/**
+ * Most events one article may bring; more is refused (TOO_MANY_EVENTS) before anything is written. An article's
+ * events are written in one transaction, so that it is stored whole or not at all, and a 4.9 MB text read as
+ * some 44,000 events is beyond the transaction memory of a modest Neo4j; a news article has a few dozen.
+ */
+export const MAX_EVENTS_PER_ARTICLE = 2000;
+
 /** The warning of an article whose text was stored in part. */
 export function textTruncatedWarning(length: number): string {
   return `TEXT_TRUNCATED: the article's text (${length} characters) is stored up to its first ${MAX_STORED_TEXT_CHARS}; the evidence sentence of every event is stored whole`;
@@ -129,6 +136,10 @@ export function prepareArticle(result: ExtractionResult): PreparedArticle {
   const a = result.article;
   if (!a || typeof a.text !== 'string') fail(`article ${id}: article.text is missing`);
   const warnings = [...(result.warnings ?? [])];
+  const count = (result.events ?? []).length;
+  if (count > MAX_EVENTS_PER_ARTICLE) {
+    throw new StoreError('TOO_MANY_EVENTS', `article ${id}: ${count} events, more than the ${MAX_EVENTS_PER_ARTICLE} one article may bring; nothing of it was stored`);
+  }
   const publishedAt = validDate(a.publishedAt);
   if (a.publishedAt && !publishedAt) warnings.push(`publishedAt ${JSON.stringify(a.publishedAt)} is not a date; stored as null`);
   // Stored all the same (its actors and text are searchable), but an analyst should know nothing was found.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planWaves } from '../../src/store/ingest.ts';
 import { membershipsFor } from '../../src/store/memberships.ts';
-import { MAX_STORED_TEXT_CHARS, prepareArticle, redirectActors, textTruncatedWarning, validDate, withArticleId } from '../../src/store/prepare.ts';
+import { MAX_EVENTS_PER_ARTICLE, MAX_STORED_TEXT_CHARS, prepareArticle, redirectActors, textTruncatedWarning, validDate, withArticleId } from '../../src/store/prepare.ts';
 import { makeExtraction } from '../fixtures/store/extractions.ts';
 
 const base = makeExtraction({
@@ -38,6 +38,12 @@ describe('prepareArticle', () => {
     const short = prepareArticle(base);
     expect(short.article.text).toBe(base.article.text);
     expect(short.warnings.some((w) => w.startsWith('TEXT_TRUNCATED'))).toBe(false);
+  });
+
+  it('refuses an article of more than MAX_EVENTS_PER_ARTICLE events with TOO_MANY_EVENTS (issue 14)', () => {
+    const many = (n: number) => ({ ...base, events: Array.from({ length: n }, (_, k) => ({ ...base.events[0]!, id: `e-${k}` })) });
+    expect(prepareArticle(many(MAX_EVENTS_PER_ARTICLE)).events).toHaveLength(MAX_EVENTS_PER_ARTICLE);
+    expect(() => prepareArticle(many(MAX_EVENTS_PER_ARTICLE + 1))).toThrow(expect.objectContaining({ code: 'TOO_MANY_EVENTS' }));
   });
 
   it('refuses an unknown relation or actor kind with INVALID_EXTRACTION', () => {

@@ -44,7 +44,7 @@ export const ingestResolvers = {
       const result = results[0];
       if (!result || result.status === 'failed') {
         const code = result?.error?.code ?? 'WRITE_FAILED';
-        if (code === 'INVALID_EXTRACTION') throw new BadUserInputError(result?.error?.message ?? 'the article could not be stored', { inputCode: code });
+        if (code === 'INVALID_EXTRACTION' || code === 'TOO_MANY_EVENTS') throw new BadUserInputError(result?.error?.message ?? 'the article could not be stored', { inputCode: code });
         // Neo4j went away while writing: the same 503 as every other operation.
         if (isUnavailableCode(code)) throw new ServiceUnavailableError();
         // Anything else is ours, not the client's: masked as "Unexpected error." and logged.
