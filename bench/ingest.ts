@@ -26,7 +26,7 @@ import type { Driver } from 'neo4j-driver';
 import { loadConfig, type Neo4jTarget } from '../src/config.ts';
 import { ArticleParser } from '../src/ingest/article-parser.ts';
 import { readFileInputs, type SourcedInput } from '../src/ingest/files.ts';
-import { runPipeline } from '../src/ingest/pipeline.ts';
+import { runPipeline } from '../src/pipeline/pipeline.ts';
 import { extract } from '../src/ingest/extract.ts';
 import type { ArticleInput } from '../src/ingest/types.ts';
 import { checkConsistency } from '../src/store/consistency.ts';

@@ -83,6 +83,18 @@ function origins(env: Env, problems: string[]): string[] {
   return [...new Set(out)];
 }
 
+/**
+ * DIPLOGRAPH_EXTRACTION_TIMEOUT: the seconds one article's extraction may take in an extraction thread (1 to
+ * 86,400; default 60); throws a ConfigError naming the variable. Read by the extraction pool, and checked by
+ * loadConfig so that a server does not start with a bad value.
+ */
+export function extractionTimeoutS(env: Env = process.env): number {
+  const problems: string[] = [];
+  const seconds = int(env, 'DIPLOGRAPH_EXTRACTION_TIMEOUT', 60, 1, 86_400, problems);
+  if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  return seconds;
+}
+
 /** Reads the configuration; throws one ConfigError listing every invalid variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
@@ -103,6 +115,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   let apiKey: string | null | undefined = env.DIPLOGRAPH_API_KEY;
   if (apiKey === 'none') apiKey = null;
   else if (apiKey !== undefined && apiKey.length < 16) problems.push('DIPLOGRAPH_API_KEY must be at least 16 characters (or "none" to leave mutations open)');
+  int(env, 'DIPLOGRAPH_EXTRACTION_TIMEOUT', 60, 1, 86_400, problems);
   const config: AppConfig = {
     neo4j: neo4jTarget,
     host: env.HOST || '127.0.0.1',

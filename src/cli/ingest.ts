@@ -7,7 +7,7 @@
 import { loadConfig } from '../config.ts';
 import { ArticleParser } from '../ingest/article-parser.ts';
 import { missingInput, readFileInputs, scanPaths, type SourcedInput } from '../ingest/files.ts';
-import { runPipeline } from '../ingest/pipeline.ts';
+import { runPipeline } from '../pipeline/pipeline.ts';
 import { openNlp, type NlpEngine } from '../nlp/engine.ts';
 import { NlpError } from '../nlp/errors.ts';
 import { LocalCoreNlpError } from '../nlp/local-corenlp.ts';

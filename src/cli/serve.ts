@@ -10,7 +10,8 @@ import { ConfigError, loadConfig, type AppConfig } from '../config.ts';
 import { openNeo4j, type Neo4jConnection } from '../store/driver.ts';
 import { LocalNeo4jError } from '../store/local-neo4j.ts';
 import { migrate } from '../store/schema.ts';
-import { ingestSeed } from '../store/seed.ts';
+import { articlePool, closeArticlePool } from '../pipeline/extractor.ts';
+import { ingestSeed } from '../pipeline/seed.ts';
 import { startServer, type RunningServer } from '../server.ts';
 import { ArticleParser } from '../ingest/article-parser.ts';
 import { openNlp, type NlpEngine } from '../nlp/engine.ts';
@@ -74,6 +75,7 @@ export async function run(args: string[]): Promise<number> {
     stopping ??= (async () => {
       log(`${signal}: shutting down …`);
       if (server) await server.close().catch((e: unknown) => log(`closing the HTTP server failed: ${String(e)}`));
+      await closeArticlePool();
       if (connection) await connection.close().catch((e: unknown) => log(`closing Neo4j failed: ${String(e)}`));
       // An engine still starting is stopped once it is up (or has failed).
       nlp ??= await (nlpStarting ?? Promise.resolve(null)).catch(() => null);
@@ -119,6 +121,9 @@ export async function run(args: string[]): Promise<number> {
     }
     if (stopping) return 0;
     server = await startServer({ driver: connection.driver, database: connection.target.database, config, parser, log });
+    // The extraction threads of ingestArticle start now, not at the first article (each loads the extractor: a
+    // second or more of CPU).
+    articlePool();
   } catch (error) {
     if (error instanceof LocalNeo4jError || error instanceof ConfigError || error instanceof LocalCoreNlpError || error instanceof NlpError) {
       console.error(`diplograph: ${error.message}`);

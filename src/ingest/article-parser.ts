@@ -10,8 +10,7 @@
  */
 import type { NlpEngine } from '../nlp/engine.ts';
 import { NlpError } from '../nlp/errors.ts';
-import { candidateSentences, prepareArticle } from './extract.ts';
-import type { ArticleParses, ExtractTask } from './extract-task.ts';
+import { candidateTexts, type ArticleParses, type ExtractTask } from './extract-task.ts';
 import { parseMissing, ParseStore, type Annotator } from './parses.ts';
 import type { ArticleInput } from './types.ts';
 
@@ -33,6 +32,12 @@ export interface ArticleParserOptions {
   /** Parses known beforehand (recorded ones); kept until the store is first started afresh. */
   store?: ParseStore;
 }
+
+/**
+ * Prepares an article and gives its candidate sentences' texts (candidateTexts, in this thread, by default);
+ * the server passes one that does it in an extraction thread, off the event loop.
+ */
+export type Candidates = (input: ArticleInput) => string[] | Promise<string[]>;
 
 /** Where the time of parsing went; busy times count the time with at least one article in that step. */
 export interface ParserStats {
@@ -81,9 +86,9 @@ export class ArticleParser {
    * Prepares an article and parses its candidate sentences. Throws the InputError of a bad input, or the
    * NlpError of the engine (the article must then not be stored).
    */
-  async task(input: ArticleInput): Promise<ExtractTask> {
+  async task(input: ArticleInput, candidates: Candidates = candidateTexts): Promise<ExtractTask> {
     const t0 = performance.now();
-    const texts = [...new Set(candidateSentences(prepareArticle(input)).map((s) => s.text))];
+    const texts = await candidates(input);
     this.stats.prepareMs += performance.now() - t0;
     this.stats.articles += 1;
     this.stats.candidates += texts.length;

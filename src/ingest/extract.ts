@@ -119,7 +119,7 @@ export function candidateSentences(p: PreparedArticle): Sentence[] {
     const toks = s.tokens;
     // A "sentence" of hundreds of tokens is a list, a table or hostile input: the parser's time grows faster than
     // its length, so it is read by the window rules (the longest gold sentence has 91 tokens).
-    if (toks.length > MAX_PARSED_TOKENS || s.end - s.start > MAX_PARSED_CHARS) return false;
+    if (s.cut || toks.length > MAX_PARSED_TOKENS || s.end - s.start > MAX_PARSED_CHARS) return false;
     const act = toks.some((t) => SPEECH_LEMMAS.has(t.lemma)) || findTriggers(toks).length > 0;
     return act && toks.some((t, k) => ACTORISH.has(t.lower) || (k > 0 && /^\p{Lu}/u.test(t.text)) || (k === 0 && t.pos === 'PROPN'));
   });

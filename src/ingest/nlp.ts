@@ -21,11 +21,32 @@ export interface Sentence {
   end: number;
   text: string;
   tokens: Token[];
+  /** A piece of a longer "sentence" cut at MAX_SENTENCE_TOKENS / MAX_SENTENCE_CHARS: never sent to the parser. */
+  cut?: true;
 }
+
+/**
+ * Longest sentence the rules read at once. The window rules compare every trigger with every mention of a
+ * sentence, so one giant "sentence" (a 4 MB line without a full stop) costs the square of its length; cut into
+ * pieces of at most this many tokens (and characters), every stage's work grows linearly with the article.
+ * The longest gold sentence has 91 tokens; a cut piece is read by the window rules, never parsed.
+ */
+export const MAX_SENTENCE_TOKENS = 400;
+export const MAX_SENTENCE_CHARS = 4000;
+
+/**
+ * Longest run of characters without a space that wink-nlp reads as one word. Its model tests each word with a
+ * regular expression (`/[a-z].*\.$/i`) whose time grows with the square of the word's length (a 100 KB
+ * "word" takes most of a minute). A longer run is cut (its every MAX_WORD_CHARS-th character read as a space) before wink
+ * reads it; offsets are unchanged. The longest word of the gold texts is a URL of 186 characters.
+ */
+export const MAX_WORD_CHARS = 256;
+// A run of MAX_WORD_CHARS - 1 characters without a space and the one after it, which becomes the space.
+const LONG_RUN = new RegExp(`(\\S{${MAX_WORD_CHARS - 1}})\\S`, 'g');
 
 /** Splits `text` into sentences of tokens with character offsets (offset added to every position). */
 export function analyse(text: string, offset = 0): Sentence[] {
-  const doc = nlp.readDoc(text);
+  const doc = nlp.readDoc(text.replace(LONG_RUN, '$1 '));
   const all = doc.tokens();
   const values = all.out(its.value) as string[];
   const spaces = all.out(its.precedingSpaces) as string[];
@@ -60,7 +81,20 @@ export function analyse(text: string, offset = 0): Sentence[] {
     if (!words) continue;
     const s = toks[0]?.start ?? offset;
     const e = toks[toks.length - 1]?.end ?? offset;
-    sentences.push({ start: s, end: e, text: text.slice(s - offset, e - offset), tokens: toks });
+    if (toks.length <= MAX_SENTENCE_TOKENS && e - s <= MAX_SENTENCE_CHARS) {
+      sentences.push({ start: s, end: e, text: text.slice(s - offset, e - offset), tokens: toks });
+      continue;
+    }
+    // Cut: a piece ends before the token that would take it over either cap (a piece holds one token at least).
+    let from = 0;
+    while (from < toks.length) {
+      let to = from + 1;
+      while (to < toks.length && to - from < MAX_SENTENCE_TOKENS && toks[to]!.end - toks[from]!.start <= MAX_SENTENCE_CHARS) to += 1;
+      const ps = toks[from]!.start;
+      const pe = toks[to - 1]!.end;
+      sentences.push({ start: ps, end: pe, text: text.slice(ps - offset, pe - offset), tokens: toks.slice(from, to), cut: true });
+      from = to;
+    }
   }
   return sentences;
 }

@@ -7,7 +7,9 @@ export type StoreErrorCode =
   /** A correction that cannot be carried out as asked (a merged-away actor, an empty or too long list). */
   | 'INVALID_CORRECTION'
   /** A merge of actors of different kinds (an official into a country) without `force`. */
-  | 'KIND_MISMATCH';
+  | 'KIND_MISMATCH'
+  /** An article the store will not write in one transaction (more events than MAX_EVENTS_PER_ARTICLE). */
+  | 'TOO_MANY_EVENTS';
 
 export class StoreError extends Error {
   readonly code: StoreErrorCode;

@@ -1,13 +1,11 @@
 /**
- * The programmatic ingest API (CLI, server seeding, GraphQL mutations): articles in, a result per
- * article out. Input, engine (NLP_UNAVAILABLE, NLP_TIMEOUT) and extraction failures and invalid
- * extractions are reported per article, and nothing of such an article is written; the rest is written
- * in batches, one transaction each.
+ * Writing extractions (the pipeline, server seeding, GraphQL mutations, in src/pipeline): extractions in, a
+ * result per article out. Failures that kept an article from extraction (input, engine, extraction) come in
+ * with the item and invalid extractions are found here; each is reported per article and nothing of such an
+ * article is written; the rest is written in batches, one transaction each.
  */
 import type { Driver } from 'neo4j-driver';
-import { taskEach, type ArticleParser } from '../ingest/article-parser.ts';
-import { extractTask, type ExtractTask } from '../ingest/extract-task.ts';
-import type { ArticleInput, ExtractionResult } from '../ingest/types.ts';
+import type { ExtractionResult } from '../extraction.ts';
 import { errorCode, errorMessage } from './errors.ts';
 import { prepareArticle, type PreparedArticle } from './prepare.ts';
 import { deleteArticleTx, writeBatchIsolated, type WriteOutcome } from './writer.ts';
@@ -151,21 +149,6 @@ function toResult(item: IngestItem, p: PreparedArticle, o: WriteOutcome): Ingest
     return { ...base, status: 'failed', error: o.error ?? { code: 'WRITE_FAILED', message: 'not written' } };
   }
   return { ...base, status: o.status };
-}
-
-/** Extracts one article (input and parses) in this thread; an input error becomes the item's error. */
-export function extractItem(task: ExtractTask, source?: string): IngestItem {
-  try {
-    return { result: extractTask(task), ...(source !== undefined ? { source } : {}) };
-  } catch (error) {
-    return { error, ...(source !== undefined ? { source } : {}) };
-  }
-}
-
-/** Parses (with `opts.parser`), extracts in this thread, and stores articles. */
-export async function ingestArticles(driver: Driver, inputs: ArticleInput[], opts: IngestOptions & { parser: ArticleParser }): Promise<IngestSummary> {
-  const tasks = await taskEach(inputs, opts.parser);
-  return summarize(await ingestItems(driver, tasks.map((t) => ('task' in t ? extractItem(t.task) : { error: t.error })), opts));
 }
 
 /** Stores extraction results as given (tests, or extraction done elsewhere). */

@@ -3,7 +3,7 @@
  * write, so one bad article is refused alone instead of failing the transaction it would share.
  */
 import { createHash } from 'node:crypto';
-import type { ExtractionResult } from '../ingest/types.ts';
+import type { ExtractionResult } from '../extraction.ts';
 import { isActorKind, isRelationName, kindLabel, type ActorKind, type RelationName } from '../ontology.ts';
 import { StoreError } from './errors.ts';
 
@@ -103,16 +103,48 @@ function optionalString(value: unknown): string | null {
 /** The warning of an article stored without a single event (page furniture, a language not covered, …). */
 export const NO_EVENTS_WARNING = 'NO_EVENTS: no event was found in the article';
 
+/**
+ * Most characters of an article's text stored on its node (and in the article_search full-text index). News
+ * articles are a few thousand characters; a 4.9 MB text in one write ran Neo4j out of transaction memory
+ * (MemoryPoolOutOfMemoryError). A longer text is stored up to here with a warning; every event keeps its whole
+ * evidence sentence, and the content hash is still that of the whole text.
+ */
+export const MAX_STORED_TEXT_CHARS = 512 * 1024;
+
+/**
+ * Most events one article may bring; more is refused (TOO_MANY_EVENTS) before anything is written. An article's
+ * events are written in one transaction, so that it is stored whole or not at all, and a 4.9 MB text read as
+ * some 44,000 events is beyond the transaction memory of a modest Neo4j; a news article has a few dozen.
+ */
+export const MAX_EVENTS_PER_ARTICLE = 2000;
+
+/** The warning of an article whose text was stored in part. */
+export function textTruncatedWarning(length: number): string {
+  return `TEXT_TRUNCATED: the article's text (${length} characters) is stored up to its first ${MAX_STORED_TEXT_CHARS}; the evidence sentence of every event is stored whole`;
+}
+
+/** The text as stored: at most MAX_STORED_TEXT_CHARS, never cutting a surrogate pair in two. */
+function storedText(text: string): string {
+  if (text.length <= MAX_STORED_TEXT_CHARS) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[MAX_STORED_TEXT_CHARS - 1]!) ? MAX_STORED_TEXT_CHARS - 1 : MAX_STORED_TEXT_CHARS;
+  return text.slice(0, end);
+}
+
 /** Checks an extraction and turns it into rows; throws StoreError INVALID_EXTRACTION. */
 export function prepareArticle(result: ExtractionResult): PreparedArticle {
   const id = requireString(result.id, 'id');
   const a = result.article;
   if (!a || typeof a.text !== 'string') fail(`article ${id}: article.text is missing`);
   const warnings = [...(result.warnings ?? [])];
+  const count = (result.events ?? []).length;
+  if (count > MAX_EVENTS_PER_ARTICLE) {
+    throw new StoreError('TOO_MANY_EVENTS', `article ${id}: ${count} events, more than the ${MAX_EVENTS_PER_ARTICLE} one article may bring; nothing of it was stored`);
+  }
   const publishedAt = validDate(a.publishedAt);
   if (a.publishedAt && !publishedAt) warnings.push(`publishedAt ${JSON.stringify(a.publishedAt)} is not a date; stored as null`);
   // Stored all the same (its actors and text are searchable), but an analyst should know nothing was found.
   if ((result.events ?? []).length === 0) warnings.push(NO_EVENTS_WARNING);
+  if (a.text.length > MAX_STORED_TEXT_CHARS) warnings.push(textTruncatedWarning(a.text.length));
   const contentHash = a.contentHash ?? createHash('sha256').update(`${a.title ?? ''}\n${a.text}`).digest('hex');
 
   const actors = new Map<string, ActorRow>();
@@ -197,7 +229,7 @@ export function prepareArticle(result: ExtractionResult): PreparedArticle {
       publishedAt,
       dateline: optionalString(a.dateline),
       contentHash,
-      text: a.text,
+      text: storedText(a.text),
       eventCount: events.length,
     },
     actors: [...actors.values()],

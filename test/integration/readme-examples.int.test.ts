@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
-import { ingestSeed } from '../../src/store/seed.ts';
+import { ingestSeed } from '../../src/pipeline/seed.ts';
 import { createTestApi, type TestApi } from '../fixtures/api/harness.ts';
 import { recordedParser } from '../support/corenlp.ts';
 import { testDriver, testTarget, wipeGraph } from '../support/neo4j.ts';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadEvalParses } from '../../src/eval/parses.ts';
 import { readInputs } from '../../src/ingest/files.ts';
-import { runPipeline } from '../../src/ingest/pipeline.ts';
+import { runPipeline } from '../../src/pipeline/pipeline.ts';
 import { checkConsistency } from '../../src/store/consistency.ts';
 import { summarize } from '../../src/store/ingest.ts';
 import { testParser } from '../support/corenlp.ts';

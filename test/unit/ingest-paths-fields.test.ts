@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extract } from '../../src/ingest/extract.ts';
 import { readInputs, scanPaths, type SourcedInput } from '../../src/ingest/files.ts';
-import { extractItem } from '../../src/store/ingest.ts';
+import { extractItem } from '../../src/pipeline/ingest.ts';
 import { NO_EVENTS_WARNING, prepareArticle } from '../../src/store/prepare.ts';
 import { errorCode } from '../../src/store/errors.ts';
 

@@ -4,9 +4,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadEvalParses } from '../../src/eval/parses.ts';
 import { candidateSentences, prepareArticle } from '../../src/ingest/extract.ts';
 import type { ArticleParses } from '../../src/ingest/extract-task.ts';
-import { ExtractPool, type TaskItem } from '../../src/ingest/pipeline.ts';
+import { ExtractPool, type TaskItem } from '../../src/pipeline/pool.ts';
 import type { ArticleInput } from '../../src/ingest/types.ts';
-import { extractItem } from '../../src/store/ingest.ts';
+import { extractItem } from '../../src/pipeline/ingest.ts';
 
 // Real articles, each in a few versions (ids and a sentence changed), so a chunk is split into several jobs.
 const base: ArticleInput[] = ['test/gold/dev/articles', 'seed'].flatMap((dir) =>

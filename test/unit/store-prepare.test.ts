@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planWaves } from '../../src/store/ingest.ts';
 import { membershipsFor } from '../../src/store/memberships.ts';
-import { prepareArticle, redirectActors, validDate, withArticleId } from '../../src/store/prepare.ts';
+import { MAX_EVENTS_PER_ARTICLE, MAX_STORED_TEXT_CHARS, prepareArticle, redirectActors, textTruncatedWarning, validDate, withArticleId } from '../../src/store/prepare.ts';
 import { makeExtraction } from '../fixtures/store/extractions.ts';
 
 const base = makeExtraction({
@@ -24,6 +24,26 @@ describe('prepareArticle', () => {
       ]),
     );
     expect(p.events[1]).toMatchObject({ sourceId: 'official:usa:antony-blinken', negated: true, hypothetical: false });
+  });
+
+  it('stores at most MAX_STORED_TEXT_CHARS of a long text, with a warning; evidence sentences and the content hash are whole (issue 14)', () => {
+    const long = `${base.article.text} ${'More words of a very long article. '.repeat(20_000)}`;
+    expect(long.length).toBeGreaterThan(MAX_STORED_TEXT_CHARS);
+    const p = prepareArticle({ ...base, article: { ...base.article, text: long, contentHash: undefined } });
+    expect(p.article.text).toBe(long.slice(0, MAX_STORED_TEXT_CHARS));
+    expect(p.warnings).toContain(textTruncatedWarning(long.length));
+    expect(p.article.contentHash).not.toBe(prepareArticle({ ...base, article: { ...base.article, text: long.slice(0, MAX_STORED_TEXT_CHARS), contentHash: undefined } }).article.contentHash);
+    expect(p.events.map((e) => e.sentence)).toEqual(base.events.map((e) => e.evidence.sentence));
+    // A short text is stored as it is, without the warning.
+    const short = prepareArticle(base);
+    expect(short.article.text).toBe(base.article.text);
+    expect(short.warnings.some((w) => w.startsWith('TEXT_TRUNCATED'))).toBe(false);
+  });
+
+  it('refuses an article of more than MAX_EVENTS_PER_ARTICLE events with TOO_MANY_EVENTS (issue 14)', () => {
+    const many = (n: number) => ({ ...base, events: Array.from({ length: n }, (_, k) => ({ ...base.events[0]!, id: `e-${k}` })) });
+    expect(prepareArticle(many(MAX_EVENTS_PER_ARTICLE)).events).toHaveLength(MAX_EVENTS_PER_ARTICLE);
+    expect(() => prepareArticle(many(MAX_EVENTS_PER_ARTICLE + 1))).toThrow(expect.objectContaining({ code: 'TOO_MANY_EVENTS' }));
   });
 
   it('refuses an unknown relation or actor kind with INVALID_EXTRACTION', () => {

@@ -1,9 +1,10 @@
 /** Mutation.ingestArticle and Mutation.deleteArticle, through the store's ingest API. */
+import type { ArticleInput, ExtractionResult } from '../../extraction.ts';
 import type { ArticleParser } from '../../ingest/article-parser.ts';
 import { InputError } from '../../ingest/errors.ts';
-import { extractTask, type ExtractTask } from '../../ingest/extract-task.ts';
-import type { ArticleInput } from '../../ingest/types.ts';
 import { NlpError } from '../../nlp/errors.ts';
+import { ExtractionTimeoutError } from '../../pipeline/errors.ts';
+import { extractArticle } from '../../pipeline/extractor.ts';
 import { deleteArticle, ingestExtractions } from '../../store/ingest.ts';
 import { requiredText } from '../args.ts';
 import type { ApiContext } from '../context.ts';
@@ -16,12 +17,15 @@ import { toEventNode, type ActorRow, type ArticleRow, type EventRecord } from '.
 
 const STATUS = { new: 'CREATED', updated: 'UPDATED', duplicate: 'UNCHANGED' } as const;
 
-/** Prepares and parses the article; bad input is the client's to fix, an engine failure is a coded 503. */
-async function parseOrReject(input: ArticleInput, parser: ArticleParser, log: (msg: string) => void): Promise<ExtractTask> {
+/**
+ * Prepares, parses and extracts the article off the event loop; bad input (an article whose extraction outruns
+ * its time budget among it) is the client's to fix, an engine failure is a coded 503.
+ */
+async function extractOrReject(input: ArticleInput, parser: ArticleParser, log: (msg: string) => void): Promise<ExtractionResult> {
   try {
-    return await parser.task(input);
+    return await extractArticle(input, parser);
   } catch (error) {
-    if (error instanceof InputError) throw new BadUserInputError(error.message, { inputCode: error.code });
+    if (error instanceof InputError || error instanceof ExtractionTimeoutError) throw new BadUserInputError(error.message, { inputCode: error.code });
     if (error instanceof NlpError) {
       log(`ingestArticle: ${error.code}: ${error.message}`);
       throw new EngineError(error.code);
@@ -35,12 +39,12 @@ export const ingestResolvers = {
     async ingestArticle(_: unknown, args: { input: ArticleInput }, ctx: ApiContext) {
       // GraphQL gives absent fields as undefined or null; the extractor wants them absent.
       const input = Object.fromEntries(Object.entries(args.input).filter(([, v]) => v !== null && v !== undefined)) as ArticleInput;
-      const extraction = extractTask(await parseOrReject(input, ctx.parser, ctx.log));
+      const extraction = await extractOrReject(input, ctx.parser, ctx.log);
       const { results } = await ingestExtractions(ctx.driver, [extraction], { database: ctx.database });
       const result = results[0];
       if (!result || result.status === 'failed') {
         const code = result?.error?.code ?? 'WRITE_FAILED';
-        if (code === 'INVALID_EXTRACTION') throw new BadUserInputError(result?.error?.message ?? 'the article could not be stored', { inputCode: code });
+        if (code === 'INVALID_EXTRACTION' || code === 'TOO_MANY_EVENTS') throw new BadUserInputError(result?.error?.message ?? 'the article could not be stored', { inputCode: code });
         // Neo4j went away while writing: the same 503 as every other operation.
         if (isUnavailableCode(code)) throw new ServiceUnavailableError();
         // Anything else is ours, not the client's: masked as "Unexpected error." and logged.

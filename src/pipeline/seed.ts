@@ -1,8 +1,8 @@
 /** Ingests the demo corpus (seed/) at startup: re-running it is a no-op (each article a duplicate). */
 import type { Driver } from 'neo4j-driver';
+import type { ArticleInput } from '../extraction.ts';
 import type { ArticleParser } from '../ingest/article-parser.ts';
 import { readInputs } from '../ingest/files.ts';
-import type { ArticleInput } from '../ingest/types.ts';
 import { ingestArticles } from './ingest.ts';
 
 export async function ingestSeed(driver: Driver, dir: string, parser: ArticleParser, database?: string): Promise<string> {
