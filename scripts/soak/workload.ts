@@ -20,6 +20,8 @@ export interface Rec {
   code: string;
   /** The first error's message, for the codes worth listing. */
   message?: string;
+  /** What an ingestArticle answered: "CREATED, 12 events". */
+  note?: string;
 }
 
 export interface SendOptions {
@@ -33,7 +35,7 @@ export interface SendOptions {
 const UNEXPECTED = 'Unexpected error.';
 
 /** The code an answer is counted under. */
-function codeOf(status: number, body: unknown): { code: string; message?: string } {
+function codeOf(status: number, body: unknown): { code: string; message?: string; note?: string } {
   const errors = (body as { errors?: { message?: string; extensions?: { code?: string; inputCode?: string } }[] } | null)?.errors;
   if (Array.isArray(errors) && errors.length > 0) {
     // An "Unexpected error." anywhere in the list is what must be seen, whatever comes first.
@@ -43,7 +45,8 @@ function codeOf(status: number, body: unknown): { code: string; message?: string
     return { code: withInput, message: first.message ?? '' };
   }
   if (status !== 200) return { code: `HTTP_${status}` };
-  return { code: 'OK' };
+  const ingest = (body as { data?: { ingestArticle?: { status?: string; events?: unknown[] } } } | null)?.data?.ingestArticle;
+  return ingest ? { code: 'OK', note: `${ingest.status}, ${ingest.events?.length ?? 0} events` } : { code: 'OK' };
 }
 
 export class Client {
@@ -96,7 +99,7 @@ export class Client {
     const start = this.now();
     let outcome: Omit<Rec, 'kind' | 'start' | 'ms'>;
     try {
-      outcome = await send(AbortSignal.timeout(timeoutMs));
+      outcome = await send(AbortSignal.timeout(Math.round(timeoutMs)));
     } catch (error) {
       const e = error as { name?: string; cause?: { code?: string }; message?: string };
       const code = e.name === 'TimeoutError' ? 'CLIENT_TIMEOUT' : `FETCH_FAILED/${e.cause?.code ?? e.name ?? 'error'}`;
