@@ -24,12 +24,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { checkConsistency, type ConsistencyProblem } from '../../src/store/consistency.ts';
 import { createDriver } from '../../src/store/driver.ts';
 import { seededRandom } from '../../src/util/random.ts';
-import { log, repoRoot, soakPorts, SoakNeo4j, startNlp, startServe, type SoakNlp, type SoakServe } from './services.ts';
+import { log, repoRoot, soakHome, soakPorts, SoakNeo4j, startNlp, startServe, type SoakNlp, type SoakServe } from './services.ts';
 import {
   ACTORS,
   Client,
@@ -229,7 +231,8 @@ async function run(client: Client): Promise<RunFacts> {
     while (running()) {
       if (rand() < 0.75) {
         const r = pick(READS);
-        await client.gql(r.kind, r.query(pick(ACTORS), pick(ACTORS)), {}, { timeoutMs: timeout() });
+        const a = pick(ACTORS);
+        await client.gql(r.kind, r.query(a, pick(ACTORS.filter((b) => b !== a))), {}, { timeoutMs: timeout() });
       } else {
         const qs = hostileQueries(knownIds);
         const q = qs[hostileQAt++ % qs.length]!;
@@ -312,10 +315,13 @@ function pct(sorted: number[], p: number): number {
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? NaN;
 }
 
+/** A plain-text table: numbers right-aligned, text left-aligned, the last column not padded. */
 function table(head: string[], rows: (string | number)[][]): string {
   const cells = [head, ...rows.map((r) => r.map(String))];
+  const numeric = head.map((_, i) => rows.every((r) => typeof r[i] === 'number' || /^[\d.,-]+$/.test(String(r[i]))));
   const width = head.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]): string => r.map((c, i) => (i === 0 ? c.padEnd(width[i]!) : c.padStart(width[i]!))).join('  ');
+  const line = (r: string[]): string =>
+    r.map((c, i) => (i === r.length - 1 && !numeric[i] ? c : numeric[i] ? c.padStart(width[i]!) : c.padEnd(width[i]!))).join('  ');
   return [line(head), line(width.map((w) => '-'.repeat(w))), ...cells.slice(1).map(line)].join('\n');
 }
 
@@ -344,11 +350,19 @@ function report(client: Client, facts: RunFacts, final: { alive: boolean; died: 
     return [k, of.length, of.filter((r) => r.code === 'OK').length, of.filter((r) => r.status !== 0).length, of.filter((r) => r.status === 0).length, codes];
   })));
 
-  // Errors by code.
+  // Errors by code, and by phase: before the kill, from the kill until Neo4j answers again, after.
   const codes = [...new Set(recs.map((r) => r.code))].filter((c) => c !== 'OK').sort();
-  out.push('', 'ERRORS BY CODE', table(['code', 'count', 'HTTP', 'kinds'], codes.map((c) => {
+  const killAt = facts.outage?.killAt ?? Infinity;
+  const backAt = facts.outage?.restartedAt ?? Infinity;
+  const phase = (r: Rec): 0 | 1 | 2 => (r.start < killAt ? 0 : r.start <= backAt ? 1 : 2);
+  const kindList = (rs: Rec[]): string => {
+    const ks = [...new Set(rs.map((r) => r.kind))].sort();
+    return ks.length > 6 ? `${ks.slice(0, 6).join(' ')} … (${ks.length} kinds)` : ks.join(' ');
+  };
+  out.push('', 'ERRORS BY CODE (by when the request was sent: before the kill -9, during the outage, after the restart)');
+  out.push(table(['code', 'count', 'before', 'outage', 'after', 'HTTP', 'kinds'], codes.map((c) => {
     const of = recs.filter((r) => r.code === c);
-    return [c, of.length, [...new Set(of.map((r) => r.status))].join(','), [...new Set(of.map((r) => r.kind))].sort().join(' ')];
+    return [c, of.length, ...([0, 1, 2] as const).map((p) => of.filter((r) => phase(r) === p).length), [...new Set(of.map((r) => r.status))].join(','), kindList(of)];
   })));
 
   // Probe latencies.
@@ -457,6 +471,9 @@ async function main(): Promise<number> {
 
   const client = new Client(serve.url, apiKey);
   const facts = await run(client);
+  const dump = join(soakHome, 'requests.jsonl');
+  writeFileSync(dump, `${client.records.map((r) => JSON.stringify(r)).join('\n')}\n`);
+  log(`every request (kind, start and latency in ms, status, code) is in ${dump}`);
 
   // The end: is the service alive, and is the store consistent?
   const died = serve.exited ? `exited with code ${serve.exited.code} (signal ${serve.exited.signal})` : null;

@@ -256,7 +256,7 @@ export function hostileQueries(ids: string[]): { name: string; query: string; va
     { name: 'introspection-deep', query: `{ __schema { types { fields { type { ${deepIntrospection} } } } } }` },
     { name: 'introspection-wide', query: `{ ${Array.from({ length: 15 }, (_, i) => `s${i}: __schema { types { name fields { name args { name type { name kind } } type { name kind } } } }`).join(' ')} }` },
     { name: 'introspection-type-cycle', query: '{ __type(name: "Actor") { fields { type { fields { type { fields { type { fields { type { fields { name } } } } } } } } } } }' },
-    { name: 'paths-max-hops', query: '{ paths(from: "country:USA", to: "country:CHN", maxHops: 6) { length hops { relation evidence { id sentence } } } }' },
+    { name: 'paths-max-hops', query: '{ paths(from: "country:USA", to: "country:CHN", maxHops: 6) { length hops { relation evidence { id evidence { sentence } } } } }' },
   ];
 }
 
