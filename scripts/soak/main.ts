@@ -451,7 +451,7 @@ function report(client: Client, facts: RunFacts, final: { alive: boolean; died: 
   }
 
   // The service, and the store.
-  out.push('', `SERVICE: ${final.alive ? 'alive at the end (/health 200)' : `NOT ALIVE at the end${final.died ? `: ${final.died}` : ''}`}`);
+  out.push('', `SERVICE: ${final.alive ? 'alive at the end (/health 200)' : final.died ? `DIED: ${final.died}` : 'NOT ANSWERING at the end: the process runs, but /health did not answer within 30 s'}`);
   if (final.consistency === null) out.push(`CONSISTENCY CHECK: could not run: ${final.consistencyError}`);
   else {
     out.push(`CONSISTENCY CHECK (src/store/consistency.ts): ${final.consistency.length} rows${final.consistency.length === 0 ? ' (consistent)' : ''}`);
@@ -510,7 +510,7 @@ async function main(): Promise<number> {
   const text = report(client, facts, { alive, died, consistency, consistencyError, serveLog: loggedFailures(serve.lines), logPath: serve.logPath });
   console.log(`\n=== diplograph soak, commit ${commit}, CoreNLP: ${nlp.how} ===\n${text}`);
   const failed = consistency === null || consistency.length > 0 || !alive;
-  console.log(failed ? '\nSOAK FAILED (consistency rows, no check, or the service died)' : '\nsoak passed: consistent store, service alive');
+  console.log(failed ? '\nSOAK FAILED (consistency rows, no check, or the service dead or not answering)' : '\nsoak passed: consistent store, service alive');
   return failed ? 1 : 0;
 }
 
