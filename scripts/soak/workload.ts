@@ -34,8 +34,8 @@ export interface SendOptions {
 
 const UNEXPECTED = 'Unexpected error.';
 
-/** The code an answer is counted under. */
-function codeOf(status: number, body: unknown): { code: string; message?: string; note?: string } {
+/** The code an answer is counted under (exported for its unit test). */
+export function codeOf(status: number, body: unknown): { code: string; message?: string; note?: string } {
   const errors = (body as { errors?: { message?: string; extensions?: { code?: string; inputCode?: string } }[] } | null)?.errors;
   if (Array.isArray(errors) && errors.length > 0) {
     // An "Unexpected error." anywhere in the list is what must be seen, whatever comes first.
