@@ -3,8 +3,7 @@
  * (issue 15): an article that outruns its budget fails with EXTRACTION_TIMEOUT, its thread is replaced, and the
  * articles after it are extracted as in this thread.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { extractItem } from '../../src/pipeline/ingest.ts';
 import { extractionTimeoutS, loadConfig } from '../../src/config.ts';
@@ -50,32 +49,5 @@ describe('ExtractPool time budget', () => {
     expect(() => extractionTimeoutS({ DIPLOGRAPH_EXTRACTION_TIMEOUT: '0.5' })).toThrow(/DIPLOGRAPH_EXTRACTION_TIMEOUT/);
     // A server does not start with a bad value.
     expect(() => loadConfig({ DIPLOGRAPH_EXTRACTION_TIMEOUT: 'soon' })).toThrow(/DIPLOGRAPH_EXTRACTION_TIMEOUT/);
-  });
-});
-
-describe('layering (issue 15)', () => {
-  const root = new URL('../../src/', import.meta.url).pathname;
-  function importsOf(dir: string): { file: string; spec: string }[] {
-    const out: { file: string; spec: string }[] = [];
-    const walk = (d: string): void => {
-      for (const name of readdirSync(d)) {
-        const p = join(d, name);
-        if (statSync(p).isDirectory()) walk(p);
-        else if (/\.(ts|mjs)$/.test(name)) {
-          for (const m of readFileSync(p, 'utf8').matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)) out.push({ file: relative(root, p), spec: join(relative(root, d), m[1]!) });
-        }
-      }
-    };
-    walk(join(root, dir));
-    return out;
-  }
-
-  it('ingest imports nothing of the store, the API, the orchestration or the driver; the store nothing of ingest', () => {
-    const ingest = importsOf('ingest');
-    const store = importsOf('store');
-    expect(ingest.length).toBeGreaterThan(20);
-    expect(store.length).toBeGreaterThan(20);
-    expect(ingest.filter((x) => /^(store|api|pipeline)\//.test(x.spec) || x.spec.endsWith('neo4j-driver'))).toEqual([]);
-    expect(store.filter((x) => /^(ingest|pipeline|api)\//.test(x.spec))).toEqual([]);
   });
 });
