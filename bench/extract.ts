@@ -45,7 +45,7 @@ async function loadArticles(): Promise<{ articles: ArticleInput[]; dev: number; 
   const seed: ArticleInput[] = [];
   if (existsSync('seed')) {
     for (const f of readdirSync('seed').sort()) {
-      if (!/\.(txt|html?|json)$/.test(f) || f.endsWith('.meta.json')) continue;
+      if (!/\.(?:txt|html?|json)$/.test(f) || f.endsWith('.meta.json')) continue;
       for await (const item of readFileInputs(join('seed', f))) if (item.input && !texts.has(prepareArticle(item.input).clean.text)) seed.push(item.input);
     }
   }

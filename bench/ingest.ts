@@ -81,7 +81,7 @@ async function loadBase(): Promise<ArticleInput[]> {
   for (const dir of ['test/gold/dev/articles', 'seed']) {
     if (!existsSync(dir)) continue;
     for (const f of readdirSync(dir).sort()) {
-      if (!/\.(txt|html?)$/.test(f)) continue;
+      if (!/\.(?:txt|html?)$/.test(f)) continue;
       for await (const item of readFileInputs(join(dir, f))) if (item.input) out.push(item.input);
     }
   }

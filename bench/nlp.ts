@@ -24,7 +24,7 @@ function texts(): string[] {
   for (const dir of ['seed', 'test/gold/dev/articles', 'test/gold/heldout/articles']) {
     if (!existsSync(dir)) continue;
     for (const f of readdirSync(dir).sort()) {
-      if (!/\.(txt|html?)$/.test(f)) continue;
+      if (!/\.(?:txt|html?)$/.test(f)) continue;
       const content = readFileSync(join(dir, f), 'utf8');
       const raw = readInput(f.endsWith('.txt') ? { id: f, text: content } : { id: f, html: content });
       out.push(cleanBody(raw.body, raw.title).text);

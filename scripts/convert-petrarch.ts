@@ -148,7 +148,7 @@ function convertActors(
     if (v && (v.demonyms.has(k) || v.demonyms.has(k.replace(/s$/, '')))) return 'adjective';
     if (v?.capitals.has(k)) return 'capital';
     if (v?.names.has(k)) return 'name';
-    if (index === 1 && /(an|ian|ese|ish)$/.test(k)) return 'adjective';
+    if (index === 1 && /(?:an|ian|ese|ish)$/.test(k)) return 'adjective';
     return 'alias';
   };
 

@@ -56,7 +56,7 @@ function namedKeys(env: Env, problems: string[]): { name: string; key: string }[
   if (raw === undefined || raw.trim() === '') return [];
   const out: { name: string; key: string }[] = [];
   for (const item of raw.split(',').map((x) => x.trim()).filter((x) => x !== '')) {
-    const m = /^([A-Za-z0-9][A-Za-z0-9._@-]{0,63}):(\S{16,})$/.exec(item);
+    const m = /^([A-Z0-9][\w.@-]{0,63}):(\S{16,})$/i.exec(item);
     if (!m) problems.push('DIPLOGRAPH_API_KEYS must be comma-separated NAME:KEY pairs (a name of letters, digits, ._@- up to 64 characters; a key of at least 16 characters)');
     else if (out.some((k) => k.name === m[1])) problems.push(`DIPLOGRAPH_API_KEYS names ${JSON.stringify(m[1])} twice`);
     else out.push({ name: m[1]!, key: m[2]! });
@@ -101,7 +101,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   let neo4jTarget: Neo4jTarget | null = null;
   const uri = env.NEO4J_URI;
   if (uri !== undefined && uri !== '') {
-    if (!/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s/]+/.test(uri)) {
+    if (!/^(?:neo4j|bolt)(?:\+s|\+ssc)?:\/\/[^\s/]+/.test(uri)) {
       problems.push(`NEO4J_URI must look like bolt://host:7687 or neo4j+s://xxxx.databases.neo4j.io, got ${JSON.stringify(uri)}`);
     }
     const password = env.NEO4J_PASSWORD;

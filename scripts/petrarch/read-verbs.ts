@@ -97,9 +97,9 @@ export function frameOf(pattern: string): PrepFrame[] {
 
 /** Regular forms of a verb (PETRARCH2's rules, with the English exceptions it lacks: -ch/-sh, -y, -ee, -ie). */
 function regularForms(verb: string): string[] {
-  const third = /([sxz]|ch|sh)$/.test(verb) ? `${verb}es` : /[^aeiou]y$/.test(verb) ? `${verb.slice(0, -1)}ies` : `${verb}s`;
+  const third = /(?:[sxz]|ch|sh)$/.test(verb) ? `${verb}es` : /[^aeiou]y$/.test(verb) ? `${verb.slice(0, -1)}ies` : `${verb}s`;
   const past = verb.endsWith('e') ? `${verb}d` : /[^aeiou]y$/.test(verb) ? `${verb.slice(0, -1)}ied` : `${verb}ed`;
-  const ing = /(ee|ye|oe)$/.test(verb) ? `${verb}ing` : /ie$/.test(verb) ? `${verb.slice(0, -2)}ying` : verb.endsWith('e') ? `${verb.slice(0, -1)}ing` : `${verb}ing`;
+  const ing = /(?:ee|ye|oe)$/.test(verb) ? `${verb}ing` : /ie$/.test(verb) ? `${verb.slice(0, -2)}ying` : verb.endsWith('e') ? `${verb.slice(0, -1)}ing` : `${verb}ing`;
   return [third, past, ing];
 }
 

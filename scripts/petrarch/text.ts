@@ -15,7 +15,7 @@ export function regularPlural(phrase: string): string {
 
 function pluralOf(phrase: string): string {
   if (/[^aeiou]y$/.test(phrase)) return `${phrase.slice(0, -1)}ies`;
-  if (/(s|sh|ch|x|z)$/.test(phrase)) return `${phrase}es`;
+  if (/(?:[sxz]|sh|ch)$/.test(phrase)) return `${phrase}es`;
   return `${phrase}s`;
 }
 

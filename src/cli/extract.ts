@@ -61,7 +61,7 @@ function describe(err: unknown): { code: string; message: string } {
 function stdinInput(content: string): ArticleInput {
   if (content.trim() === '') throw new InputError('EMPTY_INPUT', 'stdin is empty');
   if (/^\s*\{/.test(content)) return toArticleInput(parseJson(content, 'stdin'), 'stdin');
-  return /^\s*<(!doctype|html|head|body|article|div|p)\b/i.test(content) ? { html: content } : { text: content };
+  return /^\s*<(?:!doctype|html|head|body|article|div|p)\b/i.test(content) ? { html: content } : { text: content };
 }
 
 async function runJsonl(engine: LazyParser): Promise<number> {

@@ -114,7 +114,7 @@ export async function run(args: string[]): Promise<number> {
   // Every file of a folder that is not read is named, with why (links out of the tree are never followed).
   for (const s of skipped) console.error(`skipped: ${s.path}: ${s.code}: ${s.reason}`);
   // A known total when every input is one article (JSON and JSON Lines files may hold many).
-  const total = files.every((f) => /\.(txt|html?)$/i.test(f)) ? files.length + missing.length : null;
+  const total = files.every((f) => /\.(?:txt|html?)$/i.test(f)) ? files.length + missing.length : null;
   async function* inputs(): AsyncGenerator<SourcedInput> {
     // A path that is not there is a failed item with its code; the others are still ingested.
     for (const m of missing) yield missingInput(m);

@@ -70,7 +70,7 @@ async function loadTable(distDir: string): Promise<FileTable> {
   for (const name of await listFiles(distDir)) {
     const body = await readFile(join(distDir, name));
     const type = CONTENT_TYPES[extname(name)] ?? 'application/octet-stream';
-    const compressible = /^(text\/|application\/json|image\/svg)/.test(type) && body.length > 1024;
+    const compressible = /^(?:text\/|application\/json|image\/svg)/.test(type) && body.length > 1024;
     files.set(name, {
       body,
       gzip: compressible ? gzipSync(body) : null,

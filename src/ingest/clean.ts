@@ -13,10 +13,10 @@ export interface CleanBody {
 
 /** Lines after which nothing belongs to the article. */
 const END_OF_ARTICLE = new RegExp(`^(${PAGE_FURNITURE.endOfArticle.join('|')})`, 'i');
-const PUBLISHED_LINE = /^(Published|Updated|Posted|Last updated)\s*:?\s+(.{6,60})$/i;
+const PUBLISHED_LINE = /^(Published|Updated|Posted|Last updated)(?:\s+(?::\s+)?|:\s+)(.{6,60})$/i;
 /** Photo captions end with a credit: "… — Reuters/File", "(Photo: AFP)". */
 const CAPTION = new RegExp(`(\\s[—–-]\\s?(${PAGE_FURNITURE.captionCredits.join('|')})[\\w/ .]*$)|(\\((Photo|Image|File)[^)]*\\)\\s*$)`);
-const DATELINE = /^([A-Z][A-Z .'’-]{1,40}[A-Z])(,\s*[A-Z][A-Za-z. ]{1,30})?(\s*\([^)]{1,30}\))?\s*(:|—|–|-{1,2})\s+/;
+const DATELINE = /^([A-Z][A-Z .'’-]{1,40}[A-Z])(,\s*[A-Z][A-Za-z. ]{1,30})?(\s*\([^)]{1,30}\))?\s*([:—–]|-{1,2})\s+/;
 
 /**
  * Runs of spaces, tabs and no-break spaces that are not already one plain space: replacing only these gives the

@@ -446,7 +446,7 @@ function envoyState(id: string, relation: string, register: ActorRegister): stri
   if (relation !== 'CONDEMNS' && relation !== 'THREATENS') return id;
   const a = register.actors.get(id);
   if (!a?.country) return id;
-  const envoy = (a.kind === 'OFFICIAL' && !!a.title && ENVOY_TITLE.test(a.title)) || (a.kind === 'AGENCY' && /:(embassy|consulate)(-in-[a-z]{3})?$/.test(a.id));
+  const envoy = (a.kind === 'OFFICIAL' && !!a.title && ENVOY_TITLE.test(a.title)) || (a.kind === 'AGENCY' && /:(?:embassy|consulate)(?:-in-[a-z]{3})?$/.test(a.id));
   return envoy ? register.country(a.country) : id;
 }
 

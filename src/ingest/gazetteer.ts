@@ -70,7 +70,7 @@ function buildCountries(): void {
       if ((skip.has(n) && n !== c.name.common) || /[^\x20-\x7E\u00C0-\u024F]/.test(n)) continue;
       if (n.length <= 4 && n === n.toUpperCase() && !SHORT_CODES_OK.has(n)) continue;
       add(n, { type: 'country', iso, form: 'name' });
-      if (/^the /i.test(n) === false && /^(United|Republic|Kingdom|Democratic|Federal|Islamic|Czech|Netherlands|Philippines|Bahamas|Gambia)/.test(n)) {
+      if (/^the /i.test(n) === false && /^(?:United|Republic|Kingdom|Democratic|Federal|Islamic|Czech|Netherlands|Philippines|Bahamas|Gambia)/.test(n)) {
         add(`the ${n}`, { type: 'country', iso, form: 'name' }, false);
       }
     }

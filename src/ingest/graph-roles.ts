@@ -110,8 +110,8 @@ function mentionAtNode(ctx: GraphRoleContext, n: number): Mention | null {
   return tok >= 0 ? mentionAtToken(ctx, tok) : null;
 }
 
-const DASH = /^(-|--|—|–)$/;
-const DATELINE_WORD = /^(\p{Lu}[\p{L}.'’-]*|,|\(|\)|\d+|[A-Z]{2,})$/u;
+const DASH = /^(?:[\-—–]|--)$/;
+const DATELINE_WORD = /^(?:\p{Lu}[\p{L}.'’-]*|[,()]|\d+|[A-Z]{2,})$/u;
 let lastDateline: { tokens: readonly Token[]; end: number } | null = null;
 
 /**
@@ -390,7 +390,7 @@ function modality(ctx: GraphRoleContext, nodes: readonly number[], anchor: numbe
     for (const c of children(g, n, (d) => d === 'advmod' || d === 'det' || d === 'cc:preconj' || d === 'neg')) if (NEGATORS.has(g.nodes[c]!.lemma)) negated = true;
   }
   if (tr.pattern.startsWith('not >')) negated = false;
-  const future = INHERENTLY_FUTURE.has(tr.relation) || /^(will|would|shall) /.test(tr.pattern);
+  const future = INHERENTLY_FUTURE.has(tr.relation) || /^(?:will|would|shall) /.test(tr.pattern);
   for (const c of children(g, anchor, (d) => d === 'aux' || d === 'mark')) {
     const l = g.nodes[c]!.lemma;
     if (CONDITIONS.has(l)) hypothetical = true;
@@ -443,7 +443,7 @@ export function assignGraphRoles(ctx: GraphRoleContext, triggers: readonly Trigg
     // "on March 28", "the Strike Group": a proper noun or a date names something, it reports no act.
     // "accused X of hacking Y": what is alleged is no event of its own.
     // "Y must end the attacks": whoever says it requests it of Y (modalDemands), Y requests nothing.
-    if ((node.pos.startsWith('NNP') && !titleCase) || node.ner === 'DATE' || alleged(ctx, anchor, triggerOf) || /^(must|should) >/.test(tr.pattern)) {
+    if ((node.pos.startsWith('NNP') && !titleCase) || node.ner === 'DATE' || alleged(ctx, anchor, triggerOf) || /^(?:must|should) >/.test(tr.pattern)) {
       refused.add(tr);
       continue;
     }

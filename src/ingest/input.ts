@@ -147,7 +147,7 @@ export function readHtml(page: string): RawArticle {
 }
 
 function looksLikeHtml(text: string): boolean {
-  return /^\s*(<!doctype html|<html[\s>])/i.test(text) || /<(p|div|article|body)[\s>]/i.test(text.slice(0, 5000));
+  return /^\s*(?:<!doctype html|<html[\s>])/i.test(text) || /<(?:p|div|article|body)[\s>]/i.test(text.slice(0, 5000));
 }
 
 /** Normalises one ArticleInput to body text and metadata (header lines and HTML meta included). */

@@ -74,10 +74,10 @@ const BARE_GENERIC_OK = new Set(GENERIC_AGENCIES.filter((g) => g.bare).map((g) =
 
 // Patterns tested once or more per token live here: a regular expression literal inside a function is a new object each time it runs.
 /** A capitalised word with a lower-case letter ("Blinken", "al-Sudani", "O'Brien"), or an initial ("J."). */
-const NAME_WORD = /^[A-Z][A-Za-z'’.\-]*[a-z][A-Za-z'’.\-]*$|^[A-Z]\.$/;
+const NAME_WORD = /^[A-Z]['\-.A-Z\u2019]*[a-z]['\-.A-Za-z\u2019]*$|^[A-Z]\.$/;
 const SPOKESPERSON = new Set(LEXICON.spokespersonNouns);
 /** Ids of the actors that can be a sentence's subject for "what it called". */
-const SUBJECT_ID = /^(country|agency|alliance):/;
+const SUBJECT_ID = /^(?:country|agency|alliance):/;
 
 function isNameToken(t: Token | undefined): boolean {
   if (!t) return false;
@@ -264,7 +264,7 @@ function readOfficial(tokens: readonly Token[], i: number, state: DiscourseState
   if (tokens[j]?.text === ',' && tm.start === i && isNameToken(tokens[j + 1])) j += 1;
   // "Under Secretary of the Treasury for Terrorism and Financial Intelligence Brian E. Nelson": a long office, then
   // the name as its last two capitalised words (three with a middle initial).
-  if (/^(of|for)$/.test(tokens[j]?.lower ?? '') && ofCountry === null) {
+  if (/^(?:of|for)$/.test(tokens[j]?.lower ?? '') && ofCountry === null) {
     let k = j;
     while (k < tokens.length && k - j < 14 && (OFFICE_NAME_LINKS.has(tokens[k]!.lower) || isNameToken(tokens[k]))) k += 1;
     const initial = /^[A-Z]\.$/.test(tokens[k - 2]?.text ?? '');
@@ -305,7 +305,7 @@ function official(tokens: readonly Token[], start: number, end: number, name: st
   const surname = parts[parts.length - 1];
   if (surname && parts.length > 1) state.shortNames.set(surname, id);
   // "al-Sudani" is called "Sudani" too.
-  if (surname && /^(al|el)-/.test(surname)) state.shortNames.set(surname.replace(/^(al|el)-/, ''), id);
+  if (surname && /^(?:al|el)-/.test(surname)) state.shortNames.set(surname.replace(/^(al|el)-/, ''), id);
   state.shortNames.set(name, id);
   state.lastOfficial = id;
   state.recentOfficials.push(id);
@@ -631,12 +631,12 @@ function readMentionAt(tokens: readonly Token[], i: number, state: DiscourseStat
     state.sentenceCountry ??= iso;
     // "Authorities in New Zealand", "officials in Beijing": the country's government, not a place.
     const k = tokens[i - 1]?.lower === 'the' ? i - 2 : i - 1;
-    const govIn = k >= 1 && /^(in|of)$/.test(tokens[k]!.lower) && GOV_NOUNS.has(tokens[k - 1]!.lower) && !tokens[k - 2]?.pos.startsWith('ADJ');
+    const govIn = k >= 1 && /^(?:in|of)$/.test(tokens[k]!.lower) && GOV_NOUNS.has(tokens[k - 1]!.lower) && !tokens[k - 2]?.pos.startsWith('ADJ');
     if (govIn) return { start: k - 1, end: m.end, actorIds: [state.register.country(iso)], locative: false, via: 'demonym' };
     return spokesperson(tokens, { start: i, end: m.end, actorIds: [state.register.country(iso, joined(tokens, i, m.end))], locative: precededByLocative(tokens, i), via: 'name' });
   }
   // "UK Permanent Representative to the UN": part of a title, not an agent.
-  if (m && named && /^to$/i.test(tokens[tokens[i - 1]?.lower === 'the' ? i - 2 : i - 1]?.text ?? '') && /^(Representative|Ambassador|Envoy|Delegate|Mission|Observer)$/i.test(tokens[tokens[i - 1]?.lower === 'the' ? i - 3 : i - 2]?.text ?? '')) {
+  if (m && named && /^to$/i.test(tokens[tokens[i - 1]?.lower === 'the' ? i - 2 : i - 1]?.text ?? '') && /^(?:Representative|Ambassador|Envoy|Delegate|Mission|Observer)$/i.test(tokens[tokens[i - 1]?.lower === 'the' ? i - 3 : i - 2]?.text ?? '')) {
     return { start: i, end: m.end, actorIds: [registerNamed(state, named)], locative: true, via: 'name' };
   }
   if (m && named) {
@@ -713,7 +713,7 @@ function defineMembers(tokens: readonly Token[], mentions: Mention[], state: Dis
       const end = readName(tokens, k);
       if (end - k < 2) break;
       names.push(surfaceOf(tokens, k, end));
-      if (!/^(and|,)$/.test(tokens[end]?.lower ?? '') || !isNameToken(tokens[end + 1])) break;
+      if (!/^(?:and|,)$/.test(tokens[end]?.lower ?? '') || !isNameToken(tokens[end + 1])) break;
       k = end + 1;
     }
     if (names.length === 0) continue;
@@ -745,7 +745,7 @@ function defineAllies(tokens: readonly Token[], mentions: Mention[], state: Disc
     for (const m of mentions) {
       if (m.start < cursor) continue;
       const gap = tokens.slice(cursor, m.start).map((t) => t.lower);
-      if (gap.some((g) => !/^(,|and|the|&)$/.test(g))) break;
+      if (gap.some((g) => !/^(?:,|and|the|&)$/.test(g))) break;
       members.push(...m.actorIds);
       cursor = m.end;
     }
@@ -760,7 +760,7 @@ export function coordinate(tokens: readonly Token[], mentions: readonly Mention[
     const last = out[out.length - 1];
     if (last && !m.locative && !last.locative && m.start > last.end && m.start - last.end <= 3) {
       const gap = tokens.slice(last.end, m.start).map((t) => t.lower);
-      if (gap.every((g) => /^(,|and|the|&|as|well|or)$/.test(g)) && gap.some((g) => g === 'and' || g === ',' || g === '&')) {
+      if (gap.every((g) => /^(?:,|and|the|&|as|well|or)$/.test(g)) && gap.some((g) => g === 'and' || g === ',' || g === '&')) {
         out[out.length - 1] = { ...last, end: m.end, actorIds: [...new Set([...last.actorIds, ...m.actorIds])], members: [...membersOf(last), ...membersOf(m)] };
         continue;
       }

@@ -180,7 +180,7 @@ function countryMention(ctx: NerContext, a: number, b: number, from: number, to:
   if (!iso) return null;
   // "in Mali", "to Bamako": a place where something happens, unless the graph makes it an argument.
   const head = ctx.graph.nodes[b - 1]!;
-  const locative = head.in.some((e) => /^(obl|nmod):(in|at|from|near|across|inside|throughout|within)$/.test(e.dep));
+  const locative = head.in.some((e) => /^(?:obl|nmod):(?:in|at|from|near|across|inside|throughout|within)$/.test(e.dep));
   return { start: from, end: to, actorIds: [ctx.state.register.country(iso)], locative, via: 'name' };
 }
 

@@ -27,7 +27,7 @@ const HYPOTHETICAL = new Set(LEXICON.hypotheticalWords);
 const OBJECT_MARKERS = new Set(LEXICON.objectMarkers);
 const SUBJECT_GAP_WORDS = new Set(LEXICON.subjectGapWords);
 /** A number or an adverb between an actor and its verb: "Japan on 12 May strongly condemned …". */
-const NUMBER_OR_ADVERB = /^(\d+|\w+ly)$/i;
+const NUMBER_OR_ADVERB = /^(?:\d+|\w+ly)$/i;
 const TOPIC_MARKERS = new Set(LEXICON.topicMarkers);
 const window = 6;
 const ACCUSATION_LINK = new Set(LEXICON.accusationLinks);
@@ -35,27 +35,27 @@ const ACCUSATION_LINK = new Set(LEXICON.accusationLinks);
 /** A token that opens a quotation. */
 export const OPENING_QUOTE = /^[“"‘']/;
 const CLOSING_PUNCT = /^[,”"’]$/;
-const PARTICIPLE_ENDING = /(ed|en|wn|ught|ld)$/;
+const PARTICIPLE_ENDING = /(?:ed|en|wn|ught|ld)$/;
 const PASSIVE_GAP_WORDS = new Set(LEXICON.passiveGapWords);
 /** "was also strongly condemned": an adverb inside a passive. */
 const ADVERB = /^\w+ly$/i;
 const OUR_MY = new Set(LEXICON.firstPersonPossessives);
-const AND_OR = /^(and|or)$/;
+const AND_OR = /^(?:and|or)$/;
 const DETERMINER = new Set(LEXICON.determiners);
-const FUTURE_PATTERN = /^(will|would) /;
-const POSSESSIVE_MARK = /^('s|’s|')$/;
+const FUTURE_PATTERN = /^(?:will|would) /;
+const POSSESSIVE_MARK = /^(?:'s|’s|')$/;
 const QUOTE_MARK = /^[“"‘'”’]$/;
-const NOMINAL_POS = /^(DET|NOUN|PROPN|ADJ|NUM|PRON)$/;
-const AUXILIARY_POS = /^(AUX|ADV|PART)$/;
+const NOMINAL_POS = /^(?:DET|NOUN|PROPN|ADJ|NUM|PRON)$/;
+const AUXILIARY_POS = /^(?:AUX|ADV|PART)$/;
 const RELATIVE_PRONOUN = new Set(LEXICON.relativePronouns);
-const NOUN_MODIFIER_POS = /^(ADJ|ADV|PUNCT|PART|CCONJ)$/;
+const NOUN_MODIFIER_POS = /^(?:ADJ|ADV|PUNCT|PART|CCONJ)$/;
 const AND_COMMA = new Set(LEXICON.coordinators);
 const ING = /ing$/;
 const PARTICIPLE_CLAUSE = new Set(LEXICON.participleClauseOpeners);
-const ED_EN = /(ed|en)$/;
+const ED_EN = /(?:ed|en)$/;
 const BE_FORM = new Set(LEXICON.beForms);
 const CLAUSE_CONJUNCTION = new Set(LEXICON.clauseConjunctions);
-const VERB_POS = /^(AUX|VERB)$/;
+const VERB_POS = /^(?:AUX|VERB)$/;
 /** Acts whose object is what they allege: "accused X of …", "sanctioned X for …". */
 const ALLEGING = relationsOfClass('alleging');
 /** Judgements that may stand without a target (it is then the source's opponent). */
@@ -297,7 +297,7 @@ export function assignRoles(tokens: readonly Token[], groups: readonly Mention[]
         continue;
       }
       // "X are among a group facing criminal charges": X is charged, by whoever reports it.
-      if (nominal && tr.relation === 'CHARGES' && tokens.slice(Math.max(0, tr.start - 3), tr.start).some((t) => /^fac(e|es|ing|ed)$/.test(t.lower))) {
+      if (nominal && tr.relation === 'CHARGES' && tokens.slice(Math.max(0, tr.start - 3), tr.start).some((t) => /^fac(?:e|es|ing|ed)$/.test(t.lower))) {
         const voice = docVoice ? { start: tr.start, end: tr.end, actorIds: [docVoice], locative: false, via: 'author' as const } : undefined;
         const src = speaker ?? voice;
         if (src && subject && src !== subject) out.push({ trigger: tr, source: src, target: subject, ...f, rule: `face-charges:${tr.pattern}` });

@@ -71,7 +71,7 @@ export interface PreparedArticle {
   warnings: string[];
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** YYYY-MM-DD when it is a real calendar date, else null. */
 export function validDate(value: string | null | undefined): string | null {

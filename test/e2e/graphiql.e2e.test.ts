@@ -36,7 +36,7 @@ it('GraphiQL draws its editors from this server alone, within its Content-Securi
     if (m.type() === 'error') problems.push(m.text());
   });
   page.on('request', (r) => {
-    if (!/^(data|blob):/.test(r.url()) && !r.url().startsWith(server.url)) elsewhere.push(r.url());
+    if (!/^(?:data|blob):/.test(r.url()) && !r.url().startsWith(server.url)) elsewhere.push(r.url());
   });
   const res = await page.goto(`${server.url}/graphql`);
   expect(res?.headers()['content-security-policy']).toContain("script-src 'self'");

@@ -18,7 +18,7 @@ interface Import {
 
 /** The layer table between the `layers` markers of ARCHITECTURE.md: folder (or top-level module) → layer. */
 function readLayers(markdown: string): Map<string, number> {
-  const block = /<!-- layers[^>]*-->([^]*?)<!-- \/layers -->/.exec(markdown)?.[1] ?? '';
+  const block = /<!-- layers[^>]*-->([\s\S]*?)<!-- \/layers -->/.exec(markdown)?.[1] ?? '';
   const layers = new Map<string, number>();
   for (const row of block.matchAll(/^\|\s*(\d+)\s*\|([^|]+)\|/gm)) {
     for (const name of row[2]!.split(',')) layers.set(name.trim(), Number(row[1]));
@@ -28,7 +28,7 @@ function readLayers(markdown: string): Map<string, number> {
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sources(join(dir, e.name)) : /\.(ts|mts|mjs)$/.test(e.name) ? [join(dir, e.name)] : [],
+    e.isDirectory() ? sources(join(dir, e.name)) : /\.(?:ts|mts|mjs)$/.test(e.name) ? [join(dir, e.name)] : [],
   );
 }
 

@@ -12,7 +12,7 @@ const read = (path: string): string => readFileSync(new URL(`../../${path}`, imp
 /** The description of Event.rule in the GraphQL schema. */
 const schemaDoc = /"""\n((?:(?!""")[\s\S])*)"""\n\s*rule: String!/.exec(read('schema/events.graphql'))?.[1] ?? '';
 /** The comment on ExtractedEvent.rule. */
-const typesDoc = /\/\*\*((?:(?!\*\/)[^])*)\*\/\n\s*rule: string;/.exec(read('src/extraction.ts'))?.[1] ?? '';
+const typesDoc = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\n\s*rule: string;/.exec(read('src/extraction.ts'))?.[1] ?? '';
 /** Backquoted (or double-quoted, in the old comment) examples that look like a rule: `word:…` or `graph:…`. */
 const examples = (doc: string): string[] => [...doc.matchAll(/[`"]((?:graph|[a-z-]+(?::[a-z]+)?):[^`"<…]+)[`"]/g)]
   .map((m) => m[1]!)
