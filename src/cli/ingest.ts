@@ -13,6 +13,8 @@ import { NlpError } from '../nlp/errors.ts';
 import { LocalCoreNlpError } from '../nlp/local-corenlp.ts';
 import { openNeo4j } from '../store/driver.ts';
 import { summarize, type IngestResult } from '../store/ingest.ts';
+import { errorCode } from '../store/errors.ts';
+import type { Driver } from 'neo4j-driver';
 import { migrate } from '../store/schema.ts';
 
 const HELP = `usage: diplograph ingest [--batch-size N] [--workers N] [--quiet] PATH…
@@ -143,6 +145,24 @@ export async function run(args: string[]): Promise<number> {
   if (parser.warning) console.error(`warning: ${parser.warning}`);
   const start = Date.now();
   const progress = progressReporter(total, parsed.quiet);
+  // Every result of a committed batch, so that a stop (SIGINT, SIGTERM) can say what is in the graph.
+  const committed: IngestResult[] = [];
+  let lastBatch = Date.now();
+  const stopOnSignal = (signal: NodeJS.Signals): void => {
+    progress.end();
+    const s = summarize(committed);
+    const stored = s.new + s.updated + s.duplicate;
+    console.error(
+      `ingest stopped by ${signal}: ${stored} ${plural(stored, 'article')} committed (${s.new} new, ${s.duplicate} duplicate, ${s.updated} updated), ` +
+        `${s.failed} failed; articles not yet committed were not stored: run the same command again (committed ones come back as duplicates)`,
+    );
+    // The write in flight is rolled back when its connection closes; a second signal does not wait.
+    process.once(signal, () => process.exit(128 + (signal === 'SIGINT' ? 2 : 15)));
+    void Promise.allSettled([conn.close(), nlp?.close()]).then(() => process.exit(128 + (signal === 'SIGINT' ? 2 : 15)));
+  };
+  process.once('SIGINT', stopOnSignal);
+  process.once('SIGTERM', stopOnSignal);
+  const watch = watchNeo4j(conn.driver, conn.target.uri, conn.target.database, () => lastBatch);
   try {
     await migrate(conn.driver, conn.target.database);
     const results = await runPipeline(conn.driver, inputs(), {
@@ -150,7 +170,11 @@ export async function run(args: string[]): Promise<number> {
       batchSize: parsed.batchSize,
       ...(parsed.workers !== undefined ? { workers: parsed.workers } : {}),
       ...(conn.target.database ? { database: conn.target.database } : {}),
-      onBatch: (batch) => progress.update(batch),
+      onBatch: (batch) => {
+        lastBatch = Date.now();
+        committed.push(...batch);
+        progress.update(batch);
+      },
     });
     progress.end();
     const s = summarize(results);
@@ -165,7 +189,43 @@ export async function run(args: string[]): Promise<number> {
     );
     return s.failed > 0 ? 1 : 0;
   } finally {
+    watch.stop();
+    process.off('SIGINT', stopOnSignal);
+    process.off('SIGTERM', stopOnSignal);
     await conn.close();
     await nlp?.close();
   }
+}
+
+/** Seconds without a committed batch before Neo4j is asked whether it answers. */
+const QUIET_SECONDS = 5;
+
+/**
+ * While batches are being written, says so when Neo4j stops answering: the driver retries a write for up
+ * to 30 s (and a failed batch is tried again article by article), which is otherwise a long silence. A line
+ * every QUIET_SECONDS while it does not answer ("Neo4j at bolt://127.0.0.1:7687 does not answer
+ * (ServiceUnavailable): writes are being retried …"), and one when it is back.
+ */
+function watchNeo4j(driver: Driver, uri: string, database: string | undefined, lastBatch: () => number): { stop: () => void } {
+  let down = false;
+  let probing = false;
+  const timer = setInterval(() => {
+    if (probing || Date.now() - lastBatch() < QUIET_SECONDS * 1000) return;
+    probing = true;
+    const probe = driver.verifyConnectivity({ database });
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(Object.assign(new Error('no answer within 5 s'), { code: 'TIMEOUT' })), 5000).unref());
+    Promise.race([probe, timeout])
+      .then(() => {
+        if (down) console.error(`Neo4j at ${uri} answers again: writing continues`);
+        down = false;
+      })
+      .catch((error: unknown) => {
+        down = true;
+        const since = Math.round((Date.now() - lastBatch()) / 1000);
+        console.error(`Neo4j at ${uri} does not answer (${errorCode(error)}): writes are being retried (${since} s since the last batch was committed) …`);
+      })
+      .finally(() => (probing = false));
+  }, QUIET_SECONDS * 1000);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
 }
