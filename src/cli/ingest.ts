@@ -2,7 +2,8 @@
  * `diplograph ingest PATH…`: parse, extract and store files, folders (recursive) and `-` (JSON Lines on
  * stdin). Progress on stderr (a bar with rate and ETA on a terminal, plain lines otherwise), a summary at
  * the end, every failed article named with its error code (NLP_UNAVAILABLE when the engine cannot be
- * reached: such an article is not stored); exit 1 when any failed.
+ * reached: such an article is not stored); exit 1 when any failed. SIGINT/SIGTERM print what was committed
+ * so far; a silence of Neo4j during writes is said as it happens.
  */
 import { loadConfig } from '../config.ts';
 import { ArticleParser } from '../ingest/article-parser.ts';
@@ -30,7 +31,8 @@ event with CoreNLP: CORENLP_URL (comma-separated servers), else the local server
 after); CORENLP_URL=none extracts without a parse (token-window rules only; said once as a warning). An
 article the engine cannot parse fails with NLP_UNAVAILABLE or NLP_TIMEOUT and is not stored; once the
 engine could not be reached, the remaining articles fail at once. Re-ingesting an article is a no-op
-(duplicate); changed content under the same id or URL replaces its events (updated).`;
+(duplicate); changed content under the same id or URL replaces its events (updated). Stopped with Ctrl-C or
+SIGTERM, it prints what was committed (exit 130/143); while Neo4j does not answer, it says so every 5 s.`;
 
 interface Args {
   paths: string[];
