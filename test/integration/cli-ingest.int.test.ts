@@ -65,6 +65,9 @@ describe('diplograph ingest', () => {
     // Three articles, and stdin left open: the run is mid-ingest, waiting for more.
     for (const n of [1, 2, 3]) child.stdin!.write(`${JSON.stringify({ id: `sig-${n}`, text: `Britain condemned China on Tuesday, report ${n} said.` })}\n`);
     await waitFor(() => /ingest: [1-9]/.test(stderr()), 90_000, stderr);
+    // Progress counts with the right plural and a rate that is not rounded to "0/s".
+    expect(stderr()).toMatch(/ingest: (1 article|[2-9] articles), (\d+\.\d|[1-9]\d*)\/s, 0 failed/);
+    expect(stderr()).not.toContain(' 1 articles');
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(143);
@@ -88,7 +91,7 @@ describe('diplograph ingest', () => {
       stdio: ['pipe', 'ignore', 'pipe'],
     });
     const stderr = collect(child);
-    const line = (n: number): string => `${JSON.stringify({ id: `outage-${n}`, text: `Britain condemned China on Tuesday, report ${n} said.` })}\n`;
+    const line = (n: number): string => `${JSON.stringify({ id: `outage-${n}`, text: `France criticised Russia on Friday, a second report (${n}) said.` })}\n`;
     for (const n of [1, 2, 3]) child.stdin!.write(line(n));
     await waitFor(() => /ingest: [1-9]/.test(stderr()), 90_000, stderr);
     await relay.shut();

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultCoreNlpOptions, startCoreNlpProcess } from '../../src/nlp/local-corenlp.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const tmp = mkdtempSync(join(tmpdir(), 'diplograph-processes-'));
@@ -163,4 +164,17 @@ describe('the local Neo4j process', () => {
     expect(status()).toEqual({ code: 3, running: false, pid: null });
     expect(existsSync(join(home, 'run', 'neo4j.pid'))).toBe(false);
   }, 900_000);
+
+  it('a local CoreNLP whose port another program holds is not started, with PORT_IN_USE', async () => {
+    // A program that takes connections and never answers: not a CoreNLP, and in the way of one.
+    const squatter: Server = createServer(() => undefined);
+    const port = await new Promise<number>((r) => squatter.listen(0, '127.0.0.1', () => r((squatter.address() as { port: number }).port)));
+    try {
+      const opts = defaultCoreNlpOptions({ home: join(tmp, 'corenlp'), port });
+      await expect(startCoreNlpProcess(opts)).rejects.toMatchObject({ code: 'PORT_IN_USE', message: expect.stringContaining(`port ${port} is already in use`) });
+      expect(existsSync(join(tmp, 'corenlp', 'run', 'corenlp.pid'))).toBe(false);
+    } finally {
+      await new Promise((r) => squatter.close(r));
+    }
+  });
 });
