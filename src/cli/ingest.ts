@@ -174,6 +174,7 @@ export async function run(args: string[]): Promise<number> {
       ...(conn.target.database ? { database: conn.target.database } : {}),
       onBatch: (batch) => {
         lastBatch = Date.now();
+        watch.committed();
         committed.push(...batch);
         progress.update(batch);
       },
@@ -208,19 +209,20 @@ const QUIET_SECONDS = 5;
  * every QUIET_SECONDS while it does not answer ("Neo4j at bolt://127.0.0.1:7687 does not answer
  * (ServiceUnavailable): writes are being retried …"), and one when it is back.
  */
-function watchNeo4j(driver: Driver, uri: string, database: string | undefined, lastBatch: () => number): { stop: () => void } {
+function watchNeo4j(driver: Driver, uri: string, database: string | undefined, lastBatch: () => number): { committed: () => void; stop: () => void } {
   let down = false;
   let probing = false;
+  const back = (): void => {
+    if (down) console.error(`Neo4j at ${uri} answers again: writing continues`);
+    down = false;
+  };
   const timer = setInterval(() => {
     if (probing || Date.now() - lastBatch() < QUIET_SECONDS * 1000) return;
     probing = true;
     const probe = driver.verifyConnectivity({ database });
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(Object.assign(new Error('no answer within 5 s'), { code: 'TIMEOUT' })), 5000).unref());
     Promise.race([probe, timeout])
-      .then(() => {
-        if (down) console.error(`Neo4j at ${uri} answers again: writing continues`);
-        down = false;
-      })
+      .then(back)
       .catch((error: unknown) => {
         down = true;
         const since = Math.round((Date.now() - lastBatch()) / 1000);
@@ -229,5 +231,6 @@ function watchNeo4j(driver: Driver, uri: string, database: string | undefined, l
       .finally(() => (probing = false));
   }, QUIET_SECONDS * 1000);
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  // A batch committed is an answer too (the retried write may get through before the next probe).
+  return { committed: back, stop: () => clearInterval(timer) };
 }

@@ -6,7 +6,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -167,14 +167,16 @@ describe('the local Neo4j process', () => {
 
   it('a local CoreNLP whose port another program holds is not started, with PORT_IN_USE', async () => {
     // A program that takes connections and never answers: not a CoreNLP, and in the way of one.
-    const squatter: Server = createServer(() => undefined);
+    const held = new Set<Socket>();
+    const squatter: Server = createServer((socket) => void held.add(socket));
     const port = await new Promise<number>((r) => squatter.listen(0, '127.0.0.1', () => r((squatter.address() as { port: number }).port)));
     try {
       const opts = defaultCoreNlpOptions({ home: join(tmp, 'corenlp'), port });
       await expect(startCoreNlpProcess(opts)).rejects.toMatchObject({ code: 'PORT_IN_USE', message: expect.stringContaining(`port ${port} is already in use`) });
       expect(existsSync(join(tmp, 'corenlp', 'run', 'corenlp.pid'))).toBe(false);
     } finally {
+      for (const socket of held) socket.destroy();
       await new Promise((r) => squatter.close(r));
     }
-  });
+  }, 300_000);
 });
