@@ -98,7 +98,8 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
  */
 export async function drainAndClose(server: Server, drainMs: number, log?: (msg: string) => void): Promise<void> {
   const closed = new Promise<void>((resolveClose, rejectClose) => server.close((err) => (err ? rejectClose(err) : resolveClose())));
-  // A response finished during the drain: its connection is not reused (Connection: close).
+  // A request that still arrives on a kept-alive connection during the drain is answered with
+  // Connection: close, so that its client does not send the next one there.
   server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => res.setHeader('connection', 'close'));
   const idle = setInterval(() => server.closeIdleConnections(), 100);
   server.closeIdleConnections();
