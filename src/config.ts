@@ -35,7 +35,15 @@ export interface AppConfig {
   maxCost: number;
   /** Origins (scheme://host[:port]) whose pages may call the API from a browser; empty: none. */
   corsOrigins: string[];
+  /**
+   * On SIGTERM/SIGINT, how long requests in flight may take to finish before their connections are cut
+   * (DIPLOGRAPH_DRAIN_MS, default 10000; 0 cuts at once). Absent: the default.
+   */
+  drainMs?: number;
 }
+
+/** How long a stopping server lets requests in flight finish (a mutation's write takes a few seconds at most). */
+export const DEFAULT_DRAIN_MS = 10_000;
 
 type Env = Record<string, string | undefined>;
 
@@ -127,6 +135,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     maxDepth: int(env, 'DIPLOGRAPH_MAX_QUERY_DEPTH', 10, 2, 50, problems),
     maxCost: int(env, 'DIPLOGRAPH_MAX_QUERY_COST', 5000, 100, 1_000_000, problems),
     corsOrigins: origins(env, problems),
+    drainMs: int(env, 'DIPLOGRAPH_DRAIN_MS', DEFAULT_DRAIN_MS, 0, 600_000, problems),
   };
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;

@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Driver } from 'neo4j-driver';
-import type { AppConfig } from './config.ts';
+import { DEFAULT_DRAIN_MS, type AppConfig } from './config.ts';
 import type { ArticleParser } from './ingest/article-parser.ts';
 import { createYoga } from './api/yoga.ts';
 import { createExplorerHandler } from './explorer/serve.ts';
@@ -87,10 +87,34 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   return {
     url: `http://${host}:${address.port}`,
     server,
-    close: () =>
-      new Promise<void>((resolveClose, rejectClose) => {
-        server.close((err) => (err ? rejectClose(err) : resolveClose()));
-        server.closeAllConnections();
-      }),
+    close: () => drainAndClose(server, deps.config.drainMs ?? DEFAULT_DRAIN_MS, deps.log),
   };
+}
+
+/**
+ * Stops accepting connections, lets the requests in flight finish (a mutation mid-write gets its answer)
+ * for up to `drainMs`, then cuts what is left. Idle keep-alive connections are closed at once, and each
+ * busy one once its response is sent, so a client cannot hold the server open by sending more requests.
+ */
+export async function drainAndClose(server: Server, drainMs: number, log?: (msg: string) => void): Promise<void> {
+  const closed = new Promise<void>((resolveClose, rejectClose) => server.close((err) => (err ? rejectClose(err) : resolveClose())));
+  // A request that still arrives on a kept-alive connection during the drain is answered with
+  // Connection: close, so that its client does not send the next one there.
+  server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => res.setHeader('connection', 'close'));
+  const idle = setInterval(() => server.closeIdleConnections(), 100);
+  server.closeIdleConnections();
+  let timer: NodeJS.Timeout | undefined;
+  const cut = new Promise<'cut'>((resolveCut) => {
+    timer = setTimeout(() => resolveCut('cut'), drainMs);
+  });
+  try {
+    if ((await Promise.race([closed.then(() => 'drained' as const), cut])) === 'cut') {
+      log?.(`requests still in flight after ${drainMs} ms (DIPLOGRAPH_DRAIN_MS): their connections are closed`);
+      server.closeAllConnections();
+      await closed;
+    }
+  } finally {
+    clearInterval(idle);
+    clearTimeout(timer);
+  }
 }

@@ -1,5 +1,5 @@
 /** `diplograph corenlp start|stop|status|env`: the local CoreNLP server that the embedded default uses. */
-import { CORENLP_VERSION, coreNlpStatus, defaultCoreNlpOptions, startCoreNlpProcess, stopLocalCoreNlp } from '../nlp/local-corenlp.ts';
+import { CORENLP_VERSION, coreNlpStatus, defaultCoreNlpOptions, LocalCoreNlpError, startCoreNlpProcess, stopLocalCoreNlp } from '../nlp/local-corenlp.ts';
 
 const HELP = `usage: diplograph corenlp start|stop|status|env
 
@@ -13,6 +13,17 @@ default ~/.cache/diplograph), DIPLOGRAPH_CORENLP_PORT (9000), DIPLOGRAPH_CORENLP
 DIPLOGRAPH_CORENLP_THREADS (2).`;
 
 export async function run(args: string[]): Promise<number> {
+  try {
+    return await runAction(args);
+  } catch (error) {
+    // A coded failure (PORT_IN_USE, STORE_LOCKED, START_FAILED …) is said in one line, not as a stack.
+    if (!(error instanceof LocalCoreNlpError)) throw error;
+    console.error(`diplograph corenlp: ${error.code}: ${error.message}`);
+    return 1;
+  }
+}
+
+async function runAction(args: string[]): Promise<number> {
   const [action] = args;
   const opts = defaultCoreNlpOptions({ log: (line) => console.error(line) });
   switch (action) {

@@ -2,7 +2,8 @@
  * `diplograph ingest PATH…`: parse, extract and store files, folders (recursive) and `-` (JSON Lines on
  * stdin). Progress on stderr (a bar with rate and ETA on a terminal, plain lines otherwise), a summary at
  * the end, every failed article named with its error code (NLP_UNAVAILABLE when the engine cannot be
- * reached: such an article is not stored); exit 1 when any failed.
+ * reached: such an article is not stored); exit 1 when any failed. SIGINT/SIGTERM print what was committed
+ * so far; a silence of Neo4j during writes is said as it happens.
  */
 import { loadConfig } from '../config.ts';
 import { ArticleParser } from '../ingest/article-parser.ts';
@@ -13,6 +14,8 @@ import { NlpError } from '../nlp/errors.ts';
 import { LocalCoreNlpError } from '../nlp/local-corenlp.ts';
 import { openNeo4j } from '../store/driver.ts';
 import { summarize, type IngestResult } from '../store/ingest.ts';
+import { errorCode } from '../store/errors.ts';
+import type { Driver } from 'neo4j-driver';
 import { migrate } from '../store/schema.ts';
 
 const HELP = `usage: diplograph ingest [--batch-size N] [--workers N] [--quiet] PATH…
@@ -28,7 +31,8 @@ event with CoreNLP: CORENLP_URL (comma-separated servers), else the local server
 after); CORENLP_URL=none extracts without a parse (token-window rules only; said once as a warning). An
 article the engine cannot parse fails with NLP_UNAVAILABLE or NLP_TIMEOUT and is not stored; once the
 engine could not be reached, the remaining articles fail at once. Re-ingesting an article is a no-op
-(duplicate); changed content under the same id or URL replaces its events (updated).`;
+(duplicate); changed content under the same id or URL replaces its events (updated). Stopped with Ctrl-C or
+SIGTERM, it prints what was committed (exit 130/143); while Neo4j does not answer, it says so every 5 s.`;
 
 interface Args {
   paths: string[];
@@ -143,6 +147,24 @@ export async function run(args: string[]): Promise<number> {
   if (parser.warning) console.error(`warning: ${parser.warning}`);
   const start = Date.now();
   const progress = progressReporter(total, parsed.quiet);
+  // Every result of a committed batch, so that a stop (SIGINT, SIGTERM) can say what is in the graph.
+  const committed: IngestResult[] = [];
+  let lastBatch = Date.now();
+  const stopOnSignal = (signal: NodeJS.Signals): void => {
+    progress.end();
+    const s = summarize(committed);
+    const stored = s.new + s.updated + s.duplicate;
+    console.error(
+      `ingest stopped by ${signal}: ${stored} ${plural(stored, 'article')} committed (${s.new} new, ${s.duplicate} duplicate, ${s.updated} updated), ` +
+        `${s.failed} failed; articles not yet committed were not stored: run the same command again (committed ones come back as duplicates)`,
+    );
+    // The write in flight is rolled back when its connection closes; a second signal does not wait.
+    process.once(signal, () => process.exit(128 + (signal === 'SIGINT' ? 2 : 15)));
+    void Promise.allSettled([conn.close(), nlp?.close()]).then(() => process.exit(128 + (signal === 'SIGINT' ? 2 : 15)));
+  };
+  process.once('SIGINT', stopOnSignal);
+  process.once('SIGTERM', stopOnSignal);
+  const watch = watchNeo4j(conn.driver, conn.target.uri, conn.target.database, () => lastBatch);
   try {
     await migrate(conn.driver, conn.target.database);
     const results = await runPipeline(conn.driver, inputs(), {
@@ -150,7 +172,12 @@ export async function run(args: string[]): Promise<number> {
       batchSize: parsed.batchSize,
       ...(parsed.workers !== undefined ? { workers: parsed.workers } : {}),
       ...(conn.target.database ? { database: conn.target.database } : {}),
-      onBatch: (batch) => progress.update(batch),
+      onBatch: (batch) => {
+        lastBatch = Date.now();
+        watch.committed();
+        committed.push(...batch);
+        progress.update(batch);
+      },
     });
     progress.end();
     const s = summarize(results);
@@ -165,7 +192,45 @@ export async function run(args: string[]): Promise<number> {
     );
     return s.failed > 0 ? 1 : 0;
   } finally {
+    watch.stop();
+    process.off('SIGINT', stopOnSignal);
+    process.off('SIGTERM', stopOnSignal);
     await conn.close();
     await nlp?.close();
   }
+}
+
+/** Seconds without a committed batch before Neo4j is asked whether it answers. */
+const QUIET_SECONDS = 5;
+
+/**
+ * While batches are being written, says so when Neo4j stops answering: the driver retries a write for up
+ * to 30 s (and a failed batch is tried again article by article), which is otherwise a long silence. A line
+ * every QUIET_SECONDS while it does not answer ("Neo4j at bolt://127.0.0.1:7687 does not answer
+ * (ServiceUnavailable): writes are being retried …"), and one when it is back.
+ */
+function watchNeo4j(driver: Driver, uri: string, database: string | undefined, lastBatch: () => number): { committed: () => void; stop: () => void } {
+  let down = false;
+  let probing = false;
+  const back = (): void => {
+    if (down) console.error(`Neo4j at ${uri} answers again: writing continues`);
+    down = false;
+  };
+  const timer = setInterval(() => {
+    if (probing || Date.now() - lastBatch() < QUIET_SECONDS * 1000) return;
+    probing = true;
+    const probe = driver.verifyConnectivity({ database });
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(Object.assign(new Error('no answer within 5 s'), { code: 'TIMEOUT' })), 5000).unref());
+    Promise.race([probe, timeout])
+      .then(back)
+      .catch((error: unknown) => {
+        down = true;
+        const since = Math.round((Date.now() - lastBatch()) / 1000);
+        console.error(`Neo4j at ${uri} does not answer (${errorCode(error)}): writes are being retried (${since} s since the last batch was committed) …`);
+      })
+      .finally(() => (probing = false));
+  }, QUIET_SECONDS * 1000);
+  timer.unref();
+  // A batch committed is an answer too (the retried write may get through before the next probe).
+  return { committed: back, stop: () => clearInterval(timer) };
 }

@@ -1,5 +1,5 @@
 /** `diplograph neo4j start|stop|status|env`: the local Neo4j that the embedded default uses. */
-import { defaultLocalOptions, localAuth, localStatus, NEO4J_VERSION, startLocalNeo4j, stopLocalNeo4j } from '../store/local-neo4j.ts';
+import { defaultLocalOptions, localAuth, localStatus, LocalNeo4jError, NEO4J_VERSION, startLocalNeo4j, stopLocalNeo4j } from '../store/local-neo4j.ts';
 
 const HELP = `usage: diplograph neo4j start|stop|status|env
 
@@ -13,6 +13,17 @@ default ~/.cache/diplograph), DIPLOGRAPH_NEO4J_BOLT_PORT (7687), DIPLOGRAPH_NEO4
 DIPLOGRAPH_NEO4J_HEAP (1g), DIPLOGRAPH_NEO4J_PAGECACHE (1g).`;
 
 export async function run(args: string[]): Promise<number> {
+  try {
+    return await runAction(args);
+  } catch (error) {
+    // A coded failure (PORT_IN_USE, STORE_LOCKED, START_FAILED …) is said in one line, not as a stack.
+    if (!(error instanceof LocalNeo4jError)) throw error;
+    console.error(`diplograph neo4j: ${error.code}: ${error.message}`);
+    return 1;
+  }
+}
+
+async function runAction(args: string[]): Promise<number> {
   const [action] = args;
   const opts = defaultLocalOptions({ log: (line) => console.error(line) });
   switch (action) {

@@ -6,9 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { ConfigError, loadConfig, type AppConfig } from '../config.ts';
+import { ConfigError, DEFAULT_DRAIN_MS, loadConfig, type AppConfig } from '../config.ts';
 import { openNeo4j, type Neo4jConnection } from '../store/driver.ts';
-import { LocalNeo4jError } from '../store/local-neo4j.ts';
+import { defaultLocalOptions, LocalNeo4jError } from '../store/local-neo4j.ts';
 import { migrate } from '../store/schema.ts';
 import { articlePool, closeArticlePool } from '../pipeline/extractor.ts';
 import { ingestSeed } from '../pipeline/seed.ts';
@@ -25,7 +25,8 @@ Environment: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE (else a local
 HOST (127.0.0.1), PORT (4000), DIPLOGRAPH_API_KEY (mutations; generated and kept in .diplograph/api-key
 when unset; "none" leaves them open), DIPLOGRAPH_READ_ACCESS (open | key), DIPLOGRAPH_SEED (folder to
 ingest at start, default seed; "none" to skip), CORENLP_URL (comma-separated CoreNLP servers; else a local
-CoreNLP is started; "none" runs without one).`;
+CoreNLP is started; "none" runs without one), DIPLOGRAPH_DRAIN_MS (on SIGTERM, how long requests in flight
+may finish, default 10000). SIGHUP is ignored: the service stops on SIGINT or SIGTERM.`;
 
 const repoRoot = resolve(new URL('../..', import.meta.url).pathname);
 
@@ -74,6 +75,7 @@ export async function run(args: string[]): Promise<number> {
   const shutdown = (signal: string): Promise<void> => {
     stopping ??= (async () => {
       log(`${signal}: shutting down …`);
+      if (server) log(`draining requests in flight (up to ${(config.drainMs ?? DEFAULT_DRAIN_MS) / 1000} s, DIPLOGRAPH_DRAIN_MS) …`);
       if (server) await server.close().catch((e: unknown) => log(`closing the HTTP server failed: ${String(e)}`));
       await closeArticlePool();
       if (connection) await connection.close().catch((e: unknown) => log(`closing Neo4j failed: ${String(e)}`));
@@ -93,13 +95,20 @@ export async function run(args: string[]): Promise<number> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  // `npm start` does not pass a SIGTERM sent to npm on to us: when our parent goes away, shut down as
-  // for SIGTERM, so that killing npm still stops the local Neo4j.
-  const parent = process.ppid;
-  const parentWatch = setInterval(() => {
-    if (process.ppid !== parent) onSignal('SIGHUP');
-  }, 1000);
-  parentWatch.unref();
+  // A terminal closing sends SIGHUP, which would end a service started with `nohup … &` or `… &` and
+  // then logged out of: the service runs until SIGINT or SIGTERM, and says so.
+  process.on('SIGHUP', () => log('SIGHUP ignored (the service stops on SIGINT or SIGTERM)'));
+  // `npm start` does not pass a SIGTERM sent to npm on to us: when npm goes away, shut down as for
+  // SIGTERM, so that killing npm still stops the local Neo4j. Only under npm (npm_lifecycle_event is set
+  // by npm for its scripts): a service started with nohup or `&` is reparented when its shell exits, and
+  // must keep running.
+  if (process.env.npm_lifecycle_event) {
+    const parent = process.ppid;
+    const parentWatch = setInterval(() => {
+      if (process.ppid !== parent) onSignal('SIGTERM');
+    }, 1000);
+    parentWatch.unref();
+  }
 
   try {
     // The linguistic engine starts beside Neo4j (both are JVMs that take seconds to load).
@@ -142,7 +151,7 @@ export async function run(args: string[]): Promise<number> {
     `  GraphQL API + GraphiQL  ${shown}/graphql`,
     `  Network explorer        ${shown}/explorer/`,
     `  Health / readiness      ${shown}/health  ${shown}/ready`,
-    `  Neo4j                   ${connection.target.uri} (user ${connection.target.user}${connection.startedServer ? `, password in .diplograph/neo4j/auth.json` : ''})`,
+    `  Neo4j                   ${connection.target.uri} (user ${connection.target.user}${config.neo4j ? '' : `, password in ${join(defaultLocalOptions().home, 'auth.json')}`})`,
     connection.browserUrl ? `  Neo4j Browser           ${connection.browserUrl}` : null,
     `  CoreNLP                 ${nlp ? nlp.how : 'none (CORENLP_URL=none)'}`,
     apiKey.key

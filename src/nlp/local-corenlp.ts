@@ -10,12 +10,12 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureMavenDist } from '../util/maven-dist.ts';
-import { intFromEnv, portFromEnv, processAlive, runningPidFrom, sizeFromEnv, terminate } from '../util/local-server.ts';
+import { intFromEnv, isServer, portFromEnv, portTaken, processAlive, releasePidFile, runningPidFrom, sizeFromEnv, terminate, type ServerIdentity } from '../util/local-server.ts';
 import type { DistErrorCode } from '../util/maven-dist.ts';
 import { ANNOTATION_PROPERTIES } from './client.ts';
 import { NlpError } from './errors.ts';
@@ -26,7 +26,7 @@ const MAIN_CLASS = 'edu.stanford.nlp.pipeline.StanfordCoreNLPServer';
 
 export class LocalCoreNlpError extends Error {
   constructor(
-    readonly code: 'JAVA_MISSING' | DistErrorCode | 'START_FAILED' | 'STOP_FAILED',
+    readonly code: 'JAVA_MISSING' | DistErrorCode | 'START_FAILED' | 'STOP_FAILED' | 'PORT_IN_USE',
     message: string,
   ) {
     super(message);
@@ -131,9 +131,14 @@ function prepareHome(opts: LocalCoreNlpOptions): Auth {
   return auth;
 }
 
-/** The pid of the server of this home, if one runs (a stale pid file is removed). */
+/** How the server of a home is recognised among processes: its -serverProperties file is in the home. */
+function identity(home: string): ServerIdentity {
+  return { pidFile: pidPath(home), mainClass: MAIN_CLASS, homeArg: join(home, 'server.properties') };
+}
+
+/** The pid of the server of this home, if one runs (found even without its pid file; a stale one is removed). */
 export function runningCoreNlpPid(home: string): number | null {
-  return runningPidFrom(pidPath(home), MAIN_CLASS);
+  return runningPidFrom(identity(home));
 }
 
 /** Whether the server at `url` answers /ready (it does once its preloaded pipeline is built). */
@@ -188,6 +193,7 @@ export async function startCoreNlpProcess(opts: LocalCoreNlpOptions, { detached 
   }
   if (await coreNlpReady(url)) throw new LocalCoreNlpError('START_FAILED', `port ${opts.port} already answers as a CoreNLP server that is not ours: set CORENLP_URL to use it, or DIPLOGRAPH_CORENLP_PORT to run ours elsewhere`);
 
+  if (await portTaken(opts.port)) throw new LocalCoreNlpError('PORT_IN_USE', `port ${opts.port} is already in use by another process (not a CoreNLP of ${opts.home}): stop it, or set DIPLOGRAPH_CORENLP_PORT to another port`);
   log(`Starting CoreNLP ${CORENLP_VERSION} (heap ${opts.heap}, ${opts.threads} threads) on ${url} …`);
   const out = openSync(join(opts.home, 'logs', 'corenlp.log'), 'a');
   const args = [
@@ -234,11 +240,13 @@ async function waitReady(url: string, pid: number, timeoutMs: number): Promise<b
   return false;
 }
 
-/** SIGTERM, then SIGKILL after the grace period; removes the pid file if it names this process. */
+/**
+ * SIGTERM, then SIGKILL after the grace period, when `pid` still is this home's server (not a reused pid);
+ * removes the pid file if it names this process.
+ */
 export async function stopCoreNlpPid(home: string, pid: number, graceMs = 20_000): Promise<void> {
-  if (!(await terminate(pid, graceMs))) throw new LocalCoreNlpError('STOP_FAILED', `CoreNLP (pid ${pid}) did not stop`);
-  const path = pidPath(home);
-  if (existsSync(path) && readFileSync(path, 'utf8').startsWith(`${pid}\n`)) rmSync(path, { force: true });
+  if (isServer(pid, identity(home)) && !(await terminate(pid, graceMs))) throw new LocalCoreNlpError('STOP_FAILED', `CoreNLP (pid ${pid}) did not stop`);
+  releasePidFile(pidPath(home), pid);
 }
 
 export async function stopLocalCoreNlp(opts: LocalCoreNlpOptions): Promise<boolean> {

@@ -10,13 +10,13 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { homedir, setPriority } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import neo4j from 'neo4j-driver';
 import { ensureMavenDist } from '../util/maven-dist.ts';
-import { intFromEnv, portFromEnv, processAlive, runningPidFrom, sizeFromEnv, terminate } from '../util/local-server.ts';
+import { intFromEnv, isServer, portFromEnv, portTaken, processAlive, readPidFile, releasePidFile, runningPidFrom, sizeFromEnv, terminate, type ServerIdentity } from '../util/local-server.ts';
 
 export const NEO4J_VERSION = process.env.DIPLOGRAPH_NEO4J_VERSION ?? '5.26.30';
 const BROWSER_VERSION = '5.24.0';
@@ -25,7 +25,7 @@ const ADMIN_CLASS = 'org.neo4j.cli.AdminTool';
 
 export class LocalNeo4jError extends Error {
   constructor(
-    readonly code: 'JAVA_MISSING' | 'MAVEN_MISSING' | 'RESOLVE_FAILED' | 'CHECKSUM_MISMATCH' | 'START_FAILED' | 'STOP_FAILED',
+    readonly code: 'JAVA_MISSING' | 'MAVEN_MISSING' | 'RESOLVE_FAILED' | 'CHECKSUM_MISMATCH' | 'START_FAILED' | 'STOP_FAILED' | 'PORT_IN_USE' | 'STORE_LOCKED',
     message: string,
   ) {
     super(message);
@@ -228,9 +228,14 @@ function prepareHome(opts: LocalNeo4jOptions, lib: string): Auth {
   return auth;
 }
 
-/** The pid of the server running on this home, if any (a stale pid file is removed). */
+/** How the server of a home is recognised among processes (see runningPidFrom). */
+function identity(home: string): ServerIdentity {
+  return { pidFile: pidPath(home), mainClass: MAIN_CLASS, homeArg: `--home-dir=${home}` };
+}
+
+/** The pid of the server running on this home, if any (found even without its pid file; a stale one is removed). */
 export function runningPid(home: string): number | null {
-  return runningPidFrom(pidPath(home), MAIN_CLASS);
+  return runningPidFrom(identity(home));
 }
 
 async function boltAnswers(uri: string, auth: Auth): Promise<boolean> {
@@ -271,7 +276,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions, { detached = fals
   const already = runningPid(opts.home);
   if (already !== null) {
     if (await waitForBolt(uri, auth, already, 60_000)) {
-      const owner = readFileSync(pidPath(opts.home), 'utf8').trim().split('\n')[1];
+      const owner = readPidFile(pidPath(opts.home))?.owner;
       const orphan = owner !== undefined && owner !== 'detached' && !processAlive(Number(owner));
       if (orphan && !detached) writeFileSync(pidPath(opts.home), `${already}\n${process.pid}\n`);
       log(`Neo4j already running (pid ${already}${orphan ? ', left behind by an earlier run: adopted' : ''}) on ${uri}`);
@@ -280,6 +285,13 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions, { detached = fals
     throw new LocalNeo4jError('START_FAILED', `a Neo4j process (pid ${already}) owns ${opts.home} but Bolt does not answer on ${uri}. Run \`diplograph neo4j stop\`.\n${logTail(opts.home)}`);
   }
 
+  // A port already taken (another Neo4j, another program) would answer in place of the server started
+  // here, which then dies on it unseen: say so before starting anything.
+  for (const [what, port, variable] of [['Bolt', opts.boltPort, 'DIPLOGRAPH_NEO4J_BOLT_PORT'], ['HTTP', opts.httpPort, 'DIPLOGRAPH_NEO4J_HTTP_PORT']] as const) {
+    if (await portTaken(port)) {
+      throw new LocalNeo4jError('PORT_IN_USE', `the ${what} port ${port} is already in use by another process (not a Neo4j of ${opts.home}): stop it, or set ${variable} to another port`);
+    }
+  }
   log(`Starting Neo4j ${NEO4J_VERSION} (heap ${opts.heap}, page cache ${opts.pageCache}) in ${opts.home} …`);
   const consoleLog = openSync(join(opts.home, 'logs', 'console.log'), 'a');
   const child = spawn(javaBinary(), [...jvmArgs(opts), '-cp', join(lib, '*'), MAIN_CLASS, `--home-dir=${opts.home}`, `--config-dir=${join(opts.home, 'conf')}`], {
@@ -297,9 +309,15 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions, { detached = fals
   if (detached) child.unref();
 
   if (!(await waitForBolt(uri, auth, pid, timeoutMs))) {
+    const exited = !processAlive(pid);
     const tail = logTail(opts.home);
     await stopPid(opts.home, pid).catch(() => undefined);
-    throw new LocalNeo4jError('START_FAILED', `Neo4j did not answer on ${uri} within ${Math.round(timeoutMs / 1000)} s.\n${tail}`);
+    // e.g. "FileLockException: Lock file has been locked by another process: …/store_lock": a Neo4j not
+    // started by diplograph (or started with another spelling of the home) has the database open.
+    if (exited && /FileLockException|locked by another process/i.test(tail)) {
+      throw new LocalNeo4jError('STORE_LOCKED', `another process holds the store lock of ${opts.home} (a Neo4j started outside diplograph on the same data?): stop it first; \`diplograph neo4j status\` shows the server diplograph knows.\n${tail}`);
+    }
+    throw new LocalNeo4jError('START_FAILED', `Neo4j ${exited ? 'exited before answering' : 'did not answer'} on ${uri}${exited ? '' : ` within ${Math.round(timeoutMs / 1000)} s`}.\n${tail}`);
   }
   log(`Neo4j is up on ${uri} (pid ${pid})`);
   lowerCompilerPriority(pid, jitNice, log);
@@ -358,10 +376,14 @@ async function waitForBolt(uri: string, auth: Auth, pid: number, timeoutMs: numb
   return false;
 }
 
-/** Stops the server: SIGTERM (Neo4j shuts down cleanly), then SIGKILL after a minute. */
+/**
+ * Stops the server `pid` of this home: SIGTERM (Neo4j shuts down cleanly), then SIGKILL after a minute.
+ * A pid that is no longer that server (it died, the pid was reused) is not signalled, and the pid file is
+ * removed only while it names `pid`: a server started since (e.g. by `neo4j start` after a kill -9) keeps it.
+ */
 export async function stopPid(home: string, pid: number, graceMs = 60_000): Promise<void> {
-  if (!(await terminate(pid, graceMs))) throw new LocalNeo4jError('STOP_FAILED', `Neo4j (pid ${pid}) did not stop`);
-  rmSync(pidPath(home), { force: true });
+  if (isServer(pid, identity(home)) && !(await terminate(pid, graceMs))) throw new LocalNeo4jError('STOP_FAILED', `Neo4j (pid ${pid}) did not stop`);
+  releasePidFile(pidPath(home), pid);
 }
 
 export async function stopLocalNeo4j(opts: LocalNeo4jOptions): Promise<boolean> {
