@@ -131,11 +131,11 @@ async function measureVariants(page: import('playwright-core').Page): Promise<vo
     }
   }
   const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-  const base = avg(results.get('as shipped')?.means ?? [NaN]);
+  const shipped = avg(results.get('as shipped')?.means ?? [NaN]);
   console.log(`\nvariants (same page, ${rounds} round(s) of ${variantMs} ms each, interleaved):`);
   console.log('variant                      frames  mean ms   p95 ms  render ms  ratio to shipped');
   for (const v of variants) {
     const r = results.get(v.name)!;
-    console.log(`${v.name.padEnd(28)} ${String(r.frames).padStart(6)} ${fmt(avg(r.means))} ${fmt(avg(r.p95s))}   ${fmt(avg(r.render))}   ${(avg(r.means) / base).toFixed(2)}`);
+    console.log(`${v.name.padEnd(28)} ${String(r.frames).padStart(6)} ${fmt(avg(r.means))} ${fmt(avg(r.p95s))}   ${fmt(avg(r.render))}   ${(avg(r.means) / shipped).toFixed(2)}`);
   }
 }

@@ -19,7 +19,7 @@ export function readPloverCrosswalk(path: string): (code: string) => PloverEvent
   const exact = new Map<string, PloverEvent>();
   const headers = new Map<string, Set<string>>();
   for (const raw of readFileSync(path, 'utf8').split(/\r?\n/)) {
-    const m = raw.replace(/#.*/, '').match(/^(\d{2,4}):\s*(.*)$/);
+    const m = raw.replace(/#.*/, '').match(/^(\d{2,4}):(.*)$/);
     if (!m) continue;
     const code = m[1] ?? '';
     const [root = '', mode = ''] = (m[2] ?? '').split(',').map((s) => s.trim());

@@ -23,7 +23,7 @@ export function readAgentFile(path: string, file: string, problems: ReadProblem[
   readFileSync(path, 'utf8').split(/\r?\n/).forEach((raw, i) => {
     const line = raw.replace(/#.*/, '').trim();
     if (line === '' || line.startsWith('<!')) return;
-    const marker = line.match(/^!([A-Z]+)!\s*=\s*(.*)$/);
+    const marker = line.match(/^!([A-Z]+)!\s*=(.*)$/);
     if (marker) {
       substitutions.set(marker[1] ?? '', (marker[2] ?? '').split(',').map((w) => w.trim()).filter(Boolean));
       return;

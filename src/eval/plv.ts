@@ -129,8 +129,8 @@ const overlaps = (a: CharSpan, b: CharSpan): boolean => a.start < b.end && b.sta
  * null when neither contains the other.
  */
 function cleanOffset(sentence: string, clean: string): number | null {
-  const inSentence = sentence.indexOf(clean);
-  if (inSentence >= 0) return inSentence;
+  const inside = sentence.indexOf(clean);
+  if (inside >= 0) return inside;
   const inClean = clean.indexOf(sentence);
   return inClean >= 0 ? -inClean : null;
 }

@@ -13,7 +13,7 @@ export interface CleanBody {
 
 /** Lines after which nothing belongs to the article. */
 const END_OF_ARTICLE = new RegExp(`^(${PAGE_FURNITURE.endOfArticle.join('|')})`, 'i');
-const PUBLISHED_LINE = /^(Published|Updated|Posted|Last updated)(?:\s+(?::\s+)?|:\s+)(.{6,60})$/i;
+const PUBLISHED_LINE = /^(?:Published|Updated|Posted|Last updated)(?:\s+(?::\s+)?|:\s+)(.{6,60})$/i;
 /** Photo captions end with a credit: "… — Reuters/File", "(Photo: AFP)". */
 const CAPTION = new RegExp(`(\\s[—–-]\\s?(${PAGE_FURNITURE.captionCredits.join('|')})[\\w/ .]*$)|(\\((Photo|Image|File)[^)]*\\)\\s*$)`);
 const DATELINE = /^([A-Z][A-Z .'’-]{1,40}[A-Z])(,\s*[A-Z][A-Za-z. ]{1,30})?(\s*\([^)]{1,30}\))?\s*([:—–]|-{1,2})\s+/;
@@ -39,7 +39,7 @@ export function cleanBody(body: string, knownTitle: string | null): CleanBody {
     if (END_OF_ARTICLE.test(line) && kept.some((l) => l.length > 80)) break;
     const pub = PUBLISHED_LINE.exec(line);
     if (pub && kept.filter((l) => l.length > 80).length === 0) {
-      publishedAt ??= parseDate(pub[2]!);
+      publishedAt ??= parseDate(pub[1]!);
       continue;
     }
     if (CAPTION.test(line) || seen.has(line)) continue;

@@ -110,8 +110,8 @@ function mentionAtNode(ctx: GraphRoleContext, n: number): Mention | null {
   return tok >= 0 ? mentionAtToken(ctx, tok) : null;
 }
 
-const DASH = /^(?:[\-—–]|--)$/;
-const DATELINE_WORD = /^(?:\p{Lu}[\p{L}.'’-]*|[,()]|\d+|[A-Z]{2,})$/u;
+const DASH = /^(?:[-—–]|--)$/;
+const DATELINE_WORD = /^(?:\p{Lu}[\p{L}.'’-]*|[,()]|\d+)$/u;
 let lastDateline: { tokens: readonly Token[]; end: number } | null = null;
 
 /**

@@ -14,7 +14,7 @@ export interface RawArticle {
   publishedAt: string | null;
 }
 
-const HEADER_LINE = /^(URL|OUTLET|PUBLISHED|TITLE|DATE|SOURCE|ID):\s*(.*)$/i;
+const HEADER_LINE = /^(URL|OUTLET|PUBLISHED|TITLE|DATE|SOURCE|ID):(.*)$/i;
 
 /** Rejects input that is not an article: empty, binary, oversized. */
 export function checkContent(content: string, what: string): void {
@@ -25,6 +25,7 @@ export function checkContent(content: string, what: string): void {
   if (content.trim() === '') throw new InputError('EMPTY_INPUT', `${what} is empty`);
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** A YYYY-MM-DD that names a day of the calendar (not 2024-13-45 or 2023-02-29). */

@@ -185,9 +185,9 @@ export function prepareArticle(result: ExtractionResult): PreparedArticle {
     seen.add(eventId);
     if (!isRelationName(e.relation)) fail(`article ${id}: event ${eventId} has unknown relation ${JSON.stringify(e.relation)}`);
     // An event about an actor the extraction does not list cannot be placed: dropped, with a warning.
-    const dangling = [e.source, e.target].filter((a) => typeof a !== 'string' || !actors.has(a));
+    const dangling = [e.source, e.target].filter((x) => typeof x !== 'string' || !actors.has(x));
     if (dangling.length > 0) {
-      warnings.push(`event ${eventId} dropped: ${dangling.map((a) => JSON.stringify(a)).join(', ')} not among the actors`);
+      warnings.push(`event ${eventId} dropped: ${dangling.map((x) => JSON.stringify(x)).join(', ')} not among the actors`);
       continue;
     }
     if (typeof e.score !== 'number' || !Number.isFinite(e.score)) fail(`article ${id}: event ${eventId} score must be a finite number`);

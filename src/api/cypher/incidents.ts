@@ -29,10 +29,22 @@ export interface IncidentsArgs {
 export function buildIncidentsQuery(args: IncidentsArgs): CypherQuery {
   const params: Record<string, unknown> = { offset: args.offset, limit: args.limit, minReports: args.minReports };
   const conditions = ['i.reports >= $minReports', ...dateConditions('i.date', args.from, args.to, params)];
-  if (args.source) (params.source = args.source), conditions.push('i.sourceId = $source');
-  if (args.target) (params.target = args.target), conditions.push('i.targetId = $target');
-  if (args.either) (params.either = args.either), conditions.push('(i.sourceId = $either OR i.targetId = $either)');
-  if (args.plover) (params.plover = args.plover), conditions.push('i.plover IN $plover');
+  if (args.source) {
+    params.source = args.source;
+    conditions.push('i.sourceId = $source');
+  }
+  if (args.target) {
+    params.target = args.target;
+    conditions.push('i.targetId = $target');
+  }
+  if (args.either) {
+    params.either = args.either;
+    conditions.push('(i.sourceId = $either OR i.targetId = $either)');
+  }
+  if (args.plover) {
+    params.plover = args.plover;
+    conditions.push('i.plover IN $plover');
+  }
   return {
     cypher: `MATCH (i:Incident)
 ${where(conditions)}

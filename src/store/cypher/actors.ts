@@ -33,7 +33,7 @@ RETURN a.id AS id, a.mergedInto AS mergedInto`,
  */
 export function buildUpsertActors(rows: ActorRow[]): CypherQuery {
   const setLabels = [...ACTOR_KIND_LABELS]
-    .map(([kind, label]) => `FOREACH (_ IN CASE WHEN row.kind = '${kind}' THEN [1] ELSE [] END | SET a:${kindLabel(kind)})`)
+    .map(([kind]) => `FOREACH (_ IN CASE WHEN row.kind = '${kind}' THEN [1] ELSE [] END | SET a:${kindLabel(kind)})`)
     .join('\n');
   return {
     cypher: `UNWIND $rows AS row
