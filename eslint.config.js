@@ -15,7 +15,10 @@ export default tseslint.config(
     rules: {
       'no-shadow': 'off',
       '@typescript-eslint/no-shadow': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       // A group kept only for grouping is written (?:…), so a capturing group always means its text is read.
       'regexp/no-unused-capturing-group': ['error', { fixable: true }],
     },

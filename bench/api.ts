@@ -50,8 +50,11 @@ const log = (line: string): void => console.error(`[bench:api] ${line}`);
 
 // ---------------------------------------------------------------- corpus
 
-
-const POOL = COUNTRIES.filter((c) => c.independent).map((c) => ({ id: `country:${c.cca3}`, code: c.cca3, name: c.name.common }));
+const POOL = COUNTRIES.filter((c) => c.independent).map((c) => ({
+  id: `country:${c.cca3}`,
+  code: c.cca3,
+  name: c.name.common,
+}));
 const DAY = 86_400_000;
 const START = Date.UTC(2015, 0, 1);
 const SPAN_DAYS = 11 * 365;
@@ -69,13 +72,16 @@ function variant(base: ExtractionResult, k: number, rand: () => number): Extract
   const delta = Math.round((Date.parse(newDate) - Date.parse(baseDate)) / DAY);
   const swap = new Map<string, (typeof POOL)[number]>();
   if (rand() < 0.5) {
-    for (const a of base.actors) if (a.kind === 'COUNTRY' && rand() < 0.7) swap.set(a.id, POOL[Math.floor(rand() * POOL.length)]!);
+    for (const a of base.actors)
+      if (a.kind === 'COUNTRY' && rand() < 0.7) swap.set(a.id, POOL[Math.floor(rand() * POOL.length)]!);
   }
   const to = (actorId: string): string => swap.get(actorId)?.id ?? actorId;
   const actors = new Map<string, ExtractionResult['actors'][number]>();
   for (const a of base.actors) {
     const s = swap.get(a.id);
-    const next = s ? { ...a, id: s.id, name: s.name, country: s.code, aliases: [] } : { ...a, affiliation: a.affiliation ? to(a.affiliation) : a.affiliation ?? null };
+    const next = s
+      ? { ...a, id: s.id, name: s.name, country: s.code, aliases: [] }
+      : { ...a, affiliation: a.affiliation ? to(a.affiliation) : (a.affiliation ?? null) };
     if (!actors.has(next.id)) actors.set(next.id, next);
   }
   const events = base.events
@@ -91,7 +97,12 @@ function variant(base: ExtractionResult, k: number, rand: () => number): Extract
   return {
     ...base,
     id,
-    article: { ...base.article, url: null, publishedAt: newDate, contentHash: createHash('sha256').update(id).digest('hex') },
+    article: {
+      ...base.article,
+      url: null,
+      publishedAt: newDate,
+      contentHash: createHash('sha256').update(id).digest('hex'),
+    },
     actors: [...actors.values()],
     events,
   };
@@ -107,7 +118,11 @@ function buildCorpus(n: number): ExtractionResult[] {
 }
 
 async function countBenchArticles(driver: Driver): Promise<number> {
-  const { records } = await driver.executeQuery("MATCH (a:Article) WHERE a.id STARTS WITH 'bench-' RETURN count(a) AS n", {}, { routing: 'READ' });
+  const { records } = await driver.executeQuery(
+    "MATCH (a:Article) WHERE a.id STARTS WITH 'bench-' RETURN count(a) AS n",
+    {},
+    { routing: 'READ' },
+  );
   return Number(records[0]?.get('n') ?? 0);
 }
 
@@ -121,12 +136,17 @@ async function seed(driver: Driver): Promise<void> {
   await wipeGraph(driver);
   const t0 = performance.now();
   const corpus = buildCorpus(ARTICLES);
-  log(`built ${corpus.length} articles (${corpus.reduce((n, r) => n + r.events.length, 0)} events) in ${((performance.now() - t0) / 1000).toFixed(1)} s; ingesting …`);
+  log(
+    `built ${corpus.length} articles (${corpus.reduce((n, r) => n + r.events.length, 0)} events) in ${((performance.now() - t0) / 1000).toFixed(1)} s; ingesting …`,
+  );
   const t1 = performance.now();
   let done = 0;
   for (let i = 0; i < corpus.length; i += 1000) {
     const summary = await ingestExtractions(driver, corpus.slice(i, i + 1000), { batchSize: 250 });
-    if (summary.failed > 0) throw new Error(`bench:api: ${summary.failed} articles failed: ${JSON.stringify(summary.results.find((r) => r.error)?.error)}`);
+    if (summary.failed > 0)
+      throw new Error(
+        `bench:api: ${summary.failed} articles failed: ${JSON.stringify(summary.results.find((r) => r.error)?.error)}`,
+      );
     done += summary.results.length;
     log(`  ${done}/${corpus.length}`);
   }
@@ -291,14 +311,16 @@ const QUERIES: BenchQuery[] = [
   {
     name: 'accusers of CHN 2019-2021 + evidence',
     ours: '{ events(filter: { target: "country:CHN", relations: [ACCUSES], from: "2019-01-01", to: "2021-12-31" }, first: 20) { nodes { date source { id name } evidence { sentence article { title outlet publishedAt } } } } }',
-    theirs: '{ events(where: { relation: { eq: "ACCUSES" }, date: { gte: "2019-01-01", lte: "2021-12-31" }, target: { some: { id: { eq: "country:CHN" } } } }, sort: [{ date: DESC }], limit: 20) { date sentence source { id name } article { title outlet publishedAt } } }',
+    theirs:
+      '{ events(where: { relation: { eq: "ACCUSES" }, date: { gte: "2019-01-01", lte: "2021-12-31" }, target: { some: { id: { eq: "country:CHN" } } } }, sort: [{ date: DESC }], limit: 20) { date sentence source { id name } article { title outlet publishedAt } } }',
     what: 'both: 20 ACCUSES events against CHN in 2019-2021, newest first, with source and article (ours: evidence via the events page)',
   },
   {
     name: 'network depth 2 around GBR',
     // measure: REPORTS, the comparison server's weight (ours defaults to incidents).
     ours: '{ network(actorIds: ["country:GBR"], depth: 2, limit: 100, measure: REPORTS) { nodes { id name kind country } edges { source relation target count firstDate lastDate meanScore } truncated } }',
-    theirs: '{ network(actorId: "country:GBR", limit: 100, maxEdges: 500) { nodes { id name kind country } edges { source relation target count firstDate lastDate meanScore } truncated } }',
+    theirs:
+      '{ network(actorId: "country:GBR", limit: 100, maxEdges: 500) { nodes { id name kind country } edges { source relation target count firstDate lastDate meanScore } truncated } }',
     what:
       'both: up to 100 actors (GBR, then its neighbours by summed count, then theirs) and the 500 heaviest network edges among them with count, firstDate, lastDate, meanScore, and truncated; ' +
       'ours: Query.network (Cypher built by src/api/cypher/network.ts); @neo4j/graphql: a @cypher Query.network with the same computation as one plain statement',
@@ -319,10 +341,15 @@ const QUERIES: BenchQuery[] = [
 ];
 
 async function answer(url: string, query: string): Promise<{ data: unknown; bytes: number }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
   const text = await res.text();
   const body = JSON.parse(text) as { data?: unknown; errors?: unknown[] };
-  if (body.errors?.length) throw new Error(`bench:api: ${url} answered errors for ${query}: ${JSON.stringify(body.errors)}`);
+  if (body.errors?.length)
+    throw new Error(`bench:api: ${url} answered errors for ${query}: ${JSON.stringify(body.errors)}`);
   return { data: body.data, bytes: text.length };
 }
 
@@ -348,7 +375,13 @@ async function driveOnce(url: string, query: string, seconds: number): Promise<M
     connections: CONNECTIONS,
     duration: seconds,
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
 }
 
 /**
@@ -376,7 +409,12 @@ async function warmUp(ours: string, theirs: string, queries: BenchQuery[]): Prom
   }
 }
 
-async function driveBoth(ours: string, oursQuery: string, theirs: string, theirsQuery: string): Promise<[Measured, Measured]> {
+async function driveBoth(
+  ours: string,
+  oursQuery: string,
+  theirs: string,
+  theirsQuery: string,
+): Promise<[Measured, Measured]> {
   const runs: [Measured[], Measured[]] = [[], []];
   for (let r = 0; r < ROUNDS; r += 1) {
     runs[0].push(await driveOnce(ours, oursQuery, DURATION / ROUNDS));
@@ -417,11 +455,18 @@ async function main(): Promise<void> {
     // No article is ingested through this server: it needs no engine.
     const ours = await listen(createYoga({ driver, config, parser: new ArticleParser(null), log }));
     const theirsSchema = await buildNeo4jGraphqlSchema(driver);
-    const theirs = await listen(createPlainYoga({ schema: theirsSchema, graphqlEndpoint: '/graphql', logging: false, context: () => ({}) }));
+    const theirs = await listen(
+      createPlainYoga({ schema: theirsSchema, graphqlEndpoint: '/graphql', logging: false, context: () => ({}) }),
+    );
     servers.push(ours.server, theirs.server);
 
-    const load = (): string => loadavg().map((x) => x.toFixed(1)).join(' ');
-    console.log(`\nbench:api — ${DURATION} s per query and server (${ROUNDS} alternating rounds), ${CONNECTIONS} connections, autocannon on 127.0.0.1`);
+    const load = (): string =>
+      loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ');
+    console.log(
+      `\nbench:api — ${DURATION} s per query and server (${ROUNDS} alternating rounds), ${CONNECTIONS} connections, autocannon on 127.0.0.1`,
+    );
     console.log(`machine: ${availableParallelism()} CPUs, load average ${load()} at start\n`);
     const rows: string[][] = [['query', 'server', 'req/s', 'p50 ms', 'p99 ms', 'errors']];
     const ratios: string[][] = [['query', 'p50 ours/theirs', 'p99 ours/theirs', 'p99 < 50 ms', 'not slower']];
@@ -436,19 +481,37 @@ async function main(): Promise<void> {
       log(`${q.name}: ours ${await check(ours.url, q.ours)} …`);
       log(`${q.name}: @neo4j/graphql ${await check(theirs.url, q.theirs)} …`);
       if (q.same) {
-        const [a, b] = [JSON.stringify((await answer(ours.url, q.ours)).data), JSON.stringify((await answer(theirs.url, q.theirs)).data)];
-        if (a !== b) throw new Error(`bench:api: ${q.name}: the two servers answer differently:\nours   ${a.slice(0, 2000)}\ntheirs ${b.slice(0, 2000)}`);
+        const [a, b] = [
+          JSON.stringify((await answer(ours.url, q.ours)).data),
+          JSON.stringify((await answer(theirs.url, q.theirs)).data),
+        ];
+        if (a !== b)
+          throw new Error(
+            `bench:api: ${q.name}: the two servers answer differently:\nours   ${a.slice(0, 2000)}\ntheirs ${b.slice(0, 2000)}`,
+          );
         log(`${q.name}: both answers identical (${a.length} bytes of data)`);
       }
       const [a, b] = await driveBoth(ours.url, q.ours, theirs.url, q.theirs);
-      for (const [server, m] of [['diplograph', a], ['@neo4j/graphql', b]] as const) {
+      for (const [server, m] of [
+        ['diplograph', a],
+        ['@neo4j/graphql', b],
+      ] as const) {
         rows.push([q.name, server, m.rps.toFixed(0), m.p50.toFixed(1), m.p99.toFixed(1), String(m.non2xx + m.errors)]);
       }
-      ratios.push([q.name, (a.p50 / Math.max(b.p50, 0.5)).toFixed(2), (a.p99 / Math.max(b.p99, 0.5)).toFixed(2), a.p99 < 50 ? 'yes' : 'NO', a.p99 <= b.p99 ? 'yes' : 'NO']);
+      ratios.push([
+        q.name,
+        (a.p50 / Math.max(b.p50, 0.5)).toFixed(2),
+        (a.p99 / Math.max(b.p99, 0.5)).toFixed(2),
+        a.p99 < 50 ? 'yes' : 'NO',
+        a.p99 <= b.p99 ? 'yes' : 'NO',
+      ]);
     }
     const print = (table: string[][]) => {
       const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
-      for (const row of table) console.log(row.map((cell, i) => (i === 0 || i === 1 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
+      for (const row of table)
+        console.log(
+          row.map((cell, i) => (i === 0 || i === 1 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '),
+        );
     };
     print(rows);
     console.log('');

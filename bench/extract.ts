@@ -46,7 +46,8 @@ async function loadArticles(): Promise<{ articles: ArticleInput[]; dev: number; 
   if (existsSync('seed')) {
     for (const f of readdirSync('seed').sort()) {
       if (!/\.(?:txt|html?|json)$/.test(f) || f.endsWith('.meta.json')) continue;
-      for await (const item of readFileInputs(join('seed', f))) if (item.input && !texts.has(prepareArticle(item.input).clean.text)) seed.push(item.input);
+      for await (const item of readFileInputs(join('seed', f)))
+        if (item.input && !texts.has(prepareArticle(item.input).clean.text)) seed.push(item.input);
     }
   }
   return { articles: [...dev, ...heldout, ...seed], dev: dev.length, heldout: heldout.length, seed: seed.length };
@@ -58,12 +59,21 @@ const allSentences = prepared.map((p) => p.sentences.map((s) => s.text));
 const candidates = prepared.map((p) => candidateSentences(p).map((s) => s.text));
 const count = (xs: string[][]) => xs.reduce((n, x) => n + x.length, 0);
 const chars = (xs: string[][]) => xs.reduce((n, x) => n + x.reduce((m, s) => m + s.length, 0), 0);
-console.log(`bench:extract: ${articles.length} articles (${dev} dev, ${heldout} held-out, ${seed} more from seed/), ${count(allSentences)} sentences, ${count(candidates)} candidates`);
-console.log(`machine: load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at start`);
+console.log(
+  `bench:extract: ${articles.length} articles (${dev} dev, ${heldout} held-out, ${seed} more from seed/), ${count(allSentences)} sentences, ${count(candidates)} candidates`,
+);
+console.log(
+  `machine: load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} at start`,
+);
 
 const t0 = performance.now();
 const nlp = await openNlp({
-  local: { home: resolve('.diplograph/bench-corenlp'), port: Number(process.env.DIPLOGRAPH_BENCH_CORENLP_PORT ?? 19090) },
+  local: {
+    home: resolve('.diplograph/bench-corenlp'),
+    port: Number(process.env.DIPLOGRAPH_BENCH_CORENLP_PORT ?? 19090),
+  },
   log: (line) => console.error(`[corenlp] ${line}`),
 });
 if (!nlp) {
@@ -114,10 +124,18 @@ try {
   const engineCpu = engineCpu0 === null ? null : processCpu(enginePid)! - engineCpu0;
   const engineMs = timing.ms;
   const oursMs = e2eMs - engineMs;
-  console.log(`\n1. end to end (extractWithEngine, fresh ParseStore, one article at a time): ${articles.length} articles in ${secs(e2eMs)}: ${(articles.length / (e2eMs / 1000)).toFixed(2)} articles/s`);
-  console.log(`   ${store.size} sentences parsed in ${timing.requests} requests; ${events} events, ${graphEvents} of them read on the dependency graph`);
-  console.log(`   engine (inside client.annotate): ${secs(engineMs)} (${pct(engineMs / e2eMs)})${engineCpu === null ? '' : `; CoreNLP process CPU ${engineCpu.toFixed(1)} s`}`);
-  console.log(`   our stages (end to end minus engine): ${(oursMs / 1000).toFixed(2)} s (${pct(oursMs / e2eMs)}); this process CPU ${((ourCpu.user + ourCpu.system) / 1e6).toFixed(1)} s`);
+  console.log(
+    `\n1. end to end (extractWithEngine, fresh ParseStore, one article at a time): ${articles.length} articles in ${secs(e2eMs)}: ${(articles.length / (e2eMs / 1000)).toFixed(2)} articles/s`,
+  );
+  console.log(
+    `   ${store.size} sentences parsed in ${timing.requests} requests; ${events} events, ${graphEvents} of them read on the dependency graph`,
+  );
+  console.log(
+    `   engine (inside client.annotate): ${secs(engineMs)} (${pct(engineMs / e2eMs)})${engineCpu === null ? '' : `; CoreNLP process CPU ${engineCpu.toFixed(1)} s`}`,
+  );
+  console.log(
+    `   our stages (end to end minus engine): ${(oursMs / 1000).toFixed(2)} s (${pct(oursMs / e2eMs)}); this process CPU ${((ourCpu.user + ourCpu.system) / 1e6).toFixed(1)} s`,
+  );
   const ratio = oursMs / engineMs;
   console.log(`   ratio our stages / engine: ${pct(ratio)} (target <= 15%: ${ratio <= 0.15 ? 'met' : 'NOT met'})`);
 
@@ -129,7 +147,10 @@ try {
   const allStore = new ParseStore();
   const candStore = new ParseStore();
   for (let k = 0; k < articles.length; k += 1) {
-    const runs: [keyof typeof both, string[], ParseStore][] = [['all', allSentences[k]!, allStore], ['cand', candidates[k]!, candStore]];
+    const runs: [keyof typeof both, string[], ParseStore][] = [
+      ['all', allSentences[k]!, allStore],
+      ['cand', candidates[k]!, candStore],
+    ];
     if (k % 2 === 1) runs.reverse();
     for (const [which, texts, into] of runs) {
       const s = performance.now();
@@ -137,8 +158,12 @@ try {
       both[which] += performance.now() - s;
     }
   }
-  console.log(`\n2. candidateSentences keeps ${count(candidates)} of ${count(allSentences)} sentences: skips ${pct(skippedSentences)} of the sentences, ${pct(skippedChars)} of their characters`);
-  console.log(`   parse time, every sentence: ${secs(both.all)}; candidates only: ${secs(both.cand)} (fresh stores, alternating per article): speed-up ${(both.all / both.cand).toFixed(2)}x`);
+  console.log(
+    `\n2. candidateSentences keeps ${count(candidates)} of ${count(allSentences)} sentences: skips ${pct(skippedSentences)} of the sentences, ${pct(skippedChars)} of their characters`,
+  );
+  console.log(
+    `   parse time, every sentence: ${secs(both.all)}; candidates only: ${secs(both.cand)} (fresh stores, alternating per article): speed-up ${(both.all / both.cand).toFixed(2)}x`,
+  );
 
   // 3. Our stages alone on one core, reading the parses of pass 1 from memory.
   const tokensPerArticle = articles.map((a) => ((a.text ?? a.html ?? '').match(/\S+/g) ?? []).length);
@@ -166,11 +191,21 @@ try {
     baseDocs += cleanTexts.length;
     baseMs += performance.now() - t;
   }
-  console.log(`\n3. our stages alone (extract() with the parses in memory, one core, ${docs} extractions in ${secs(extractMs)}): ${(docs / (extractMs / 1000)).toFixed(1)} articles/s, ${Math.round(tokens / (extractMs / 1000))} tokens/s (whitespace tokens of the input)`);
-  console.log(`   baseline, wink-nlp reading of the clean texts alone: ${(baseDocs / (baseMs / 1000)).toFixed(1)} articles/s; extract() takes ${((extractMs / docs) / (baseMs / baseDocs)).toFixed(2)}x its time (alternating rounds)`);
-  console.log(`   per article: ours ${(extractMs / docs).toFixed(1)} ms in this loop, against the engine's ${(engineMs / articles.length).toFixed(0)} ms in pass 1`);
+  console.log(
+    `\n3. our stages alone (extract() with the parses in memory, one core, ${docs} extractions in ${secs(extractMs)}): ${(docs / (extractMs / 1000)).toFixed(1)} articles/s, ${Math.round(tokens / (extractMs / 1000))} tokens/s (whitespace tokens of the input)`,
+  );
+  console.log(
+    `   baseline, wink-nlp reading of the clean texts alone: ${(baseDocs / (baseMs / 1000)).toFixed(1)} articles/s; extract() takes ${(extractMs / docs / (baseMs / baseDocs)).toFixed(2)}x its time (alternating rounds)`,
+  );
+  console.log(
+    `   per article: ours ${(extractMs / docs).toFixed(1)} ms in this loop, against the engine's ${(engineMs / articles.length).toFixed(0)} ms in pass 1`,
+  );
   if (enginePid !== null) console.log(`\nengine resident memory: ${residentMiB(enginePid)} MiB`);
-  console.log(`machine: load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at the end`);
+  console.log(
+    `machine: load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} at the end`,
+  );
 } finally {
   await nlp.close();
 }

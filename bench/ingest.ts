@@ -56,15 +56,51 @@ const ENGINE_CONCURRENCY = arg('engine-concurrency', 2);
 
 // Countries swapped among each other: [name, adjective, capital]. Whole words only.
 const SWAPS: [string, string, string][] = [
-  ['China', 'Chinese', 'Beijing'], ['Russia', 'Russian', 'Moscow'], ['Iran', 'Iranian', 'Tehran'],
-  ['India', 'Indian', 'New Delhi'], ['Pakistan', 'Pakistani', 'Islamabad'], ['Turkey', 'Turkish', 'Ankara'],
-  ['Japan', 'Japanese', 'Tokyo'], ['Germany', 'German', 'Berlin'], ['France', 'French', 'Paris'],
-  ['Australia', 'Australian', 'Canberra'], ['Canada', 'Canadian', 'Ottawa'], ['Brazil', 'Brazilian', 'Brasilia'],
-  ['Egypt', 'Egyptian', 'Cairo'], ['Poland', 'Polish', 'Warsaw'], ['Israel', 'Israeli', 'Jerusalem'],
-  ['Ukraine', 'Ukrainian', 'Kyiv'], ['Saudi Arabia', 'Saudi', 'Riyadh'], ['Vietnam', 'Vietnamese', 'Hanoi'],
+  ['China', 'Chinese', 'Beijing'],
+  ['Russia', 'Russian', 'Moscow'],
+  ['Iran', 'Iranian', 'Tehran'],
+  ['India', 'Indian', 'New Delhi'],
+  ['Pakistan', 'Pakistani', 'Islamabad'],
+  ['Turkey', 'Turkish', 'Ankara'],
+  ['Japan', 'Japanese', 'Tokyo'],
+  ['Germany', 'German', 'Berlin'],
+  ['France', 'French', 'Paris'],
+  ['Australia', 'Australian', 'Canberra'],
+  ['Canada', 'Canadian', 'Ottawa'],
+  ['Brazil', 'Brazilian', 'Brasilia'],
+  ['Egypt', 'Egyptian', 'Cairo'],
+  ['Poland', 'Polish', 'Warsaw'],
+  ['Israel', 'Israeli', 'Jerusalem'],
+  ['Ukraine', 'Ukrainian', 'Kyiv'],
+  ['Saudi Arabia', 'Saudi', 'Riyadh'],
+  ['Vietnam', 'Vietnamese', 'Hanoi'],
 ];
-const REPORTERS = ['Ben Blanchard', 'Yew Lun Tian', 'Humeyra Pamuk', 'Michael Martina', 'David Brunnstrom', 'Gabriel Crossley', 'Simon Lewis', 'Kirsty Needham', 'Guy Faulconbridge', 'John Irish'];
-const OUTLETS = ['Dawn', 'Reuters', 'AFP', 'AP', 'BBC', 'The Hindu', 'Al Jazeera', 'Nikkei Asia', 'DW', 'France 24', 'ABC', 'CBC'];
+const REPORTERS = [
+  'Ben Blanchard',
+  'Yew Lun Tian',
+  'Humeyra Pamuk',
+  'Michael Martina',
+  'David Brunnstrom',
+  'Gabriel Crossley',
+  'Simon Lewis',
+  'Kirsty Needham',
+  'Guy Faulconbridge',
+  'John Irish',
+];
+const OUTLETS = [
+  'Dawn',
+  'Reuters',
+  'AFP',
+  'AP',
+  'BBC',
+  'The Hindu',
+  'Al Jazeera',
+  'Nikkei Asia',
+  'DW',
+  'France 24',
+  'ABC',
+  'CBC',
+];
 
 function rng(seed: number) {
   let x = seed >>> 0 || 1;
@@ -102,11 +138,22 @@ function variant(base: ArticleInput[], i: number): ArticleInput {
   }
   const table = new Map<string, string>();
   SWAPS.forEach((row, k) => row.forEach((w, f) => table.set(w, SWAPS[perm[k]!]![f]!)));
-  const re = new RegExp(`\\b(${[...table.keys()].sort((x, y) => y.length - x.length).map(escape).join('|')})\\b`, 'g');
+  const re = new RegExp(
+    `\\b(${[...table.keys()]
+      .sort((x, y) => y.length - x.length)
+      .map(escape)
+      .join('|')})\\b`,
+    'g',
+  );
   const swap = (s: string | undefined) => (s === undefined ? undefined : s.replace(re, (m) => table.get(m) ?? m));
   const outlet = OUTLETS[r(OUTLETS.length)]!;
   const date = `${2012 + r(14)}-${String(1 + r(12)).padStart(2, '0')}-${String(1 + r(28)).padStart(2, '0')}`;
-  const out: ArticleInput = { id: `bench-${i}`, outlet, publishedAt: date, url: `https://bench.example/${outlet.toLowerCase().replace(/\W+/g, '-')}/${i}` };
+  const out: ArticleInput = {
+    id: `bench-${i}`,
+    outlet,
+    publishedAt: date,
+    url: `https://bench.example/${outlet.toLowerCase().replace(/\W+/g, '-')}/${i}`,
+  };
   if (a.title !== undefined) out.title = swap(a.title)!;
   // A sentence in the body (wire credits at the end are cleaned away as furniture) makes every
   // variant's clean text, and so its content hash, its own.
@@ -127,7 +174,6 @@ function dirSize(path: string): number {
   return readdirSync(path).reduce((n, f) => n + dirSize(join(path, f)), 0);
 }
 
-
 async function counts(driver: Driver, database?: string) {
   const q = async (c: string) => Number((await driver.executeQuery(c, {}, { database })).records[0]!.get(0));
   return {
@@ -136,7 +182,9 @@ async function counts(driver: Driver, database?: string) {
     articles: await q('MATCH (n:Article) RETURN count(n)'),
     actors: await q('MATCH (n:Actor) RETURN count(n)'),
     events: await q('MATCH (n:Event) RETURN count(n)'),
-    network: await q('MATCH (:Actor)-[r]->(:Actor) WHERE NOT type(r) IN ["REPRESENTS", "PART_OF", "MEMBER_OF"] RETURN count(r)'),
+    network: await q(
+      'MATCH (:Actor)-[r]->(:Actor) WHERE NOT type(r) IN ["REPRESENTS", "PART_OF", "MEMBER_OF"] RETURN count(r)',
+    ),
   };
 }
 
@@ -183,7 +231,10 @@ async function main(): Promise<void> {
   // The engine starts beside Neo4j, as `diplograph serve` and `diplograph ingest` start it.
   const engineT0 = performance.now();
   const engineStarting = openNlp({
-    local: { home: resolve('.diplograph/bench-corenlp'), port: Number(process.env.DIPLOGRAPH_BENCH_CORENLP_PORT ?? 19090) },
+    local: {
+      home: resolve('.diplograph/bench-corenlp'),
+      port: Number(process.env.DIPLOGRAPH_BENCH_CORENLP_PORT ?? 19090),
+    },
     log: (l) => console.error(`[corenlp] ${l}`),
   });
   engineStarting.catch(() => undefined);
@@ -192,11 +243,16 @@ async function main(): Promise<void> {
   let home: string | null = null;
   if (config.neo4j) {
     target = config.neo4j;
-    console.warn(`bench:ingest: NEO4J_URI is set: the database at ${target.uri} will be WIPED (Ctrl-C within 5 s to stop)`);
+    console.warn(
+      `bench:ingest: NEO4J_URI is set: the database at ${target.uri} will be WIPED (Ctrl-C within 5 s to stop)`,
+    );
     await new Promise((r) => setTimeout(r, 5000));
   } else {
     home = resolve('.diplograph/bench-neo4j');
-    const ports = { boltPort: Number(process.env.DIPLOGRAPH_BENCH_BOLT_PORT ?? 17887), httpPort: Number(process.env.DIPLOGRAPH_BENCH_HTTP_PORT ?? 17874) };
+    const ports = {
+      boltPort: Number(process.env.DIPLOGRAPH_BENCH_BOLT_PORT ?? 17887),
+      httpPort: Number(process.env.DIPLOGRAPH_BENCH_HTTP_PORT ?? 17874),
+    };
     const opts = defaultLocalOptions({ home, ...ports, log: (l) => console.error(`[neo4j] ${l}`) });
     await stopLocalNeo4j(opts);
     rmSync(home, { recursive: true, force: true });
@@ -212,18 +268,28 @@ async function main(): Promise<void> {
     nlp = await engineStarting;
     if (!nlp) throw new Error('CORENLP_URL=none: this bench measures ingest with the engine');
     const enginePid = nlp.local?.pid ?? null;
-    console.log(`engine: ${nlp.how}, ready ${((performance.now() - engineT0) / 1000).toFixed(1)} s after the start; ${ENGINE_CONCURRENCY} article(s) with it at once`);
+    console.log(
+      `engine: ${nlp.how}, ready ${((performance.now() - engineT0) / 1000).toFixed(1)} s after the start; ${ENGINE_CONCURRENCY} article(s) with it at once`,
+    );
     await migrate(driver, db);
     await wipeGraph(driver, db);
     const base = await loadBase();
-    console.log(`corpus: ${N} articles from ${base.length} base texts (countries permuted, ids/dates/outlets varied); batch ${BATCH}, ${WORKERS} extraction thread(s), ${WRITERS} writer(s), ${availableParallelism()} cores`);
-    console.log(`machine: load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at start`);
+    console.log(
+      `corpus: ${N} articles from ${base.length} base texts (countries permuted, ids/dates/outlets varied); batch ${BATCH}, ${WORKERS} extraction thread(s), ${WRITERS} writer(s), ${availableParallelism()} cores`,
+    );
+    console.log(
+      `machine: load average ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')} at start`,
+    );
 
     // The engine's JIT compiles its hot loops on the first few hundred sentences: done before the passes.
     let t = performance.now();
     const warmParser = new ArticleParser(nlp.client, { concurrency: ENGINE_CONCURRENCY });
     await Promise.all(Array.from({ length: 20 }, (_, i) => warmParser.task(variant(base, N + i))));
-    console.log(`engine warm-up: 20 articles (not in the corpus) parsed in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `engine warm-up: 20 articles (not in the corpus) parsed in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
 
     // End to end: read -> extract (pool) -> batched transactional writes, into an empty database:
     // first on the server just started (its JVM compiles Neo4j's hot code while it works: a one-off
@@ -246,7 +312,14 @@ async function main(): Promise<void> {
       const stats = { writeMs: 0, waitMs: 0, extractMs: 0 };
       // A parse store that keeps nothing from one article to the next (see the header).
       const parser = new ArticleParser(nlp.client, { maxStored: 0, failFast: true, concurrency: ENGINE_CONCURRENCY });
-      const results = await runPipeline(driver, inputs(), { parser, batchSize: BATCH, workers: WORKERS, writers: WRITERS, stats, ...(db ? { database: db } : {}) });
+      const results = await runPipeline(driver, inputs(), {
+        parser,
+        batchSize: BATCH,
+        workers: WORKERS,
+        writers: WRITERS,
+        stats,
+        ...(db ? { database: db } : {}),
+      });
       const secs = (performance.now() - t) / 1000;
       const cpu = process.cpuUsage(cpu0);
       const neoCpu = serverCpu() - neoCpu0;
@@ -264,14 +337,26 @@ async function main(): Promise<void> {
         rates.warm.push(rate);
         writeRates.warm.push(writeRate);
       }
-      const label = pass === 0 ? 'server just started (cold JVM)' : `warm pass ${pass} of ${WARM}, same server, database wiped`;
-      console.log(`end to end, ${label}: ${N} articles in ${secs.toFixed(1)} s: ${rate.toFixed(2)} articles/s, ${(s.events / secs).toFixed(1)} events/s`);
-      console.log(`  results: ${s.new} new, ${s.duplicate} duplicate, ${s.updated} updated, ${s.failed} failed; ${s.events} events, ${s.actors} actors`);
+      const label =
+        pass === 0 ? 'server just started (cold JVM)' : `warm pass ${pass} of ${WARM}, same server, database wiped`;
+      console.log(
+        `end to end, ${label}: ${N} articles in ${secs.toFixed(1)} s: ${rate.toFixed(2)} articles/s, ${(s.events / secs).toFixed(1)} events/s`,
+      );
+      console.log(
+        `  results: ${s.new} new, ${s.duplicate} duplicate, ${s.updated} updated, ${s.failed} failed; ${s.events} events, ${s.actors} actors`,
+      );
       const failures = new Map<string, number>();
-      for (const r of results) if (r.status === 'failed') failures.set(`${r.error?.code}: ${r.error?.message.slice(0, 160)}`, (failures.get(`${r.error?.code}: ${r.error?.message.slice(0, 160)}`) ?? 0) + 1);
+      for (const r of results)
+        if (r.status === 'failed')
+          failures.set(
+            `${r.error?.code}: ${r.error?.message.slice(0, 160)}`,
+            (failures.get(`${r.error?.code}: ${r.error?.message.slice(0, 160)}`) ?? 0) + 1,
+          );
       for (const [k, n] of failures) console.log(`  failed ${n}x ${k}`);
       const p = parser.stats;
-      console.log(`  sentences: ${p.candidates} candidates of ${p.articles} articles, ${p.parsed} parsed by the engine`);
+      console.log(
+        `  sentences: ${p.candidates} candidates of ${p.articles} articles, ${p.parsed} parsed by the engine`,
+      );
       console.log(
         `  time: engine busy ${(p.engineMs / 1000).toFixed(1)} s (a request in flight; ${(p.articles / (p.engineMs / 1000)).toFixed(2)} articles/s while busy); ` +
           `our stages ${((p.prepareMs + stats.extractMs) / 1000).toFixed(1)} s (preparing and picking candidates in this thread ${(p.prepareMs / 1000).toFixed(1)} s, extracting in the threads ${(stats.extractMs / 1000).toFixed(1)} s summed); ` +
@@ -282,15 +367,20 @@ async function main(): Promise<void> {
           (engineCpu >= 0 ? `, CoreNLP ${engineCpu.toFixed(1)} s` : '') +
           (neoCpu >= 0 ? `, Neo4j ${neoCpu.toFixed(1)} s (of which its JIT compilers ${jitCpu.toFixed(1)} s)` : ''),
       );
-      console.log(`database: ${c.nodes} nodes (${c.articles} articles, ${c.actors} actors, ${c.events} events), ${c.rels} relationships (${c.network} network)`);
+      console.log(
+        `database: ${c.nodes} nodes (${c.articles} articles, ${c.actors} actors, ${c.events} events), ${c.rels} relationships (${c.network} network)`,
+      );
       console.log(`  consistency check: ${problems.length} offending rows`);
     }
     const warmMedian = rates.warm.length > 0 ? median(rates.warm) : null;
     console.log(
       `summary: cold ${rates.cold!.toFixed(2)} articles/s` +
-        (warmMedian === null ? '' : `; warm ${rates.warm.map((r) => r.toFixed(2)).join(', ')}, median ${warmMedian.toFixed(2)} articles/s`) +
+        (warmMedian === null
+          ? ''
+          : `; warm ${rates.warm.map((r) => r.toFixed(2)).join(', ')}, median ${warmMedian.toFixed(2)} articles/s`) +
         ` end to end; the writer while writing: cold ${writeRates.cold!.toFixed(0)}` +
-        (writeRates.warm.length > 0 ? `, warm median ${median(writeRates.warm).toFixed(0)}` : '') + ' articles/s',
+        (writeRates.warm.length > 0 ? `, warm median ${median(writeRates.warm).toFixed(0)}` : '') +
+        ' articles/s',
     );
     const fastRate = writeRates.warm.length > 0 ? median(writeRates.warm) : writeRates.cold!;
 
@@ -304,12 +394,23 @@ async function main(): Promise<void> {
       for (const a of naiveInputs) await writeNaive(driver, extract(a));
       const naiveSecs = (performance.now() - t) / 1000;
       naiveRate = naiveInputs.length / naiveSecs;
-      console.log(`naive writer (one auto-commit statement per node and relationship): ${naiveInputs.length} articles in ${naiveSecs.toFixed(1)} s: ${naiveRate.toFixed(1)} articles/s`);
-      console.log(`  load average during the run: ${loadavg().map((x) => x.toFixed(1)).join(' ')} (other processes share these ${availableParallelism()} cores)`);
-      console.log(`speed-up (the writer while writing, ${warmMedian === null ? 'cold pass' : 'warm median'} / naive): ${(fastRate / naiveRate).toFixed(1)}x`);
+      console.log(
+        `naive writer (one auto-commit statement per node and relationship): ${naiveInputs.length} articles in ${naiveSecs.toFixed(1)} s: ${naiveRate.toFixed(1)} articles/s`,
+      );
+      console.log(
+        `  load average during the run: ${loadavg()
+          .map((x) => x.toFixed(1))
+          .join(' ')} (other processes share these ${availableParallelism()} cores)`,
+      );
+      console.log(
+        `speed-up (the writer while writing, ${warmMedian === null ? 'cold pass' : 'warm median'} / naive): ${(fastRate / naiveRate).toFixed(1)}x`,
+      );
     }
     // The ingest targets of the writer (>= 10x the naive writer), said plainly; end to end, the engine sets the pace.
-    if (naiveRate !== null) console.log(`target >= 10x naive: ${fastRate / naiveRate >= 10 ? 'met' : 'NOT met'} (${(fastRate / naiveRate).toFixed(1)}x)`);
+    if (naiveRate !== null)
+      console.log(
+        `target >= 10x naive: ${fastRate / naiveRate >= 10 ? 'met' : 'NOT met'} (${(fastRate / naiveRate).toFixed(1)}x)`,
+      );
   } finally {
     await driver.close();
     await stop();
@@ -317,7 +418,9 @@ async function main(): Promise<void> {
   }
   // Measured after the server stopped (it checkpoints on the way down); the naive sample is in it too.
   if (home) {
-    console.log(`store on disk after shutdown: ${mb(dirSize(join(home, 'data', 'databases', 'neo4j')))} (+ ${mb(dirSize(join(home, 'data', 'transactions', 'neo4j')))} transaction logs, preallocated)`);
+    console.log(
+      `store on disk after shutdown: ${mb(dirSize(join(home, 'data', 'databases', 'neo4j')))} (+ ${mb(dirSize(join(home, 'data', 'transactions', 'neo4j')))} transaction logs, preallocated)`,
+    );
   }
 }
 

@@ -14,22 +14,64 @@ export async function writeNaive(driver: Driver, r: ExtractionResult): Promise<v
     const a = r.article;
     await q(
       'MERGE (a:Article {id: $id}) SET a.url = $url, a.title = $title, a.outlet = $outlet, a.publishedAt = CASE WHEN $publishedAt IS NULL THEN null ELSE date($publishedAt) END, a.dateline = $dateline, a.contentHash = $contentHash, a.text = $text',
-      { id: r.id, url: a.url, title: a.title, outlet: a.outlet, publishedAt: a.publishedAt, dateline: a.dateline, contentHash: a.contentHash ?? null, text: a.text },
+      {
+        id: r.id,
+        url: a.url,
+        title: a.title,
+        outlet: a.outlet,
+        publishedAt: a.publishedAt,
+        dateline: a.dateline,
+        contentHash: a.contentHash ?? null,
+        text: a.text,
+      },
     );
     for (const x of r.actors) {
-      await q(`MERGE (a:Actor {id: $id}) SET a:${kindLabel(x.kind)}, a.name = $name, a.kind = $kind, a.aliases = $aliases, a.country = $country, a.title = $title`, {
-        id: x.id, name: x.name, kind: x.kind, aliases: x.aliases, country: x.country, title: x.title,
+      await q(
+        `MERGE (a:Actor {id: $id}) SET a:${kindLabel(x.kind)}, a.name = $name, a.kind = $kind, a.aliases = $aliases, a.country = $country, a.title = $title`,
+        {
+          id: x.id,
+          name: x.name,
+          kind: x.kind,
+          aliases: x.aliases,
+          country: x.country,
+          title: x.title,
+        },
+      );
+      await q('MATCH (art:Article {id: $article}), (a:Actor {id: $id}) MERGE (art)-[:MENTIONS]->(a)', {
+        article: r.id,
+        id: x.id,
       });
-      await q('MATCH (art:Article {id: $article}), (a:Actor {id: $id}) MERGE (art)-[:MENTIONS]->(a)', { article: r.id, id: x.id });
-      if (x.affiliation) await q('MATCH (a:Actor {id: $id}), (b:Actor {id: $to}) MERGE (a)-[:REPRESENTS]->(b)', { id: x.id, to: x.affiliation });
+      if (x.affiliation)
+        await q('MATCH (a:Actor {id: $id}), (b:Actor {id: $to}) MERGE (a)-[:REPRESENTS]->(b)', {
+          id: x.id,
+          to: x.affiliation,
+        });
     }
     for (const e of r.events) {
-      await q('CREATE (e:Event {id: $id}) SET e.relation = $relation, e.score = $score, e.date = CASE WHEN $date IS NULL THEN null ELSE date($date) END, e.negated = $negated, e.sentence = $sentence, e.articleId = $article', {
-        id: e.id, relation: e.relation, score: e.score, date: e.date, negated: e.negated, sentence: e.evidence.sentence, article: r.id,
+      await q(
+        'CREATE (e:Event {id: $id}) SET e.relation = $relation, e.score = $score, e.date = CASE WHEN $date IS NULL THEN null ELSE date($date) END, e.negated = $negated, e.sentence = $sentence, e.articleId = $article',
+        {
+          id: e.id,
+          relation: e.relation,
+          score: e.score,
+          date: e.date,
+          negated: e.negated,
+          sentence: e.evidence.sentence,
+          article: r.id,
+        },
+      );
+      await q('MATCH (e:Event {id: $id}), (a:Actor {id: $source}) CREATE (e)-[:SOURCE]->(a)', {
+        id: e.id,
+        source: e.source,
       });
-      await q('MATCH (e:Event {id: $id}), (a:Actor {id: $source}) CREATE (e)-[:SOURCE]->(a)', { id: e.id, source: e.source });
-      await q('MATCH (e:Event {id: $id}), (a:Actor {id: $target}) CREATE (e)-[:TARGET]->(a)', { id: e.id, target: e.target });
-      await q('MATCH (e:Event {id: $id}), (a:Article {id: $article}) CREATE (e)-[:REPORTED_IN]->(a)', { id: e.id, article: r.id });
+      await q('MATCH (e:Event {id: $id}), (a:Actor {id: $target}) CREATE (e)-[:TARGET]->(a)', {
+        id: e.id,
+        target: e.target,
+      });
+      await q('MATCH (e:Event {id: $id}), (a:Article {id: $article}) CREATE (e)-[:REPORTED_IN]->(a)', {
+        id: e.id,
+        article: r.id,
+      });
       if (!e.negated && !e.hypothetical) {
         await q(
           `MATCH (s:Actor {id: $source}), (t:Actor {id: $target}) MERGE (s)-[r:${relationInfo(e.relation).name}]->(t) ON CREATE SET r.count = 1, r.articleIds = [$article] ON MATCH SET r.count = r.count + 1, r.articleIds = r.articleIds + $article`,

@@ -44,7 +44,11 @@ if (process.env.CORENLP_URL) {
   console.log(`engine: CORENLP_URL ${server.url} (start time not measured)`);
 } else {
   const home = mkdtempSync(join(tmpdir(), 'diplograph-bench-nlp-'));
-  const opts = defaultCoreNlpOptions({ home, port: Number(process.env.DIPLOGRAPH_BENCH_CORENLP_PORT ?? 19090), log: () => {} });
+  const opts = defaultCoreNlpOptions({
+    home,
+    port: Number(process.env.DIPLOGRAPH_BENCH_CORENLP_PORT ?? 19090),
+    log: () => {},
+  });
   const p = await startCoreNlpProcess(opts);
   server = p.server;
   pid = p.pid;
@@ -52,7 +56,9 @@ if (process.env.CORENLP_URL) {
     await stopCoreNlpPid(home, p.pid);
     rmSync(home, { recursive: true, force: true });
   };
-  console.log(`engine: local CoreNLP, heap ${opts.heap}, ${opts.threads} threads; start to ready ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `engine: local CoreNLP, heap ${opts.heap}, ${opts.threads} threads; start to ready ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 }
 
 try {
@@ -62,7 +68,9 @@ try {
   console.log(`first request after start: ${(performance.now() - t).toFixed(0)} ms`);
   t = performance.now();
   const first = await client.annotate(docs[0]!);
-  console.log(`first article (${first.sentences.reduce((a, s) => a + s.tokens.length, 0)} tokens): ${(performance.now() - t).toFixed(0)} ms`);
+  console.log(
+    `first article (${first.sentences.reduce((a, s) => a + s.tokens.length, 0)} tokens): ${(performance.now() - t).toFixed(0)} ms`,
+  );
 
   const run = async (concurrency: number): Promise<{ ms: number; tokens: number }> => {
     let next = 0;
@@ -87,10 +95,14 @@ try {
       sums[c].tokens += x.tokens;
     }
   }
-  console.log(`${docs.length} articles, ${chars} characters, ${sums[1].tokens / rounds} tokens; ${rounds} alternating rounds each:`);
+  console.log(
+    `${docs.length} articles, ${chars} characters, ${sums[1].tokens / rounds} tokens; ${rounds} alternating rounds each:`,
+  );
   for (const c of [1, 2] as const) {
     const s = sums[c];
-    console.log(`  ${c} concurrent: ${(s.tokens / (s.ms / 1000)).toFixed(0)} tokens/s, ${((docs.length * rounds) / (s.ms / 1000)).toFixed(2)} articles/s`);
+    console.log(
+      `  ${c} concurrent: ${(s.tokens / (s.ms / 1000)).toFixed(0)} tokens/s, ${((docs.length * rounds) / (s.ms / 1000)).toFixed(2)} articles/s`,
+    );
   }
   console.log(`  2 / 1 concurrent: ${(sums[1].ms / sums[2].ms).toFixed(2)}x`);
   if (pid !== null) console.log(`resident memory of the server: ${residentMiB(pid)} MiB`);

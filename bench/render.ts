@@ -65,14 +65,21 @@ const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 const browser = await launchChromium();
 const fmt = (n: number) => n.toFixed(1).padStart(8);
 try {
-  console.log(`render bench: ${values.size} synthetic network, ${runs} runs, Chromium ${browser.version()} (headless, software WebGL)`);
-  console.log('run    data ms  1st frame  layout ms  layout s  frames  mean ms   p95 ms   max ms  render ms  | edges hidden: mean ms  p95 ms');
+  console.log(
+    `render bench: ${values.size} synthetic network, ${runs} runs, Chromium ${browser.version()} (headless, software WebGL)`,
+  );
+  console.log(
+    'run    data ms  1st frame  layout ms  layout s  frames  mean ms   p95 ms   max ms  render ms  | edges hidden: mean ms  p95 ms',
+  );
   for (let run = 1; run <= runs; run++) {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${base}/explorer/?synthetic=${values.size}`);
-    await page.waitForFunction(() => window.__diplograph?.marks()['dg:layout-done'] !== undefined, undefined, { timeout: 120_000, polling: 100 });
+    await page.waitForFunction(() => window.__diplograph?.marks()['dg:layout-done'] !== undefined, undefined, {
+      timeout: 120_000,
+      polling: 100,
+    });
     const marks = await page.evaluate(() => window.__diplograph!.marks());
     const counts = await page.evaluate(() => [window.__diplograph!.nodeCount(), window.__diplograph!.edgeCount()]);
     const frames = await page.evaluate((ms) => window.__diplograph!.measurePanZoom(ms), panMs);
@@ -96,7 +103,9 @@ try {
     if (values.variants && run === runs) await measureVariants(page);
     await page.close();
   }
-  console.log('times in ms from the page script start (dg:start); "layout s" = ForceAtlas2 time until it settled (capped at 10 s); frames = requestAnimationFrame intervals while panning/zooming; render ms = time in sigma\'s render call per frame (the rest is the GPU, here software).');
+  console.log(
+    'times in ms from the page script start (dg:start); "layout s" = ForceAtlas2 time until it settled (capped at 10 s); frames = requestAnimationFrame intervals while panning/zooming; render ms = time in sigma\'s render call per frame (the rest is the GPU, here software).',
+  );
 } finally {
   await browser.close();
   server.close();
@@ -136,6 +145,8 @@ async function measureVariants(page: import('playwright-core').Page): Promise<vo
   console.log('variant                      frames  mean ms   p95 ms  render ms  ratio to shipped');
   for (const v of variants) {
     const r = results.get(v.name)!;
-    console.log(`${v.name.padEnd(28)} ${String(r.frames).padStart(6)} ${fmt(avg(r.means))} ${fmt(avg(r.p95s))}   ${fmt(avg(r.render))}   ${(avg(r.means) / shipped).toFixed(2)}`);
+    console.log(
+      `${v.name.padEnd(28)} ${String(r.frames).padStart(6)} ${fmt(avg(r.means))} ${fmt(avg(r.p95s))}   ${fmt(avg(r.render))}   ${(avg(r.means) / shipped).toFixed(2)}`,
+    );
   }
 }

@@ -5,7 +5,9 @@ import { buildExplorer } from '../src/explorer/build.ts';
 const minify = !process.argv.includes('--no-minify');
 try {
   const build = await buildExplorer({ minify });
-  console.log(`explorer: built ${build.files.length} files into ${relative(process.cwd(), build.distDir) || '.'} in ${build.ms} ms`);
+  console.log(
+    `explorer: built ${build.files.length} files into ${relative(process.cwd(), build.distDir) || '.'} in ${build.ms} ms`,
+  );
 } catch (error) {
   console.error(`explorer: build failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

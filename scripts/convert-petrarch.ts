@@ -13,7 +13,11 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  LIST_SEPARATOR, PETRARCH_COLUMNS, PETRARCH_FILES, formatFrame, formatTsv,
+  LIST_SEPARATOR,
+  PETRARCH_COLUMNS,
+  PETRARCH_FILES,
+  formatFrame,
+  formatTsv,
 } from '../src/dicts/petrarch-format.ts';
 import type { PetrarchTable } from '../src/dicts/petrarch-format.ts';
 import { CameoCodeReader, WORLD_COUNTRIES, readCodeTable } from './petrarch/cameo-codes.ts';
@@ -67,7 +71,12 @@ const AGENT_FILES = [
 
 /** Letters and digits only, lower case, no accents: for comparing names with world-countries. */
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** Per ISO3: the names, capitals and demonyms world-countries knows, folded. */
@@ -102,7 +111,12 @@ const isDated = (c: DatedCode): boolean => c.start !== null || c.end !== null;
  * that name organisations, date-ranged codes. Company names are full of title words (Burger King,
  * Woodward Governor), so titles count only in the country file and for IGO codes.
  */
-function isPerson(entry: ActorEntry, file: ActorFileKind, decoded: DecodedCode[], words: { titles: RegExp; orgs: RegExp }): boolean {
+function isPerson(
+  entry: ActorEntry,
+  file: ActorFileKind,
+  decoded: DecodedCode[],
+  words: { titles: RegExp; orgs: RegExp },
+): boolean {
   if (file === 'nonstate') return false;
   const primary = entry.names[0] ?? '';
   if (/CountryInfo|IGOrulers/.test(entry.comment)) return true;
@@ -132,14 +146,24 @@ class Unmapped {
 const cell = (v: string | null | undefined): string => v ?? '';
 
 function convertActors(
-  opts: ConvertOptions, table: CameoCodeTable, codes: CameoCodeReader, unmapped: Unmapped, problems: ReadProblem[],
+  opts: ConvertOptions,
+  table: CameoCodeTable,
+  codes: CameoCodeReader,
+  unmapped: Unmapped,
+  problems: ReadProblem[],
 ): { countries: string[][]; actors: string[][]; officeHolders: string[][]; counts: Record<string, number> } {
   const vocab = countryVocabulary();
   const words = { titles: wordRegex(table.titleWords), orgs: wordRegex(table.organizationWords) };
   const countries: string[][] = [];
   const actors: string[][] = [];
   const officeHolders: string[][] = [];
-  const counts = { actorEntries: 0, countryEntries: 0, organisationEntries: 0, officeHolderEntries: 0, droppedEntries: 0 };
+  const counts = {
+    actorEntries: 0,
+    countryEntries: 0,
+    organisationEntries: 0,
+    officeHolderEntries: 0,
+    droppedEntries: 0,
+  };
 
   const formOf = (name: string, index: number, iso3: string): string => {
     if (index === 0) return 'name';
@@ -169,8 +193,9 @@ function convertActors(
       }
       const [primary = '', ...others] = entry.names;
       const aliases = [...new Set(others.filter((n) => n !== primary))].join(LIST_SEPARATOR);
-      const isCountry = kind === 'countries'
-        && decoded.every(({ d }) => d.country !== null && d.roles.length === 0 && d.orgType === null);
+      const isCountry =
+        kind === 'countries' &&
+        decoded.every(({ d }) => d.country !== null && d.roles.length === 0 && d.orgType === null);
       if (isCountry) {
         counts.countryEntries += 1;
         for (const { code, d } of decoded) {
@@ -179,24 +204,48 @@ function convertActors(
             countries.push([name, formOf(name, i, iso3), iso3, code.code, cell(code.start), cell(code.end)]);
           });
         }
-      } else if (isPerson(entry, kind, decoded.map((x) => x.d), words)) {
+      } else if (
+        isPerson(
+          entry,
+          kind,
+          decoded.map((x) => x.d),
+          words,
+        )
+      ) {
         counts.officeHolderEntries += 1;
         for (const { code, d } of decoded) {
           const personKind = d.sector && table.officialSectors.includes(d.sector) ? 'OFFICIAL' : 'PERSON';
           officeHolders.push([
-            primary, aliases, personKind, cell(d.country), cell(d.sector), d.role, code.code,
-            cell(code.start), cell(code.end),
+            primary,
+            aliases,
+            personKind,
+            cell(d.country),
+            cell(d.sector),
+            d.role,
+            code.code,
+            cell(code.start),
+            cell(code.end),
           ]);
         }
       } else {
         counts.organisationEntries += 1;
         for (const { code, d } of decoded) {
-          const actorKind = kind === 'nonstate'
-            ? 'GROUP'
-            : (d.orgType ? table.organizationTypes[d.orgType]?.kind : undefined)
-              ?? (d.sector ? table.kindBySector[d.sector] : undefined)
-              ?? 'ORGANIZATION';
-          actors.push([primary, aliases, actorKind, cell(d.country), cell(d.sector), code.code, cell(code.start), cell(code.end)]);
+          const actorKind =
+            kind === 'nonstate'
+              ? 'GROUP'
+              : ((d.orgType ? table.organizationTypes[d.orgType]?.kind : undefined) ??
+                (d.sector ? table.kindBySector[d.sector] : undefined) ??
+                'ORGANIZATION');
+          actors.push([
+            primary,
+            aliases,
+            actorKind,
+            cell(d.country),
+            cell(d.sector),
+            code.code,
+            cell(code.start),
+            cell(code.end),
+          ]);
         }
       }
     }
@@ -204,8 +253,16 @@ function convertActors(
   return { countries, actors, officeHolders, counts };
 }
 
-function convertAgents(opts: ConvertOptions, codes: CameoCodeReader, unmapped: Unmapped, problems: ReadProblem[]): string[][] {
-  const merged = new Map<string, { noun: string; lemma: string; cameo: string; sector: string; sources: Set<string> }>();
+function convertAgents(
+  opts: ConvertOptions,
+  codes: CameoCodeReader,
+  unmapped: Unmapped,
+  problems: ReadProblem[],
+): string[][] {
+  const merged = new Map<
+    string,
+    { noun: string; lemma: string; cameo: string; sector: string; sources: Set<string> }
+  >();
   for (const { file, source } of AGENT_FILES) {
     const own = codes.table.agentSectorsByFile[file] ?? {};
     for (const f of readAgentFile(join(opts.inDir, file), file, problems)) {
@@ -219,13 +276,19 @@ function convertAgents(opts: ConvertOptions, codes: CameoCodeReader, unmapped: U
     }
   }
   return [...merged.values()].map((a) => {
-    const source = a.sources.size > 1 ? 'both' : [...a.sources][0] ?? '';
+    const source = a.sources.size > 1 ? 'both' : ([...a.sources][0] ?? '');
     return [a.noun, a.lemma, a.sector, a.cameo, source];
   });
 }
 
-function convertVerbs(opts: ConvertOptions, problems: ReadProblem[]): {
-  verbs: string[][]; patterns: string[][]; synsets: string[][]; counts: Record<string, number>;
+function convertVerbs(
+  opts: ConvertOptions,
+  problems: ReadProblem[],
+): {
+  verbs: string[][];
+  patterns: string[][];
+  synsets: string[][];
+  counts: Record<string, number>;
 } {
   const dict = readVerbFile(join(opts.inDir, 'CAMEO.2.0.txt'), 'CAMEO.2.0.txt', problems);
   const plover = readPloverCrosswalk(opts.ploverFile);
@@ -247,7 +310,16 @@ function convertVerbs(opts: ConvertOptions, problems: ReadProblem[]): {
   }
   const verbs = dict.verbs.map((v) => {
     const p = v.code ? plover(v.code) : null;
-    return [v.lemma, v.head, v.block, cell(v.code), relationOf(v.code, [v.lemma, v.block]), cell(p?.root), cell(p?.mode), v.forms.join(LIST_SEPARATOR)];
+    return [
+      v.lemma,
+      v.head,
+      v.block,
+      cell(v.code),
+      relationOf(v.code, [v.lemma, v.block]),
+      cell(p?.root),
+      cell(p?.mode),
+      v.forms.join(LIST_SEPARATOR),
+    ];
   });
   const patterns = dict.patterns.map((p) => {
     const word = p.commentWord.replace(/\+/g, '').replace(/_/g, ' ').toLowerCase();
@@ -256,17 +328,30 @@ function convertVerbs(opts: ConvertOptions, problems: ReadProblem[]): {
     const noEvent = p.code === null && p.reverse === null;
     return [
       // A pattern is about the verb its comment names, else about its block.
-      noEvent ? '---' : cell(p.code), cell(p.reverse), relationOf(p.code, [verb || p.block]), relationOf(p.reverse, [verb || p.block]),
-      cell(pl?.root), cell(pl?.mode), p.block, verb, p.pattern, formatFrame(p.frames), p.comment.replace(/\s+/g, ' '),
+      noEvent ? '---' : cell(p.code),
+      cell(p.reverse),
+      relationOf(p.code, [verb || p.block]),
+      relationOf(p.reverse, [verb || p.block]),
+      cell(pl?.root),
+      cell(pl?.mode),
+      p.block,
+      verb,
+      p.pattern,
+      formatFrame(p.frames),
+      p.comment.replace(/\s+/g, ' '),
     ];
   });
   for (const [block, code] of dict.blockCodes) relationOf(code, [block]);
   if (missing.size > 0) {
-    throw new Error(`cameoCrosswalk in ${opts.relationsFile} maps no relation for CAMEO code(s) ${[...missing].sort().join(', ')}`);
+    throw new Error(
+      `cameoCrosswalk in ${opts.relationsFile} maps no relation for CAMEO code(s) ${[...missing].sort().join(', ')}`,
+    );
   }
   const synsets = dict.synsets.map((s) => [s.synset, s.phrase, s.forms.join(LIST_SEPARATOR)]);
   return {
-    verbs, patterns, synsets,
+    verbs,
+    patterns,
+    synsets,
     counts: { verbBlocks: dict.blockCodes.size, transformationsSkipped: dict.transformations },
   };
 }
@@ -366,7 +451,9 @@ function main(): void {
   console.log(`input   ${opts.inDir}\ncrosswalk ${opts.ploverFile}\noutput  ${opts.outDir}`);
   for (const [k, v] of Object.entries(summary.counts)) console.log(`  ${k.padEnd(24)} ${v}`);
   for (const f of summary.files) console.log(`  ${f.file.padEnd(24)} ${(f.bytes / 1024).toFixed(0).padStart(6)} KB`);
-  console.log(`unmapped codes (${PETRARCH_FILES.unmapped}): ${summary.unmapped.map((u) => `${u.kind} ${u.code} (${u.entries})`).join(', ') || 'none'}`);
+  console.log(
+    `unmapped codes (${PETRARCH_FILES.unmapped}): ${summary.unmapped.map((u) => `${u.kind} ${u.code} (${u.entries})`).join(', ') || 'none'}`,
+  );
   console.log(`input lines skipped or read with a caveat: ${summary.problems.length}`);
   for (const p of summary.problems) console.log(`  ${p.file}:${p.line}: ${p.problem}`);
 }

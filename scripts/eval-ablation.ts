@@ -21,7 +21,9 @@ const dev = loadSplit('dev');
 const heldout = loadSplit('heldout');
 const plv = plvAvailable() ? readPlv(plvPath()).rows : [];
 const f = (x: number): string => x.toFixed(3);
-console.log('| configuration | dev dyad P / R / F1 | dev actor-level F1 | held-out dyad P / R / F1 | held-out actor-level F1 | held-out mean article dyad F1 | PLV strict macro-F1 |');
+console.log(
+  '| configuration | dev dyad P / R / F1 | dev actor-level F1 | held-out dyad P / R / F1 | held-out actor-level F1 | held-out mean article dyad F1 | PLV strict macro-F1 |',
+);
 console.log('|---|---|---|---|---|---|---|');
 for (const [name, options] of configs) {
   const extract = extractorWith(store, options);
@@ -30,7 +32,11 @@ for (const [name, options] of configs) {
   let p = NaN;
   if (plv.length > 0) {
     const results = extractSentences(plv, extract);
-    p = scorePlv(plv.map((r) => ({ gold: r.gold, predicted: predictStrict(r, results.get(r.sentence) ?? null).predicted }))).macroF1;
+    p = scorePlv(
+      plv.map((r) => ({ gold: r.gold, predicted: predictStrict(r, results.get(r.sentence) ?? null).predicted })),
+    ).macroF1;
   }
-  console.log(`| ${name} | ${f(d.dyads.precision)} / ${f(d.dyads.recall)} / ${f(d.dyads.f1)} | ${f(d.triples.f1)} | ${f(h.dyads.precision)} / ${f(h.dyads.recall)} / ${f(h.dyads.f1)} | ${f(h.triples.f1)} | ${f(h.meanArticleDyadF1)} | ${f(p)} |`);
+  console.log(
+    `| ${name} | ${f(d.dyads.precision)} / ${f(d.dyads.recall)} / ${f(d.dyads.f1)} | ${f(d.triples.f1)} | ${f(h.dyads.precision)} / ${f(h.dyads.recall)} / ${f(h.dyads.f1)} | ${f(h.triples.f1)} | ${f(h.meanArticleDyadF1)} | ${f(p)} |`,
+  );
 }

@@ -31,20 +31,34 @@ function report(label: string, pairs: [string, GoldArticle, GoldArticle][], stri
     console.log(`${label}: no articles annotated by both`);
     return;
   }
-  const rows: ArticleScore[] = pairs.map(([, ref, other]) => (strict ? strictAgreement(ref, other) : agreement(ref, other)));
+  const rows: ArticleScore[] = pairs.map(([, ref, other]) =>
+    strict ? strictAgreement(ref, other) : agreement(ref, other),
+  );
   const t = totalScore(rows);
   console.log(`\n${label}: ${pairs.length} articles (P R F1, the second annotation scored against the first)`);
   if (verbose) {
     const w = Math.max(...rows.map((r) => r.id.length));
-    for (const r of rows) console.log(`  ${r.id.padEnd(w)}  triples ${cell(r.triples)}  dyads ${cell(r.dyads)}  actors ${cell(r.actors)}`);
+    for (const r of rows)
+      console.log(`  ${r.id.padEnd(w)}  triples ${cell(r.triples)}  dyads ${cell(r.dyads)}  actors ${cell(r.actors)}`);
   }
-  console.log(`  actor-level triples ${cell(t.triples)}  (both ${t.triples.tp}, first only ${t.triples.fn}, second only ${t.triples.fp})`);
-  console.log(`  dyad-level          ${cell(t.dyads)}  (both ${t.dyads.tp}, first only ${t.dyads.fn}, second only ${t.dyads.fp})`);
-  console.log(`  actors              ${cell(t.actors)}  (both ${t.actors.tp}, first only ${t.actors.fn}, second only ${t.actors.fp})`);
-  console.log(`  per-article mean dyad F1 ${f(t.meanArticleDyadF1)}; dates equal on ${t.dateAccuracy.correct}/${t.dateAccuracy.total} shared triples`);
+  console.log(
+    `  actor-level triples ${cell(t.triples)}  (both ${t.triples.tp}, first only ${t.triples.fn}, second only ${t.triples.fp})`,
+  );
+  console.log(
+    `  dyad-level          ${cell(t.dyads)}  (both ${t.dyads.tp}, first only ${t.dyads.fn}, second only ${t.dyads.fp})`,
+  );
+  console.log(
+    `  actors              ${cell(t.actors)}  (both ${t.actors.tp}, first only ${t.actors.fn}, second only ${t.actors.fp})`,
+  );
+  console.log(
+    `  per-article mean dyad F1 ${f(t.meanArticleDyadF1)}; dates equal on ${t.dateAccuracy.correct}/${t.dateAccuracy.total} shared triples`,
+  );
   if (verbose) {
     for (const r of rows) {
-      const diff = [...r.triples.falseNegatives.map((x) => `    first only:  ${x}`), ...r.triples.falsePositives.map((x) => `    second only: ${x}`)];
+      const diff = [
+        ...r.triples.falseNegatives.map((x) => `    first only:  ${x}`),
+        ...r.triples.falsePositives.map((x) => `    second only: ${x}`),
+      ];
       if (diff.length > 0) console.log(`  ${r.id}\n${diff.join('\n')}`);
     }
   }
@@ -52,7 +66,26 @@ function report(label: string, pairs: [string, GoldArticle, GoldArticle][], stri
 
 const both = [...a.keys()].filter((id) => b.has(id)).sort();
 const pairsAB: [string, GoldArticle, GoldArticle][] = both.map((id) => [id, a.get(id)!, b.get(id)!]);
-report('annotator B against annotator A (before adjudication; an item required by one and optional for the other counts neither way)', pairsAB);
-report('annotator B against annotator A, strict (before adjudication; optional items count as not listed)', pairsAB, true);
-report('annotator A against the adjudicated gold', [...a.keys()].filter((id) => adjudicated.has(id)).sort().map((id) => [id, adjudicated.get(id)!, a.get(id)!]));
-report('annotator B against the adjudicated gold', [...b.keys()].filter((id) => adjudicated.has(id)).sort().map((id) => [id, adjudicated.get(id)!, b.get(id)!]));
+report(
+  'annotator B against annotator A (before adjudication; an item required by one and optional for the other counts neither way)',
+  pairsAB,
+);
+report(
+  'annotator B against annotator A, strict (before adjudication; optional items count as not listed)',
+  pairsAB,
+  true,
+);
+report(
+  'annotator A against the adjudicated gold',
+  [...a.keys()]
+    .filter((id) => adjudicated.has(id))
+    .sort()
+    .map((id) => [id, adjudicated.get(id)!, a.get(id)!]),
+);
+report(
+  'annotator B against the adjudicated gold',
+  [...b.keys()]
+    .filter((id) => adjudicated.has(id))
+    .sort()
+    .map((id) => [id, adjudicated.get(id)!, b.get(id)!]),
+);

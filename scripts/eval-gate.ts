@@ -11,12 +11,17 @@ const { extractorWith, loadEvalParses } = await import('../src/eval/parses.ts');
 const { heldoutArticles, ...values } = measureGate(extractorWith(loadEvalParses(false)));
 const old = existsSync(GATE_FILE) ? readGate() : null;
 if (old) {
-  for (const c of checkGate(old, values)) console.log(`${c.measure.padEnd(20)} recorded ${c.recorded.toFixed(4)}  measured ${c.measured.toFixed(4)}  ${c.verdict}`);
-  if (old.heldoutArticles !== heldoutArticles) console.log(`held-out articles: recorded ${old.heldoutArticles}, now ${heldoutArticles}`);
+  for (const c of checkGate(old, values))
+    console.log(
+      `${c.measure.padEnd(20)} recorded ${c.recorded.toFixed(4)}  measured ${c.measured.toFixed(4)}  ${c.verdict}`,
+    );
+  if (old.heldoutArticles !== heldoutArticles)
+    console.log(`held-out articles: recorded ${old.heldoutArticles}, now ${heldoutArticles}`);
 } else console.log(JSON.stringify({ heldoutArticles, ...values }));
 if (process.argv.includes('--write')) {
   const gate: GateFile = {
-    $comment: 'Regression gate (src/eval/gate.ts, test/unit/eval-gate.test.ts): a change may not lower a value by more than the tolerance; a gain is recorded here in the same commit (npm run eval:gate -- --write).',
+    $comment:
+      'Regression gate (src/eval/gate.ts, test/unit/eval-gate.test.ts): a change may not lower a value by more than the tolerance; a gain is recorded here in the same commit (npm run eval:gate -- --write).',
     tolerance: old?.tolerance ?? 0.02,
     heldoutArticles,
     values,

@@ -26,7 +26,8 @@ function actorsGiven(rows: readonly PlvRow[], print: boolean): PlvScore {
   const pairs = rows.map((r) => {
     const typed = typeEventBetween(r.sentence, r.source, r.target);
     const predicted = typed ? toRoot(relationInfo(typed.relation).plover) : 'NONE';
-    if (print && predicted !== r.gold) console.log(`${r.gold}\t${predicted}\t${typed?.rule ?? '-'}\t${typed?.direction ?? '-'}\t${r.marked}`);
+    if (print && predicted !== r.gold)
+      console.log(`${r.gold}\t${predicted}\t${typed?.rule ?? '-'}\t${typed?.direction ?? '-'}\t${r.marked}`);
     return { gold: r.gold, predicted };
   });
   return scorePlv(pairs);
@@ -35,7 +36,10 @@ function actorsGiven(rows: readonly PlvRow[], print: boolean): PlvScore {
 function printScore(label: string, s: PlvScore): void {
   console.log(`\n${label}`);
   console.log('class       gold  pred  P      R      F1');
-  for (const c of s.classes) console.log(`${c.cls.padEnd(11)} ${String(c.gold).padStart(4)}  ${String(c.predicted).padStart(4)}  ${f(c.precision)}  ${f(c.recall)}  ${f(c.f1)}`);
+  for (const c of s.classes)
+    console.log(
+      `${c.cls.padEnd(11)} ${String(c.gold).padStart(4)}  ${String(c.predicted).padStart(4)}  ${f(c.precision)}  ${f(c.recall)}  ${f(c.f1)}`,
+    );
   console.log(`accuracy: ${f(s.accuracy)}   macro-F1: ${f(s.macroF1)}   (no event found: ${s.none})`);
   console.log('confusions (gold -> predicted: count), largest first:');
   for (const c of s.confusions.slice(0, 25)) console.log(`  ${c.gold} -> ${c.predicted}: ${c.count}`);
@@ -50,11 +54,13 @@ if (!strict) {
   printScore('actors given (typing between the marked spans)', actorsGiven(rows, showErrors));
 } else {
   const { extractorWith, loadEvalParses } = await import('../src/eval/parses.ts');
-  const roles = (process.argv.find((a) => a.startsWith('--roles='))?.slice(8) ?? 'graph') as 'graph' | 'window' | 'graph-only';
+  const roles = (process.argv.find((a) => a.startsWith('--roles='))?.slice(8) ?? 'graph') as
+    'graph' | 'window' | 'graph-only';
   const results = extractSentences(rows, extractorWith(loadEvalParses(), { roles }));
   const predictions = rows.map((r) => ({ row: r, ...predictStrict(r, results.get(r.sentence) ?? null) }));
   if (showErrors) {
-    for (const p of predictions) if (p.predicted !== p.row.gold) console.log(`${p.row.gold}\t${p.predicted}\t${p.rule ?? '-'}\t${p.row.marked}`);
+    for (const p of predictions)
+      if (p.predicted !== p.row.gold) console.log(`${p.row.gold}\t${p.predicted}\t${p.rule ?? '-'}\t${p.row.marked}`);
   }
   const strictScore = scorePlv(predictions.map((p) => ({ gold: p.row.gold, predicted: p.predicted })));
   const found = predictions.filter((p) => p.pairFound);
@@ -65,6 +71,8 @@ if (!strict) {
   console.log(`accuracy                     ${f(strictScore.accuracy)}    ${f(given.accuracy)}`);
   console.log(`macro-F1                     ${f(strictScore.macroF1)}    ${f(given.macroF1)}`);
   console.log(`pairs found                  ${found.length}/${rows.length} (${f(found.length / rows.length)})`);
-  console.log(`typed right when found       ${typedRight}/${found.length} (${f(found.length ? typedRight / found.length : 0)})`);
+  console.log(
+    `typed right when found       ${typedRight}/${found.length} (${f(found.length ? typedRight / found.length : 0)})`,
+  );
 }
 console.log(`\n(${((performance.now() - t0) / 1000).toFixed(1)} s)`);

@@ -19,7 +19,19 @@ const splits = (args.split ? [args.split] : [...SPLITS]) as Split[];
 const store = loadEvalParses();
 
 for (const split of splits) {
-  const c = { noSourceEarlier: 0, noSourceNowhere: 0, events: 0, located: 0, source: 0, target: 0, actors: 0, trigger: 0, both: 0, event: 0, parsed: 0 };
+  const c = {
+    noSourceEarlier: 0,
+    noSourceNowhere: 0,
+    events: 0,
+    located: 0,
+    source: 0,
+    target: 0,
+    actors: 0,
+    trigger: 0,
+    both: 0,
+    event: 0,
+    parsed: 0,
+  };
   for (const { gold, input } of loadSplit(split)) {
     const traces: { start: number; end: number; actorIds: string[]; relations: string[]; parsed: boolean }[] = [];
     const result = extract(input, { parses: store.lookup, trace: (t) => traces.push(t) });
@@ -62,12 +74,29 @@ for (const split of splits) {
       if (s && t) c.actors += 1;
       if (r) c.trigger += 1;
       if (s && t && r) c.both += 1;
-      if (result.events.some((x) => !x.negated && !x.hypothetical && x.evidence.start === tr.start && ourState(x.source) === goldState(e.source) && ourState(x.target) === goldState(e.target) && relationInfo(x.relation).plover === root)) c.event += 1;
+      if (
+        result.events.some(
+          (x) =>
+            !x.negated &&
+            !x.hypothetical &&
+            x.evidence.start === tr.start &&
+            ourState(x.source) === goldState(e.source) &&
+            ourState(x.target) === goldState(e.target) &&
+            relationInfo(x.relation).plover === root,
+        )
+      )
+        c.event += 1;
     }
   }
   const pct = (n: number): string => `${n} (${(n / Math.max(1, c.events)).toFixed(2)})`;
-  console.log(`${split}: ${c.events} required gold events; evidence sentence found ${pct(c.located)}, parsed ${pct(c.parsed)}`);
+  console.log(
+    `${split}: ${c.events} required gold events; evidence sentence found ${pct(c.located)}, parsed ${pct(c.parsed)}`,
+  );
   console.log(`  source in sentence ${pct(c.source)}, target ${pct(c.target)}, both ${pct(c.actors)}`);
-  console.log(`  source not in the sentence: in one of the 3 before it ${pct(c.noSourceEarlier)}, in no sentence of the article ${pct(c.noSourceNowhere)}`);
-  console.log(`  trigger of the root ${pct(c.trigger)}; both actors and trigger ${pct(c.both)}; event extracted ${pct(c.event)}`);
+  console.log(
+    `  source not in the sentence: in one of the 3 before it ${pct(c.noSourceEarlier)}, in no sentence of the article ${pct(c.noSourceNowhere)}`,
+  );
+  console.log(
+    `  trigger of the root ${pct(c.trigger)}; both actors and trigger ${pct(c.both)}; event extracted ${pct(c.event)}`,
+  );
 }

@@ -33,14 +33,22 @@ if (process.argv.includes('--parse')) {
   }
 }
 const missing = missingParses(inputs, store).length;
-if (missing > 0) console.error(`eval:synthetic: ${missing} candidate sentences have no parse (read by the window rules): run with --parse`);
-const roles = (process.argv.find((a) => a.startsWith('--roles='))?.slice(8) ?? 'graph') as 'graph' | 'window' | 'graph-only';
+if (missing > 0)
+  console.error(
+    `eval:synthetic: ${missing} candidate sentences have no parse (read by the window rules): run with --parse`,
+  );
+const roles = (process.argv.find((a) => a.startsWith('--roles='))?.slice(8) ?? 'graph') as
+  'graph' | 'window' | 'graph-only';
 const t0 = performance.now();
 const s = scoreSynthetic(stories, extractorWith(store, { roles }));
 const f = (x: number): string => x.toFixed(3);
 console.log(`synthetic stories: ${path}`);
 console.log('root        stories  found  recall  no event  failed');
 for (const r of s.roots) {
-  console.log(`${r.root.padEnd(11)} ${String(r.stories).padStart(7)}  ${String(r.found).padStart(5)}  ${f(r.recall)}   ${f(r.emptyShare)}    ${r.failed}`);
+  console.log(
+    `${r.root.padEnd(11)} ${String(r.stories).padStart(7)}  ${String(r.found).padStart(5)}  ${f(r.recall)}   ${f(r.emptyShare)}    ${r.failed}`,
+  );
 }
-console.log(`all roots: recall ${f(s.recall)}, no event ${f(s.emptyShare)}, lowest root recall ${f(s.minRecall)} over ${s.stories} stories (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+console.log(
+  `all roots: recall ${f(s.recall)}, no event ${f(s.emptyShare)}, lowest root recall ${f(s.minRecall)} over ${s.stories} stories (${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+);

@@ -30,16 +30,21 @@ function formatTable(rows: readonly ArticleScore[], total: TotalScore, errors: M
     const gold = r.triples.tp + r.triples.fn;
     const pred = r.triples.tp + r.triples.fp;
     const err = errors.has(r.id) ? `  ERROR: ${errors.get(r.id)}` : '';
-    lines.push(`${r.id.padEnd(idWidth)}  ${cell(r.triples).padEnd(18)}  ${cell(r.dyads).padEnd(14)}  ${cell(r.actors).padEnd(14)}  ${gold}/${pred}${err}`);
+    lines.push(
+      `${r.id.padEnd(idWidth)}  ${cell(r.triples).padEnd(18)}  ${cell(r.dyads).padEnd(14)}  ${cell(r.actors).padEnd(14)}  ${gold}/${pred}${err}`,
+    );
   }
   lines.push('-'.repeat(head.length));
-  lines.push(`${'TOTAL'.padEnd(idWidth)}  ${cell(total.triples).padEnd(18)}  ${cell(total.dyads).padEnd(14)}  ${cell(total.actors).padEnd(14)}  ${total.triples.tp + total.triples.fn}/${total.triples.tp + total.triples.fp}`);
+  lines.push(
+    `${'TOTAL'.padEnd(idWidth)}  ${cell(total.triples).padEnd(18)}  ${cell(total.dyads).padEnd(14)}  ${cell(total.actors).padEnd(14)}  ${total.triples.tp + total.triples.fn}/${total.triples.tp + total.triples.fp}`,
+  );
   return lines.join('\n');
 }
 
 function formatTotals(split: Split, total: TotalScore): string {
   const lines: string[] = [];
-  const line = (label: string, s: Prf): string => `${split} ${label.padEnd(12)} P=${pct(s.precision)} R=${pct(s.recall)} F1=${pct(s.f1)}  (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
+  const line = (label: string, s: Prf): string =>
+    `${split} ${label.padEnd(12)} P=${pct(s.precision)} R=${pct(s.recall)} F1=${pct(s.f1)}  (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
   lines.push(line('actor-level', total.triples));
   lines.push(line('dyad-level', total.dyads));
   lines.push(`${split} per-article mean dyad F1 ${pct(total.meanArticleDyadF1)} over ${total.articles} articles`);
@@ -47,7 +52,9 @@ function formatTotals(split: Split, total: TotalScore): string {
   const kinds = Object.entries(total.actors.byKind).map(([k, s]) => `${k} ${pct(s.f1)} (${s.tp}/${s.fp}/${s.fn})`);
   if (kinds.length > 0) lines.push(`  actors by kind, F1 (tp/fp/fn): ${kinds.join(', ')}`);
   const d = total.dateAccuracy;
-  lines.push(`  dates right on ${d.correct}/${d.total} true-positive triples${d.total > 0 ? ` (${pct(d.correct / d.total)})` : ''}`);
+  lines.push(
+    `  dates right on ${d.correct}/${d.total} true-positive triples${d.total > 0 ? ` (${pct(d.correct / d.total)})` : ''}`,
+  );
   return lines.join('\n');
 }
 
@@ -56,13 +63,17 @@ function formatRelations(total: TotalScore): string {
   for (const r of RELATION_NAMES) {
     const s = total.triples.byRelation[r];
     if (!s) continue;
-    lines.push(`${r.padEnd(13)}  ${String(s.tp + s.fn).padStart(4)}  ${String(s.tp + s.fp).padStart(4)}  ${pct(s.precision)}  ${pct(s.recall)}  ${pct(s.f1)}`);
+    lines.push(
+      `${r.padEnd(13)}  ${String(s.tp + s.fn).padStart(4)}  ${String(s.tp + s.fp).padStart(4)}  ${pct(s.precision)}  ${pct(s.recall)}  ${pct(s.f1)}`,
+    );
   }
   return lines.join('\n');
 }
 
 function formatTargets(checks: readonly TargetCheck[]): string {
-  const lines = checks.map((c) => `  ${c.met ? 'MET    ' : 'NOT MET'}  ${c.name} ${pct(c.value)} (target ≥ ${pct(c.threshold)})`);
+  const lines = checks.map(
+    (c) => `  ${c.met ? 'MET    ' : 'NOT MET'}  ${c.name} ${pct(c.value)} (target ≥ ${pct(c.threshold)})`,
+  );
   return [`Targets: ${checks.every((c) => c.met) ? 'all met' : 'not all met'}`, ...lines].join('\n');
 }
 
@@ -85,7 +96,14 @@ function formatErrors(rows: readonly ArticleScore[]): string {
 }
 
 function stripLists(r: ArticleScore): unknown {
-  const strip = ({ falsePositives: _fp, falseNegatives: _fn, ...rest }: { falsePositives: string[]; falseNegatives: string[] }): unknown => rest;
+  const strip = ({
+    falsePositives: _fp,
+    falseNegatives: _fn,
+    ...rest
+  }: {
+    falsePositives: string[];
+    falseNegatives: string[];
+  }): unknown => rest;
   return { ...r, triples: strip(r.triples), dyads: strip(r.dyads), actors: strip(r.actors) };
 }
 
@@ -94,11 +112,23 @@ const targetsOf = (split: Split) => (split === 'dev' ? DEV_TARGETS : HELDOUT_TAR
 async function main(): Promise<number> {
   let args;
   try {
-    args = parseArgs({ options: { verbose: { type: 'boolean', short: 'v' }, json: { type: 'boolean' }, only: { type: 'string' }, split: { type: 'string' }, roles: { type: 'string' } } }).values;
-    if (args.roles !== undefined && !ROLE_READINGS.includes(args.roles)) throw new Error(`--roles must be one of ${ROLE_READINGS.join(', ')}`);
-    if (args.split !== undefined && !(SPLITS as readonly string[]).includes(args.split)) throw new Error(`--split must be one of ${SPLITS.join(', ')}`);
+    args = parseArgs({
+      options: {
+        verbose: { type: 'boolean', short: 'v' },
+        json: { type: 'boolean' },
+        only: { type: 'string' },
+        split: { type: 'string' },
+        roles: { type: 'string' },
+      },
+    }).values;
+    if (args.roles !== undefined && !ROLE_READINGS.includes(args.roles))
+      throw new Error(`--roles must be one of ${ROLE_READINGS.join(', ')}`);
+    if (args.split !== undefined && !(SPLITS as readonly string[]).includes(args.split))
+      throw new Error(`--split must be one of ${SPLITS.join(', ')}`);
   } catch (err) {
-    console.error(`eval: ${(err as Error).message}\nusage: npm run eval -- [--split dev|heldout] [--verbose] [--json] [--only ID] [--roles graph|window|graph-only]`);
+    console.error(
+      `eval: ${(err as Error).message}\nusage: npm run eval -- [--split dev|heldout] [--verbose] [--json] [--only ID] [--roles graph|window|graph-only]`,
+    );
     return 2;
   }
   const splits: Split[] = args.split ? [args.split as Split] : [...SPLITS];
@@ -114,7 +144,11 @@ async function main(): Promise<number> {
     throw err;
   }
   if (loaded.every(([, items]) => items.length === 0)) {
-    console.error(args.only ? `eval: no gold file with id ${args.only}` : `eval: no gold files in ${splits.map(splitDir).join(', ')}`);
+    console.error(
+      args.only
+        ? `eval: no gold file with id ${args.only}`
+        : `eval: no gold files in ${splits.map(splitDir).join(', ')}`,
+    );
     return 1;
   }
 
@@ -122,15 +156,23 @@ async function main(): Promise<number> {
   try {
     const { extractorWith, loadEvalParses, missingParses } = await import('../src/eval/parses.ts');
     const store = loadEvalParses();
-    const missing = missingParses(loaded.flatMap(([, items]) => items.map((i) => i.input)), store);
-    if (missing.length > 0) console.error(`eval: ${missing.length} candidate sentences have no recorded parse (read by the window rules): npm run parses:record`);
+    const missing = missingParses(
+      loaded.flatMap(([, items]) => items.map((i) => i.input)),
+      store,
+    );
+    if (missing.length > 0)
+      console.error(
+        `eval: ${missing.length} candidate sentences have no recorded parse (read by the window rules): npm run parses:record`,
+      );
     extract = extractorWith(store, { roles: (args.roles ?? 'graph') as RoleReading });
   } catch (err) {
     console.error(`eval: cannot load the extractor (src/ingest/extract.ts): ${(err as Error).message}`);
     return 2;
   }
 
-  const scores: SplitScore[] = loaded.filter(([, items]) => items.length > 0).map(([s, items]) => scoreSplit(s, items, extract));
+  const scores: SplitScore[] = loaded
+    .filter(([, items]) => items.length > 0)
+    .map(([s, items]) => scoreSplit(s, items, extract));
   if (args.json) {
     const out = scores.map((sc) => ({
       split: sc.split,
@@ -143,7 +185,10 @@ async function main(): Promise<number> {
     return 0;
   }
   for (const sc of scores) {
-    const title = sc.split === 'dev' ? 'DEV split (test/gold/dev: rules may be tuned on it)' : 'HELD-OUT split (test/gold/heldout: never tuned on; its numbers are the ones that count)';
+    const title =
+      sc.split === 'dev'
+        ? 'DEV split (test/gold/dev: rules may be tuned on it)'
+        : 'HELD-OUT split (test/gold/heldout: never tuned on; its numbers are the ones that count)';
     console.log(`\n=== ${title}: ${sc.rows.length} articles\n`);
     console.log(formatTable(sc.rows, sc.total, sc.errors));
     console.log('');

@@ -20,8 +20,21 @@ const sets: [string, () => ArticleInput[]][] = [
   ['dev', () => loadSplit('dev').map((i) => i.input)],
   ['heldout', () => loadSplit('heldout').map((i) => i.input)],
   // Our own example sentences for the graph stages' unit tests, one per line (# comments).
-  ['fixtures', () => readFileSync(new URL('../test/fixtures/graph-sentences.txt', import.meta.url), 'utf8').split('\n').filter((l) => l.trim() !== '' && !l.startsWith('#')).map((text, k) => ({ id: `fixture-${k}`, text }))],
-  ['plv', () => (plvAvailable() ? [...new Set(readPlv(plvPath()).rows.map((r) => r.sentence))].map((text, k) => ({ id: `plv-${k}`, text })) : [])],
+  [
+    'fixtures',
+    () =>
+      readFileSync(new URL('../test/fixtures/graph-sentences.txt', import.meta.url), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '' && !l.startsWith('#'))
+        .map((text, k) => ({ id: `fixture-${k}`, text })),
+  ],
+  [
+    'plv',
+    () =>
+      plvAvailable()
+        ? [...new Set(readPlv(plvPath()).rows.map((r) => r.sentence))].map((text, k) => ({ id: `plv-${k}`, text }))
+        : [],
+  ],
 ];
 const engine = await openNlp({ log: (l) => console.error(l) });
 if (!engine) {
@@ -38,7 +51,9 @@ try {
     const parsed = await fillParses(list, engine.client, store, true, (d, n) => console.error(`  ${name}: ${d}/${n}`));
     const keep = new Set(list.flatMap((i) => sentencesToParse(i, true)).map(parseKey));
     const kept = store.save(file, keep);
-    console.log(`${name}: ${list.length} texts, ${kept} sentences recorded (${parsed} parsed now, ${((Date.now() - t0) / 1000).toFixed(1)} s) -> ${file}`);
+    console.log(
+      `${name}: ${list.length} texts, ${kept} sentences recorded (${parsed} parsed now, ${((Date.now() - t0) / 1000).toFixed(1)} s) -> ${file}`,
+    );
   }
 } finally {
   await engine.close();

@@ -63,9 +63,15 @@ function namedKeys(env: Env, problems: string[]): { name: string; key: string }[
   const raw = env.DIPLOGRAPH_API_KEYS;
   if (raw === undefined || raw.trim() === '') return [];
   const out: { name: string; key: string }[] = [];
-  for (const item of raw.split(',').map((x) => x.trim()).filter((x) => x !== '')) {
+  for (const item of raw
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '')) {
     const m = /^([A-Z0-9][\w.@-]{0,63}):(\S{16,})$/i.exec(item);
-    if (!m) problems.push('DIPLOGRAPH_API_KEYS must be comma-separated NAME:KEY pairs (a name of letters, digits, ._@- up to 64 characters; a key of at least 16 characters)');
+    if (!m)
+      problems.push(
+        'DIPLOGRAPH_API_KEYS must be comma-separated NAME:KEY pairs (a name of letters, digits, ._@- up to 64 characters; a key of at least 16 characters)',
+      );
     else if (out.some((k) => k.name === m[1])) problems.push(`DIPLOGRAPH_API_KEYS names ${JSON.stringify(m[1])} twice`);
     else out.push({ name: m[1]!, key: m[2]! });
   }
@@ -77,15 +83,22 @@ function origins(env: Env, problems: string[]): string[] {
   const raw = env.DIPLOGRAPH_CORS_ORIGINS;
   if (raw === undefined || raw.trim() === '') return [];
   const out: string[] = [];
-  for (const item of raw.split(',').map((x) => x.trim()).filter((x) => x !== '')) {
+  for (const item of raw
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x !== '')) {
     let origin: string | null = null;
     try {
       const url = new URL(item);
-      if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin === item.replace(/\/$/, '')) origin = url.origin;
+      if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin === item.replace(/\/$/, ''))
+        origin = url.origin;
     } catch {
       origin = null;
     }
-    if (origin === null) problems.push(`DIPLOGRAPH_CORS_ORIGINS must list origins like https://analysis.example.org (scheme, host, optional port; no path, no "*"), got ${JSON.stringify(item)}`);
+    if (origin === null)
+      problems.push(
+        `DIPLOGRAPH_CORS_ORIGINS must list origins like https://analysis.example.org (scheme, host, optional port; no path, no "*"), got ${JSON.stringify(item)}`,
+      );
     else out.push(origin);
   }
   return [...new Set(out)];
@@ -110,19 +123,30 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const uri = env.NEO4J_URI;
   if (uri !== undefined && uri !== '') {
     if (!/^(?:neo4j|bolt)(?:\+s|\+ssc)?:\/\/[^\s/]+/.test(uri)) {
-      problems.push(`NEO4J_URI must look like bolt://host:7687 or neo4j+s://xxxx.databases.neo4j.io, got ${JSON.stringify(uri)}`);
+      problems.push(
+        `NEO4J_URI must look like bolt://host:7687 or neo4j+s://xxxx.databases.neo4j.io, got ${JSON.stringify(uri)}`,
+      );
     }
     const password = env.NEO4J_PASSWORD;
     if (password === undefined || password === '') problems.push('NEO4J_PASSWORD must be set when NEO4J_URI is set');
-    neo4jTarget = { uri, user: env.NEO4J_USER || 'neo4j', password: password ?? '', database: env.NEO4J_DATABASE || undefined };
+    neo4jTarget = {
+      uri,
+      user: env.NEO4J_USER || 'neo4j',
+      password: password ?? '',
+      database: env.NEO4J_DATABASE || undefined,
+    };
   } else if (env.NEO4J_PASSWORD || env.NEO4J_USER) {
-    problems.push('NEO4J_USER/NEO4J_PASSWORD are set but NEO4J_URI is not: set NEO4J_URI too, or unset them to use the embedded local Neo4j');
+    problems.push(
+      'NEO4J_USER/NEO4J_PASSWORD are set but NEO4J_URI is not: set NEO4J_URI too, or unset them to use the embedded local Neo4j',
+    );
   }
   const readAccess = (env.DIPLOGRAPH_READ_ACCESS || 'open') as ReadAccess;
-  if (readAccess !== 'open' && readAccess !== 'key') problems.push(`DIPLOGRAPH_READ_ACCESS must be "open" or "key", got ${JSON.stringify(env.DIPLOGRAPH_READ_ACCESS)}`);
+  if (readAccess !== 'open' && readAccess !== 'key')
+    problems.push(`DIPLOGRAPH_READ_ACCESS must be "open" or "key", got ${JSON.stringify(env.DIPLOGRAPH_READ_ACCESS)}`);
   let apiKey: string | null | undefined = env.DIPLOGRAPH_API_KEY;
   if (apiKey === 'none') apiKey = null;
-  else if (apiKey !== undefined && apiKey.length < 16) problems.push('DIPLOGRAPH_API_KEY must be at least 16 characters (or "none" to leave mutations open)');
+  else if (apiKey !== undefined && apiKey.length < 16)
+    problems.push('DIPLOGRAPH_API_KEY must be at least 16 characters (or "none" to leave mutations open)');
   int(env, 'DIPLOGRAPH_EXTRACTION_TIMEOUT', 60, 1, 86_400, problems);
   const config: AppConfig = {
     neo4j: neo4jTarget,

@@ -7,9 +7,26 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const RELATION_NAMES = [
-  'ACCUSES', 'CONDEMNS', 'CHARGES', 'INVESTIGATES', 'DENIES', 'REJECTS', 'SUPPORTS', 'AGREES',
-  'MEETS', 'COOPERATES', 'AIDS', 'REQUESTS', 'THREATENS', 'PROTESTS', 'SANCTIONS', 'MOBILIZES',
-  'COERCES', 'ASSAULTS', 'CONCEDES', 'RETREATS',
+  'ACCUSES',
+  'CONDEMNS',
+  'CHARGES',
+  'INVESTIGATES',
+  'DENIES',
+  'REJECTS',
+  'SUPPORTS',
+  'AGREES',
+  'MEETS',
+  'COOPERATES',
+  'AIDS',
+  'REQUESTS',
+  'THREATENS',
+  'PROTESTS',
+  'SANCTIONS',
+  'MOBILIZES',
+  'COERCES',
+  'ASSAULTS',
+  'CONCEDES',
+  'RETREATS',
 ] as const;
 export type RelationName = (typeof RELATION_NAMES)[number];
 
@@ -18,8 +35,18 @@ export type ActorKind = (typeof ACTOR_KINDS)[number];
 
 /** Classes of relations the extractor's rules test (described in relations.json, `relationClasses`). */
 export const RELATION_CLASSES = [
-  'reciprocal', 'cooperative', 'hostile', 'yielding', 'restrictive', 'future', 'alleging', 'judging', 'open-target',
-  'topic-judgement', 'opposing', 'reaches-with',
+  'reciprocal',
+  'cooperative',
+  'hostile',
+  'yielding',
+  'restrictive',
+  'future',
+  'alleging',
+  'judging',
+  'open-target',
+  'topic-judgement',
+  'opposing',
+  'reaches-with',
 ] as const;
 export type RelationClass = (typeof RELATION_CLASSES)[number];
 
@@ -50,11 +77,17 @@ const file = JSON.parse(readFileSync(ontologyPath, 'utf8')) as OntologyFile;
 
 function checkOntology(data: OntologyFile): void {
   const names = new Set(data.relations.map((r) => r.name));
-  for (const n of RELATION_NAMES) if (!names.has(n)) throw new Error(`ontology: relation ${n} missing from ${ontologyPath}`);
-  if (names.size !== RELATION_NAMES.length) throw new Error(`ontology: ${ontologyPath} lists relations outside the closed list`);
-  for (const c of RELATION_CLASSES) if (typeof data.relationClasses[c] !== 'string') throw new Error(`ontology: relation class ${c} not described in ${ontologyPath}`);
+  for (const n of RELATION_NAMES)
+    if (!names.has(n)) throw new Error(`ontology: relation ${n} missing from ${ontologyPath}`);
+  if (names.size !== RELATION_NAMES.length)
+    throw new Error(`ontology: ${ontologyPath} lists relations outside the closed list`);
+  for (const c of RELATION_CLASSES)
+    if (typeof data.relationClasses[c] !== 'string')
+      throw new Error(`ontology: relation class ${c} not described in ${ontologyPath}`);
   for (const r of data.relations) {
-    for (const c of r.classes) if (!(RELATION_CLASSES as readonly string[]).includes(c)) throw new Error(`ontology: ${r.name} has unknown class ${c}`);
+    for (const c of r.classes)
+      if (!(RELATION_CLASSES as readonly string[]).includes(c))
+        throw new Error(`ontology: ${r.name} has unknown class ${c}`);
   }
   for (const k of data.actorKinds) {
     if (!(ACTOR_KINDS as readonly string[]).includes(k.kind)) throw new Error(`ontology: unknown actor kind ${k.kind}`);

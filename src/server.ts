@@ -70,7 +70,8 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   const server = createServer((req, res) => {
     handler(req, res).catch((error: unknown) => {
       deps.log?.(`request ${req.method} ${req.url} failed: ${error instanceof Error ? error.stack : String(error)}`);
-      if (!res.headersSent) sendJson(res, 500, { error: { code: 'INTERNAL_SERVER_ERROR', message: 'Unexpected error.' } });
+      if (!res.headersSent)
+        sendJson(res, 500, { error: { code: 'INTERNAL_SERVER_ERROR', message: 'Unexpected error.' } });
       else res.end();
     });
   });
@@ -97,10 +98,14 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
  * busy one once its response is sent, so a client cannot hold the server open by sending more requests.
  */
 export async function drainAndClose(server: Server, drainMs: number, log?: (msg: string) => void): Promise<void> {
-  const closed = new Promise<void>((resolveClose, rejectClose) => server.close((err) => (err ? rejectClose(err) : resolveClose())));
+  const closed = new Promise<void>((resolveClose, rejectClose) =>
+    server.close((err) => (err ? rejectClose(err) : resolveClose())),
+  );
   // A request that still arrives on a kept-alive connection during the drain is answered with
   // Connection: close, so that its client does not send the next one there.
-  server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => res.setHeader('connection', 'close'));
+  server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) =>
+    res.setHeader('connection', 'close'),
+  );
   const idle = setInterval(() => server.closeIdleConnections(), 100);
   server.closeIdleConnections();
   let timer: NodeJS.Timeout | undefined;

@@ -33,7 +33,11 @@ export interface CameoCodeTable {
 export function readCodeTable(path: string): CameoCodeTable {
   const table = JSON.parse(readFileSync(path, 'utf8')) as CameoCodeTable;
   const iso = new Set(WORLD_COUNTRIES.map((c) => c.cca3));
-  for (const code of [...Object.keys(table.countries), ...Object.keys(table.regions), ...Object.keys(table.organizationTypes)]) {
+  for (const code of [
+    ...Object.keys(table.countries),
+    ...Object.keys(table.regions),
+    ...Object.keys(table.organizationTypes),
+  ]) {
     if (iso.has(code)) throw new Error(`${path}: ${code} is an ISO code in world-countries; it must not be redefined`);
   }
   return table;
@@ -81,7 +85,15 @@ export class CameoCodeReader {
   decode(code: string): DecodedCode {
     const segments = code.replace(/~/g, '').match(/[A-Z0-9]{3}/g) ?? [];
     const out: DecodedCode = {
-      country: null, territory: null, orgType: null, region: null, roles: [], role: '', sector: null, unknown: null, dropped: false,
+      country: null,
+      territory: null,
+      orgType: null,
+      region: null,
+      roles: [],
+      role: '',
+      sector: null,
+      unknown: null,
+      dropped: false,
     };
     const [first, ...rest] = segments;
     if (!first) return out;
@@ -116,9 +128,10 @@ export class CameoCodeReader {
     }
     out.territory ??= out.country;
     const firstRole = out.roles[0];
-    out.sector = (firstRole ? this.sectorOf(firstRole) : undefined)
-      ?? (out.orgType ? this.table.organizationTypes[out.orgType]?.sector : undefined)
-      ?? null;
+    out.sector =
+      (firstRole ? this.sectorOf(firstRole) : undefined) ??
+      (out.orgType ? this.table.organizationTypes[out.orgType]?.sector : undefined) ??
+      null;
     return out;
   }
 }

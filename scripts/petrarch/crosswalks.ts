@@ -59,9 +59,12 @@ export function readRelationCrosswalk(path: string): RelationCrosswalk {
   if (!entries || entries.length === 0) throw new Error(`${path}: no cameoCrosswalk.entries`);
   const seen = new Set<string>();
   for (const e of entries) {
-    if (!/^\d{2,4}$/.test(e.cameo)) throw new Error(`${path}: cameoCrosswalk: bad cameo prefix ${JSON.stringify(e.cameo)}`);
-    if (e.relation !== null && !isRelationName(e.relation)) throw new Error(`${path}: cameoCrosswalk: unknown relation ${e.relation}`);
-    if (e.relation === null && !e.reason) throw new Error(`${path}: cameoCrosswalk: ${e.cameo} has no relation and no reason`);
+    if (!/^\d{2,4}$/.test(e.cameo))
+      throw new Error(`${path}: cameoCrosswalk: bad cameo prefix ${JSON.stringify(e.cameo)}`);
+    if (e.relation !== null && !isRelationName(e.relation))
+      throw new Error(`${path}: cameoCrosswalk: unknown relation ${e.relation}`);
+    if (e.relation === null && !e.reason)
+      throw new Error(`${path}: cameoCrosswalk: ${e.cameo} has no relation and no reason`);
     const key = `${e.cameo}/${(e.verbs ?? []).join(',')}`;
     if (seen.has(key)) throw new Error(`${path}: cameoCrosswalk: ${e.cameo} listed twice`);
     seen.add(key);

@@ -92,7 +92,10 @@ export function readActorFile(path: string, file: string, problems: ReadProblem[
   let blankBeforeCurrent = true;
   let previous: ActorEntry | null = null; // the last coded entry
   let waiting: ActorEntry[] = []; // code-less entries that take the codes of the next coded entry
-  const withCodesOf = (e: ActorEntry, from: ActorEntry): ActorEntry => ({ ...e, codes: from.codes.map((c) => ({ ...c })) });
+  const withCodesOf = (e: ActorEntry, from: ActorEntry): ActorEntry => ({
+    ...e,
+    codes: from.codes.map((c) => ({ ...c })),
+  });
 
   const finish = (): void => {
     if (!current) return;
@@ -106,7 +109,8 @@ export function readActorFile(path: string, file: string, problems: ReadProblem[
     } else if (waiting.length === 0 && !blankBeforeCurrent && previous) {
       entries.push(withCodesOf(current, previous));
     } else {
-      for (const e of [...waiting, current]) problems.push({ file, line: e.line, problem: `no code for "${e.names[0]}"; dropped` });
+      for (const e of [...waiting, current])
+        problems.push({ file, line: e.line, problem: `no code for "${e.names[0]}"; dropped` });
       waiting = [];
     }
     current = null;

@@ -20,39 +20,47 @@ export interface AgentForm {
 export function readAgentFile(path: string, file: string, problems: ReadProblem[]): AgentForm[] {
   const substitutions = new Map<string, string[]>();
   const forms: AgentForm[] = [];
-  readFileSync(path, 'utf8').split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.replace(/#.*/, '').trim();
-    if (line === '' || line.startsWith('<!')) return;
-    const marker = line.match(/^!([A-Z]+)!\s*=(.*)$/);
-    if (marker) {
-      substitutions.set(marker[1] ?? '', (marker[2] ?? '').split(',').map((w) => w.trim()).filter(Boolean));
-      return;
-    }
-    const code = line.match(/\[([^\]}]+)[\]}]/)?.[1]?.trim(); // one entry closes with "}"; accept it
-    if (!code) {
-      problems.push({ file, line: i + 1, problem: `agent without a code: ${line}` });
-      return;
-    }
-    const phrase = line.slice(0, line.indexOf('[')).trim();
-    const sub = phrase.match(/!([A-Z]+)!/);
-    if (sub) {
-      const words = substitutions.get(sub[1] ?? '');
-      if (!words) {
-        problems.push({ file, line: i + 1, problem: `unknown substitution set ${sub[0]}` });
+  readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .forEach((raw, i) => {
+      const line = raw.replace(/#.*/, '').trim();
+      if (line === '' || line.startsWith('<!')) return;
+      const marker = line.match(/^!([A-Z]+)!\s*=(.*)$/);
+      if (marker) {
+        substitutions.set(
+          marker[1] ?? '',
+          (marker[2] ?? '')
+            .split(',')
+            .map((w) => w.trim())
+            .filter(Boolean),
+        );
         return;
       }
-      for (const w of words) {
-        const noun = normalizePhrase(phrase.replace(sub[0], w).replace(/\{[^}]*\}/, ''));
-        forms.push({ noun, lemma: noun, cameo: code });
+      const code = line.match(/\[([^\]}]+)[\]}]/)?.[1]?.trim(); // one entry closes with "}"; accept it
+      if (!code) {
+        problems.push({ file, line: i + 1, problem: `agent without a code: ${line}` });
+        return;
       }
-      return;
-    }
-    const brace = phrase.match(/\{([^}]*)\}/);
-    const lemma = normalizePhrase(phrase.replace(/\{[^}]*\}/, ''));
-    if (lemma === '') return;
-    forms.push({ noun: lemma, lemma, cameo: code });
-    const plural = brace ? normalizePhrase(brace[1] ?? '') : regularPlural(lemma);
-    if (plural !== '') forms.push({ noun: plural, lemma, cameo: code });
-  });
+      const phrase = line.slice(0, line.indexOf('[')).trim();
+      const sub = phrase.match(/!([A-Z]+)!/);
+      if (sub) {
+        const words = substitutions.get(sub[1] ?? '');
+        if (!words) {
+          problems.push({ file, line: i + 1, problem: `unknown substitution set ${sub[0]}` });
+          return;
+        }
+        for (const w of words) {
+          const noun = normalizePhrase(phrase.replace(sub[0], w).replace(/\{[^}]*\}/, ''));
+          forms.push({ noun, lemma: noun, cameo: code });
+        }
+        return;
+      }
+      const brace = phrase.match(/\{([^}]*)\}/);
+      const lemma = normalizePhrase(phrase.replace(/\{[^}]*\}/, ''));
+      if (lemma === '') return;
+      forms.push({ noun: lemma, lemma, cameo: code });
+      const plural = brace ? normalizePhrase(brace[1] ?? '') : regularPlural(lemma);
+      if (plural !== '') forms.push({ noun: plural, lemma, cameo: code });
+    });
   return forms;
 }

@@ -52,10 +52,50 @@ export interface VerbDictionary {
 }
 
 const PREPOSITIONS = new Set([
-  'about', 'above', 'across', 'after', 'against', 'along', 'among', 'around', 'as', 'at', 'before', 'behind',
-  'below', 'between', 'beyond', 'by', 'despite', 'during', 'for', 'from', 'in', 'inside', 'into', 'near', 'of',
-  'off', 'on', 'onto', 'out', 'outside', 'over', 'past', 'since', 'through', 'to', 'toward', 'towards', 'under',
-  'until', 'upon', 'via', 'with', 'within', 'without',
+  'about',
+  'above',
+  'across',
+  'after',
+  'against',
+  'along',
+  'among',
+  'around',
+  'as',
+  'at',
+  'before',
+  'behind',
+  'below',
+  'between',
+  'beyond',
+  'by',
+  'despite',
+  'during',
+  'for',
+  'from',
+  'in',
+  'inside',
+  'into',
+  'near',
+  'of',
+  'off',
+  'on',
+  'onto',
+  'out',
+  'outside',
+  'over',
+  'past',
+  'since',
+  'through',
+  'to',
+  'toward',
+  'towards',
+  'under',
+  'until',
+  'upon',
+  'via',
+  'with',
+  'within',
+  'without',
 ]);
 
 const SLOT_OF_MARKER: Record<string, PrepFrame['slot']> = { $: 'source', '+': 'target', '^': 'other', '%': 'target' };
@@ -81,8 +121,13 @@ export function frameOf(pattern: string): PrepFrame[] {
   const outside = pattern.replace(/\(([^()]*)\)/g, (_m, inner: string) => {
     const [prep = '', ...rest] = inner.trim().split(/\s+/).filter(Boolean);
     const markers = rest.filter((t) => SLOT_OF_MARKER[t]);
-    const nouns = rest.filter((t) => !SLOT_OF_MARKER[t]).join(' ').replace(/[{}]/g, '').trim();
-    const slot: PrepFrame['slot'] = markers.length > 0 ? (SLOT_OF_MARKER[markers[0] ?? ''] ?? 'object') : nouns ? 'object' : 'target';
+    const nouns = rest
+      .filter((t) => !SLOT_OF_MARKER[t])
+      .join(' ')
+      .replace(/[{}]/g, '')
+      .trim();
+    const slot: PrepFrame['slot'] =
+      markers.length > 0 ? (SLOT_OF_MARKER[markers[0] ?? ''] ?? 'object') : nouns ? 'object' : 'target';
     frames.push({ prep, slot, nouns: nouns || null });
     return ' ';
   });
@@ -97,9 +142,19 @@ export function frameOf(pattern: string): PrepFrame[] {
 
 /** Regular forms of a verb (PETRARCH2's rules, with the English exceptions it lacks: -ch/-sh, -y, -ee, -ie). */
 function regularForms(verb: string): string[] {
-  const third = /(?:[sxz]|ch|sh)$/.test(verb) ? `${verb}es` : /[^aeiou]y$/.test(verb) ? `${verb.slice(0, -1)}ies` : `${verb}s`;
+  const third = /(?:[sxz]|ch|sh)$/.test(verb)
+    ? `${verb}es`
+    : /[^aeiou]y$/.test(verb)
+      ? `${verb.slice(0, -1)}ies`
+      : `${verb}s`;
   const past = verb.endsWith('e') ? `${verb}d` : /[^aeiou]y$/.test(verb) ? `${verb.slice(0, -1)}ied` : `${verb}ed`;
-  const ing = /(?:ee|ye|oe)$/.test(verb) ? `${verb}ing` : /ie$/.test(verb) ? `${verb.slice(0, -2)}ying` : verb.endsWith('e') ? `${verb.slice(0, -1)}ing` : `${verb}ing`;
+  const ing = /(?:ee|ye|oe)$/.test(verb)
+    ? `${verb}ing`
+    : /ie$/.test(verb)
+      ? `${verb.slice(0, -2)}ying`
+      : verb.endsWith('e')
+        ? `${verb.slice(0, -1)}ing`
+        : `${verb}ing`;
   return [third, past, ing];
 }
 
@@ -107,7 +162,12 @@ function regularForms(verb: string): string[] {
 function readVerbLine(body: string, block: string, blockCode: string | null): VerbEntry | null {
   const codeCell = body.match(/\[([^\]]*)\]/)?.[1];
   const braces = body.match(/\{([^}]*)\}/)?.[1];
-  const token = body.replace(/\[[^\]]*\]/g, ' ').replace(/\{[^}]*\}/g, ' ').trim().split(/\s+/)[0] ?? '';
+  const token =
+    body
+      .replace(/\[[^\]]*\]/g, ' ')
+      .replace(/\{[^}]*\}/g, ' ')
+      .trim()
+      .split(/\s+/)[0] ?? '';
   if (token === '') return null;
   const words = token.split('_').filter(Boolean);
   const marked = words.findIndex((w) => w.startsWith('+'));
@@ -117,7 +177,10 @@ function readVerbLine(body: string, block: string, blockCode: string | null): Ve
   const head = lemmaWords[headIndex] ?? lemma;
   let forms: string[];
   if (braces !== undefined) {
-    forms = braces.split(/[\s,]+/).filter(Boolean).map((f) => normalizePhrase(f.replace(/\+/g, '')));
+    forms = braces
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((f) => normalizePhrase(f.replace(/\+/g, '')));
   } else {
     forms = regularForms(head).map((f) => lemmaWords.map((w, i) => (i === headIndex ? f : w)).join(' '));
   }
@@ -131,61 +194,69 @@ export function readVerbFile(path: string, file: string, problems: ReadProblem[]
   let synset: { name: string; plurals: boolean } | null = null;
   let block: { name: string; code: string | null } | null = null;
 
-  readFileSync(path, 'utf8').split(/\r?\n/).forEach((raw, i) => {
-    const lineNo = i + 1;
-    if (raw.startsWith('####### VERB PATTERNS')) section = 'verbs';
-    else if (raw.startsWith('######## TRANSFORMATIONS')) section = 'transformations';
-    if (raw.startsWith('#') || raw.trim() === '') return;
-    const hash = raw.indexOf('#');
-    const body = (hash >= 0 ? raw.slice(0, hash) : raw).trim();
-    const comment = hash >= 0 ? raw.slice(hash + 1).trim() : '';
-    if (body === '') return;
+  readFileSync(path, 'utf8')
+    .split(/\r?\n/)
+    .forEach((raw, i) => {
+      const lineNo = i + 1;
+      if (raw.startsWith('####### VERB PATTERNS')) section = 'verbs';
+      else if (raw.startsWith('######## TRANSFORMATIONS')) section = 'transformations';
+      if (raw.startsWith('#') || raw.trim() === '') return;
+      const hash = raw.indexOf('#');
+      const body = (hash >= 0 ? raw.slice(0, hash) : raw).trim();
+      const comment = hash >= 0 ? raw.slice(hash + 1).trim() : '';
+      if (body === '') return;
 
-    if (section === 'transformations') {
-      if (body.startsWith('~')) dict.transformations += 1;
-      return;
-    }
-    if (section === 'synsets') {
-      if (body.startsWith('&')) {
-        const name = body.split(/\s+/)[0] ?? body;
-        synset = { name: name.replace(/_$/, ''), plurals: !name.endsWith('_') };
-      } else if (body.startsWith('+') && synset) {
-        const text = body.slice(1).trim();
-        const phrase = normalizePhrase(text);
-        const plural = synset.plurals && !text.endsWith('_') ? regularPlural(phrase) : '';
-        const forms = plural ? [phrase, plural] : [phrase];
-        dict.synsets.push({ synset: synset.name, phrase, forms });
-      } else {
-        problems.push({ file, line: lineNo, problem: `unexpected line in the synonym sets: ${body}` });
-      }
-      return;
-    }
-    const header = body.match(/^---\s+(\S+)\s+\[([^\]]*)\]/);
-    if (header) {
-      block = { name: normalizePhrase(header[1] ?? ''), code: readEventCode(header[2] ?? '').code };
-      dict.blockCodes.set(block.name, block.code);
-      return;
-    }
-    if (!block) {
-      problems.push({ file, line: lineNo, problem: `line outside a verb block: ${body}` });
-      return;
-    }
-    if (body.startsWith('-')) {
-      const codeMatch = [...body.matchAll(/\[([^\]]*)\]/g)].pop();
-      if (!codeMatch) {
-        problems.push({ file, line: lineNo, problem: `pattern without a code: ${body}` });
+      if (section === 'transformations') {
+        if (body.startsWith('~')) dict.transformations += 1;
         return;
       }
-      const { code, reverse } = readEventCode(codeMatch[1] ?? '');
-      const pattern = normalizePattern(body.slice(1, codeMatch.index).trim());
-      dict.patterns.push({
-        block: block.name, code, reverse, pattern, frames: frameOf(pattern), comment,
-        commentWord: comment.split(/\s+/)[0] ?? '', line: lineNo,
-      });
-      return;
-    }
-    const verb = readVerbLine(body, block.name, block.code);
-    if (verb) dict.verbs.push(verb);
-  });
+      if (section === 'synsets') {
+        if (body.startsWith('&')) {
+          const name = body.split(/\s+/)[0] ?? body;
+          synset = { name: name.replace(/_$/, ''), plurals: !name.endsWith('_') };
+        } else if (body.startsWith('+') && synset) {
+          const text = body.slice(1).trim();
+          const phrase = normalizePhrase(text);
+          const plural = synset.plurals && !text.endsWith('_') ? regularPlural(phrase) : '';
+          const forms = plural ? [phrase, plural] : [phrase];
+          dict.synsets.push({ synset: synset.name, phrase, forms });
+        } else {
+          problems.push({ file, line: lineNo, problem: `unexpected line in the synonym sets: ${body}` });
+        }
+        return;
+      }
+      const header = body.match(/^---\s+(\S+)\s+\[([^\]]*)\]/);
+      if (header) {
+        block = { name: normalizePhrase(header[1] ?? ''), code: readEventCode(header[2] ?? '').code };
+        dict.blockCodes.set(block.name, block.code);
+        return;
+      }
+      if (!block) {
+        problems.push({ file, line: lineNo, problem: `line outside a verb block: ${body}` });
+        return;
+      }
+      if (body.startsWith('-')) {
+        const codeMatch = [...body.matchAll(/\[([^\]]*)\]/g)].pop();
+        if (!codeMatch) {
+          problems.push({ file, line: lineNo, problem: `pattern without a code: ${body}` });
+          return;
+        }
+        const { code, reverse } = readEventCode(codeMatch[1] ?? '');
+        const pattern = normalizePattern(body.slice(1, codeMatch.index).trim());
+        dict.patterns.push({
+          block: block.name,
+          code,
+          reverse,
+          pattern,
+          frames: frameOf(pattern),
+          comment,
+          commentWord: comment.split(/\s+/)[0] ?? '',
+          line: lineNo,
+        });
+        return;
+      }
+      const verb = readVerbLine(body, block.name, block.code);
+      if (verb) dict.verbs.push(verb);
+    });
   return dict;
 }

@@ -32,7 +32,17 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { checkConsistency, type ConsistencyProblem } from '../../src/store/consistency.ts';
 import { createDriver } from '../../src/store/driver.ts';
 import { seededRandom } from '../../src/util/random.ts';
-import { log, repoRoot, soakHome, soakPorts, SoakNeo4j, startNlp, startServe, type SoakNlp, type SoakServe } from './services.ts';
+import {
+  log,
+  repoRoot,
+  soakHome,
+  soakPorts,
+  SoakNeo4j,
+  startNlp,
+  startServe,
+  type SoakNlp,
+  type SoakServe,
+} from './services.ts';
 import {
   ACTORS,
   Client,
@@ -64,7 +74,9 @@ function arg(name: string, fallback: number, min: number): number {
 }
 
 if (process.argv.includes('--help')) {
-  console.log('usage: npm run soak [-- --duration SECONDS (180) --max-requests N (20000) --seed N (14) --workers N (2)]');
+  console.log(
+    'usage: npm run soak [-- --duration SECONDS (180) --max-requests N (20000) --seed N (14) --workers N (2)]',
+  );
   process.exit(0);
 }
 const DURATION_MS = arg('duration', 180, 30) * 1000;
@@ -123,7 +135,13 @@ interface Window {
 
 interface RunFacts {
   heaviest: (Window & { bytes: number; rec: Rec | null }) | null;
-  outage: { killAt: number; killedPid: number; restartStart: number; restartedAt: number | null; restartError: string | null } | null;
+  outage: {
+    killAt: number;
+    killedPid: number;
+    restartStart: number;
+    restartedAt: number | null;
+    restartError: string | null;
+  } | null;
   bursts: Rec[][];
   probesSkipped: number;
   budgetReached: boolean;
@@ -146,7 +164,15 @@ async function run(client: Client): Promise<RunFacts> {
   let knownIds = [...ACTORS];
   let hostileQAt = 0;
   let updates = 0;
-  const facts: RunFacts = { heaviest: null, outage: null, bursts: [], probesSkipped: 0, budgetReached: false, warmUpMs: 0, endedAt: 0 };
+  const facts: RunFacts = {
+    heaviest: null,
+    outage: null,
+    bursts: [],
+    probesSkipped: 0,
+    budgetReached: false,
+    warmUpMs: 0,
+    endedAt: 0,
+  };
 
   // The load starts once the warm-up is done (or has taken WARM_MAX_MS) and lasts DURATION_MS, or longer
   // while Neo4j is being restarted and for RECOVERY_MS after it answers (the restart itself gives up after
@@ -189,7 +215,9 @@ async function run(client: Client): Promise<RunFacts> {
   const ingestGold = async (a: ArticleVars, kind = 'ingest:gold'): Promise<Rec> => {
     // One re-send in four carries a paragraph more: an UPDATED article whose events are replaced.
     const changed = rand() < 0.25 && a.text !== undefined;
-    const input = changed ? { ...a, text: `${a.text}\n\nUpdate ${++updates}: the ministry said on Friday it had nothing to add.` } : a;
+    const input = changed
+      ? { ...a, text: `${a.text}\n\nUpdate ${++updates}: the ministry said on Friday it had nothing to add.` }
+      : a;
     return client.gql(kind, INGEST, { input }, { timeoutMs: timeout() });
   };
   const refreshIds = async (): Promise<void> => {
@@ -232,11 +260,16 @@ async function run(client: Client): Promise<RunFacts> {
       const h = hostileIn[hostileInAt++ % hostileIn.length]!;
       if ((used.get(h.name) ?? 0) >= h.max) continue;
       used.set(h.name, (used.get(h.name) ?? 0) + 1);
-      await client.gql(`ingest:hostile:${h.name}`, INGEST, { input: h.input ?? {} }, {
-        timeoutMs: timeout(),
-        ...(h.rawBody !== undefined ? { rawBody: h.rawBody } : {}),
-        ...(h.key !== undefined ? { key: h.key } : {}),
-      });
+      await client.gql(
+        `ingest:hostile:${h.name}`,
+        INGEST,
+        { input: h.input ?? {} },
+        {
+          timeoutMs: timeout(),
+          ...(h.rawBody !== undefined ? { rawBody: h.rawBody } : {}),
+          ...(h.key !== undefined ? { key: h.key } : {}),
+        },
+      );
       await sleep(100 + rand() * 200);
     }
   };
@@ -264,9 +297,17 @@ async function run(client: Client): Promise<RunFacts> {
     if (!running()) return;
     const inputs = Array.from({ length: 20 }, (_, i) => {
       const a = warmSet[i % warmSet.length]!;
-      return { ...a, id: 'soak:same-id', text: `${a.text ?? ''}\n\nBurst ${facts.bursts.length}-${i}: the spokesman declined to comment.` };
+      return {
+        ...a,
+        id: 'soak:same-id',
+        text: `${a.text ?? ''}\n\nBurst ${facts.bursts.length}-${i}: the spokesman declined to comment.`,
+      };
     });
-    facts.bursts.push(await Promise.all(inputs.map((input) => client.gql('ingest:same-id-x20', INGEST, { input }, { timeoutMs: timeout() }))));
+    facts.bursts.push(
+      await Promise.all(
+        inputs.map((input) => client.gql('ingest:same-id-x20', INGEST, { input }, { timeoutMs: timeout() })),
+      ),
+    );
   };
 
   // The heaviest article, at 20% of the load.
@@ -285,7 +326,9 @@ async function run(client: Client): Promise<RunFacts> {
   // kill -9 of Neo4j past the middle of the run, once the heaviest article is answered (at the latest
   // at 75%), and a restart after OUTAGE_HOLD_MS.
   const outage = async (): Promise<void> => {
-    await waitUntil(() => t() >= 0.5 * DURATION_MS && ((facts.heaviest?.end ?? null) !== null || t() >= 0.75 * DURATION_MS));
+    await waitUntil(
+      () => t() >= 0.5 * DURATION_MS && ((facts.heaviest?.end ?? null) !== null || t() >= 0.75 * DURATION_MS),
+    );
     if (!running()) return;
     const killAt = client.now();
     const killedPid = neo4j.kill9();
@@ -296,7 +339,9 @@ async function run(client: Client): Promise<RunFacts> {
     try {
       const h = await neo4j.start();
       facts.outage.restartedAt = client.now();
-      log(`Neo4j restarted (pid ${h.pid}) in ${((facts.outage.restartedAt - facts.outage.restartStart) / 1000).toFixed(1)} s`);
+      log(
+        `Neo4j restarted (pid ${h.pid}) in ${((facts.outage.restartedAt - facts.outage.restartStart) / 1000).toFixed(1)} s`,
+      );
     } catch (error) {
       facts.outage.restartError = (error as Error).message;
       log(`Neo4j did not restart: ${facts.outage.restartError}`);
@@ -335,7 +380,9 @@ function table(head: string[], rows: (string | number)[][]): string {
   const numeric = head.map((_, i) => rows.every((r) => typeof r[i] === 'number' || /^[\d.,-]+$/.test(String(r[i]))));
   const width = head.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
   const line = (r: string[]): string =>
-    r.map((c, i) => (i === r.length - 1 && !numeric[i] ? c : numeric[i] ? c.padStart(width[i]!) : c.padEnd(width[i]!))).join('  ');
+    r
+      .map((c, i) => (i === r.length - 1 && !numeric[i] ? c : numeric[i] ? c.padStart(width[i]!) : c.padEnd(width[i]!)))
+      .join('  ');
   return [line(head), line(width.map((w) => '-'.repeat(w))), ...cells.slice(1).map(line)].join('\n');
 }
 
@@ -346,25 +393,58 @@ function latencyRow(label: string, recs: Rec[]): (string | number)[] {
   return [label, recs.length, ok, f(pct(ms, 0.5)), f(pct(ms, 0.99)), f(ms[ms.length - 1] ?? NaN)];
 }
 
-const inWindow = (w: { start: number; end: number | null } | null) => (r: Rec) => w !== null && r.start >= w.start && r.start <= (w.end ?? Infinity);
+const inWindow = (w: { start: number; end: number | null } | null) => (r: Rec) =>
+  w !== null && r.start >= w.start && r.start <= (w.end ?? Infinity);
 
-function report(client: Client, facts: RunFacts, final: { alive: boolean; died: string | null; consistency: ConsistencyProblem[] | null; consistencyError: string | null; serveLog: string[]; logPath: string }): string {
+function report(
+  client: Client,
+  facts: RunFacts,
+  final: {
+    alive: boolean;
+    died: string | null;
+    consistency: ConsistencyProblem[] | null;
+    consistencyError: string | null;
+    serveLog: string[];
+    logPath: string;
+  },
+): string {
   const recs = client.records;
   const out: string[] = [];
   const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
   const warm = recs.filter((r) => r.kind === 'ingest:gold(warm-up)');
-  out.push(`warm-up: ${warm.filter((r) => r.code === 'OK').length} of ${WARM_ARTICLES} dev articles ingested in ${s(facts.warmUpMs)}; then the load`);
-  out.push(`ran ${s(facts.endedAt)} in all (load asked ${s(DURATION_MS)}), ${recs.length} requests (budget ${MAX_REQUESTS}${facts.budgetReached ? ': REACHED, the run stopped early' : ''}), seed ${SEED}, workers: 2 ingesting gold articles, 1 hostile inputs, ${WORKERS} reads and hostile queries; load average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  if (facts.probesSkipped > 0) out.push(`probe ticks skipped (50 probes of a kind already waiting): ${facts.probesSkipped}`);
+  out.push(
+    `warm-up: ${warm.filter((r) => r.code === 'OK').length} of ${WARM_ARTICLES} dev articles ingested in ${s(facts.warmUpMs)}; then the load`,
+  );
+  out.push(
+    `ran ${s(facts.endedAt)} in all (load asked ${s(DURATION_MS)}), ${recs.length} requests (budget ${MAX_REQUESTS}${facts.budgetReached ? ': REACHED, the run stopped early' : ''}), seed ${SEED}, workers: 2 ingesting gold articles, 1 hostile inputs, ${WORKERS} reads and hostile queries; load average at the end ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  if (facts.probesSkipped > 0)
+    out.push(`probe ticks skipped (50 probes of a kind already waiting): ${facts.probesSkipped}`);
 
   // Requests by kind.
   const kinds = [...new Set(recs.map((r) => r.kind))].sort();
-  out.push('', 'REQUESTS SERVED, BY KIND', table(['kind', 'sent', 'OK', 'answered (HTTP status)', 'no answer', 'codes'], kinds.map((k) => {
-    const of = recs.filter((r) => r.kind === k);
-    const codes = [...new Set(of.map((r) => r.code))].sort().join(' ');
-    return [k, of.length, of.filter((r) => r.code === 'OK').length, of.filter((r) => r.status !== 0).length, of.filter((r) => r.status === 0).length, codes];
-  })));
+  out.push(
+    '',
+    'REQUESTS SERVED, BY KIND',
+    table(
+      ['kind', 'sent', 'OK', 'answered (HTTP status)', 'no answer', 'codes'],
+      kinds.map((k) => {
+        const of = recs.filter((r) => r.kind === k);
+        const codes = [...new Set(of.map((r) => r.code))].sort().join(' ');
+        return [
+          k,
+          of.length,
+          of.filter((r) => r.code === 'OK').length,
+          of.filter((r) => r.status !== 0).length,
+          of.filter((r) => r.status === 0).length,
+          codes,
+        ];
+      }),
+    ),
+  );
 
   // Errors by code, and by phase: before the kill, from the kill until Neo4j answers again, after.
   const codes = [...new Set(recs.map((r) => r.code))].filter((c) => c !== 'OK').sort();
@@ -375,36 +455,62 @@ function report(client: Client, facts: RunFacts, final: { alive: boolean; died: 
     const ks = [...new Set(rs.map((r) => r.kind))].sort();
     return ks.length > 6 ? `${ks.slice(0, 6).join(' ')} … (${ks.length} kinds)` : ks.join(' ');
   };
-  out.push('', 'ERRORS BY CODE (by when the request was sent: before the kill -9, during the outage, after the restart)');
-  out.push(table(['code', 'count', 'before', 'outage', 'after', 'HTTP', 'kinds'], codes.map((c) => {
-    const of = recs.filter((r) => r.code === c);
-    return [c, of.length, ...([0, 1, 2] as const).map((p) => of.filter((r) => phase(r) === p).length), [...new Set(of.map((r) => r.status))].join(','), kindList(of)];
-  })));
+  out.push(
+    '',
+    'ERRORS BY CODE (by when the request was sent: before the kill -9, during the outage, after the restart)',
+  );
+  out.push(
+    table(
+      ['code', 'count', 'before', 'outage', 'after', 'HTTP', 'kinds'],
+      codes.map((c) => {
+        const of = recs.filter((r) => r.code === c);
+        return [
+          c,
+          of.length,
+          ...([0, 1, 2] as const).map((p) => of.filter((r) => phase(r) === p).length),
+          [...new Set(of.map((r) => r.status))].join(','),
+          kindList(of),
+        ];
+      }),
+    ),
+  );
 
   // Probe latencies.
   const health = recs.filter((r) => r.kind === 'probe:health');
   const readP = recs.filter((r) => r.kind === 'probe:read');
   const heavyW = facts.heaviest ? { start: facts.heaviest.start, end: facts.heaviest.end } : null;
   const outW = facts.outage ? { start: facts.outage.killAt, end: facts.outage.restartedAt } : null;
-  out.push('', `LATENCY OF THE PROBES (ms; sent every ${PROBE_EVERY_MS} ms; a probe counts in a window when it was sent in it)`);
-  out.push(table(['probe / window', 'n', 'OK', 'p50', 'p99', 'max'], [
-    latencyRow('/health, whole run', health),
-    latencyRow('/health, during the heaviest ingest', health.filter(inWindow(heavyW))),
-    latencyRow('/health, during the Neo4j outage', health.filter(inWindow(outW))),
-    latencyRow('read, whole run', readP),
-    latencyRow('read, during the heaviest ingest', readP.filter(inWindow(heavyW))),
-    latencyRow('read, during the Neo4j outage', readP.filter(inWindow(outW))),
-  ]));
+  out.push(
+    '',
+    `LATENCY OF THE PROBES (ms; sent every ${PROBE_EVERY_MS} ms; a probe counts in a window when it was sent in it)`,
+  );
+  out.push(
+    table(
+      ['probe / window', 'n', 'OK', 'p50', 'p99', 'max'],
+      [
+        latencyRow('/health, whole run', health),
+        latencyRow('/health, during the heaviest ingest', health.filter(inWindow(heavyW))),
+        latencyRow('/health, during the Neo4j outage', health.filter(inWindow(outW))),
+        latencyRow('read, whole run', readP),
+        latencyRow('read, during the heaviest ingest', readP.filter(inWindow(heavyW))),
+        latencyRow('read, during the Neo4j outage', readP.filter(inWindow(outW))),
+      ],
+    ),
+  );
 
   // The heaviest ingest.
   out.push('', 'HEAVIEST INGEST');
   if (!facts.heaviest) out.push('  not sent (the run ended first)');
   else {
     const h = facts.heaviest;
-    out.push(`  ${(h.bytes / 1024 / 1024).toFixed(2)} MiB of text, sent at ${s(h.start)}, ${h.rec ? `answered ${h.rec.code}${h.rec.note ? ` (${h.rec.note})` : ''}, HTTP ${h.rec.status}, after ${s(h.rec.ms)}` : 'no answer'}`);
+    out.push(
+      `  ${(h.bytes / 1024 / 1024).toFixed(2)} MiB of text, sent at ${s(h.start)}, ${h.rec ? `answered ${h.rec.code}${h.rec.note ? ` (${h.rec.note})` : ''}, HTTP ${h.rec.status}, after ${s(h.rec.ms)}` : 'no answer'}`,
+    );
   }
   for (const r of recs.filter((x) => x.kind === 'ingest:hostile:huge-single-line')) {
-    out.push(`  the hostile single line of 4.9 MiB, sent at ${s(r.start)}: ${r.code}${r.note ? ` (${r.note})` : ''}, HTTP ${r.status}, after ${s(r.ms)}`);
+    out.push(
+      `  the hostile single line of 4.9 MiB, sent at ${s(r.start)}: ${r.code}${r.note ? ` (${r.note})` : ''}, HTTP ${r.status}, after ${s(r.ms)}`,
+    );
   }
 
   // Bursts on one id.
@@ -416,7 +522,9 @@ function report(client: Client, facts: RunFacts, final: { alive: boolean; died: 
       const what = r.note ? r.note.split(',')[0]! : r.code;
       by.set(what, (by.get(what) ?? 0) + 1);
     }
-    out.push(`  at ${s(Math.min(...b.map((r) => r.start)))}: ${[...by].map(([c, n]) => `${n} ${c}`).join(', ')}; slowest ${s(Math.max(...b.map((r) => r.ms)))}`);
+    out.push(
+      `  at ${s(Math.min(...b.map((r) => r.start)))}: ${[...by].map(([c, n]) => `${n} ${c}`).join(', ')}; slowest ${s(Math.max(...b.map((r) => r.ms)))}`,
+    );
   }
 
   // The outage.
@@ -424,37 +532,64 @@ function report(client: Client, facts: RunFacts, final: { alive: boolean; died: 
   if (!facts.outage) out.push('  not done (the run ended first)');
   else {
     const o = facts.outage;
-    out.push(`  kill -9 of pid ${o.killedPid} at ${s(o.killAt)}; restart started at ${s(o.restartStart)}, ${o.restartedAt !== null ? `Bolt answered at ${s(o.restartedAt)} (${s(o.restartedAt - o.restartStart)} to start)` : `FAILED: ${o.restartError}`}`);
+    out.push(
+      `  kill -9 of pid ${o.killedPid} at ${s(o.killAt)}; restart started at ${s(o.restartStart)}, ${o.restartedAt !== null ? `Bolt answered at ${s(o.restartedAt)} (${s(o.restartedAt - o.restartStart)} to start)` : `FAILED: ${o.restartError}`}`,
+    );
     const inFlight = recs.filter((r) => r.start < o.killAt && r.start + r.ms > o.killAt && r.kind !== 'probe:health');
     const flightBy = new Map<string, number>();
     for (const r of inFlight) flightBy.set(`${r.kind} ${r.code}`, (flightBy.get(`${r.kind} ${r.code}`) ?? 0) + 1);
-    out.push(`  GraphQL requests in flight at the kill: ${inFlight.length}${inFlight.length ? `: ${[...flightBy].map(([c, n]) => `${n} ${c}`).join(', ')}` : ''}`);
+    out.push(
+      `  GraphQL requests in flight at the kill: ${inFlight.length}${inFlight.length ? `: ${[...flightBy].map(([c, n]) => `${n} ${c}`).join(', ')}` : ''}`,
+    );
     const during = recs.filter(inWindow(outW)).filter((r) => r.kind !== 'probe:health');
     const by = new Map<string, number>();
     for (const r of during) by.set(`${r.code} (HTTP ${r.status})`, (by.get(`${r.code} (HTTP ${r.status})`) ?? 0) + 1);
-    out.push(`  GraphQL requests sent during the outage: ${during.length}: ${[...by].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${n} ${c}`).join(', ')}`);
+    out.push(
+      `  GraphQL requests sent during the outage: ${during.length}: ${[...by]
+        .sort((a, b) => b[1] - a[1])
+        .map(([c, n]) => `${n} ${c}`)
+        .join(', ')}`,
+    );
     if (o.restartedAt !== null) {
       const firstOk = readP.find((r) => r.start >= o.restartedAt! && r.code === 'OK');
-      out.push(`  first OK read probe after the restart: ${firstOk ? `sent at ${s(firstOk.start)} (${s(firstOk.start - o.restartedAt)} after Bolt answered)` : 'none'}`);
+      out.push(
+        `  first OK read probe after the restart: ${firstOk ? `sent at ${s(firstOk.start)} (${s(firstOk.start - o.restartedAt)} after Bolt answered)` : 'none'}`,
+      );
     }
   }
 
   // Unexpected errors.
   const unexpected = recs.filter((r) => r.code === 'INTERNAL_SERVER_ERROR' || r.message === 'Unexpected error.');
-  out.push('', `"UNEXPECTED ERROR." / INTERNAL_SERVER_ERROR: ${unexpected.length}${unexpected.length === 0 ? ' (none, as it should be)' : ' (should be 0)'}`);
+  out.push(
+    '',
+    `"UNEXPECTED ERROR." / INTERNAL_SERVER_ERROR: ${unexpected.length}${unexpected.length === 0 ? ' (none, as it should be)' : ' (should be 0)'}`,
+  );
   const uByKind = new Map<string, Rec[]>();
   for (const r of unexpected) uByKind.set(r.kind, [...(uByKind.get(r.kind) ?? []), r]);
-  for (const [k, rs] of uByKind) out.push(`  ${k}: ${rs.length} (HTTP ${[...new Set(rs.map((r) => r.status))].join(',')}; first at ${s(rs[0]!.start)}, latency ${rs.map((r) => r.ms).sort((a, b) => a - b).map((m) => m.toFixed(0)).slice(0, 5).join(', ')}${rs.length > 5 ? ', …' : ''} ms)`);
+  for (const [k, rs] of uByKind)
+    out.push(
+      `  ${k}: ${rs.length} (HTTP ${[...new Set(rs.map((r) => r.status))].join(',')}; first at ${s(rs[0]!.start)}, latency ${rs
+        .map((r) => r.ms)
+        .sort((a, b) => a - b)
+        .map((m) => m.toFixed(0))
+        .slice(0, 5)
+        .join(', ')}${rs.length > 5 ? ', …' : ''} ms)`,
+    );
   if (final.serveLog.length > 0) {
     out.push(`  what the service logged of them (${final.logPath}; first ${final.serveLog.length} distinct):`);
     for (const l of final.serveLog) out.push(`    ${l}`);
   }
 
   // The service, and the store.
-  out.push('', `SERVICE: ${final.alive ? 'alive at the end (/health 200)' : final.died ? `DIED: ${final.died}` : 'NOT ANSWERING at the end: the process runs, but /health did not answer within 30 s'}`);
+  out.push(
+    '',
+    `SERVICE: ${final.alive ? 'alive at the end (/health 200)' : final.died ? `DIED: ${final.died}` : 'NOT ANSWERING at the end: the process runs, but /health did not answer within 30 s'}`,
+  );
   if (final.consistency === null) out.push(`CONSISTENCY CHECK: could not run: ${final.consistencyError}`);
   else {
-    out.push(`CONSISTENCY CHECK (src/store/consistency.ts): ${final.consistency.length} rows${final.consistency.length === 0 ? ' (consistent)' : ''}`);
+    out.push(
+      `CONSISTENCY CHECK (src/store/consistency.ts): ${final.consistency.length} rows${final.consistency.length === 0 ? ' (consistent)' : ''}`,
+    );
     for (const p of final.consistency.slice(0, 20)) out.push(`  ${JSON.stringify(p)}`);
   }
   return out.join('\n');
@@ -478,7 +613,9 @@ async function main(): Promise<number> {
       return 'unknown';
     }
   })();
-  log(`soak: ${DURATION_MS / 1000} s, at most ${MAX_REQUESTS} requests, seed ${SEED}; commit ${commit}; ports bolt ${ports.bolt}, API ${ports.api}, CoreNLP ${ports.corenlp}`);
+  log(
+    `soak: ${DURATION_MS / 1000} s, at most ${MAX_REQUESTS} requests, seed ${SEED}; commit ${commit}; ports bolt ${ports.bolt}, API ${ports.api}, CoreNLP ${ports.corenlp}`,
+  );
   const handle = await neo4j.startFresh();
   nlp = await startNlp(ports.corenlp);
   const apiKey = `soak-${randomBytes(18).toString('hex')}`;
@@ -497,7 +634,12 @@ async function main(): Promise<number> {
   let consistency: ConsistencyProblem[] | null = null;
   let consistencyError: string | null = null;
   if (neo4j.handle) {
-    const driver = createDriver({ uri: neo4j.handle.uri, user: neo4j.handle.user, password: neo4j.handle.password, database: undefined });
+    const driver = createDriver({
+      uri: neo4j.handle.uri,
+      user: neo4j.handle.user,
+      password: neo4j.handle.password,
+      database: undefined,
+    });
     try {
       consistency = await checkConsistency(driver);
     } catch (error) {
@@ -507,10 +649,21 @@ async function main(): Promise<number> {
     }
   } else consistencyError = 'Neo4j is not running';
 
-  const text = report(client, facts, { alive, died, consistency, consistencyError, serveLog: loggedFailures(serve.lines), logPath: serve.logPath });
+  const text = report(client, facts, {
+    alive,
+    died,
+    consistency,
+    consistencyError,
+    serveLog: loggedFailures(serve.lines),
+    logPath: serve.logPath,
+  });
   console.log(`\n=== diplograph soak, commit ${commit}, CoreNLP: ${nlp.how} ===\n${text}`);
   const failed = consistency === null || consistency.length > 0 || !alive;
-  console.log(failed ? '\nSOAK FAILED (consistency rows, no check, or the service dead or not answering)' : '\nsoak passed: consistent store, service alive');
+  console.log(
+    failed
+      ? '\nSOAK FAILED (consistency rows, no check, or the service dead or not answering)'
+      : '\nsoak passed: consistent store, service alive',
+  );
   return failed ? 1 : 0;
 }
 

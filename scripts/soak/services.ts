@@ -8,7 +8,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, rmSync, type WriteStream } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { portFromEnv, processAlive, sizeFromEnv } from '../../src/util/local-server.ts';
-import { defaultLocalOptions, startLocalNeo4j, stopLocalNeo4j, type LocalNeo4jHandle, type LocalNeo4jOptions } from '../../src/store/local-neo4j.ts';
+import {
+  defaultLocalOptions,
+  startLocalNeo4j,
+  stopLocalNeo4j,
+  type LocalNeo4jHandle,
+  type LocalNeo4jOptions,
+} from '../../src/store/local-neo4j.ts';
 import { corenlpDistDir, defaultCoreNlpOptions, LocalCoreNlp, stopLocalCoreNlp } from '../../src/nlp/local-corenlp.ts';
 
 export const repoRoot = resolve(new URL('../..', import.meta.url).pathname);
@@ -86,7 +92,8 @@ export interface SoakNlp {
 
 export async function startNlp(port: number): Promise<SoakNlp> {
   const given = process.env.CORENLP_URL?.trim();
-  if (given) return { url: given, how: given === 'none' ? 'none (CORENLP_URL=none)' : 'CORENLP_URL', stop: async () => {} };
+  if (given)
+    return { url: given, how: given === 'none' ? 'none (CORENLP_URL=none)' : 'CORENLP_URL', stop: async () => {} };
   const opts = defaultCoreNlpOptions({
     home: join(soakHome, 'corenlp'),
     port,
@@ -128,7 +135,12 @@ export interface SoakServe {
   stop: () => Promise<void>;
 }
 
-export async function startServe(opts: { port: number; neo4j: LocalNeo4jHandle; corenlpUrl: string; apiKey: string }): Promise<SoakServe> {
+export async function startServe(opts: {
+  port: number;
+  neo4j: LocalNeo4jHandle;
+  corenlpUrl: string;
+  apiKey: string;
+}): Promise<SoakServe> {
   mkdirSync(soakHome, { recursive: true });
   const logPath = join(soakHome, 'serve.log');
   const out: WriteStream = createWriteStream(logPath);
@@ -188,7 +200,10 @@ export async function startServe(opts: { port: number; neo4j: LocalNeo4jHandle; 
     await stop();
   };
   serve.url = await new Promise<string>((resolveUrl, rejectUrl) => {
-    const timer = setTimeout(() => rejectUrl(new Error(`the API did not come up within 5 minutes; see ${logPath}`)), 300_000);
+    const timer = setTimeout(
+      () => rejectUrl(new Error(`the API did not come up within 5 minutes; see ${logPath}`)),
+      300_000,
+    );
     const check = (): void => {
       const m = /GraphQL API \+ GraphiQL\s+(http:\/\/\S+)\/graphql/.exec(serve.lines.join('\n'));
       if (m?.[1]) {
@@ -200,7 +215,9 @@ export async function startServe(opts: { port: number; neo4j: LocalNeo4jHandle; 
     child.stdout!.on('data', check);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      rejectUrl(new Error(`the API exited with ${code} while starting; see ${logPath}:\n${serve.lines.slice(-15).join('\n')}`));
+      rejectUrl(
+        new Error(`the API exited with ${code} while starting; see ${logPath}:\n${serve.lines.slice(-15).join('\n')}`),
+      );
     });
   });
   return serve;

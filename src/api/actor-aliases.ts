@@ -29,7 +29,8 @@ function build(): Map<string, Set<string>> {
     if (!ids) map.set(key, (ids = new Set()));
     ids.add(id);
   };
-  for (const c of COUNTRIES) for (const n of [c.name.common, c.name.official, ...c.altSpellings]) add(n, `country:${c.cca3}`);
+  for (const c of COUNTRIES)
+    for (const n of [c.name.common, c.name.official, ...c.altSpellings]) add(n, `country:${c.cca3}`);
   for (const [iso, names] of Object.entries(COUNTRY_EXTRAS.aliases)) for (const n of names) add(n, `country:${iso}`);
   // PETRARCH2's names and aliases of states that exist today (no end date); adjectives and capitals are
   // other words ("Chinese", "Washington" as a place) and stay out.
@@ -39,7 +40,8 @@ function build(): Map<string, Set<string>> {
     if (name && iso3 && (form === 'name' || form === 'alias') && !end) add(name, `country:${iso3}`);
   }
   for (const o of ORGANIZATIONS) for (const n of [o.name, ...o.aliases]) add(n, o.id);
-  for (const a of AGENCIES) for (const n of [a.name, ...a.aliases]) add(n, `agency:${a.country.toLowerCase()}:${a.slug}`);
+  for (const a of AGENCIES)
+    for (const n of [a.name, ...a.aliases]) add(n, `agency:${a.country.toLowerCase()}:${a.slug}`);
   return map;
 }
 

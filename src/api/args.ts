@@ -7,14 +7,22 @@ export const MAX_PAGE = 100;
 /** A page size 1…max (default when absent). */
 export function pageSize(value: number | null | undefined, name = 'first', fallback = 20, max = MAX_PAGE): number {
   const n = value ?? fallback;
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new BadUserInputError(`${name} must be between 1 and ${max}`, { field: name });
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new BadUserInputError(`${name} must be between 1 and ${max}`, { field: name });
   return n;
 }
 
 /** A whole number in [min, max]. */
-export function intIn(value: number | null | undefined, name: string, fallback: number, min: number, max: number): number {
+export function intIn(
+  value: number | null | undefined,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const n = value ?? fallback;
-  if (!Number.isInteger(n) || n < min || n > max) throw new BadUserInputError(`${name} must be between ${min} and ${max}`, { field: name });
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new BadUserInputError(`${name} must be between ${min} and ${max}`, { field: name });
   return n;
 }
 
@@ -26,10 +34,15 @@ export function optionalDay(value: string | null | undefined, name: string): str
 }
 
 /** from/to, checked and ordered. */
-export function dateRange(from: string | null | undefined, to: string | null | undefined, prefix = ''): { from: string | null; to: string | null } {
+export function dateRange(
+  from: string | null | undefined,
+  to: string | null | undefined,
+  prefix = '',
+): { from: string | null; to: string | null } {
   const f = optionalDay(from, `${prefix}from`);
   const t = optionalDay(to, `${prefix}to`);
-  if (f && t && f > t) throw new BadUserInputError(`${prefix}from must not be after ${prefix}to`, { field: `${prefix}from` });
+  if (f && t && f > t)
+    throw new BadUserInputError(`${prefix}from must not be after ${prefix}to`, { field: `${prefix}from` });
   return { from: f, to: t };
 }
 
@@ -64,7 +77,8 @@ export function decodeAfter(after: string | null | undefined, name = 'after'): n
   if (after === null || after === undefined) return 0;
   const raw = Buffer.from(after, 'base64url').toString('utf8');
   const n = Number(raw.slice(CURSOR_PREFIX.length));
-  if (!raw.startsWith(CURSOR_PREFIX) || !Number.isInteger(n) || n < 0) throw new BadUserInputError(`${name} is not a cursor returned by this API`, { field: name });
+  if (!raw.startsWith(CURSOR_PREFIX) || !Number.isInteger(n) || n < 0)
+    throw new BadUserInputError(`${name} is not a cursor returned by this API`, { field: name });
   return n + 1;
 }
 
@@ -75,14 +89,20 @@ export function escapeLucene(text: string): string {
 
 /** A full-text query from user input: each word escaped and required, the last one also as a prefix. */
 export function buildFulltextQuery(search: string): string | null {
-  const words = search.trim().split(/\s+/).filter((w) => w.length > 0).slice(0, 12);
+  const words = search
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.length > 0)
+    .slice(0, 12);
   if (words.length === 0) return null;
   // Lower-cased so AND/OR/NOT are words, not operators (the index's analyzer lower-cases anyway).
   const escaped = words.map((w) => escapeLucene(w.toLowerCase()));
   // Exact words OR'd with a prefix on the last word: "Minist" finds "Ministry"; exact matches rank first.
   const all = escaped.join(' AND ');
   const last = escaped[escaped.length - 1]!;
-  const prefix = /^[\p{L}\p{N}]+$/u.test(words[words.length - 1]!) ? ` OR (${[...escaped.slice(0, -1), `${last}*`].join(' AND ')})` : '';
+  const prefix = /^[\p{L}\p{N}]+$/u.test(words[words.length - 1]!)
+    ? ` OR (${[...escaped.slice(0, -1), `${last}*`].join(' AND ')})`
+    : '';
   return `(${all})${prefix}`;
 }
 
@@ -121,7 +141,14 @@ export interface ActorDateFilterInput {
 }
 
 /** Checks the shared filter fields once, for every paginated list that filters by actors, roots and dates. */
-export function actorDateFilter(f: ActorDateFilterInput): { source: string | null; target: string | null; either: string | null; plover: string[] | null; from: string | null; to: string | null } {
+export function actorDateFilter(f: ActorDateFilterInput): {
+  source: string | null;
+  target: string | null;
+  either: string | null;
+  plover: string[] | null;
+  from: string | null;
+  to: string | null;
+} {
   return {
     source: optionalId(f.source, 'filter.source'),
     target: optionalId(f.target, 'filter.target'),

@@ -23,12 +23,20 @@ function sameSecret(a: string, b: string): boolean {
 }
 
 /** The configured keys with their names; none when mutations were opened on purpose (apiKey null). */
-function keysOf(config: Pick<AppConfig, 'apiKey'> & Partial<Pick<AppConfig, 'namedKeys'>>): { name: string; key: string }[] {
+function keysOf(
+  config: Pick<AppConfig, 'apiKey'> & Partial<Pick<AppConfig, 'namedKeys'>>,
+): { name: string; key: string }[] {
   if (config.apiKey === null) return [];
-  return [...(typeof config.apiKey === 'string' ? [{ name: 'api-key', key: config.apiKey }] : []), ...(config.namedKeys ?? [])];
+  return [
+    ...(typeof config.apiKey === 'string' ? [{ name: 'api-key', key: config.apiKey }] : []),
+    ...(config.namedKeys ?? []),
+  ];
 }
 
-export function identifyCaller(request: Request, config: Pick<AppConfig, 'apiKey'> & Partial<Pick<AppConfig, 'namedKeys'>>): Caller {
+export function identifyCaller(
+  request: Request,
+  config: Pick<AppConfig, 'apiKey'> & Partial<Pick<AppConfig, 'namedKeys'>>,
+): Caller {
   const header = request.headers.get('authorization');
   const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
   // Every key is compared, so the time taken does not tell which one matched.

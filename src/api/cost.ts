@@ -29,7 +29,8 @@ export const GRAPH_WORK_LIMIT = 6000;
 /** Arguments as the resolvers read them, defaults filled in. */
 type Args = Record<string, unknown>;
 
-const num = (value: unknown, fallback: number): number => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
+const num = (value: unknown, fallback: number): number =>
+  typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 
 /**
  * A field's work: `network` keeps up to `limit` actors and expands `depth` levels (the two multiply);
@@ -49,7 +50,12 @@ export function fieldWork(field: string, args: Args): number {
 }
 
 /** The root fields of the operation, through fragments (each fragment followed once per spread). */
-function rootFields(set: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, out: FieldNode[], seen: Set<string>): void {
+function rootFields(
+  set: SelectionSetNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  out: FieldNode[],
+  seen: Set<string>,
+): void {
   for (const sel of set.selections) {
     if (sel.kind === Kind.FIELD) out.push(sel);
     else if (sel.kind === Kind.INLINE_FRAGMENT) rootFields(sel.selectionSet, fragments, out, seen);
@@ -64,7 +70,12 @@ function rootFields(set: SelectionSetNode, fragments: Map<string, FragmentDefini
 }
 
 /** The graph work of a query operation (0 for mutations and subscriptions: they run no network or paths). */
-export function operationWork(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | null | undefined): number {
+export function operationWork(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+): number {
   const operation = getOperationAST(document, operationName);
   const query = schema.getQueryType();
   if (!operation || operation.operation !== 'query' || !query) return 0;
@@ -91,7 +102,12 @@ export function operationWork(schema: GraphQLSchema, document: DocumentNode, ope
 export function useGraphWorkLimit(limit = GRAPH_WORK_LIMIT): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const work = operationWork(args.schema, args.document, args.operationName, args.variableValues as Record<string, unknown> | undefined);
+      const work = operationWork(
+        args.schema,
+        args.document,
+        args.operationName,
+        args.variableValues as Record<string, unknown> | undefined,
+      );
       if (work > limit) {
         setResultAndStopExecution({
           errors: [

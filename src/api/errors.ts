@@ -45,10 +45,18 @@ export class ServiceUnavailableError extends GraphQLError {
  */
 export class EngineError extends GraphQLError {
   constructor(code: 'NLP_UNAVAILABLE' | 'NLP_TIMEOUT' | 'NLP_BAD_RESPONSE') {
-    const why = code === 'NLP_TIMEOUT' ? 'did not answer in time' : code === 'NLP_UNAVAILABLE' ? 'cannot be reached' : 'gave an answer that cannot be read';
-    super(`the linguistic engine (CoreNLP) ${why}; the article was not stored${code === 'NLP_BAD_RESPONSE' ? '' : '; retry shortly'}`, {
-      extensions: { code, http: { status: code === 'NLP_BAD_RESPONSE' ? 502 : 503 } },
-    });
+    const why =
+      code === 'NLP_TIMEOUT'
+        ? 'did not answer in time'
+        : code === 'NLP_UNAVAILABLE'
+          ? 'cannot be reached'
+          : 'gave an answer that cannot be read';
+    super(
+      `the linguistic engine (CoreNLP) ${why}; the article was not stored${code === 'NLP_BAD_RESPONSE' ? '' : '; retry shortly'}`,
+      {
+        extensions: { code, http: { status: code === 'NLP_BAD_RESPONSE' ? 502 : 503 } },
+      },
+    );
     this.name = 'EngineError';
   }
 }

@@ -5,7 +5,15 @@
  * ./cypher through it; rows come back as plain values.
  */
 import type { Driver } from 'neo4j-driver';
-import { createRunner, isOutOfMemoryCode, isUnavailableCode, type CypherQuery, type Row, type Run, type Runner } from '../store/runner.ts';
+import {
+  createRunner,
+  isOutOfMemoryCode,
+  isUnavailableCode,
+  type CypherQuery,
+  type Row,
+  type Run,
+  type Runner,
+} from '../store/runner.ts';
 import { QueryTooCostlyError, ServiceUnavailableError } from './errors.ts';
 
 export type { CypherQuery, Row };
@@ -17,7 +25,9 @@ function classify(error: unknown): never {
   const code = (error as { code?: unknown } | null)?.code;
   if (isUnavailableCode(code)) throw new ServiceUnavailableError();
   if (isOutOfMemoryCode(code)) {
-    throw new QueryTooCostlyError('the query needs more memory than the graph database allows a query: ask for less (a smaller limit or depth, fewer aliases)');
+    throw new QueryTooCostlyError(
+      'the query needs more memory than the graph database allows a query: ask for less (a smaller limit or depth, fewer aliases)',
+    );
   }
   throw error;
 }

@@ -88,14 +88,20 @@ export function useLocalGraphiQL(): Plugin {
       if (!url.pathname.startsWith(GRAPHIQL_ASSETS)) return;
       const asset = ASSETS[url.pathname.slice(GRAPHIQL_ASSETS.length)];
       if (!asset || (request.method !== 'GET' && request.method !== 'HEAD')) {
-        endResponse(new fetchAPI.Response('not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
+        endResponse(
+          new fetchAPI.Response('not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } }),
+        );
         return;
       }
       const body = asset.body(await loadBundle());
       endResponse(
         new fetchAPI.Response(request.method === 'HEAD' ? null : body, {
           status: 200,
-          headers: { 'content-type': asset.type, 'cache-control': 'public, max-age=3600', 'x-content-type-options': 'nosniff' },
+          headers: {
+            'content-type': asset.type,
+            'cache-control': 'public, max-age=3600',
+            'x-content-type-options': 'nosniff',
+          },
         }),
       );
     },

@@ -7,7 +7,12 @@ import { buildActorsByIdQuery, buildAffiliationsQuery } from './cypher/actors.ts
 import { buildArticleActorsQuery, buildArticlesByIdQuery } from './cypher/articles.ts';
 import { buildArticleEventsQuery } from './cypher/events.ts';
 import { buildEventIncidentsQuery, buildIncidentReportsQuery, buildResponseLinksQuery } from './cypher/incidents.ts';
-import { buildRelationEventsQuery, buildRelationsQuery, type RelationKey, type RelationsArgs } from './cypher/relations.ts';
+import {
+  buildRelationEventsQuery,
+  buildRelationsQuery,
+  type RelationKey,
+  type RelationsArgs,
+} from './cypher/relations.ts';
 import type { Executor } from './executor.ts';
 import type { ActorRow, EventRecord, IncidentRow, RelationRow, ResponseLinkRow } from './rows.ts';
 
@@ -32,7 +37,11 @@ export interface Loaders {
   articleActors: DataLoader<string, ActorRow[]>;
   articleEvents(first: number): DataLoader<string, EventRecord[]>;
   relations(options: RelationsOptions): DataLoader<string, RelationsPage>;
-  relationEvents(options: { from: string | null; to: string | null; first: number }): DataLoader<RelationKey, EventRecord[]>;
+  relationEvents(options: {
+    from: string | null;
+    to: string | null;
+    first: number;
+  }): DataLoader<RelationKey, EventRecord[]>;
   eventIncident: DataLoader<string, IncidentRow | null>;
   incidentReports: DataLoader<string, EventRecord[]>;
   /** What each event answers (at most one link). */
@@ -76,36 +85,56 @@ export function createLoaders(exec: Executor): Loaders {
       const get = byId<{ text?: string | null } | null>(rows, 'article', null);
       return ids.map((id) => get(id)?.text ?? null);
     }),
-    articleActors: new DataLoader(async (ids) => ids.map(byId<ActorRow[]>(await exec.read(buildArticleActorsQuery([...ids])), 'actors', []))),
-    articleEvents: keyed((first: number) =>
-      new DataLoader<string, EventRecord[]>(async (ids) => ids.map(byId<EventRecord[]>(await exec.read(buildArticleEventsQuery([...ids], first)), 'events', []))),
+    articleActors: new DataLoader(async (ids) =>
+      ids.map(byId<ActorRow[]>(await exec.read(buildArticleActorsQuery([...ids])), 'actors', [])),
     ),
-    relations: keyed((options: RelationsOptions) =>
-      new DataLoader<string, RelationsPage>(async (ids) => {
-        const rows = await exec.read(buildRelationsQuery({ ...options, ids: [...ids] }));
-        const map = new Map(
-          rows.map((r) => {
-            const id = String(r.id);
-            const page = (r.rows as Omit<RelationRow, 'actorId' | 'from' | 'to'>[]).map((x) => ({ ...x, actorId: id, from: options.from, to: options.to }));
-            return [id, { totalCount: Number(r.totalCount), rows: page }];
-          }),
-        );
-        return ids.map((id) => map.get(id) ?? { totalCount: 0, rows: [] });
-      }),
+    articleEvents: keyed(
+      (first: number) =>
+        new DataLoader<string, EventRecord[]>(async (ids) =>
+          ids.map(byId<EventRecord[]>(await exec.read(buildArticleEventsQuery([...ids], first)), 'events', [])),
+        ),
     ),
-    relationEvents: keyed((options: { from: string | null; to: string | null; first: number }) =>
-      new DataLoader<RelationKey, EventRecord[], string>(
-        async (keys) => {
-          const rows = await exec.read(buildRelationEventsQuery({ ...options, keys: [...keys] }));
-          const map = new Map(rows.map((r) => [Number(r.i), r.events as EventRecord[]]));
-          return keys.map((_, i) => map.get(i) ?? []);
-        },
-        { cacheKeyFn: (k) => `${k.source}\u0000${k.relation}\u0000${k.target}` },
-      ),
+    relations: keyed(
+      (options: RelationsOptions) =>
+        new DataLoader<string, RelationsPage>(async (ids) => {
+          const rows = await exec.read(buildRelationsQuery({ ...options, ids: [...ids] }));
+          const map = new Map(
+            rows.map((r) => {
+              const id = String(r.id);
+              const page = (r.rows as Omit<RelationRow, 'actorId' | 'from' | 'to'>[]).map((x) => ({
+                ...x,
+                actorId: id,
+                from: options.from,
+                to: options.to,
+              }));
+              return [id, { totalCount: Number(r.totalCount), rows: page }];
+            }),
+          );
+          return ids.map((id) => map.get(id) ?? { totalCount: 0, rows: [] });
+        }),
     ),
-    eventIncident: new DataLoader(async (ids) => ids.map(byId<IncidentRow | null>(await exec.read(buildEventIncidentsQuery([...ids])), 'incident', null))),
-    incidentReports: new DataLoader(async (ids) => ids.map(byId<EventRecord[]>(await exec.read(buildIncidentReportsQuery([...ids])), 'events', []))),
-    respondsTo: new DataLoader(async (ids) => ids.map(byId<ResponseLinkRow[]>(await exec.read(buildResponseLinksQuery([...ids], 'out')), 'links', []))),
-    responses: new DataLoader(async (ids) => ids.map(byId<ResponseLinkRow[]>(await exec.read(buildResponseLinksQuery([...ids], 'in')), 'links', []))),
+    relationEvents: keyed(
+      (options: { from: string | null; to: string | null; first: number }) =>
+        new DataLoader<RelationKey, EventRecord[], string>(
+          async (keys) => {
+            const rows = await exec.read(buildRelationEventsQuery({ ...options, keys: [...keys] }));
+            const map = new Map(rows.map((r) => [Number(r.i), r.events as EventRecord[]]));
+            return keys.map((_, i) => map.get(i) ?? []);
+          },
+          { cacheKeyFn: (k) => `${k.source}\u0000${k.relation}\u0000${k.target}` },
+        ),
+    ),
+    eventIncident: new DataLoader(async (ids) =>
+      ids.map(byId<IncidentRow | null>(await exec.read(buildEventIncidentsQuery([...ids])), 'incident', null)),
+    ),
+    incidentReports: new DataLoader(async (ids) =>
+      ids.map(byId<EventRecord[]>(await exec.read(buildIncidentReportsQuery([...ids])), 'events', [])),
+    ),
+    respondsTo: new DataLoader(async (ids) =>
+      ids.map(byId<ResponseLinkRow[]>(await exec.read(buildResponseLinksQuery([...ids], 'out')), 'links', [])),
+    ),
+    responses: new DataLoader(async (ids) =>
+      ids.map(byId<ResponseLinkRow[]>(await exec.read(buildResponseLinksQuery([...ids], 'in')), 'links', [])),
+    ),
   };
 }

@@ -97,7 +97,15 @@ export function toEventNode(r: EventRecord): EventNode {
       targetMention: { text: r.targetText ?? '', start: r.targetStart ?? 0, end: r.targetEnd ?? 0 },
       // Every stored event has its article (the store's consistency check); the fallback keeps the
       // non-null field answerable if one was deleted under a running query.
-      article: r.article ?? { id: r.articleId ?? '', title: null, outlet: null, url: null, publishedAt: null, dateline: null, ingestedAt: null },
+      article: r.article ?? {
+        id: r.articleId ?? '',
+        title: null,
+        outlet: null,
+        url: null,
+        publishedAt: null,
+        dateline: null,
+        ingestedAt: null,
+      },
     },
   };
 }

@@ -18,7 +18,9 @@ export function isIsoDay(value: string): boolean {
 
 function parse(value: unknown): string {
   if (typeof value !== 'string') {
-    throw new GraphQLError(`Date must be a date YYYY-MM-DD given as a string, got ${JSON.stringify(value)}`, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError(`Date must be a date YYYY-MM-DD given as a string, got ${JSON.stringify(value)}`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
   return value;
 }
@@ -35,7 +37,10 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   parseValue: parse,
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) {
-      throw new GraphQLError('Date must be a date YYYY-MM-DD given as a string', { nodes: [ast], extensions: { code: 'BAD_USER_INPUT' } });
+      throw new GraphQLError('Date must be a date YYYY-MM-DD given as a string', {
+        nodes: [ast],
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
     }
     return parse(ast.value);
   },

@@ -29,10 +29,19 @@ export function loadTypeDefs(dir = schemaDir): string[] {
 
 /** The SDL's Relation and ActorKind enums must list exactly the ontology's names. */
 function checkEnums(schema: GraphQLSchema): void {
-  for (const [name, expected] of [['Relation', RELATION_NAMES], ['ActorKind', ACTOR_KINDS]] as const) {
+  for (const [name, expected] of [
+    ['Relation', RELATION_NAMES],
+    ['ActorKind', ACTOR_KINDS],
+  ] as const) {
     const type = schema.getType(name);
-    const values = isEnumType(type) ? type.getValues().map((v) => v.name).sort() : [];
-    if (values.join() !== [...expected].sort().join()) throw new Error(`schema: enum ${name} does not match the ontology (${values.join(', ')})`);
+    const values = isEnumType(type)
+      ? type
+          .getValues()
+          .map((v) => v.name)
+          .sort()
+      : [];
+    if (values.join() !== [...expected].sort().join())
+      throw new Error(`schema: enum ${name} does not match the ontology (${values.join(', ')})`);
   }
 }
 

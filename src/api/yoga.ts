@@ -42,7 +42,11 @@ function useAuthorization(config: AppConfig): Plugin<ApiContext> {
       const operation = getOperationAST(args.document, args.operationName);
       const caller = (args.contextValue as { caller?: Caller }).caller;
       try {
-        authorize(operation?.operation ?? 'query', caller ?? { keyPresented: false, headerSent: false, name: 'anonymous' }, config);
+        authorize(
+          operation?.operation ?? 'query',
+          caller ?? { keyPresented: false, headerSent: false, name: 'anonymous' },
+          config,
+        );
       } catch (error) {
         if (error instanceof GraphQLError) setResultAndStopExecution({ errors: [error] });
         else throw error;
@@ -62,7 +66,8 @@ function useWritableStore(exec: Executor): Plugin<ApiContext> {
       try {
         await exec.reachable();
       } catch (error) {
-        if (isUnavailableCode((error as { code?: unknown }).code)) setResultAndStopExecution({ errors: [new ServiceUnavailableError()] });
+        if (isUnavailableCode((error as { code?: unknown }).code))
+          setResultAndStopExecution({ errors: [new ServiceUnavailableError()] });
         else throw error;
       }
     },
@@ -125,7 +130,13 @@ export function createYoga(deps: YogaDeps): YogaServerInstance<ServerContext, Us
         maxDepth: { n: config.maxDepth, onReject: rejectWith('QUERY_TOO_DEEP') },
         // Connections nest deeply by design (edges > node > evidence > article) while page sizes are
         // capped at 100, so depth weighs less than armor's default 1.5 per level.
-        costLimit: { maxCost: config.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.2, onReject: rejectWith('QUERY_TOO_COSTLY') },
+        costLimit: {
+          maxCost: config.maxCost,
+          objectCost: 2,
+          scalarCost: 1,
+          depthCostFactor: 1.2,
+          onReject: rejectWith('QUERY_TOO_COSTLY'),
+        },
         // __typename counts too (armor leaves it out by default): 500 aliases of it are 500 fields to answer.
         maxAliases: { n: 15, allowList: [], onReject: rejectWith('TOO_MANY_ALIASES') },
         maxTokens: { n: 2000, onReject: rejectWith('TOO_MANY_TOKENS') },

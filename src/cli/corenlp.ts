@@ -1,5 +1,12 @@
 /** `diplograph corenlp start|stop|status|env`: the local CoreNLP server that the embedded default uses. */
-import { CORENLP_VERSION, coreNlpStatus, defaultCoreNlpOptions, LocalCoreNlpError, startCoreNlpProcess, stopLocalCoreNlp } from '../nlp/local-corenlp.ts';
+import {
+  CORENLP_VERSION,
+  coreNlpStatus,
+  defaultCoreNlpOptions,
+  LocalCoreNlpError,
+  startCoreNlpProcess,
+  stopLocalCoreNlp,
+} from '../nlp/local-corenlp.ts';
 
 const HELP = `usage: diplograph corenlp start|stop|status|env
 
@@ -29,7 +36,9 @@ async function runAction(args: string[]): Promise<number> {
   switch (action) {
     case 'start': {
       const p = await startCoreNlpProcess(opts, { detached: true });
-      console.log(`CoreNLP ${p.startedHere ? 'started' : 'already running'}: ${p.server.url} (pid ${p.pid}; user ${p.server.user}, password in ${opts.home}/auth.json)`);
+      console.log(
+        `CoreNLP ${p.startedHere ? 'started' : 'already running'}: ${p.server.url} (pid ${p.pid}; user ${p.server.user}, password in ${opts.home}/auth.json)`,
+      );
       return 0;
     }
     case 'stop': {

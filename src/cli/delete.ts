@@ -19,7 +19,11 @@ export async function run(args: string[]): Promise<number> {
   try {
     await migrate(conn.driver, conn.target.database);
     for (const id of args) {
-      const deleted = await deleteArticle(conn.driver, id, conn.target.database ? { database: conn.target.database } : {});
+      const deleted = await deleteArticle(
+        conn.driver,
+        id,
+        conn.target.database ? { database: conn.target.database } : {},
+      );
       if (deleted) console.log(`deleted ${id}`);
       else {
         missing++;

@@ -50,7 +50,8 @@ async function readStdin(): Promise<Buffer> {
 
 function describe(err: unknown): { code: string; message: string } {
   // Bad input, an engine that fails, a local engine that does not start.
-  if (err instanceof InputError || err instanceof NlpError || err instanceof LocalCoreNlpError) return { code: err.code, message: err.message };
+  if (err instanceof InputError || err instanceof NlpError || err instanceof LocalCoreNlpError)
+    return { code: err.code, message: err.message };
   const errno = (err as NodeJS.ErrnoException).code;
   if (errno === 'ENOENT') return { code: 'NOT_FOUND', message: 'no such file' };
   if (errno === 'EISDIR') return { code: 'NOT_A_FILE', message: 'is a folder; use `diplograph ingest` for folders' };
@@ -76,7 +77,8 @@ async function runJsonl(engine: LazyParser): Promise<number> {
     try {
       decode(Buffer.from(line, 'utf8'), what);
       const parsed = parseJson(line, what);
-      if (parsed && typeof parsed === 'object' && typeof (parsed as { id?: unknown }).id === 'string') id = (parsed as { id: string }).id;
+      if (parsed && typeof parsed === 'object' && typeof (parsed as { id?: unknown }).id === 'string')
+        id = (parsed as { id: string }).id;
       process.stdout.write(`${JSON.stringify(await engine.extract(toArticleInput(parsed, what)))}\n`);
     } catch (err) {
       failed += 1;
@@ -138,6 +140,8 @@ async function runFile(file: string, engine: LazyParser): Promise<number> {
     console.error(`diplograph extract: ${file}: ${e.code}: ${e.message}`);
     return e.code === 'NOT_FOUND' ? 2 : 1;
   }
-  process.stdout.write(outputs.length === 1 ? `${outputs[0]}\n` : outputs.map((o) => `${JSON.stringify(JSON.parse(o))}\n`).join(''));
+  process.stdout.write(
+    outputs.length === 1 ? `${outputs[0]}\n` : outputs.map((o) => `${JSON.stringify(JSON.parse(o))}\n`).join(''),
+  );
   return failed > 0 ? 1 : 0;
 }

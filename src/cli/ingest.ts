@@ -92,10 +92,14 @@ function progressReporter(total: number | null, quiet: boolean) {
         const width = 30;
         const frac = total ? Math.min(1, done / total) : 0;
         const bar = total ? `[${'#'.repeat(Math.round(frac * width)).padEnd(width, '.')}] ` : '';
-        process.stderr.write(`\r${bar}${done}${total ? `/${total}` : ''} ${plural(total ?? done, 'article')}  ${formatRate(rate)}  ETA ${formatDuration(eta)}  failed ${failed}   `);
+        process.stderr.write(
+          `\r${bar}${done}${total ? `/${total}` : ''} ${plural(total ?? done, 'article')}  ${formatRate(rate)}  ETA ${formatDuration(eta)}  failed ${failed}   `,
+        );
       } else if (Date.now() - lastLine > 2000 || (total !== null && done >= total)) {
         lastLine = Date.now();
-        process.stderr.write(`ingest: ${done}${total ? `/${total}` : ''} ${plural(total ?? done, 'article')}, ${formatRate(rate)}, ${failed} failed${total ? `, ETA ${formatDuration(eta)}` : ''}\n`);
+        process.stderr.write(
+          `ingest: ${done}${total ? `/${total}` : ''} ${plural(total ?? done, 'article')}, ${formatRate(rate)}, ${failed} failed${total ? `, ETA ${formatDuration(eta)}` : ''}\n`,
+        );
       }
     },
     end() {
@@ -160,7 +164,9 @@ export async function run(args: string[]): Promise<number> {
     );
     // The write in flight is rolled back when its connection closes; a second signal does not wait.
     process.once(signal, () => process.exit(128 + (signal === 'SIGINT' ? 2 : 15)));
-    void Promise.allSettled([conn.close(), nlp?.close()]).then(() => process.exit(128 + (signal === 'SIGINT' ? 2 : 15)));
+    void Promise.allSettled([conn.close(), nlp?.close()]).then(() =>
+      process.exit(128 + (signal === 'SIGINT' ? 2 : 15)),
+    );
   };
   process.once('SIGINT', stopOnSignal);
   process.once('SIGTERM', stopOnSignal);
@@ -181,8 +187,14 @@ export async function run(args: string[]): Promise<number> {
     });
     progress.end();
     const s = summarize(results);
-    for (const r of results) for (const w of r.warnings) if (r.status !== 'failed') console.error(`warning: ${r.source ?? r.articleId ?? '?'}: ${w}`);
-    for (const r of results) if (r.status === 'failed') console.error(`failed: ${r.source ?? r.articleId ?? '?'}: ${r.error?.code ?? 'INTERNAL'}: ${r.error?.message ?? ''}`);
+    for (const r of results)
+      for (const w of r.warnings)
+        if (r.status !== 'failed') console.error(`warning: ${r.source ?? r.articleId ?? '?'}: ${w}`);
+    for (const r of results)
+      if (r.status === 'failed')
+        console.error(
+          `failed: ${r.source ?? r.articleId ?? '?'}: ${r.error?.code ?? 'INTERNAL'}: ${r.error?.message ?? ''}`,
+        );
     const elapsed = (Date.now() - start) / 1000;
     const stored = s.new + s.updated + s.duplicate;
     console.error(
@@ -209,7 +221,12 @@ const QUIET_SECONDS = 5;
  * every QUIET_SECONDS while it does not answer ("Neo4j at bolt://127.0.0.1:7687 does not answer
  * (ServiceUnavailable): writes are being retried …"), and one when it is back.
  */
-function watchNeo4j(driver: Driver, uri: string, database: string | undefined, lastBatch: () => number): { committed: () => void; stop: () => void } {
+function watchNeo4j(
+  driver: Driver,
+  uri: string,
+  database: string | undefined,
+  lastBatch: () => number,
+): { committed: () => void; stop: () => void } {
   let down = false;
   let probing = false;
   const back = (): void => {
@@ -220,13 +237,17 @@ function watchNeo4j(driver: Driver, uri: string, database: string | undefined, l
     if (probing || Date.now() - lastBatch() < QUIET_SECONDS * 1000) return;
     probing = true;
     const probe = driver.verifyConnectivity({ database });
-    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(Object.assign(new Error('no answer within 5 s'), { code: 'TIMEOUT' })), 5000).unref());
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(Object.assign(new Error('no answer within 5 s'), { code: 'TIMEOUT' })), 5000).unref(),
+    );
     Promise.race([probe, timeout])
       .then(back)
       .catch((error: unknown) => {
         down = true;
         const since = Math.round((Date.now() - lastBatch()) / 1000);
-        console.error(`Neo4j at ${uri} does not answer (${errorCode(error)}): writes are being retried (${since} s since the last batch was committed) …`);
+        console.error(
+          `Neo4j at ${uri} does not answer (${errorCode(error)}): writes are being retried (${since} s since the last batch was committed) …`,
+        );
       })
       .finally(() => (probing = false));
   }, QUIET_SECONDS * 1000);

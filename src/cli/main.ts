@@ -6,7 +6,10 @@ const VERBS: Record<string, { module: string; summary: string }> = {
   serve: { module: './serve.ts', summary: 'ensure Neo4j, apply the schema, ingest seed/, serve GraphQL (npm start)' },
   neo4j: { module: './neo4j.ts', summary: 'manage the local Neo4j: start | stop | status | env' },
   corenlp: { module: './corenlp.ts', summary: 'manage the local CoreNLP server: start | stop | status | env' },
-  extract: { module: './extract.ts', summary: 'extract actors and events from FILE (or --jsonl on stdin) and print JSON' },
+  extract: {
+    module: './extract.ts',
+    summary: 'extract actors and events from FILE (or --jsonl on stdin) and print JSON',
+  },
   ingest: { module: './ingest.ts', summary: 'extract and store PATH… (files, folders, - for JSON Lines on stdin)' },
   delete: { module: './delete.ts', summary: 'delete an article (and its events) by id' },
   export: { module: './export.ts', summary: 'export the actor network: --format graphml|gexf|csv|json' },

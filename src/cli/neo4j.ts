@@ -1,5 +1,13 @@
 /** `diplograph neo4j start|stop|status|env`: the local Neo4j that the embedded default uses. */
-import { defaultLocalOptions, localAuth, localStatus, LocalNeo4jError, NEO4J_VERSION, startLocalNeo4j, stopLocalNeo4j } from '../store/local-neo4j.ts';
+import {
+  defaultLocalOptions,
+  localAuth,
+  localStatus,
+  LocalNeo4jError,
+  NEO4J_VERSION,
+  startLocalNeo4j,
+  stopLocalNeo4j,
+} from '../store/local-neo4j.ts';
 
 const HELP = `usage: diplograph neo4j start|stop|status|env
 
@@ -29,7 +37,9 @@ async function runAction(args: string[]): Promise<number> {
   switch (action) {
     case 'start': {
       const h = await startLocalNeo4j(opts, { detached: true });
-      console.log(`Neo4j ${h.startedHere ? 'started' : 'already running'}: ${h.uri} (pid ${h.pid})\nNeo4j Browser: ${h.browserUrl} (user ${h.user}; password in ${opts.home}/auth.json)`);
+      console.log(
+        `Neo4j ${h.startedHere ? 'started' : 'already running'}: ${h.uri} (pid ${h.pid})\nNeo4j Browser: ${h.browserUrl} (user ${h.user}; password in ${opts.home}/auth.json)`,
+      );
       return 0;
     }
     case 'stop': {
@@ -48,7 +58,9 @@ async function runAction(args: string[]): Promise<number> {
         console.error(`no local Neo4j in ${opts.home} yet: run 'diplograph neo4j start' first`);
         return 1;
       }
-      console.log(`export NEO4J_URI=bolt://127.0.0.1:${opts.boltPort}\nexport NEO4J_USER=${auth.user}\nexport NEO4J_PASSWORD='${auth.password}'`);
+      console.log(
+        `export NEO4J_URI=bolt://127.0.0.1:${opts.boltPort}\nexport NEO4J_USER=${auth.user}\nexport NEO4J_PASSWORD='${auth.password}'`,
+      );
       return 0;
     }
     default:

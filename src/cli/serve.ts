@@ -75,7 +75,10 @@ export async function run(args: string[]): Promise<number> {
   const shutdown = (signal: string): Promise<void> => {
     stopping ??= (async () => {
       log(`${signal}: shutting down …`);
-      if (server) log(`draining requests in flight (up to ${(config.drainMs ?? DEFAULT_DRAIN_MS) / 1000} s, DIPLOGRAPH_DRAIN_MS) …`);
+      if (server)
+        log(
+          `draining requests in flight (up to ${(config.drainMs ?? DEFAULT_DRAIN_MS) / 1000} s, DIPLOGRAPH_DRAIN_MS) …`,
+        );
       if (server) await server.close().catch((e: unknown) => log(`closing the HTTP server failed: ${String(e)}`));
       await closeArticlePool();
       if (connection) await connection.close().catch((e: unknown) => log(`closing Neo4j failed: ${String(e)}`));
@@ -129,12 +132,23 @@ export async function run(args: string[]): Promise<number> {
       log(`seed ${seedDir}: ${summary}`);
     }
     if (stopping) return 0;
-    server = await startServer({ driver: connection.driver, database: connection.target.database, config, parser, log });
+    server = await startServer({
+      driver: connection.driver,
+      database: connection.target.database,
+      config,
+      parser,
+      log,
+    });
     // The extraction threads of ingestArticle start now, not at the first article (each loads the extractor: a
     // second or more of CPU).
     articlePool();
   } catch (error) {
-    if (error instanceof LocalNeo4jError || error instanceof ConfigError || error instanceof LocalCoreNlpError || error instanceof NlpError) {
+    if (
+      error instanceof LocalNeo4jError ||
+      error instanceof ConfigError ||
+      error instanceof LocalCoreNlpError ||
+      error instanceof NlpError
+    ) {
       console.error(`diplograph: ${error.message}`);
       await shutdown('error');
       return 1;

@@ -32,7 +32,17 @@ export const PETRARCH_COLUMNS = {
   verbs: ['lemma', 'head', 'block', 'cameo', 'relation', 'plover', 'mode', 'forms'],
   /** Verb patterns, sorted by CAMEO code. */
   verbPatterns: [
-    'cameo', 'reverse', 'relation', 'reverseRelation', 'plover', 'mode', 'block', 'verb', 'pattern', 'frame', 'comment',
+    'cameo',
+    'reverse',
+    'relation',
+    'reverseRelation',
+    'plover',
+    'mode',
+    'block',
+    'verb',
+    'pattern',
+    'frame',
+    'comment',
   ],
   /** Noun synonym sets (&CURRENCY, &MILITARY) that patterns refer to. */
   synsets: ['synset', 'phrase', 'forms'],
@@ -103,7 +113,8 @@ export function parseTsv<C extends readonly string[]>(
   }
   return lines.map((line, i) => {
     const cells = line.split('\t');
-    if (cells.length !== columns.length) throw new Error(`${what}:${i + 2}: ${cells.length} cells, expected ${columns.length}`);
+    if (cells.length !== columns.length)
+      throw new Error(`${what}:${i + 2}: ${cells.length} cells, expected ${columns.length}`);
     const row = {} as Record<C[number], string>;
     columns.forEach((c: C[number], k) => {
       row[c] = cells[k] ?? '';

@@ -147,11 +147,16 @@ function pushTo<T>(index: Map<string, T[]>, key: string, value: T): void {
 /** PETRARCH's date rule over the rows of one name. */
 function atDate<T extends Dated>(rows: readonly T[], date: string | undefined): T[] {
   if (date === undefined) return [...rows];
-  const dated = rows.filter((r) => (r.start !== null || r.end !== null) && (r.start ?? '') <= date && date <= (r.end ?? '9999-12-31'));
+  const dated = rows.filter(
+    (r) => (r.start !== null || r.end !== null) && (r.start ?? '') <= date && date <= (r.end ?? '9999-12-31'),
+  );
   return dated.length > 0 ? dated : rows.filter((r) => r.start === null && r.end === null);
 }
 
-function readTable<T extends PetrarchTable>(dir: string, table: T): Record<(typeof PETRARCH_COLUMNS)[T][number], string>[] {
+function readTable<T extends PetrarchTable>(
+  dir: string,
+  table: T,
+): Record<(typeof PETRARCH_COLUMNS)[T][number], string>[] {
   const path = join(dir, PETRARCH_FILES[table]);
   return parseTsv(readFileSync(path, 'utf8'), PETRARCH_COLUMNS[table], path);
 }
@@ -160,7 +165,14 @@ function indexCountries(dir: string): Map<string, CountryNameForm[]> {
   const countries = new Map<string, CountryNameForm[]>();
   for (const r of readTable(dir, 'countries')) {
     const form = r.form as CountryFormKind;
-    pushTo(countries, nameKey(r.name), { name: r.name, form, iso3: r.iso3, cameo: r.cameo, start: orNull(r.start), end: orNull(r.end) });
+    pushTo(countries, nameKey(r.name), {
+      name: r.name,
+      form,
+      iso3: r.iso3,
+      cameo: r.cameo,
+      start: orNull(r.start),
+      end: orNull(r.end),
+    });
   }
   return countries;
 }
@@ -170,8 +182,14 @@ function indexActors(dir: string): Map<string, PetrarchActor[]> {
   for (const r of readTable(dir, 'actors')) {
     if (!isActorKind(r.kind)) throw new Error(`${PETRARCH_FILES.actors}: unknown kind ${r.kind}`);
     const actor: PetrarchActor = {
-      name: r.name, aliases: list(r.aliases), kind: r.kind, country: orNull(r.country), sector: orNull(r.sector),
-      cameo: r.cameo, start: orNull(r.start), end: orNull(r.end),
+      name: r.name,
+      aliases: list(r.aliases),
+      kind: r.kind,
+      country: orNull(r.country),
+      sector: orNull(r.sector),
+      cameo: r.cameo,
+      start: orNull(r.start),
+      end: orNull(r.end),
     };
     for (const n of new Set([actor.name, ...actor.aliases].map(nameKey))) pushTo(actors, n, actor);
   }
@@ -182,8 +200,15 @@ function indexOfficeHolders(dir: string): Map<string, OfficeHolding[]> {
   const holders = new Map<string, OfficeHolding[]>();
   for (const r of readTable(dir, 'officeHolders')) {
     const holding: OfficeHolding = {
-      name: r.name, aliases: list(r.aliases), kind: r.kind === 'OFFICIAL' ? 'OFFICIAL' : 'PERSON',
-      country: orNull(r.country), sector: orNull(r.sector), role: r.role, cameo: r.cameo, start: orNull(r.start), end: orNull(r.end),
+      name: r.name,
+      aliases: list(r.aliases),
+      kind: r.kind === 'OFFICIAL' ? 'OFFICIAL' : 'PERSON',
+      country: orNull(r.country),
+      sector: orNull(r.sector),
+      role: r.role,
+      cameo: r.cameo,
+      start: orNull(r.start),
+      end: orNull(r.end),
     };
     for (const n of new Set([holding.name, ...holding.aliases].map(nameKey))) pushTo(holders, n, holding);
   }
@@ -213,8 +238,14 @@ function indexVerbs(dir: string): VerbIndex {
   const blockVerbs = new Map<string, string[]>();
   for (const r of readTable(dir, 'verbs')) {
     const verb: VerbInfo = {
-      lemma: r.lemma, head: r.head, block: r.block, cameo: orNull(r.cameo),
-      relation: relationOrNull(r.relation, PETRARCH_FILES.verbs), plover: orNull(r.plover), mode: orNull(r.mode), forms: list(r.forms),
+      lemma: r.lemma,
+      head: r.head,
+      block: r.block,
+      cameo: orNull(r.cameo),
+      relation: relationOrNull(r.relation, PETRARCH_FILES.verbs),
+      plover: orNull(r.plover),
+      mode: orNull(r.mode),
+      forms: list(r.forms),
     };
     for (const f of new Set([verb.lemma, ...verb.forms].map(nameKey))) pushTo(verbs, f, verb);
     pushTo(blockVerbs, verb.block, verb.lemma);
@@ -223,11 +254,19 @@ function indexVerbs(dir: string): VerbIndex {
   for (const r of readTable(dir, 'verbPatterns')) {
     const noEvent = r.cameo === '---';
     const pattern: VerbPattern = {
-      cameo: noEvent ? null : orNull(r.cameo), reverse: orNull(r.reverse), noEvent,
+      cameo: noEvent ? null : orNull(r.cameo),
+      reverse: orNull(r.reverse),
+      noEvent,
       relation: relationOrNull(r.relation, PETRARCH_FILES.verbPatterns),
       reverseRelation: relationOrNull(r.reverseRelation, PETRARCH_FILES.verbPatterns),
-      plover: orNull(r.plover), mode: orNull(r.mode), block: r.block, verb: orNull(r.verb),
-      verbs: [...new Set(blockVerbs.get(r.block) ?? [])], pattern: r.pattern, frame: parseFrame(r.frame), comment: r.comment,
+      plover: orNull(r.plover),
+      mode: orNull(r.mode),
+      block: r.block,
+      verb: orNull(r.verb),
+      verbs: [...new Set(blockVerbs.get(r.block) ?? [])],
+      pattern: r.pattern,
+      frame: parseFrame(r.frame),
+      comment: r.comment,
     };
     index.patterns.push(pattern);
     for (const c of new Set([pattern.cameo, pattern.reverse])) if (c) pushTo(index.byCode, c, pattern);
@@ -256,7 +295,8 @@ function build(dir: string): PetrarchDicts {
   const agents = lazy(() => indexAgents(dir));
   const verbs = lazy(() => indexVerbs(dir));
   const synsets = lazy(() => indexSynsets(dir));
-  const countryForms = (name: string, date?: string): CountryNameForm[] => atDate(countries().get(nameKey(name)) ?? [], date);
+  const countryForms = (name: string, date?: string): CountryNameForm[] =>
+    atDate(countries().get(nameKey(name)) ?? [], date);
 
   return {
     countryForms,

@@ -12,10 +12,24 @@ import type { ArticleScore, Prf } from './score.ts';
 export function annotationAsExtraction(gold: GoldArticle): ExtractionResult {
   return {
     id: gold.id,
-    article: { title: gold.title ?? null, outlet: gold.outlet ?? null, url: gold.url ?? null, publishedAt: gold.publishedAt ?? null, dateline: null, text: '' },
+    article: {
+      title: gold.title ?? null,
+      outlet: gold.outlet ?? null,
+      url: gold.url ?? null,
+      publishedAt: gold.publishedAt ?? null,
+      dateline: null,
+      text: '',
+    },
     actors: gold.actors
       .filter((a) => !a.optional)
-      .map((a) => ({ id: a.key, name: a.name, kind: a.kind, country: a.country ?? null, title: a.title ?? null, aliases: a.aliases ?? [] })),
+      .map((a) => ({
+        id: a.key,
+        name: a.name,
+        kind: a.kind,
+        country: a.country ?? null,
+        title: a.title ?? null,
+        aliases: a.aliases ?? [],
+      })),
     events: gold.events
       .filter((e) => !e.optional)
       .map((e, i) => ({
@@ -47,7 +61,11 @@ export function annotationAsExtraction(gold: GoldArticle): ExtractionResult {
 export function agreement(first: GoldArticle, second: GoldArticle): ArticleScore {
   const forward = scoreArticle(first, annotationAsExtraction(second));
   const backward = scoreArticle(second, annotationAsExtraction(first));
-  const merge = <T extends Prf>(f: T, b: Prf): T => ({ ...f, ...prf({ tp: f.tp, fp: f.fp, fn: b.fp }), falseNegatives: (b as unknown as { falsePositives: string[] }).falsePositives });
+  const merge = <T extends Prf>(f: T, b: Prf): T => ({
+    ...f,
+    ...prf({ tp: f.tp, fp: f.fp, fn: b.fp }),
+    falseNegatives: (b as unknown as { falsePositives: string[] }).falsePositives,
+  });
   return {
     ...forward,
     triples: merge(forward.triples, backward.triples),

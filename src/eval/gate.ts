@@ -30,12 +30,17 @@ export function readGate(path = GATE_FILE): GateFile {
 }
 
 /** The three gate measures of `extract`, on the held-out split and on the PLV set. */
-export function measureGate(extract: (input: ArticleInput) => ExtractionResult, plv = plvPath()): GateValues & { heldoutArticles: number } {
+export function measureGate(
+  extract: (input: ArticleInput) => ExtractionResult,
+  plv = plvPath(),
+): GateValues & { heldoutArticles: number } {
   const items = loadSplit('heldout');
   const { total } = scoreSplit('heldout', items, extract);
   const { rows } = readPlv(plv);
   const results = extractSentences(rows, extract);
-  const strict = scorePlv(rows.map((r) => ({ gold: r.gold, predicted: predictStrict(r, results.get(r.sentence) ?? null).predicted })));
+  const strict = scorePlv(
+    rows.map((r) => ({ gold: r.gold, predicted: predictStrict(r, results.get(r.sentence) ?? null).predicted })),
+  );
   const round = (x: number): number => Math.round(x * 10000) / 10000;
   return {
     heldoutArticles: items.length,

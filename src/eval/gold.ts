@@ -83,8 +83,13 @@ export function validateGold(data: unknown, file: string, articleText?: string):
     if (typeof data[f] !== 'string' || data[f] === '') problems.push(`${f} must be a non-empty string`);
   }
   for (const f of ['url', 'outlet', 'title', 'license', 'notes'] as const) optionalString(data, f, 'article', problems);
-  if (data.format !== undefined && data.format !== 'text' && data.format !== 'html') problems.push('format must be "text" or "html"');
-  if (data.publishedAt !== undefined && data.publishedAt !== null && (typeof data.publishedAt !== 'string' || !DATE.test(data.publishedAt))) {
+  if (data.format !== undefined && data.format !== 'text' && data.format !== 'html')
+    problems.push('format must be "text" or "html"');
+  if (
+    data.publishedAt !== undefined &&
+    data.publishedAt !== null &&
+    (typeof data.publishedAt !== 'string' || !DATE.test(data.publishedAt))
+  ) {
     problems.push('publishedAt must be YYYY-MM-DD');
   }
 
@@ -98,16 +103,22 @@ export function validateGold(data: unknown, file: string, articleText?: string):
       else if (keys.has(a.key)) problems.push(`${where}: duplicate key ${a.key}`);
       else keys.add(a.key);
       if (typeof a.name !== 'string' || a.name === '') problems.push(`${where}: name must be a non-empty string`);
-      if (typeof a.kind !== 'string' || !isActorKind(a.kind)) problems.push(`${where}: kind ${JSON.stringify(a.kind)} is not one of ${ACTOR_KINDS.join(', ')}`);
+      if (typeof a.kind !== 'string' || !isActorKind(a.kind))
+        problems.push(`${where}: kind ${JSON.stringify(a.kind)} is not one of ${ACTOR_KINDS.join(', ')}`);
       if (a.country !== undefined && a.country !== null && (typeof a.country !== 'string' || !ISO3.test(a.country))) {
         problems.push(`${where}: country ${JSON.stringify(a.country)} is not an ISO 3166-1 alpha-3 code`);
       }
-      if (a.kind === 'COUNTRY' && (typeof a.country !== 'string' || !ISO3.test(a.country))) problems.push(`${where}: a COUNTRY needs its ISO3 country code`);
+      if (a.kind === 'COUNTRY' && (typeof a.country !== 'string' || !ISO3.test(a.country)))
+        problems.push(`${where}: a COUNTRY needs its ISO3 country code`);
       optionalString(a, 'title', where, problems);
-      if (a.aliases !== undefined && (!Array.isArray(a.aliases) || a.aliases.some((x) => typeof x !== 'string' || x === ''))) {
+      if (
+        a.aliases !== undefined &&
+        (!Array.isArray(a.aliases) || a.aliases.some((x) => typeof x !== 'string' || x === ''))
+      ) {
         problems.push(`${where}: aliases must be an array of non-empty strings`);
       }
-      if (a.optional !== undefined && typeof a.optional !== 'boolean') problems.push(`${where}: optional must be a boolean`);
+      if (a.optional !== undefined && typeof a.optional !== 'boolean')
+        problems.push(`${where}: optional must be a boolean`);
       return undefined;
     });
   }
@@ -119,13 +130,21 @@ export function validateGold(data: unknown, file: string, articleText?: string):
       const where = `events[${i}]`;
       if (!isObject(e)) return problems.push(`${where}: not an object`);
       for (const f of ['source', 'target'] as const) {
-        if (typeof e[f] !== 'string' || !keys.has(e[f])) problems.push(`${where}: ${f} ${JSON.stringify(e[f])} is not an actor key of this file`);
+        if (typeof e[f] !== 'string' || !keys.has(e[f]))
+          problems.push(`${where}: ${f} ${JSON.stringify(e[f])} is not an actor key of this file`);
       }
-      if (typeof e.relation !== 'string' || !isRelationName(e.relation)) problems.push(`${where}: relation ${JSON.stringify(e.relation)} is not in the ontology`);
-      if (e.date !== undefined && e.date !== null && (typeof e.date !== 'string' || !DATE.test(e.date))) problems.push(`${where}: date must be YYYY-MM-DD`);
-      if (typeof e.evidence !== 'string' || e.evidence.trim() === '') problems.push(`${where}: evidence must be a non-empty string`);
-      else if (articleText !== undefined && !articleText.includes(e.evidence)) problems.push(`${where}: evidence is not a substring of the article text: ${JSON.stringify(e.evidence.slice(0, 80))}`);
-      if (e.optional !== undefined && typeof e.optional !== 'boolean') problems.push(`${where}: optional must be a boolean`);
+      if (typeof e.relation !== 'string' || !isRelationName(e.relation))
+        problems.push(`${where}: relation ${JSON.stringify(e.relation)} is not in the ontology`);
+      if (e.date !== undefined && e.date !== null && (typeof e.date !== 'string' || !DATE.test(e.date)))
+        problems.push(`${where}: date must be YYYY-MM-DD`);
+      if (typeof e.evidence !== 'string' || e.evidence.trim() === '')
+        problems.push(`${where}: evidence must be a non-empty string`);
+      else if (articleText !== undefined && !articleText.includes(e.evidence))
+        problems.push(
+          `${where}: evidence is not a substring of the article text: ${JSON.stringify(e.evidence.slice(0, 80))}`,
+        );
+      if (e.optional !== undefined && typeof e.optional !== 'boolean')
+        problems.push(`${where}: optional must be a boolean`);
       optionalString(e, 'note', where, problems);
       const triple = `${String(e.source)} ${String(e.relation)} ${String(e.target)} ${String(e.evidence)}`;
       if (seen.has(triple)) problems.push(`${where}: duplicate of an earlier event (same triple and evidence)`);
@@ -189,11 +208,15 @@ export function loadGoldFile(path: string): LoadedGoldFile {
   }
   const gold = validateGold(data, path, evidenceHaystack(data as Pick<GoldArticle, 'format' | 'input'>, content));
   const expectedId = basename(path).replace(/\.json$/, '');
-  if (gold.id !== expectedId) throw new GoldFileError(path, [`id ${gold.id} does not match the file name (${expectedId})`]);
+  if (gold.id !== expectedId)
+    throw new GoldFileError(path, [`id ${gold.id} does not match the file name (${expectedId})`]);
   return { gold, content };
 }
 
 /** The gold files (`*.json`) of one split folder, sorted by name. */
 export function goldFilesIn(dir: string): string[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => join(dir, f));
 }

@@ -17,7 +17,8 @@ export const PARSE_CACHE = resolve(GOLD_ROOT, '../../.diplograph/parse-cache/par
 export function loadEvalParses(cache = true): ParseStore {
   const store = new ParseStore();
   if (existsSync(RECORDED_PARSES)) {
-    for (const f of readdirSync(RECORDED_PARSES).sort()) if (f.endsWith('.json.gz')) store.load(join(RECORDED_PARSES, f));
+    for (const f of readdirSync(RECORDED_PARSES).sort())
+      if (f.endsWith('.json.gz')) store.load(join(RECORDED_PARSES, f));
   }
   if (cache) store.load(PARSE_CACHE);
   return store;
@@ -39,7 +40,13 @@ export function missingParses(inputs: readonly ArticleInput[], store: ParseStore
 }
 
 /** Parses what the store lacks of `inputs` with the engine; returns how many sentences were parsed. */
-export async function fillParses(inputs: readonly ArticleInput[], engine: Annotator, store: ParseStore, all = false, onProgress?: (done: number, total: number) => void): Promise<number> {
+export async function fillParses(
+  inputs: readonly ArticleInput[],
+  engine: Annotator,
+  store: ParseStore,
+  all = false,
+  onProgress?: (done: number, total: number) => void,
+): Promise<number> {
   const wanted = [...new Set(inputs.flatMap((i) => sentencesToParse(i, all)))].filter((s) => !store.has(s));
   let done = 0;
   for (let i = 0; i < wanted.length; i += 200) {
@@ -50,6 +57,9 @@ export async function fillParses(inputs: readonly ArticleInput[], engine: Annota
 }
 
 /** The extractor evaluation runs: extract() reading the store's parses. */
-export function extractorWith(store: ParseStore, options: Omit<ExtractOptions, 'parses'> = {}): (input: ArticleInput) => ExtractionResult {
+export function extractorWith(
+  store: ParseStore,
+  options: Omit<ExtractOptions, 'parses'> = {},
+): (input: ArticleInput) => ExtractionResult {
   return (input) => extract(input, { ...options, parses: store.lookup });
 }

@@ -156,11 +156,16 @@ export function predictStrict(row: PlvRow, result: ExtractionResult | null): Str
     if (root === row.gold) return { predicted: root, pairFound: true, rule: e.rule };
     found ??= { root, rule: e.rule };
   }
-  return found ? { predicted: found.root, pairFound: true, rule: found.rule } : { predicted: 'NONE', pairFound: false, rule: null };
+  return found
+    ? { predicted: found.root, pairFound: true, rule: found.rule }
+    : { predicted: 'NONE', pairFound: false, rule: null };
 }
 
 /** Extracts each distinct sentence once as a one-sentence article; a sentence whose extraction throws maps to null. */
-export function extractSentences(rows: readonly PlvRow[], extract: (input: ArticleInput) => ExtractionResult): Map<string, ExtractionResult | null> {
+export function extractSentences(
+  rows: readonly PlvRow[],
+  extract: (input: ArticleInput) => ExtractionResult,
+): Map<string, ExtractionResult | null> {
   const out = new Map<string, ExtractionResult | null>();
   for (const { sentence } of rows) {
     if (out.has(sentence)) continue;
@@ -213,7 +218,9 @@ export function scorePlv(pairs: readonly { gold: string; predicted: string }[]):
     return { cls, gold, predicted, precision, recall, f1 };
   });
   const confusions = [...confusion.entries()]
-    .flatMap(([gold, m]) => [...m.entries()].filter(([p]) => p !== gold).map(([predicted, count]) => ({ gold, predicted, count })))
+    .flatMap(([gold, m]) =>
+      [...m.entries()].filter(([p]) => p !== gold).map(([predicted, count]) => ({ gold, predicted, count })),
+    )
     .sort((a, b) => b.count - a.count || a.gold.localeCompare(b.gold) || a.predicted.localeCompare(b.predicted));
   return {
     rows: pairs.length,

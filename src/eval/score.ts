@@ -152,7 +152,10 @@ interface ScoredSet {
 }
 
 /** Which class each scored key falls in: true positive, false positive, false negative (optional gold items in none). */
-function classify(gold: ScoredSet, predicted: ReadonlyMap<string, string>): { tp: string[]; fp: string[]; fn: string[] } {
+function classify(
+  gold: ScoredSet,
+  predicted: ReadonlyMap<string, string>,
+): { tp: string[]; fp: string[]; fn: string[] } {
   const tp: string[] = [];
   const fp: string[] = [];
   const fn: string[] = [];
@@ -233,7 +236,8 @@ export function scoreArticle(gold: GoldArticle, result: ExtractionResult): Artic
     const a = predById.get(id);
     return a ? stateOf(a.kind, a.country, predKey(id)) : predKey(id);
   };
-  const stateLabel = (state: string, fallback: string): string => (state.startsWith('country:') ? state.slice(8) : fallback);
+  const stateLabel = (state: string, fallback: string): string =>
+    state.startsWith('country:') ? state.slice(8) : fallback;
 
   const goldTriples: ScoredSet = { required: new Map(), optional: new Map() };
   const goldDyads: ScoredSet = { required: new Map(), optional: new Map() };
@@ -244,7 +248,12 @@ export function scoreArticle(gold: GoldArticle, result: ExtractionResult): Artic
     const plover = relationInfo(e.relation).plover;
     const s = goldState(e.source);
     const o = goldState(e.target);
-    addTo(goldDyads, e.optional === true, `${s}|${plover}|${o}`, `${stateLabel(s, goldLabel(e.source))} ${plover} ${stateLabel(o, goldLabel(e.target))}`);
+    addTo(
+      goldDyads,
+      e.optional === true,
+      `${s}|${plover}|${o}`,
+      `${stateLabel(s, goldLabel(e.source))} ${plover} ${stateLabel(o, goldLabel(e.target))}`,
+    );
     if (e.date) goldDates.set(t, (goldDates.get(t) ?? new Set()).add(e.date));
   }
 
@@ -257,7 +266,10 @@ export function scoreArticle(gold: GoldArticle, result: ExtractionResult): Artic
     const plover = relationInfo(e.relation).plover;
     const s = predState(e.source);
     const o = predState(e.target);
-    predDyads.set(`${s}|${plover}|${o}`, `${stateLabel(s, predLabel(e.source))} ${plover} ${stateLabel(o, predLabel(e.target))}`);
+    predDyads.set(
+      `${s}|${plover}|${o}`,
+      `${stateLabel(s, predLabel(e.source))} ${plover} ${stateLabel(o, predLabel(e.target))}`,
+    );
     if (e.date) predDates.set(t, (predDates.get(t) ?? new Set()).add(e.date));
   }
 
@@ -279,7 +291,11 @@ export function scoreArticle(gold: GoldArticle, result: ExtractionResult): Artic
   };
 }
 
-function scoreActors(gold: readonly GoldActor[], predicted: readonly ExtractedActor[], match: Map<string, string>): ArticleScore['actors'] {
+function scoreActors(
+  gold: readonly GoldActor[],
+  predicted: readonly ExtractedActor[],
+  match: Map<string, string>,
+): ArticleScore['actors'] {
   const goldSet: ScoredSet = { required: new Map(), optional: new Map() };
   const kindOf = new Map<string, ActorKind>();
   for (const g of gold) {
@@ -329,8 +345,10 @@ export function totalScore(rows: readonly ArticleScore[]): TotalScore {
     triples = sum(triples, r.triples);
     dyads = sum(dyads, r.dyads);
     actors = sum(actors, r.actors);
-    for (const [kind, c] of Object.entries(r.actors.byKind) as [ActorKind, Counts][]) kinds[kind] = sum(kinds[kind] ?? ZERO, c);
-    for (const [relation, c] of Object.entries(r.triples.byRelation) as [RelationName, Counts][]) relations[relation] = sum(relations[relation] ?? ZERO, c);
+    for (const [kind, c] of Object.entries(r.actors.byKind) as [ActorKind, Counts][])
+      kinds[kind] = sum(kinds[kind] ?? ZERO, c);
+    for (const [relation, c] of Object.entries(r.triples.byRelation) as [RelationName, Counts][])
+      relations[relation] = sum(relations[relation] ?? ZERO, c);
     correct += r.dateAccuracy.correct;
     total += r.dateAccuracy.total;
   }

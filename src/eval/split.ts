@@ -50,7 +50,11 @@ export interface SplitScore {
 }
 
 /** Runs `extract` over every item and scores it; an article whose extraction throws scores as an empty extraction. */
-export function scoreSplit(split: Split, items: readonly GoldItem[], extract: (input: ArticleInput) => ExtractionResult): SplitScore {
+export function scoreSplit(
+  split: Split,
+  items: readonly GoldItem[],
+  extract: (input: ArticleInput) => ExtractionResult,
+): SplitScore {
   const errors = new Map<string, string>();
   const rows: ArticleScore[] = [];
   for (const { gold, input } of items) {
@@ -59,7 +63,13 @@ export function scoreSplit(split: Split, items: readonly GoldItem[], extract: (i
       result = extract(input);
     } catch (err) {
       errors.set(gold.id, (err as Error).message.split('\n')[0] ?? 'error');
-      result = { id: gold.id, article: { title: null, outlet: null, url: null, publishedAt: null, dateline: null, text: '' }, actors: [], events: [], warnings: [] };
+      result = {
+        id: gold.id,
+        article: { title: null, outlet: null, url: null, publishedAt: null, dateline: null, text: '' },
+        actors: [],
+        events: [],
+        warnings: [],
+      };
     }
     rows.push(scoreArticle(gold, result));
   }

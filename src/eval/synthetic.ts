@@ -28,12 +28,15 @@ export function syntheticAvailable(path = syntheticPath()): boolean {
 /** The stories of the file; a line that is not a story with id, text and label is an error naming the line. */
 export function readSynthetic(path = syntheticPath()): SyntheticStory[] {
   const out: SyntheticStory[] = [];
-  readFileSync(path, 'utf8').split('\n').forEach((line, i) => {
-    if (line.trim() === '') return;
-    const o = JSON.parse(line) as Partial<SyntheticStory>;
-    if (typeof o.id !== 'string' || typeof o.text !== 'string' || typeof o.label !== 'string') throw new Error(`${path}:${i + 1}: not a story with id, text and label`);
-    out.push({ id: o.id, title: o.title ?? '', outlet: o.outlet ?? '', text: o.text, label: o.label });
-  });
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (line.trim() === '') return;
+      const o = JSON.parse(line) as Partial<SyntheticStory>;
+      if (typeof o.id !== 'string' || typeof o.text !== 'string' || typeof o.label !== 'string')
+        throw new Error(`${path}:${i + 1}: not a story with id, text and label`);
+      out.push({ id: o.id, title: o.title ?? '', outlet: o.outlet ?? '', text: o.text, label: o.label });
+    });
   return out;
 }
 
@@ -62,13 +65,26 @@ export interface SyntheticScore {
 
 /** The PLOVER roots of the events an extraction claims (negated and hypothetical ones are no event). */
 export function rootsFound(result: ExtractionResult): Set<string> {
-  return new Set(result.events.filter((e) => !e.negated && !e.hypothetical).map((e) => relationInfo(e.relation).plover));
+  return new Set(
+    result.events.filter((e) => !e.negated && !e.hypothetical).map((e) => relationInfo(e.relation).plover),
+  );
 }
 
-export function scoreSynthetic(stories: readonly SyntheticStory[], extract: (input: ArticleInput) => ExtractionResult): SyntheticScore {
+export function scoreSynthetic(
+  stories: readonly SyntheticStory[],
+  extract: (input: ArticleInput) => ExtractionResult,
+): SyntheticScore {
   const byRoot = new Map<string, RootRecall>();
   for (const s of stories) {
-    const r = byRoot.get(s.label) ?? { root: s.label, stories: 0, found: 0, empty: 0, failed: 0, recall: 0, emptyShare: 0 };
+    const r = byRoot.get(s.label) ?? {
+      root: s.label,
+      stories: 0,
+      found: 0,
+      empty: 0,
+      failed: 0,
+      recall: 0,
+      emptyShare: 0,
+    };
     byRoot.set(s.label, r);
     r.stories += 1;
     let roots: Set<string>;

@@ -148,7 +148,10 @@ export function createExplorerHandler(
     }
     if (path === EXPLORER_PREFIX) {
       // The page uses relative asset URLs, so it must be loaded from /explorer/.
-      res.writeHead(308, { location: `${EXPLORER_PREFIX}/${q === -1 ? '' : url.slice(q)}`, 'cache-control': 'no-cache' });
+      res.writeHead(308, {
+        location: `${EXPLORER_PREFIX}/${q === -1 ? '' : url.slice(q)}`,
+        'cache-control': 'no-cache',
+      });
       res.end();
       return true;
     }

@@ -26,7 +26,15 @@ function isCalendarDay(value: string): boolean {
 }
 
 export function parseExportArgs(args: string[]): ExportOptions {
-  let values: { format?: string; from?: string; to?: string; relations?: string; measure?: string; out?: string; help?: boolean };
+  let values: {
+    format?: string;
+    from?: string;
+    to?: string;
+    relations?: string;
+    measure?: string;
+    out?: string;
+    help?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args,
@@ -49,25 +57,42 @@ export function parseExportArgs(args: string[]): ExportOptions {
   const problems: string[] = [];
   const format = values.format;
   if (format === undefined) problems.push(`--format is required: ${EXPORT_FORMATS.join(' | ')}`);
-  else if (!(EXPORT_FORMATS as readonly string[]).includes(format)) problems.push(`--format must be one of ${EXPORT_FORMATS.join(', ')}, got ${JSON.stringify(format)}`);
+  else if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+    problems.push(`--format must be one of ${EXPORT_FORMATS.join(', ')}, got ${JSON.stringify(format)}`);
   for (const name of ['from', 'to'] as const) {
     const v = values[name];
-    if (v !== undefined && !isCalendarDay(v)) problems.push(`--${name} must be a date YYYY-MM-DD, got ${JSON.stringify(v)}`);
+    if (v !== undefined && !isCalendarDay(v))
+      problems.push(`--${name} must be a date YYYY-MM-DD, got ${JSON.stringify(v)}`);
   }
-  if (values.from && values.to && isCalendarDay(values.from) && isCalendarDay(values.to) && values.from > values.to) problems.push(`--from ${values.from} is after --to ${values.to}`);
+  if (values.from && values.to && isCalendarDay(values.from) && isCalendarDay(values.to) && values.from > values.to)
+    problems.push(`--from ${values.from} is after --to ${values.to}`);
   let relations: string[] | null = null;
   if (values.relations !== undefined) {
-    relations = [...new Set(values.relations.split(',').map((r) => r.trim().toUpperCase()).filter(Boolean))];
+    relations = [
+      ...new Set(
+        values.relations
+          .split(',')
+          .map((r) => r.trim().toUpperCase())
+          .filter(Boolean),
+      ),
+    ];
     const unknown = relations.filter((r) => !isRelationName(r));
-    if (unknown.length > 0) problems.push(`--relations: unknown ${unknown.join(', ')} (see schema/ontology/relations.json)`);
+    if (unknown.length > 0)
+      problems.push(`--relations: unknown ${unknown.join(', ')} (see schema/ontology/relations.json)`);
     if (relations.length === 0) problems.push('--relations is empty');
   }
   const measure = (values.measure ?? 'INCIDENTS').toUpperCase();
-  if (measure !== 'REPORTS' && measure !== 'INCIDENTS') problems.push(`--measure must be reports or incidents, got ${JSON.stringify(values.measure)}`);
+  if (measure !== 'REPORTS' && measure !== 'INCIDENTS')
+    problems.push(`--measure must be reports or incidents, got ${JSON.stringify(values.measure)}`);
   if (problems.length > 0) throw new ExportArgsError(problems.join('\n'));
   return {
     format: format as ExportFormat,
-    filter: { from: values.from ?? null, to: values.to ?? null, relations, measure: measure as 'REPORTS' | 'INCIDENTS' },
+    filter: {
+      from: values.from ?? null,
+      to: values.to ?? null,
+      relations,
+      measure: measure as 'REPORTS' | 'INCIDENTS',
+    },
     out: values.out ?? null,
     help: false,
   };

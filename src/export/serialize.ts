@@ -41,13 +41,23 @@ export function writeGexfString(graph: ExportGraph): string {
   g.setAttribute('creator', 'diplograph');
   return writeGexf(g, {
     version: '1.3',
-    formatNode: (_key, a) => ({ label: a.name, attributes: present({ name: a.name, kind: a.kind, country: a.country }) }),
+    formatNode: (_key, a) => ({
+      label: a.name,
+      attributes: present({ name: a.name, kind: a.kind, country: a.country }),
+    }),
     formatEdge: (_key, a) => ({
       label: a.relation,
       weight: a.count,
       attributes: present({
-        relation: a.relation, count: a.count, reports: a.reports, incidents: a.incidents, firstDate: a.firstDate, lastDate: a.lastDate, meanScore: a.meanScore,
-        incidentIds: a.incidentIds.join(' '), respondsTo: a.respondsTo.join(' '),
+        relation: a.relation,
+        count: a.count,
+        reports: a.reports,
+        incidents: a.incidents,
+        firstDate: a.firstDate,
+        lastDate: a.lastDate,
+        meanScore: a.meanScore,
+        incidentIds: a.incidentIds.join(' '),
+        respondsTo: a.respondsTo.join(' '),
       }),
     }),
   });
@@ -77,8 +87,10 @@ export function writeGraphmlString(graph: ExportGraph): string {
     'xsi:schemaLocation': 'http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd',
   });
   root.com(` ${describeFilter(graph)}; exported ${graph.exportedAt} `);
-  for (const [name, type] of GRAPHML_NODE_KEYS) root.ele('key', { id: `n_${name}`, for: 'node', 'attr.name': name, 'attr.type': type });
-  for (const [name, type] of GRAPHML_EDGE_KEYS) root.ele('key', { id: `e_${name}`, for: 'edge', 'attr.name': name, 'attr.type': type });
+  for (const [name, type] of GRAPHML_NODE_KEYS)
+    root.ele('key', { id: `n_${name}`, for: 'node', 'attr.name': name, 'attr.type': type });
+  for (const [name, type] of GRAPHML_EDGE_KEYS)
+    root.ele('key', { id: `e_${name}`, for: 'edge', 'attr.name': name, 'attr.type': type });
   const g = root.ele('graph', { id: 'diplograph', edgedefault: 'directed' });
   for (const node of graph.nodes) {
     const el = g.ele('node', { id: node.id });
@@ -92,7 +104,8 @@ export function writeGraphmlString(graph: ExportGraph): string {
     for (const [name] of GRAPHML_EDGE_KEYS) {
       const value = edge[name];
       // lists as space-separated ids (ids hold no spaces)
-      if (value !== null) el.ele('data', { key: `e_${name}` }).txt(Array.isArray(value) ? value.join(' ') : String(value));
+      if (value !== null)
+        el.ele('data', { key: `e_${name}` }).txt(Array.isArray(value) ? value.join(' ') : String(value));
     }
   }
   return doc.end({ prettyPrint: true });
@@ -110,12 +123,45 @@ export function writeEdgesCsv(graph: ExportGraph): string {
   const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
   return stringify(
     graph.edges.map((e) => [
-      e.source, e.target, 'Directed', e.id, e.relation, e.count, e.relation, e.count, e.reports, e.incidents, e.firstDate ?? '', e.lastDate ?? '', e.meanScore ?? '',
-      names.get(e.source) ?? '', names.get(e.target) ?? '', e.incidentIds.join(' '), e.respondsTo.join(' '),
+      e.source,
+      e.target,
+      'Directed',
+      e.id,
+      e.relation,
+      e.count,
+      e.relation,
+      e.count,
+      e.reports,
+      e.incidents,
+      e.firstDate ?? '',
+      e.lastDate ?? '',
+      e.meanScore ?? '',
+      names.get(e.source) ?? '',
+      names.get(e.target) ?? '',
+      e.incidentIds.join(' '),
+      e.respondsTo.join(' '),
     ]),
     {
       header: true,
-      columns: ['Source', 'Target', 'Type', 'Id', 'Label', 'Weight', 'relation', 'count', 'reports', 'incidents', 'firstDate', 'lastDate', 'meanScore', 'sourceName', 'targetName', 'incidentIds', 'respondsTo'],
+      columns: [
+        'Source',
+        'Target',
+        'Type',
+        'Id',
+        'Label',
+        'Weight',
+        'relation',
+        'count',
+        'reports',
+        'incidents',
+        'firstDate',
+        'lastDate',
+        'meanScore',
+        'sourceName',
+        'targetName',
+        'incidentIds',
+        'respondsTo',
+      ],
     },
   );
 }

@@ -6,7 +6,9 @@ import type { ExtractedActor } from './types.ts';
 import { slugify } from './ids.ts';
 
 const COUNTRY_NAMES = new Map(countries.map((c) => [c.cca3, c.name.common]));
-const ADJECTIVES = new Map(countries.map((c) => [c.cca3, COUNTRY_EXTRAS.agencyAdjectives[c.cca3] ?? c.demonyms?.eng?.m ?? c.name.common]));
+const ADJECTIVES = new Map(
+  countries.map((c) => [c.cca3, COUNTRY_EXTRAS.agencyAdjectives[c.cca3] ?? c.demonyms?.eng?.m ?? c.name.common]),
+);
 
 /** The word a body's name starts with: "Russian" Foreign Ministry, "Chinese" Embassy, "US" Embassy. */
 export function countryAdjective(iso: string): string {
@@ -37,7 +39,10 @@ export class ActorRegister {
   }
 
   country(iso: string, alias?: string): string {
-    return this.put({ id: countryId(iso), name: countryName(iso), kind: 'COUNTRY', country: iso, title: null, aliases: [] }, alias);
+    return this.put(
+      { id: countryId(iso), name: countryName(iso), kind: 'COUNTRY', country: iso, title: null, aliases: [] },
+      alias,
+    );
   }
 
   named(id: string, kind: ActorKind, name: string, country: string | null, alias?: string): string {
@@ -63,19 +68,41 @@ export class ActorRegister {
       if (!known.title && title) known.title = title;
       return id;
     }
-    return this.put({ id, name, kind: 'OFFICIAL', country, title, aliases: [], affiliation: affiliation ?? (country ? countryId(country) : null) });
+    return this.put({
+      id,
+      name,
+      kind: 'OFFICIAL',
+      country,
+      title,
+      aliases: [],
+      affiliation: affiliation ?? (country ? countryId(country) : null),
+    });
   }
 
   person(description: string, country: string | null): string {
     const slug = slugify(description.replace(/^(the|a|an)\s+/i, ''));
     const id = `person:${(country ?? 'xxx').toLowerCase()}:${slug}`;
     this.descriptive.add(id);
-    return this.put({ id, name: description.replace(/^(the|a|an)\s+/i, ''), kind: 'PERSON', country, title: null, aliases: [] });
+    return this.put({
+      id,
+      name: description.replace(/^(the|a|an)\s+/i, ''),
+      kind: 'PERSON',
+      country,
+      title: null,
+      aliases: [],
+    });
   }
 
   /** A private person named in the text ("Russian national Natalia Burlinova"). */
   namedPerson(name: string, country: string | null): string {
-    return this.put({ id: `person:${(country ?? 'xxx').toLowerCase()}:${slugify(name)}`, name, kind: 'PERSON', country, title: null, aliases: [] });
+    return this.put({
+      id: `person:${(country ?? 'xxx').toLowerCase()}:${slugify(name)}`,
+      name,
+      kind: 'PERSON',
+      country,
+      title: null,
+      aliases: [],
+    });
   }
 
   countryOf(id: string): string | null {

@@ -14,7 +14,8 @@ import { candidateTexts, type ArticleParses, type ExtractTask } from './extract-
 import { parseMissing, ParseStore, type Annotator } from './parses.ts';
 import type { ArticleInput } from './types.ts';
 
-export const NO_PARSE_WARNING = 'NO_PARSE: CORENLP_URL=none: extracted without a dependency parse (token-window rules only)';
+export const NO_PARSE_WARNING =
+  'NO_PARSE: CORENLP_URL=none: extracted without a dependency parse (token-window rules only)';
 
 export interface ArticleParserOptions {
   /**
@@ -97,7 +98,8 @@ export class ArticleParser {
     // The store of this article, kept even if another article starts a fresh one meanwhile.
     const store = this.store;
     try {
-      if (this.unreachable) throw new NlpError(this.unreachable.code, `${this.unreachable.message} (not asked again in this run)`);
+      if (this.unreachable)
+        throw new NlpError(this.unreachable.code, `${this.unreachable.message} (not asked again in this run)`);
       // Read the count after the await: `stats.parsed += await …` would add to the value from before it.
       const parsed = await parseMissing(texts, this.engine, store);
       this.stats.parsed += parsed;
@@ -132,7 +134,11 @@ export class ArticleParser {
 }
 
 /** The task of each input, or the error that kept it from one, in order; `limit` articles are prepared at a time. */
-export async function taskEach(inputs: readonly ArticleInput[], parser: ArticleParser, limit = parser.concurrency + 2): Promise<({ task: ExtractTask } | { error: unknown })[]> {
+export async function taskEach(
+  inputs: readonly ArticleInput[],
+  parser: ArticleParser,
+  limit = parser.concurrency + 2,
+): Promise<({ task: ExtractTask } | { error: unknown })[]> {
   const out: ({ task: ExtractTask } | { error: unknown })[] = new Array(inputs.length);
   let next = 0;
   // A few articles at a time: each is prepared (synchronous work) only when a slot is near, so a chunk of

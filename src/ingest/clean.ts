@@ -15,7 +15,9 @@ export interface CleanBody {
 const END_OF_ARTICLE = new RegExp(`^(${PAGE_FURNITURE.endOfArticle.join('|')})`, 'i');
 const PUBLISHED_LINE = /^(?:Published|Updated|Posted|Last updated)(?:\s+(?::\s+)?|:\s+)(.{6,60})$/i;
 /** Photo captions end with a credit: "… — Reuters/File", "(Photo: AFP)". */
-const CAPTION = new RegExp(`(\\s[—–-]\\s?(${PAGE_FURNITURE.captionCredits.join('|')})[\\w/ .]*$)|(\\((Photo|Image|File)[^)]*\\)\\s*$)`);
+const CAPTION = new RegExp(
+  `(\\s[—–-]\\s?(${PAGE_FURNITURE.captionCredits.join('|')})[\\w/ .]*$)|(\\((Photo|Image|File)[^)]*\\)\\s*$)`,
+);
 const DATELINE = /^([A-Z][A-Z .'’-]{1,40}[A-Z])(,\s*[A-Z][A-Za-z. ]{1,30})?(\s*\([^)]{1,30}\))?\s*([:—–]|-{1,2})\s+/;
 
 /**
@@ -25,7 +27,10 @@ const DATELINE = /^([A-Z][A-Z .'’-]{1,40}[A-Z])(,\s*[A-Z][A-Za-z. ]{1,30})?(\s
 const SPACING = /[ \t\u00A0]{2,}|[\t\u00A0]/g;
 
 export function cleanBody(body: string, knownTitle: string | null): CleanBody {
-  const rawLines = body.replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(SPACING, ' ').trim());
+  const rawLines = body
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.replace(SPACING, ' ').trim());
   const seen = new Set<string>();
   const kept: string[] = [];
   let title = knownTitle;
@@ -49,7 +54,12 @@ export function cleanBody(body: string, knownTitle: string | null): CleanBody {
       firstContent = false;
       if (knownTitle && line === knownTitle.trim()) continue;
       // A line ending in a colon introduces what follows ("The below is attributable to …:"): never a headline.
-      if (!knownTitle && line.length < 200 && !/[.!?”":]$/.test(line) && rawLines.slice(index + 1).some((l) => l.length > 80)) {
+      if (
+        !knownTitle &&
+        line.length < 200 &&
+        !/[.!?”":]$/.test(line) &&
+        rawLines.slice(index + 1).some((l) => l.length > 80)
+      ) {
         title = line;
         continue;
       }

@@ -9,10 +9,31 @@ function readJson<T>(name: string): T {
   return JSON.parse(readFileSync(dataDir + name, 'utf8')) as T;
 }
 
-export interface OrganizationRow { id: string; kind: ActorKind; name: string; aliases: string[]; country?: string }
-export interface AgencyRow { country: string; slug: string; name: string; aliases: string[] }
-export interface GenericAgencyRow { slug: string; name: string; aliases: string[]; bare?: boolean }
-export interface LeaderRow { name: string; country: string | null; title: string; affiliation?: string }
+export interface OrganizationRow {
+  id: string;
+  kind: ActorKind;
+  name: string;
+  aliases: string[];
+  country?: string;
+}
+export interface AgencyRow {
+  country: string;
+  slug: string;
+  name: string;
+  aliases: string[];
+}
+export interface GenericAgencyRow {
+  slug: string;
+  name: string;
+  aliases: string[];
+  bare?: boolean;
+}
+export interface LeaderRow {
+  name: string;
+  country: string | null;
+  title: string;
+  affiliation?: string;
+}
 export interface CountryExtras {
   aliases: Record<string, string[]>;
   demonyms: Record<string, string[]>;
@@ -144,7 +165,12 @@ export interface Lexicon {
   firstPersonPossessives: string[];
   determiners: string[];
 }
-export interface TriggerRow { relation: string; pattern: string; role: string; chain: string }
+export interface TriggerRow {
+  relation: string;
+  pattern: string;
+  role: string;
+  chain: string;
+}
 
 export const ORGANIZATIONS = readJson<{ organizations: OrganizationRow[] }>('organizations.json').organizations;
 const agencyFile = readJson<{ agencies: AgencyRow[]; generic: GenericAgencyRow[] }>('agencies.json');

@@ -1,14 +1,31 @@
 /** Dates: publication dates in free text, and event dates relative to the publication date. */
 import type { DatePrecision } from './types.ts';
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const MONTH_ABBR = MONTHS.map((m) => m.slice(0, 3));
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 function monthIndex(word: string): number {
   const w = word.toLowerCase().replace(/\.$/, '');
   const full = MONTHS.indexOf(w);
-  return full >= 0 ? full : MONTH_ABBR.indexOf(w.slice(0, 3)) >= 0 && w.length <= 4 ? MONTH_ABBR.indexOf(w.slice(0, 3)) : -1;
+  return full >= 0
+    ? full
+    : MONTH_ABBR.indexOf(w.slice(0, 3)) >= 0 && w.length <= 4
+      ? MONTH_ABBR.indexOf(w.slice(0, 3))
+      : -1;
 }
 
 function iso(y: number, m: number, d: number): string {
@@ -45,7 +62,10 @@ export function parseDate(text: string): string | null {
   return null;
 }
 
-export interface ResolvedDate { date: string | null; precision: DatePrecision }
+export interface ResolvedDate {
+  date: string | null;
+  precision: DatePrecision;
+}
 
 /** The date a sentence gives for its event, resolved against the publication date. */
 export function resolveSentenceDate(sentence: string, published: string | null): ResolvedDate {
@@ -62,15 +82,23 @@ export function resolveSentenceDate(sentence: string, published: string | null):
   const pub = new Date(Date.UTC(py, pm - 1, pd));
   if (/\byesterday\b/.test(lower)) return { date: shift(pub, -1), precision: 'DAY' };
   if (/\btoday\b/.test(lower)) return { date: published, precision: 'DAY' };
-  const wd = hasDay ? /\b(?:on|last|this|since|late|early)?\s*(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i.exec(sentence) : null;
+  const wd = hasDay
+    ? /\b(?:on|last|this|since|late|early)?\s*(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i.exec(
+        sentence,
+      )
+    : null;
   if (wd && /^[A-Z]/.test(wd[1]!)) {
     const target = WEEKDAYS.indexOf(wd[1]!.toLowerCase());
     const back = (pub.getUTCDay() - target + 7) % 7;
     return { date: shift(pub, -back), precision: 'DAY' };
   }
   const md = hasDigit
-    ? /\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})/.exec(sentence)
-      ?? /\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b/.exec(sentence)
+    ? (/\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{4})/.exec(
+        sentence,
+      ) ??
+      /\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December)\b/.exec(
+        sentence,
+      ))
     : null;
   if (md) {
     const monthWord = /^\d/.test(md[1]!) ? md[2]! : md[1]!;

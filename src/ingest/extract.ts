@@ -8,9 +8,25 @@ import { checkLanguage } from './language.ts';
 import { matchAt } from './gazetteer.ts';
 import { sha256, shortHash, slugify } from './ids.ts';
 import { readInput } from './input.ts';
-import { coordinate, findMentions, membersOf, newDiscourseState, opensAllyList, type DiscourseState, type Mention } from './mentions.ts';
+import {
+  coordinate,
+  findMentions,
+  membersOf,
+  newDiscourseState,
+  opensAllyList,
+  type DiscourseState,
+  type Mention,
+} from './mentions.ts';
 import { analyse, tokenizePhrase, type Sentence, type Token } from './nlp.ts';
-import { assignRoles, findFrames, frameOf, OPENING_QUOTE, RECIPROCAL, type Frame, type RoleAssignment } from './roles.ts';
+import {
+  assignRoles,
+  findFrames,
+  frameOf,
+  OPENING_QUOTE,
+  RECIPROCAL,
+  type Frame,
+  type RoleAssignment,
+} from './roles.ts';
 import { LEXICON } from './data.ts';
 import { buildGraph, type SentenceGraph } from './graph.ts';
 import { assignGraphRoles, dictionaryTriggers } from './graph-roles.ts';
@@ -19,9 +35,16 @@ import { parseMissing, ParseStore, type Annotator, type ParseLookup } from './pa
 import { findTriggers } from './triggers.ts';
 import type { ArticleInput, ExtractedActor, ExtractedEvent, ExtractionResult, Span } from './types.ts';
 
-interface Found { a: RoleAssignment; sentence: Sentence }
+interface Found {
+  a: RoleAssignment;
+  sentence: Sentence;
+}
 /** Where an actor is mentioned; `agent` false for a place ("in Beijing") or a noun modifier ("British Embassy staff"). */
-interface Occurrence { id: string; span: Span; agent: boolean }
+interface Occurrence {
+  id: string;
+  span: Span;
+  agent: boolean;
+}
 
 // Patterns tested per sentence or mention live here: a regular expression literal inside a function is a new object each time it runs.
 const SPOKES = /^spokes/i;
@@ -99,7 +122,8 @@ export interface PreparedArticle {
 export function prepareArticle(input: ArticleInput): PreparedArticle {
   const raw = readInput(input);
   const clean = cleanBody(raw.body, raw.title);
-  if (clean.text.trim() === '') throw new InputError('EMPTY_INPUT', 'no article text is left after removing page furniture');
+  if (clean.text.trim() === '')
+    throw new InputError('EMPTY_INPUT', 'no article text is left after removing page furniture');
   checkLanguage(clean.text);
   return { input, raw, clean, sentences: analyse(clean.text) };
 }
@@ -121,14 +145,26 @@ export function candidateSentences(p: PreparedArticle): Sentence[] {
     // its length, so it is read by the window rules (the longest gold sentence has 91 tokens).
     if (s.cut || toks.length > MAX_PARSED_TOKENS || s.end - s.start > MAX_PARSED_CHARS) return false;
     const act = toks.some((t) => SPEECH_LEMMAS.has(t.lemma)) || findTriggers(toks).length > 0;
-    return act && toks.some((t, k) => ACTORISH.has(t.lower) || (k > 0 && /^\p{Lu}/u.test(t.text)) || (k === 0 && t.pos === 'PROPN'));
+    return (
+      act &&
+      toks.some((t, k) => ACTORISH.has(t.lower) || (k > 0 && /^\p{Lu}/u.test(t.text)) || (k === 0 && t.pos === 'PROPN'))
+    );
   });
 }
 
 /** Extracts an article, parsing its candidate sentences with `engine` first (parses kept in `store`). */
-export async function extractWithEngine(input: ArticleInput, engine: Annotator, store: ParseStore = new ParseStore(), options: Omit<ExtractOptions, 'parses'> = {}): Promise<ExtractionResult> {
+export async function extractWithEngine(
+  input: ArticleInput,
+  engine: Annotator,
+  store: ParseStore = new ParseStore(),
+  options: Omit<ExtractOptions, 'parses'> = {},
+): Promise<ExtractionResult> {
   const p = prepareArticle(input);
-  await parseMissing(candidateSentences(p).map((s) => s.text), engine, store);
+  await parseMissing(
+    candidateSentences(p).map((s) => s.text),
+    engine,
+    store,
+  );
   return extractPrepared(p, { ...options, parses: store.lookup });
 }
 
@@ -165,39 +201,86 @@ export function extractPrepared(prepared: PreparedArticle, options: ExtractOptio
   const ahead = options.discourse === false ? new Map<number, ExtractedActor[]>() : speakersAhead(sentences, dlIso);
   for (const [index, sentence] of sentences.entries()) {
     const toks = sentence.tokens;
-    const dlTokens = sentence.start < clean.datelineLength ? toks.filter((t) => t.end <= clean.datelineLength).length : 0;
+    const dlTokens =
+      sentence.start < clean.datelineLength ? toks.filter((t) => t.end <= clean.datelineLength).length : 0;
     const parse = parses?.(sentence.text);
     const graph = parse ? buildGraph(parse, toks, sentence.start) : null;
     const listed = findMentions(toks, state, dlTokens);
-    const gazetteer = graph && options.mentions !== 'gazetteer' ? restateOfficials({ tokens: toks, graph, text, date: publishedAt, state, mentions: listed }) : listed;
+    const gazetteer =
+      graph && options.mentions !== 'gazetteer'
+        ? restateOfficials({ tokens: toks, graph, text, date: publishedAt, state, mentions: listed })
+        : listed;
     // Names and state bodies the gazetteer does not know, read on the parse (named-entity tags, dictionaries).
-    const extra = graph && options.mentions !== 'gazetteer' ? nerMentions({ tokens: toks, graph, text, date: publishedAt, state, mentions: gazetteer }) : [];
+    const extra =
+      graph && options.mentions !== 'gazetteer'
+        ? nerMentions({ tokens: toks, graph, text, date: publishedAt, state, mentions: gazetteer })
+        : [];
     const found0 = extra.length === 0 ? gazetteer : [...gazetteer, ...extra].sort((a, b) => a.start - b.start);
     const startsWithQuote = OPENING_QUOTE.test(toks[0]?.text ?? '');
     const docVoice = voice ?? (author ? register.adopt(author) : null);
     const groups0 = coordinate(toks, found0);
-    const mentions = addVoiceMentions(toks, found0, findFrames(toks, groups0), startsWithQuote ? lastSpeaker : null, docVoice, register);
+    const mentions = addVoiceMentions(
+      toks,
+      found0,
+      findFrames(toks, groups0),
+      startsWithQuote ? lastSpeaker : null,
+      docVoice,
+      register,
+    );
     const announced = announcedVoice(toks, mentions);
     if (announced) voice = announced;
     // "Spokesperson Lin Wei: We oppose …": a transcript's speaker label speaks what follows it, and the later answers.
     const label = options.discourse === false ? null : speakerLabel(toks, mentions);
     if (label) voice = label.actorIds[0]!;
     // An unparsed sentence (no trigger in it) still names who "it" will be: its first body or state, as a subject usually comes first.
-    if (!graph) lastBody = mentions.filter((m) => !m.locative && m.actorIds.length === 1 && !PERSON_KINDS.has(register.kindOf(m.actorIds[0]!) ?? 'PERSON')).map((m) => ({ ...m, carried: true }))[0] ?? lastBody;
-    for (const m of mentions) for (const mem of membersOf(m)) occurrences.push({ id: mem.id, span: span(sentence, mem.start, mem.end, text), agent: !m.locative && !isModifier(toks, mem.end) });
+    if (!graph)
+      lastBody =
+        mentions
+          .filter(
+            (m) =>
+              !m.locative && m.actorIds.length === 1 && !PERSON_KINDS.has(register.kindOf(m.actorIds[0]!) ?? 'PERSON'),
+          )
+          .map((m) => ({ ...m, carried: true }))[0] ?? lastBody;
+    for (const m of mentions)
+      for (const mem of membersOf(m))
+        occurrences.push({
+          id: mem.id,
+          span: span(sentence, mem.start, mem.end, text),
+          agent: !m.locative && !isModifier(toks, mem.end),
+        });
     // Without voice mentions the groups are those already formed (and their speech frames already found).
     const groups = mentions === found0 ? groups0 : coordinate(toks, mentions);
     // Tokens inside a mention or the dateline start no trigger.
     const covered = new Uint8Array(toks.length);
     for (const m of mentions) covered.fill(1, m.start, m.end);
     // On a parsed sentence the engine's lemmas ("apprehended" → apprehend) are the ones triggers match.
-    const triggers = findTriggers(graph ? withEngineLemmas(toks, graph) : toks, (k) => covered[k] === 1 || k < dlTokens);
-    options.trace?.({ start: sentence.start, end: sentence.end, actorIds: [...new Set(mentions.flatMap((m) => m.actorIds))], relations: [...new Set(triggers.filter((t) => t.role !== 'head').map((t) => t.relation))], parsed: !!graph });
+    const triggers = findTriggers(
+      graph ? withEngineLemmas(toks, graph) : toks,
+      (k) => covered[k] === 1 || k < dlTokens,
+    );
+    options.trace?.({
+      start: sentence.start,
+      end: sentence.end,
+      actorIds: [...new Set(mentions.flatMap((m) => m.actorIds))],
+      relations: [...new Set(triggers.filter((t) => t.role !== 'head').map((t) => t.relation))],
+      parsed: !!graph,
+    });
     // A heading in capitals ("SUPPORT TO DPRK MALICIOUS CYBER ACTIVITY") labels a section; it reports nothing.
     const heading = !LOWER_CASE.test(sentence.text) && toks.length >= 3;
     // A quote opened here and closed in a later sentence ("“A. B,” the minister said."): that sentence's speaker.
     const later = !lastSpeaker && startsWithQuote ? ahead.get(index) : undefined;
-    const inherited = lastSpeaker ? { ...lastSpeaker, carried: true } : later ? { start: 0, end: 1, actorIds: later.map((a) => register.adopt(a)), locative: false, via: 'name' as const, carried: true } : null;
+    const inherited = lastSpeaker
+      ? { ...lastSpeaker, carried: true }
+      : later
+        ? {
+            start: 0,
+            end: 1,
+            actorIds: later.map((a) => register.adopt(a)),
+            locative: false,
+            via: 'name' as const,
+            carried: true,
+          }
+        : null;
     // No paragraph break between the sentence before and this one.
     const sameParagraph = previousEnd >= 0 && !text.slice(previousEnd, sentence.start).includes('\n');
     const foundBefore = found.length;
@@ -206,24 +289,61 @@ export function extractPrepared(prepared: PreparedArticle, options: ExtractOptio
       let window = reading === 'graph-only' ? [] : assignRoles(toks, groups, triggers, inherited, docVoice);
       if (graph) {
         const quoted = startsWithQuote && frames.length === 0 ? inherited : null;
-        const speakerAt = (k: number): Mention | null => frameOf(frames, k)?.speaker ?? (label && k >= label.end ? label : quoted);
+        const speakerAt = (k: number): Mention | null =>
+          frameOf(frames, k)?.speaker ?? (label && k >= label.end ? label : quoted);
         const taken = new Uint8Array(toks.length);
         for (const t of triggers) taken.fill(1, t.start, t.end);
-        const extraTriggers = options.dictionaryVerbs !== true ? [] : dictionaryTriggers(graph, (k) => taken[k] === 1 || covered[k] === 1 || k < dlTokens);
-        const { assigned, read, refused } = assignGraphRoles({ tokens: toks, graph, mentions, speakerAt, docVoice: label ? label.actorIds[0]! : docVoice, groups, pronoun: options.discourse === false ? null : lastBody, previous: sameParagraph && options.discourse !== false ? previousVoice : null, we: options.discourse === false ? null : weGroup, onWe: (m) => { weGroup = { ...m, carried: true }; } }, extraTriggers.length > 0 ? [...triggers, ...extraTriggers] : triggers);
+        const extraTriggers =
+          options.dictionaryVerbs !== true
+            ? []
+            : dictionaryTriggers(graph, (k) => taken[k] === 1 || covered[k] === 1 || k < dlTokens);
+        const { assigned, read, refused } = assignGraphRoles(
+          {
+            tokens: toks,
+            graph,
+            mentions,
+            speakerAt,
+            docVoice: label ? label.actorIds[0]! : docVoice,
+            groups,
+            pronoun: options.discourse === false ? null : lastBody,
+            previous: sameParagraph && options.discourse !== false ? previousVoice : null,
+            we: options.discourse === false ? null : weGroup,
+            onWe: (m) => {
+              weGroup = { ...m, carried: true };
+            },
+          },
+          extraTriggers.length > 0 ? [...triggers, ...extraTriggers] : triggers,
+        );
         // The graph reads every act trigger it has nodes for; where it attaches no argument by structure (a
         // parse broken by a dash or a list) the window reading of that trigger stands in; the window rules also
         // keep the speaker's judgements (roles *-content).
-        const structural = new Set(assigned.filter((a) => !a.rule.startsWith('graph:speaker') && !a.rule.startsWith('graph:passive-voice')).map((a) => a.trigger));
+        const structural = new Set(
+          assigned
+            .filter((a) => !a.rule.startsWith('graph:speaker') && !a.rule.startsWith('graph:passive-voice'))
+            .map((a) => a.trigger),
+        );
         const windowOf = new Set(window.map((a) => a.trigger));
         lastBody = subjectBody(graph, mentions, register) ?? lastBody;
-        for (const a of assigned) if (structural.has(a.trigger) || !windowOf.has(a.trigger) || reading === 'graph-only') found.push({ a, sentence });
-        window = window.filter((a) => a.trigger.role !== 'act' || !read.has(a.trigger) || (reading !== 'graph-only' && !structural.has(a.trigger) && !refused.has(a.trigger)));
+        for (const a of assigned)
+          if (structural.has(a.trigger) || !windowOf.has(a.trigger) || reading === 'graph-only')
+            found.push({ a, sentence });
+        window = window.filter(
+          (a) =>
+            a.trigger.role !== 'act' ||
+            !read.has(a.trigger) ||
+            (reading !== 'graph-only' && !structural.has(a.trigger) && !refused.has(a.trigger)),
+        );
       }
       for (const a of window) found.push({ a, sentence });
     }
     const lastFound = found.length > foundBefore ? found[found.length - 1]!.a.source : null;
-    previousVoice = lastFound ? { ...lastFound, carried: true } : frames.length > 0 ? { ...frames[frames.length - 1]!.speaker, carried: true } : sameParagraph ? previousVoice : null;
+    previousVoice = lastFound
+      ? { ...lastFound, carried: true }
+      : frames.length > 0
+        ? { ...frames[frames.length - 1]!.speaker, carried: true }
+        : sameParagraph
+          ? previousVoice
+          : null;
     previousEnd = sentence.end;
     const lastFrame = frames[frames.length - 1];
     if (lastFrame) lastSpeaker = lastFrame.speaker;
@@ -237,7 +357,14 @@ export function extractPrepared(prepared: PreparedArticle, options: ExtractOptio
   const actorIds = new Set(events.flatMap((e) => [e.source, e.target]));
   const named = new Set(occurrences.map((o) => o.id));
   const agents = new Set(occurrences.filter((o) => o.agent).map((o) => o.id));
-  const actors = [...register.actors.values()].filter((a) => actorIds.has(a.id) || (a.kind !== 'COUNTRY' && !register.incidental.has(a.id) && !(a.kind === 'PERSON' && register.descriptive.has(a.id)) && (a.kind === 'OFFICIAL' ? named : agents).has(a.id)));
+  const actors = [...register.actors.values()].filter(
+    (a) =>
+      actorIds.has(a.id) ||
+      (a.kind !== 'COUNTRY' &&
+        !register.incidental.has(a.id) &&
+        !(a.kind === 'PERSON' && register.descriptive.has(a.id)) &&
+        (a.kind === 'OFFICIAL' ? named : agents).has(a.id)),
+  );
   const warnings: string[] = [];
   if (!publishedAt) warnings.push('no publication date found: event dates are null unless the text gives one');
   return {
@@ -254,7 +381,9 @@ function withEngineLemmas(tokens: readonly Token[], graph: SentenceGraph): Token
   return tokens.map((t, k) => {
     const nodes = graph.ofToken[k];
     const n = nodes?.length === 1 ? graph.nodes[nodes[0]!]! : null;
-    return n && n.start === t.start && n.end === t.end && n.lemma !== t.lemma && /^[a-z]+$/.test(n.lemma) ? { ...t, lemma: n.lemma } : t;
+    return n && n.start === t.start && n.end === t.end && n.lemma !== t.lemma && /^[a-z]+$/.test(n.lemma)
+      ? { ...t, lemma: n.lemma }
+      : t;
   });
 }
 
@@ -265,14 +394,17 @@ function subjectBody(graph: SentenceGraph, mentions: readonly Mention[], registe
   for (const node of graph.nodes) {
     if (!node.in.some((e) => e.dep === 'nsubj' || e.dep === 'nsubj:pass') || node.token < 0) continue;
     const m = mentions.find((x) => node.token >= x.start && node.token < x.end && !x.locative);
-    if (m && m.actorIds.length === 1 && !PERSON_KINDS.has(register.kindOf(m.actorIds[0]!) ?? 'PERSON')) return { ...m, carried: true };
+    if (m && m.actorIds.length === 1 && !PERSON_KINDS.has(register.kindOf(m.actorIds[0]!) ?? 'PERSON'))
+      return { ...m, carried: true };
   }
   return null;
 }
 
 /** "Spokesperson Lin Wei: …", "Ambassador Moreno: …": a single actor named at the start of a line, then a colon. */
 function speakerLabel(tokens: readonly Token[], mentions: readonly Mention[]): Mention | null {
-  const m = mentions.find((x) => x.start <= 1 && tokens[x.end]?.text === ':' && x.actorIds.length === 1 && x.via !== 'author');
+  const m = mentions.find(
+    (x) => x.start <= 1 && tokens[x.end]?.text === ':' && x.actorIds.length === 1 && x.via !== 'author',
+  );
   return m ?? null;
 }
 
@@ -286,12 +418,19 @@ function stateOfVoice(id: string, register: ActorRegister, only: 'AGENCY' | null
   return ok && a.country ? register.country(a.country) : null;
 }
 
-function addVoiceMentions(tokens: readonly Token[], mentions: Mention[], frames: readonly Frame[], inherited: Mention | null, docVoice: string | null, register: ActorRegister): Mention[] {
+function addVoiceMentions(
+  tokens: readonly Token[],
+  mentions: Mention[],
+  frames: readonly Frame[],
+  inherited: Mention | null,
+  docVoice: string | null,
+  register: ActorRegister,
+): Mention[] {
   const extra: Mention[] = [];
   // The loop itself captures nothing (a closure over `k` would allocate a scope for every token).
   for (let k = 0; k < tokens.length; k += 1) {
     const t = tokens[k]!;
-    if (!VOICE_WORDS.has(t.lower) || (t.text === 'US')) continue;
+    if (!VOICE_WORDS.has(t.lower) || t.text === 'US') continue;
     const m = voiceMention(t, k, mentions, frames, inherited, docVoice, register);
     if (m) extra.push(m);
   }
@@ -299,12 +438,25 @@ function addVoiceMentions(tokens: readonly Token[], mentions: Mention[], frames:
 }
 
 /** The mention a voice word at token k stands for, unless it is inside a mention already. */
-function voiceMention(t: Token, k: number, mentions: readonly Mention[], frames: readonly Frame[], inherited: Mention | null, docVoice: string | null, register: ActorRegister): Mention | null {
+function voiceMention(
+  t: Token,
+  k: number,
+  mentions: readonly Mention[],
+  frames: readonly Frame[],
+  inherited: Mention | null,
+  docVoice: string | null,
+  register: ActorRegister,
+): Mention | null {
   if (mentions.some((m) => k >= m.start && k < m.end)) return null;
-  const frame = frames.filter((f) => k >= f.from && k < f.to && k !== f.verb).sort((a, b) => Math.abs(a.verb - k) - Math.abs(b.verb - k))[0];
+  const frame = frames
+    .filter((f) => k >= f.from && k < f.to && k !== f.verb)
+    .sort((a, b) => Math.abs(a.verb - k) - Math.abs(b.verb - k))[0];
   // "our support", "our countries": the document's own state where its voice is a body or an official of one.
   const said = frame?.speaker.actorIds ?? inherited?.actorIds ?? (docVoice ? [docVoice] : null);
-  const own = /^our$/i.test(t.text) && said?.length === 1 ? stateOfVoice(said[0]!, register, frame || inherited ? 'AGENCY' : null) : null;
+  const own =
+    /^our$/i.test(t.text) && said?.length === 1
+      ? stateOfVoice(said[0]!, register, frame || inherited ? 'AGENCY' : null)
+      : null;
   const ids = own ? [own] : said;
   return ids && ids.length > 0 ? { start: k, end: k + 1, actorIds: [...ids], locative: false, via: 'author' } : null;
 }
@@ -314,11 +466,18 @@ const STATEMENT_OPENERS = new Set(LEXICON.statementOpeners);
 /** "The below is attributable to Spokesperson X:", "The US Department of State released the following statement:". */
 function announcedVoice(tokens: readonly Token[], mentions: readonly Mention[]): string | null {
   // The announcement ends the sentence, or a colon inside it opens the statement ("… the following statement: We …").
-  const colon = tokens.findIndex((t, k) => t.text === ':' && (k === tokens.length - 1 || /^we$/i.test(tokens[k + 1]?.text ?? '')));
+  const colon = tokens.findIndex(
+    (t, k) => t.text === ':' && (k === tokens.length - 1 || /^we$/i.test(tokens[k + 1]?.text ?? '')),
+  );
   if (colon < 0 || !tokens.slice(0, colon).some((t) => STATEMENT_OPENERS.has(t.lower))) return null;
   mentions = mentions.filter((m) => m.end <= colon);
-  const by = tokens.findIndex((t, k) => (t.lower === 'to' && tokens[k - 1]?.lower === 'attributable') || t.lower === 'by');
-  const m = by >= 0 ? mentions.find((x) => x.start > by && x.via !== 'author') : mentions.find((x) => !x.locative && x.via !== 'author');
+  const by = tokens.findIndex(
+    (t, k) => (t.lower === 'to' && tokens[k - 1]?.lower === 'attributable') || t.lower === 'by',
+  );
+  const m =
+    by >= 0
+      ? mentions.find((x) => x.start > by && x.via !== 'author')
+      : mentions.find((x) => !x.locative && x.via !== 'author');
   return m?.actorIds.length === 1 ? m.actorIds[0]! : null;
 }
 
@@ -372,7 +531,9 @@ function speakersAhead(sentences: readonly Sentence[], dateline: string | null):
       const scratch = newDiscourseState(new ActorRegister(), dateline, null);
       const groups = coordinate(later, findMentions(later, scratch));
       const frame = findFrames(later, groups).find((f) => f.verb > close);
-      const actors = frame?.speaker.actorIds.map((id) => scratch.register.actors.get(id)).filter((a): a is ExtractedActor => !!a) ?? [];
+      const actors =
+        frame?.speaker.actorIds.map((id) => scratch.register.actors.get(id)).filter((a): a is ExtractedActor => !!a) ??
+        [];
       if (actors.length > 0) for (let k = i; k < j; k += 1) out.set(k, actors);
       break;
     }
@@ -421,14 +582,15 @@ function opponents(found: readonly Found[], register: ActorRegister): Map<string
     if (!a.target || a.negated || !OPPONENT_RELATIONS.has(a.trigger.relation)) continue;
     // A list of seven allies is one act, not seven.
     weight = 1 / (a.source.actorIds.length * a.target.actorIds.length);
-    for (const s of a.source.actorIds) for (const t of a.target.actorIds) {
-      const cs = register.countryOf(s);
-      const ct = register.countryOf(t);
-      if (cs && ct && cs !== ct) {
-        bump(cs, ct);
-        bump(ct, cs);
+    for (const s of a.source.actorIds)
+      for (const t of a.target.actorIds) {
+        const cs = register.countryOf(s);
+        const ct = register.countryOf(t);
+        if (cs && ct && cs !== ct) {
+          bump(cs, ct);
+          bump(ct, cs);
+        }
       }
-    }
   }
   const out = new Map<string, string>();
   for (const [c, m] of counts) {
@@ -446,7 +608,9 @@ function envoyState(id: string, relation: string, register: ActorRegister): stri
   if (relation !== 'CONDEMNS' && relation !== 'THREATENS') return id;
   const a = register.actors.get(id);
   if (!a?.country) return id;
-  const envoy = (a.kind === 'OFFICIAL' && !!a.title && ENVOY_TITLE.test(a.title)) || (a.kind === 'AGENCY' && /:(?:embassy|consulate)(?:-in-[a-z]{3})?$/.test(a.id));
+  const envoy =
+    (a.kind === 'OFFICIAL' && !!a.title && ENVOY_TITLE.test(a.title)) ||
+    (a.kind === 'AGENCY' && /:(?:embassy|consulate)(?:-in-[a-z]{3})?$/.test(a.id));
   return envoy ? register.country(a.country) : id;
 }
 
@@ -456,17 +620,23 @@ function lastOf<T>(items: readonly T[], test: (item: T) => boolean): T | undefin
   return undefined;
 }
 
-function buildEvents(found: readonly Found[], register: ActorRegister, occurrences: readonly Occurrence[], article: { id: string; text: string; publishedAt: string | null }): ExtractedEvent[] {
+function buildEvents(
+  found: readonly Found[],
+  register: ActorRegister,
+  occurrences: readonly Occurrence[],
+  article: { id: string; text: string; publishedAt: string | null },
+): ExtractedEvent[] {
   const opp = opponents(found, register);
   const hero = protagonist(found, register);
   // Unaddressed solidarity goes to the adversary of whoever the supporter itself blames in the article.
   const blamed = new Map<string, string>();
   for (const { a } of found) {
     if (!a.target || a.negated || !OPPONENT_RELATIONS.has(a.trigger.relation)) continue;
-    for (const s of a.source.actorIds) for (const t of a.target.actorIds) {
-      const ct = register.countryOf(t);
-      if (ct && !blamed.has(s)) blamed.set(s, ct);
-    }
+    for (const s of a.source.actorIds)
+      for (const t of a.target.actorIds) {
+        const ct = register.countryOf(t);
+        if (ct && !blamed.has(s)) blamed.set(s, ct);
+      }
   }
   const sideOf = (id: string): string | undefined => {
     const b = blamed.get(id);
@@ -482,31 +652,47 @@ function buildEvents(found: readonly Found[], register: ActorRegister, occurrenc
     dates.set(sentence, when);
     const targets: { id: string; span: Span }[] = [];
     if (a.target) {
-      for (const m of membersOf(a.target)) targets.push({ id: envoyState(m.id, info.name, register), span: span(sentence, m.start, m.end, article.text) });
+      for (const m of membersOf(a.target))
+        targets.push({ id: envoyState(m.id, info.name, register), span: span(sentence, m.start, m.end, article.text) });
     }
     for (const s of membersOf(a.source)) {
       // A quote's speaker named in an earlier sentence: point at where it was named.
-      const carried = a.source.carried ? lastOf(occurrences, (x) => x.id === s.id && x.span.start < sentence.start) : undefined;
+      const carried = a.source.carried
+        ? lastOf(occurrences, (x) => x.id === s.id && x.span.start < sentence.start)
+        : undefined;
       const sourceSpan = carried?.span ?? span(sentence, s.start, s.end, article.text);
       let tlist = targets;
       if (!a.target && RECIPROCAL.has(info.name) && a.source.actorIds.length >= 2) {
-        tlist = membersOf(a.source).filter((o) => o.id !== s.id).map((o) => ({ id: o.id, span: span(sentence, o.start, o.end, article.text) }));
+        tlist = membersOf(a.source)
+          .filter((o) => o.id !== s.id)
+          .map((o) => ({ id: o.id, span: span(sentence, o.start, o.end, article.text) }));
       } else if (!a.target) {
         const c = register.countryOf(s.id);
         // An embassy answers its host country: "the Chinese embassy in New Zealand called the allegations groundless".
         const host = /:embassy-in-([a-z]{3})$/.exec(s.id)?.[1]?.toUpperCase();
-        const o = a.trigger.relation === 'SUPPORTS' ? (sideOf(s.id) ?? hero ?? undefined) : host ?? (c ? opp.get(c) : undefined);
+        const o =
+          a.trigger.relation === 'SUPPORTS'
+            ? (sideOf(s.id) ?? hero ?? undefined)
+            : (host ?? (c ? opp.get(c) : undefined));
         if (!o) continue;
         const oid = countryId(o);
         register.country(o);
-        const prior = lastOf(occurrences, (x) => x.span.start < sentence.end && (x.id === oid || register.countryOf(x.id) === o));
+        const prior = lastOf(
+          occurrences,
+          (x) => x.span.start < sentence.end && (x.id === oid || register.countryOf(x.id) === o),
+        );
         tlist = [{ id: oid, span: prior?.span ?? span(sentence, a.trigger.start, a.trigger.end, article.text) }];
       }
       for (const t of tlist) {
         if (s.id === t.id) continue;
         const cs = register.countryOf(s.id);
         // A state does not act on itself or its own organs; it may on its own citizens, companies and groups.
-        if (cs && cs === register.countryOf(t.id) && !(PRIVATE_KINDS.has(register.kindOf(t.id) ?? 'COUNTRY') && register.kindOf(s.id) !== 'COUNTRY')) continue;
+        if (
+          cs &&
+          cs === register.countryOf(t.id) &&
+          !(PRIVATE_KINDS.has(register.kindOf(t.id) ?? 'COUNTRY') && register.kindOf(s.id) !== 'COUNTRY')
+        )
+          continue;
         const key = `${s.id}|${info.name}|${t.id}|${sentence.start}`;
         if (seen.has(key)) continue;
         seen.add(key);

@@ -30,7 +30,8 @@ function isSidecar(path: string): boolean {
 
 /** Checks one parsed JSON value as an ArticleInput. */
 export function toArticleInput(value: unknown, what: string): ArticleInput {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InputError('MALFORMED_JSON', `${what}: expected a JSON object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new InputError('MALFORMED_JSON', `${what}: expected a JSON object`);
   const obj = value as Record<string, unknown>;
   const out: ArticleInput = {};
   for (const f of FIELDS) {
@@ -39,12 +40,14 @@ export function toArticleInput(value: unknown, what: string): ArticleInput {
     if (typeof v !== 'string') throw new InputError('INVALID_FIELD', `${what}: "${f}" must be a string`);
     out[f] = v;
   }
-  if (out.text === undefined && out.html === undefined) throw new InputError('MISSING_CONTENT', `${what}: neither "text" nor "html" is given`);
+  if (out.text === undefined && out.html === undefined)
+    throw new InputError('MISSING_CONTENT', `${what}: neither "text" nor "html" is given`);
   return out;
 }
 
 export function decode(buf: Buffer, what: string): string {
-  if (buf.length > MAX_INPUT_BYTES) throw new InputError('TOO_LARGE', `${what} is ${buf.length} bytes; the limit is ${MAX_INPUT_BYTES} bytes`);
+  if (buf.length > MAX_INPUT_BYTES)
+    throw new InputError('TOO_LARGE', `${what} is ${buf.length} bytes; the limit is ${MAX_INPUT_BYTES} bytes`);
   if (buf.includes(0)) throw new InputError('BINARY_INPUT', `${what} contains NUL bytes; expected text`);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buf);
@@ -66,7 +69,8 @@ export function readSidecar(path: string): Partial<ArticleInput> {
   const side = join(dirname(path), `${basename(path).replace(/\.[^.]+$/, '')}.meta.json`);
   if (!existsSync(side)) return {};
   const meta = parseJson(readFileSync(side, 'utf8'), side);
-  if (typeof meta !== 'object' || meta === null) throw new InputError('MALFORMED_JSON', `${side}: expected a JSON object`);
+  if (typeof meta !== 'object' || meta === null)
+    throw new InputError('MALFORMED_JSON', `${side}: expected a JSON object`);
   const out: Partial<ArticleInput> = {};
   for (const f of ['id', 'title', 'url', 'outlet', 'publishedAt'] as const) {
     const v = (meta as Record<string, unknown>)[f];
@@ -78,7 +82,15 @@ export function readSidecar(path: string): Partial<ArticleInput> {
 /** A path given or found that is not read as an article, and why. */
 export interface SkippedPath {
   path: string;
-  code: 'NOT_FOUND' | 'UNREADABLE' | 'UNSUPPORTED_TYPE' | 'HIDDEN' | 'LINK_OUTSIDE' | 'LINK_TO_FOLDER' | 'BROKEN_LINK' | 'NOT_A_FILE';
+  code:
+    | 'NOT_FOUND'
+    | 'UNREADABLE'
+    | 'UNSUPPORTED_TYPE'
+    | 'HIDDEN'
+    | 'LINK_OUTSIDE'
+    | 'LINK_TO_FOLDER'
+    | 'BROKEN_LINK'
+    | 'NOT_A_FILE';
   reason: string;
 }
 
@@ -99,7 +111,13 @@ function isInside(root: string, path: string): boolean {
 }
 
 /** What is wrong with one entry of a folder, or null when it is an article file to read. */
-async function classifyEntry(path: string, name: string, kind: { file: boolean; link: boolean }, rootReal: string, root: string): Promise<SkippedPath | null> {
+async function classifyEntry(
+  path: string,
+  name: string,
+  kind: { file: boolean; link: boolean },
+  rootReal: string,
+  root: string,
+): Promise<SkippedPath | null> {
   if (name.startsWith('.')) return { path, code: 'HIDDEN', reason: 'hidden file, not read' };
   if (kind.link) {
     // A link is followed only to a file inside the tree given: never out of it.
@@ -109,15 +127,25 @@ async function classifyEntry(path: string, name: string, kind: { file: boolean; 
     } catch {
       return { path, code: 'BROKEN_LINK', reason: 'a link to nothing' };
     }
-    if (!isInside(rootReal, target)) return { path, code: 'LINK_OUTSIDE', reason: `a link to ${target}, outside ${root}: not followed` };
+    if (!isInside(rootReal, target))
+      return { path, code: 'LINK_OUTSIDE', reason: `a link to ${target}, outside ${root}: not followed` };
     const st = await stat(target);
-    if (st.isDirectory()) return { path, code: 'LINK_TO_FOLDER', reason: `a link to the folder ${target} of the same tree: its files are read where they are` };
+    if (st.isDirectory())
+      return {
+        path,
+        code: 'LINK_TO_FOLDER',
+        reason: `a link to the folder ${target} of the same tree: its files are read where they are`,
+      };
     if (!st.isFile()) return { path, code: 'NOT_A_FILE', reason: 'a link to something that is not a file' };
   } else if (!kind.file) {
     return { path, code: 'NOT_A_FILE', reason: 'not a regular file (socket, pipe or device)' };
   }
   if (!ARTICLE_EXT.has(extname(name).toLowerCase())) {
-    return { path, code: 'UNSUPPORTED_TYPE', reason: `not an article file (${extname(name) || 'no extension'}; read are ${ARTICLE_TYPES})` };
+    return {
+      path,
+      code: 'UNSUPPORTED_TYPE',
+      reason: `not an article file (${extname(name) || 'no extension'}; read are ${ARTICLE_TYPES})`,
+    };
   }
   return null;
 }
@@ -162,7 +190,8 @@ export async function scanPaths(paths: string[]): Promise<PathScan> {
       isDir = (await stat(p)).isDirectory();
     } catch (error) {
       const code = (error as { code?: string }).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') scan.missing.push({ path: p, code: 'NOT_FOUND', reason: 'no such file or folder' });
+      if (code === 'ENOENT' || code === 'ENOTDIR')
+        scan.missing.push({ path: p, code: 'NOT_FOUND', reason: 'no such file or folder' });
       else scan.missing.push({ path: p, code: 'UNREADABLE', reason: `cannot be read (${code ?? 'error'})` });
       continue;
     }
@@ -180,7 +209,10 @@ export async function listFiles(paths: string[]): Promise<string[]> {
 
 /** A path given that is missing, as the failed item it is. */
 export function missingInput(m: SkippedPath): SourcedInput {
-  return { source: m.path, error: new InputError(m.code === 'NOT_FOUND' ? 'NOT_FOUND' : 'UNREADABLE', `${m.path}: ${m.reason}`) };
+  return {
+    source: m.path,
+    error: new InputError(m.code === 'NOT_FOUND' ? 'NOT_FOUND' : 'UNREADABLE', `${m.path}: ${m.reason}`),
+  };
 }
 
 function jsonLine(line: string, what: string): SourcedInput {

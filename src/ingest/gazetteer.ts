@@ -17,8 +17,16 @@ export type GazetteerEntry =
   | { type: 'title'; title: string };
 
 /** `surface`: the phrase's tokens joined by spaces, typographic apostrophes made straight (as `surfaceKey` makes a match's). */
-interface Terminal { entry: GazetteerEntry; surface: string; caseSensitive: boolean; capitalised: boolean }
-interface TrieNode { next: Map<string, TrieNode>; terminals: Terminal[] }
+interface Terminal {
+  entry: GazetteerEntry;
+  surface: string;
+  caseSensitive: boolean;
+  capitalised: boolean;
+}
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  terminals: Terminal[];
+}
 
 const root: TrieNode = { next: new Map(), terminals: [] };
 
@@ -35,7 +43,12 @@ function add(phrase: string, entry: GazetteerEntry, caseSensitive?: boolean): vo
 }
 
 /** `words`: the phrase's token texts. */
-function insert(phrase: string, words: readonly string[], entry: GazetteerEntry, caseSensitive: boolean | undefined): void {
+function insert(
+  phrase: string,
+  words: readonly string[],
+  entry: GazetteerEntry,
+  caseSensitive: boolean | undefined,
+): void {
   if (words.length === 0) return;
   let node = root;
   for (const w of words) {
@@ -50,7 +63,12 @@ function insert(phrase: string, words: readonly string[], entry: GazetteerEntry,
   // One-word names are case-sensitive ("US" is not "us", "Nato" is not "nato"); longer ones are not.
   // A proper name written capitalised in the data must start with a capital in the text too ("Group of Seven", not "a group of seven").
   const capitalised = entry.type === 'named' && /^[A-Z]/.test(phrase);
-  node.terminals.push({ entry, surface: words.join(' ').replace(/’/g, "'"), caseSensitive: caseSensitive ?? words.length === 1, capitalised });
+  node.terminals.push({
+    entry,
+    surface: words.join(' ').replace(/’/g, "'"),
+    caseSensitive: caseSensitive ?? words.length === 1,
+    capitalised,
+  });
 }
 
 const SHORT_CODES_OK = new Set(COUNTRY_EXTRAS.shortCodes);
@@ -70,34 +88,59 @@ function buildCountries(): void {
       if ((skip.has(n) && n !== c.name.common) || /[^\x20-\x7E\u00C0-\u024F]/.test(n)) continue;
       if (n.length <= 4 && n === n.toUpperCase() && !SHORT_CODES_OK.has(n)) continue;
       add(n, { type: 'country', iso, form: 'name' });
-      if (/^the /i.test(n) === false && /^(?:United|Republic|Kingdom|Democratic|Federal|Islamic|Czech|Netherlands|Philippines|Bahamas|Gambia)/.test(n)) {
+      if (
+        /^the /i.test(n) === false &&
+        /^(?:United|Republic|Kingdom|Democratic|Federal|Islamic|Czech|Netherlands|Philippines|Bahamas|Gambia)/.test(n)
+      ) {
         add(`the ${n}`, { type: 'country', iso, form: 'name' }, false);
       }
     }
     for (const cap of c.capital ?? []) if (!skip.has(cap)) add(cap, { type: 'country', iso, form: 'capital' });
     const dem = c.demonyms?.eng;
     // Territories share their state's demonym ("American" is also the Northern Mariana Islands'): skip them.
-    if (c.independent) for (const d of new Set([dem?.m, dem?.f])) if (d && !skip.has(d)) add(d, { type: 'demonym', iso });
+    if (c.independent)
+      for (const d of new Set([dem?.m, dem?.f])) if (d && !skip.has(d)) add(d, { type: 'demonym', iso });
   }
-  for (const [iso, list] of Object.entries(COUNTRY_EXTRAS.aliases)) for (const n of list) add(n, { type: 'country', iso, form: 'name' });
-  for (const [iso, list] of Object.entries(COUNTRY_EXTRAS.demonyms)) for (const d of list) add(d, { type: 'demonym', iso });
-  for (const [seat, iso] of Object.entries(COUNTRY_EXTRAS.seatsOfGovernment)) add(seat, { type: 'country', iso, form: 'capital' });
+  for (const [iso, list] of Object.entries(COUNTRY_EXTRAS.aliases))
+    for (const n of list) add(n, { type: 'country', iso, form: 'name' });
+  for (const [iso, list] of Object.entries(COUNTRY_EXTRAS.demonyms))
+    for (const d of list) add(d, { type: 'demonym', iso });
+  for (const [seat, iso] of Object.entries(COUNTRY_EXTRAS.seatsOfGovernment))
+    add(seat, { type: 'country', iso, form: 'capital' });
 }
 
 function buildNamed(): void {
   for (const o of ORGANIZATIONS) {
-    const entry: GazetteerEntry = { type: 'named', id: o.id, kind: o.kind, name: o.name, country: o.country ?? null, aliases: o.aliases };
+    const entry: GazetteerEntry = {
+      type: 'named',
+      id: o.id,
+      kind: o.kind,
+      name: o.name,
+      country: o.country ?? null,
+      aliases: o.aliases,
+    };
     for (const n of new Set([o.name, ...o.aliases])) add(n, entry);
   }
   for (const a of AGENCIES) {
-    const entry: GazetteerEntry = { type: 'named', id: `agency:${a.country.toLowerCase()}:${a.slug}`, kind: 'AGENCY', name: a.name, country: a.country, aliases: a.aliases };
+    const entry: GazetteerEntry = {
+      type: 'named',
+      id: `agency:${a.country.toLowerCase()}:${a.slug}`,
+      kind: 'AGENCY',
+      name: a.name,
+      country: a.country,
+      aliases: a.aliases,
+    };
     for (const n of new Set([a.name, ...a.aliases])) add(n, entry);
   }
   for (const g of GENERIC_AGENCIES) {
     for (const n of g.aliases) add(n, { type: 'generic-agency', slug: g.slug, name: g.name }, false);
   }
   for (const l of LEADERS) {
-    add(l.name, { type: 'leader', name: l.name, country: l.country, title: l.title, affiliation: l.affiliation ?? null }, true);
+    add(
+      l.name,
+      { type: 'leader', name: l.name, country: l.country, title: l.title, affiliation: l.affiliation ?? null },
+      true,
+    );
   }
   for (const t of LEXICON.titles) add(t, { type: 'title', title: t }, true);
 }
@@ -113,10 +156,17 @@ buildNamed();
 /** The words that start a name, for a quick "no match here" before the trie's large root map. */
 const STARTS = new WordFilter(root.next.keys());
 
-export interface GazetteerMatch { start: number; end: number; entries: GazetteerEntry[] }
+export interface GazetteerMatch {
+  start: number;
+  end: number;
+  entries: GazetteerEntry[];
+}
 
 /** Per token array (a sentence's tokens, never changed): its trie keys and the matches already computed. */
-interface Seen { keys: (string | undefined)[]; matches: (GazetteerMatch | null | undefined)[] }
+interface Seen {
+  keys: (string | undefined)[];
+  matches: (GazetteerMatch | null | undefined)[];
+}
 const memo = new WeakMap<readonly Token[], Seen>();
 /** The token array asked about last, and its memo: a sentence's readers ask about the same array many times in a row. */
 let lastTokens: readonly Token[] | null = null;
@@ -126,7 +176,10 @@ function seenOf(tokens: readonly Token[]): Seen {
   if (tokens === lastTokens && lastSeen) return lastSeen;
   let seen = memo.get(tokens);
   if (!seen) {
-    seen = { keys: new Array<string | undefined>(tokens.length).fill(undefined), matches: new Array<GazetteerMatch | null | undefined>(tokens.length).fill(undefined) };
+    seen = {
+      keys: new Array<string | undefined>(tokens.length).fill(undefined),
+      matches: new Array<GazetteerMatch | null | undefined>(tokens.length).fill(undefined),
+    };
     memo.set(tokens, seen);
   }
   lastTokens = tokens;

@@ -64,7 +64,14 @@ const LIGHT_VERBS = new Set(LEXICON.lightVerbs);
 const SUBJECT = (d: string): boolean => d === 'nsubj' || d === 'nsubj:xsubj' || d === 'csubj';
 const OBJECT = (d: string): boolean => d === 'obj' || d === 'iobj';
 const PASSIVE_SUBJECT = (d: string): boolean => d === 'nsubj:pass' || d === 'nsubj:pass:xsubj';
-const OWNER = (d: string): boolean => d === 'nmod:poss' || d === 'compound' || d === 'amod' || d === 'nmod:of' || d === 'nmod:by' || d === 'nmod:from' || d === 'nmod:between';
+const OWNER = (d: string): boolean =>
+  d === 'nmod:poss' ||
+  d === 'compound' ||
+  d === 'amod' ||
+  d === 'nmod:of' ||
+  d === 'nmod:by' ||
+  d === 'nmod:from' ||
+  d === 'nmod:between';
 const CONJ = (d: string): boolean => d.startsWith('conj');
 const APPOS = (d: string): boolean => d === 'appos';
 const prepOf = (d: string): string | null => {
@@ -92,7 +99,11 @@ export interface GraphRoleContext {
   previous?: Mention | null;
 }
 
-interface Found { nodes: number[]; how: string; lightVerb?: number }
+interface Found {
+  nodes: number[];
+  how: string;
+  lightVerb?: number;
+}
 
 /** The mention our token `k` lies in (the innermost, an agent rather than a place when both). */
 function mentionAtToken(ctx: GraphRoleContext, k: number): Mention | null {
@@ -176,7 +187,9 @@ function actorsOf(ctx: GraphRoleContext, nodes: readonly number[], owners: boole
     // "We, the foreign ministers of A, B and C, condemn …": the apposition names "we"; a later "we" is the same.
     if (node0.pos === 'PRP' && node0.lemma === 'we') {
       // The parser reads "We, the ministers of …, condemn" as an apposition or as a second subject of the verb.
-      const siblings = g.nodes[n]!.in.filter((e) => SUBJECT(e.dep)).flatMap((e) => children(g, e.node, SUBJECT)).filter((c) => c !== n);
+      const siblings = g.nodes[n]!.in.filter((e) => SUBJECT(e.dep))
+        .flatMap((e) => children(g, e.node, SUBJECT))
+        .filter((c) => c !== n);
       const named = group([...children(g, n, APPOS), ...siblings].flatMap((c) => actorsOf(ctx, [c], true)));
       if (named) {
         ctx.onWe?.(named);
@@ -185,7 +198,12 @@ function actorsOf(ctx: GraphRoleContext, nodes: readonly number[], owners: boole
       continue;
     }
     // "the spokesman, Wang Lei": an apposition names the same actor.
-    const ap = g.nodes[n]!.lemma === 'we' ? null : children(g, n, APPOS).map((c) => mentionAtNode(ctx, c)).find((x) => x);
+    const ap =
+      g.nodes[n]!.lemma === 'we'
+        ? null
+        : children(g, n, APPOS)
+            .map((c) => mentionAtNode(ctx, c))
+            .find((x) => x);
     if (ap) {
       push(ap);
       continue;
@@ -195,15 +213,21 @@ function actorsOf(ctx: GraphRoleContext, nodes: readonly number[], owners: boole
     if (!node.pos.startsWith('N')) continue;
     // "Russia's annexation of Crimea": the possessor or agent is the owner; an "of"-complement only when there is none.
     const owners0 = children(g, n, OWNER);
-    const strong = owners0.filter((c) => g.nodes[n]!.out.some((e) => e.node === c && e.dep !== 'nmod:of' && e.dep !== 'nmod:between') && mentionAtNode(ctx, c));
+    const strong = owners0.filter(
+      (c) =>
+        g.nodes[n]!.out.some((e) => e.node === c && e.dep !== 'nmod:of' && e.dep !== 'nmod:between') &&
+        mentionAtNode(ctx, c),
+    );
     for (const c of strong.length > 0 ? strong : owners0) push(mentionAtNode(ctx, c));
     // "fighters loyal to X", "militias allied with X": whose side they are on.
-    for (const a of children(g, n, (d) => d === 'amod')) for (const c of children(g, a, (d) => d === 'obl:to' || d === 'obl:with')) push(mentionAtNode(ctx, c));
+    for (const a of children(g, n, (d) => d === 'amod'))
+      for (const c of children(g, a, (d) => d === 'obl:to' || d === 'obl:with')) push(mentionAtNode(ctx, c));
     // "sanctions on ten individuals and three entities in Iran": people and firms of a place stand for its state.
-    if (PEOPLE_OR_FIRMS.has(node.lemma)) for (const c of children(g, n, (d) => d === 'nmod:in' || d === 'nmod:from')) {
-      const place = mentionAtNode(ctx, c);
-      if (place && place.actorIds.every((id) => id.startsWith('country:'))) push({ ...place, locative: false });
-    }
+    if (PEOPLE_OR_FIRMS.has(node.lemma))
+      for (const c of children(g, n, (d) => d === 'nmod:in' || d === 'nmod:from')) {
+        const place = mentionAtNode(ctx, c);
+        if (place && place.actorIds.every((id) => id.startsWith('country:'))) push({ ...place, locative: false });
+      }
   }
   return out;
 }
@@ -240,13 +264,21 @@ function group(ms: readonly Mention[]): Mention | null {
 
 /** The node that carries the trigger: its first verb, else its first noun, else its first node. */
 function anchorOf(g: SentenceGraph, nodes: readonly number[]): number | null {
-  return nodes.find((n) => g.nodes[n]!.pos.startsWith('VB')) ?? nodes.find((n) => g.nodes[n]!.pos.startsWith('NN')) ?? nodes[0] ?? null;
+  return (
+    nodes.find((n) => g.nodes[n]!.pos.startsWith('VB')) ??
+    nodes.find((n) => g.nodes[n]!.pos.startsWith('NN')) ??
+    nodes[0] ??
+    null
+  );
 }
 
 function isPassive(g: SentenceGraph, n: number): boolean {
   // "the cybercrime attributed by officials to Russia": a past participle on a noun is passive too.
   const node = g.nodes[n]!;
-  return children(g, n, (d) => d === 'aux:pass' || PASSIVE_SUBJECT(d)).length > 0 || (node.pos === 'VBN' && node.in.some((e) => e.dep === 'acl'));
+  return (
+    children(g, n, (d) => d === 'aux:pass' || PASSIVE_SUBJECT(d)).length > 0 ||
+    (node.pos === 'VBN' && node.in.some((e) => e.dep === 'acl'))
+  );
 }
 
 /**
@@ -271,7 +303,11 @@ function sourceOf(ctx: GraphRoleContext, n: number, depth: number, seen: Set<num
     if (agent.length > 0) return { nodes: agent, how: 'passive-agent' };
   }
   if (node.pos.startsWith('NN')) {
-    const own = children(g, n, (d) => d === 'nmod:poss' || d === 'nmod:by' || d === 'nmod:agent' || d === 'compound' || d === 'amod').filter((c) => mentionAtNode(ctx, c));
+    const own = children(
+      g,
+      n,
+      (d) => d === 'nmod:poss' || d === 'nmod:by' || d === 'nmod:agent' || d === 'compound' || d === 'amod',
+    ).filter((c) => mentionAtNode(ctx, c));
     if (own.length > 0) return { nodes: own, how: 'owner' };
   }
   for (const e of node.in) {
@@ -279,16 +315,28 @@ function sourceOf(ctx: GraphRoleContext, n: number, depth: number, seen: Set<num
     // "X expressed condemnation of Y", "X imposed fresh sanctions on Y"; a document whoever made it voices:
     // "X put out a report accusing Y", "X passed a resolution criticising Y".
     // Not "X called the allegations groundless", "X described the sanctions as illegal": a verb that characterises its object.
-    const characterised = children(g, e.node, (d) => d === 'obl:as' || d === 'xcomp').some((c) => !g.nodes[c]!.pos.startsWith('VB'));
+    const characterised = children(g, e.node, (d) => d === 'obl:as' || d === 'xcomp').some(
+      (c) => !g.nodes[c]!.pos.startsWith('VB'),
+    );
     // A speech verb talks about an accusation ("called the allegations baseless"); a light verb makes one ("levelled accusations").
     const speaks = SPEECH.has(gov.lemma) && !ACCUSATION_NOUNS.has(node.lemma);
-    if ((OBJECT(e.dep) || prepOf(e.dep) !== null) && node.pos.startsWith('NN') && gov.pos.startsWith('VB') && !characterised && (LIGHT_VERBS.has(gov.lemma) || speaks || (OBJECT(e.dep) && DOCUMENTS.has(node.lemma)))) {
+    if (
+      (OBJECT(e.dep) || prepOf(e.dep) !== null) &&
+      node.pos.startsWith('NN') &&
+      gov.pos.startsWith('VB') &&
+      !characterised &&
+      (LIGHT_VERBS.has(gov.lemma) || speaks || (OBJECT(e.dep) && DOCUMENTS.has(node.lemma)))
+    ) {
       const up = sourceOf(ctx, e.node, depth - 1, seen);
       if (up) return { nodes: up.nodes, how: `light-verb>${up.how}`, lightVerb: e.node };
     }
     // "a statement condemning Y": the statement's issuer, or the noun's owner ("Ankara's statement condemning Y").
     if (e.dep === 'acl' && node.pos.startsWith('VB')) {
-      const own = children(g, e.node, (d) => d === 'nmod:poss' || d === 'compound' || d === 'amod' || d === 'nmod:by').filter((c) => mentionAtNode(ctx, c));
+      const own = children(
+        g,
+        e.node,
+        (d) => d === 'nmod:poss' || d === 'compound' || d === 'amod' || d === 'nmod:by',
+      ).filter((c) => mentionAtNode(ctx, c));
       if (own.length > 0) return { nodes: own, how: 'acl-owner' };
       const m = mentionAtNode(ctx, e.node);
       if (m) return { nodes: [e.node], how: 'acl-head' };
@@ -317,7 +365,15 @@ function sourceOf(ctx: GraphRoleContext, n: number, depth: number, seen: Set<num
  *   of the Indian minister", "denied U.S. allegations";
  * - "of" after a nominal act: "condemnation of X" (an accusation noun's "of" names its maker: see `accuser`).
  */
-function targetOf(ctx: GraphRoleContext, trigger: readonly number[], anchor: number, accusationNoun: boolean, relation: RelationName, lightVerb: number | null, isAct?: (node: number) => boolean): Found | null {
+function targetOf(
+  ctx: GraphRoleContext,
+  trigger: readonly number[],
+  anchor: number,
+  accusationNoun: boolean,
+  relation: RelationName,
+  lightVerb: number | null,
+  isAct?: (node: number) => boolean,
+): Found | null {
   const g = ctx.graph;
   const direct: number[] = [];
   const viaPrep: number[] = [];
@@ -327,7 +383,8 @@ function targetOf(ctx: GraphRoleContext, trigger: readonly number[], anchor: num
     for (const e of node.out) {
       if (trigger.includes(e.node)) continue;
       // "discussed Ukraine", "negotiated a deal": what is discussed is a topic, never the one met.
-      if ((OBJECT(e.dep) && !TOPIC_OBJECT_VERBS.has(node.lemma)) || (PASSIVE_SUBJECT(e.dep) && n === anchor)) direct.push(e.node);
+      if ((OBJECT(e.dep) && !TOPIC_OBJECT_VERBS.has(node.lemma)) || (PASSIVE_SUBJECT(e.dep) && n === anchor))
+        direct.push(e.node);
       const p = prepOf(e.dep);
       if (p && (preps.has(p) || (p === 'of' && node.pos.startsWith('NN') && !accusationNoun))) viaPrep.push(e.node);
     }
@@ -342,14 +399,17 @@ function targetOf(ctx: GraphRoleContext, trigger: readonly number[], anchor: num
   }
   // "expressed regret over Tokyo's decision", "concern about China's drills": a judgement's topic, as a last resort.
   if (direct.length === 0 && viaPrep.length === 0 && JUDGEMENTS.has(relation)) {
-    for (const n of [...trigger, ...(lightVerb !== null ? [lightVerb] : [])]) for (const e of g.nodes[n]!.out) {
-      const p = prepOf(e.dep);
-      if (p && TOPIC_PREPS.has(p) && !trigger.includes(e.node)) viaPrep.push(e.node);
-    }
+    for (const n of [...trigger, ...(lightVerb !== null ? [lightVerb] : [])])
+      for (const e of g.nodes[n]!.out) {
+        const p = prepOf(e.dep);
+        if (p && TOPIC_PREPS.has(p) && !trigger.includes(e.node)) viaPrep.push(e.node);
+      }
   }
   // "X discussed Libya with Y": a meeting's object is its topic when someone is met "with".
   if (relation === 'MEETS') {
-    const withWhom = viaPrep.filter((n) => actorsOf(ctx, [n], false).length > 0 && g.nodes[n]!.in.some((e) => e.dep.endsWith(':with')));
+    const withWhom = viaPrep.filter(
+      (n) => actorsOf(ctx, [n], false).length > 0 && g.nodes[n]!.in.some((e) => e.dep.endsWith(':with')),
+    );
     if (withWhom.length > 0) return { nodes: withWhom, how: 'prep' };
   }
   const directActors = actorsOf(ctx, direct, false);
@@ -357,21 +417,38 @@ function targetOf(ctx: GraphRoleContext, trigger: readonly number[], anchor: num
   const prepActors = viaPrep.filter((n) => actorsOf(ctx, [n], false).length > 0);
   if (prepActors.length > 0) return { nodes: prepActors, how: 'prep' };
   // "backed the castigation of X": supporting an act against X is no support of X.
-  const owned = [...direct, ...viaPrep].filter((n) => actorsOf(ctx, [n], true).length > 0 && !(COOPERATIVE.has(relation) && isAct?.(n)));
+  const owned = [...direct, ...viaPrep].filter(
+    (n) => actorsOf(ctx, [n], true).length > 0 && !(COOPERATIVE.has(relation) && isAct?.(n)),
+  );
   if (owned.length > 0) return { nodes: owned, how: 'owner-of-object' };
   return null;
 }
 
 /** "the accusations of X", "X's claims": who made the accusation a denial answers (its target). */
 function accuser(ctx: GraphRoleContext, n: number): number[] {
-  return children(ctx.graph, n, (d) => d === 'nmod:of' || d === 'nmod:poss' || d === 'nmod:by' || d === 'compound' || d === 'amod' || d === 'nmod:from').filter((c) => mentionAtNode(ctx, c));
+  return children(
+    ctx.graph,
+    n,
+    (d) =>
+      d === 'nmod:of' || d === 'nmod:poss' || d === 'nmod:by' || d === 'compound' || d === 'amod' || d === 'nmod:from',
+  ).filter((c) => mentionAtNode(ctx, c));
 }
 
 /** Whether the act at `n` is what an alleging act alleges: "accused X of hacking Y", "denied that it attacked Y". */
 function alleged(ctx: GraphRoleContext, n: number, triggerOf: (node: number) => Trigger | undefined): boolean {
   const g = ctx.graph;
   for (const e of g.nodes[n]!.in) {
-    if (!(e.dep === 'ccomp' || e.dep.startsWith('advcl:') || e.dep.startsWith('acl:of') || e.dep === 'acl' || e.dep.startsWith('nmod:of') || e.dep.startsWith('obl:of') || e.dep.startsWith('advcl:for') || e.dep.startsWith('obl:for'))) continue;
+    if (!(
+      e.dep === 'ccomp' ||
+      e.dep.startsWith('advcl:') ||
+      e.dep.startsWith('acl:of') ||
+      e.dep === 'acl' ||
+      e.dep.startsWith('nmod:of') ||
+      e.dep.startsWith('obl:of') ||
+      e.dep.startsWith('advcl:for') ||
+      e.dep.startsWith('obl:for')
+    ))
+      continue;
     const gov = triggerOf(e.node);
     if (gov && gov.role === 'act' && ALLEGING.has(gov.relation)) return true;
   }
@@ -379,7 +456,12 @@ function alleged(ctx: GraphRoleContext, n: number, triggerOf: (node: number) => 
 }
 
 /** Negation and modality from the act's own dependents, and from the clause it sits in ("if X attacks …"). */
-function modality(ctx: GraphRoleContext, nodes: readonly number[], anchor: number, tr: Trigger): { negated: boolean; hypothetical: boolean } {
+function modality(
+  ctx: GraphRoleContext,
+  nodes: readonly number[],
+  anchor: number,
+  tr: Trigger,
+): { negated: boolean; hypothetical: boolean } {
   const g = ctx.graph;
   // A chain already read its negation ("refused to meet", "will not release": REJECTS).
   const composed = tr.pattern.includes('>');
@@ -387,7 +469,8 @@ function modality(ctx: GraphRoleContext, nodes: readonly number[], anchor: numbe
   let negated = false;
   let hypothetical = false;
   for (const n of own) {
-    for (const c of children(g, n, (d) => d === 'advmod' || d === 'det' || d === 'cc:preconj' || d === 'neg')) if (NEGATORS.has(g.nodes[c]!.lemma)) negated = true;
+    for (const c of children(g, n, (d) => d === 'advmod' || d === 'det' || d === 'cc:preconj' || d === 'neg'))
+      if (NEGATORS.has(g.nodes[c]!.lemma)) negated = true;
   }
   if (tr.pattern.startsWith('not >')) negated = false;
   const future = INHERENTLY_FUTURE.has(tr.relation) || /^(?:will|would|shall) /.test(tr.pattern);
@@ -399,7 +482,9 @@ function modality(ctx: GraphRoleContext, nodes: readonly number[], anchor: numbe
   // "… if Y attacks": an act inside a condition clause, up two governors; a nominal act from its verb ("if the US holds drills").
   let at = anchor;
   if (g.nodes[anchor]!.pos.startsWith('NN')) {
-    const verb = g.nodes[anchor]!.in.find((e) => (OBJECT(e.dep) || e.dep.startsWith('obl')) && g.nodes[e.node]!.pos.startsWith('VB'));
+    const verb = g.nodes[anchor]!.in.find(
+      (e) => (OBJECT(e.dep) || e.dep.startsWith('obl')) && g.nodes[e.node]!.pos.startsWith('VB'),
+    );
     if (verb) {
       at = verb.node;
       for (const c of children(g, at, (d) => d === 'aux' || d === 'mark')) {
@@ -411,7 +496,11 @@ function modality(ctx: GraphRoleContext, nodes: readonly number[], anchor: numbe
   for (let up = 0; up < 2 && !hypothetical; up += 1) {
     const e = g.nodes[at]!.in.find((x) => x.dep.startsWith('advcl') || x.dep === 'ccomp' || x.dep === 'xcomp');
     if (!e) break;
-    if (e.dep.startsWith('advcl') && children(g, at, (d) => d === 'mark').some((c) => CONDITIONS.has(g.nodes[c]!.lemma))) hypothetical = true;
+    if (
+      e.dep.startsWith('advcl') &&
+      children(g, at, (d) => d === 'mark').some((c) => CONDITIONS.has(g.nodes[c]!.lemma))
+    )
+      hypothetical = true;
     at = e.node;
   }
   return { negated, hypothetical };
@@ -421,14 +510,18 @@ function modality(ctx: GraphRoleContext, nodes: readonly number[], anchor: numbe
  * Source and target of each act trigger of a sentence, from the graph. Triggers whose nodes the graph lacks
  * (none of their tokens parsed) are left out: the caller decides what reads them instead.
  */
-export function assignGraphRoles(ctx: GraphRoleContext, triggers: readonly Trigger[]): { assigned: RoleAssignment[]; read: Set<Trigger>; refused: Set<Trigger> } {
+export function assignGraphRoles(
+  ctx: GraphRoleContext,
+  triggers: readonly Trigger[],
+): { assigned: RoleAssignment[]; read: Set<Trigger>; refused: Set<Trigger> } {
   const g = ctx.graph;
   const out: RoleAssignment[] = [];
   const read = new Set<Trigger>();
   /** Triggers the graph shows to be no event (no other reading may make one of them). */
   const refused = new Set<Trigger>();
   const nodeTrigger = new Map<number, Trigger>();
-  for (const tr of triggers) for (const n of nodesIn(g, tr.start, tr.end)) if (!nodeTrigger.has(n)) nodeTrigger.set(n, tr);
+  for (const tr of triggers)
+    for (const n of nodesIn(g, tr.start, tr.end)) if (!nodeTrigger.has(n)) nodeTrigger.set(n, tr);
   const triggerOf = (n: number): Trigger | undefined => nodeTrigger.get(n);
   // A headline in title case ("U.S. Announces Sanctions Against Iran") is tagged as proper nouns throughout.
   const words = ctx.tokens.filter((t) => /^\p{L}/u.test(t.text));
@@ -443,7 +536,12 @@ export function assignGraphRoles(ctx: GraphRoleContext, triggers: readonly Trigg
     // "on March 28", "the Strike Group": a proper noun or a date names something, it reports no act.
     // "accused X of hacking Y": what is alleged is no event of its own.
     // "Y must end the attacks": whoever says it requests it of Y (modalDemands), Y requests nothing.
-    if ((node.pos.startsWith('NNP') && !titleCase) || node.ner === 'DATE' || alleged(ctx, anchor, triggerOf) || /^(?:must|should) >/.test(tr.pattern)) {
+    if (
+      (node.pos.startsWith('NNP') && !titleCase) ||
+      node.ner === 'DATE' ||
+      alleged(ctx, anchor, triggerOf) ||
+      /^(?:must|should) >/.test(tr.pattern)
+    ) {
       refused.add(tr);
       continue;
     }
@@ -465,7 +563,12 @@ export function assignGraphRoles(ctx: GraphRoleContext, triggers: readonly Trigg
         // "The ambassador was summoned" in a ministry's release: the issuer did it.
         source = { start: tr.start, end: tr.end, actorIds: [ctx.docVoice], locative: false, via: 'author' };
         how = 'passive-voice';
-      } else if (ctx.previous && node.pos.startsWith('VB') && !node.in.some((e) => e.dep === 'acl' || e.dep.startsWith('acl:') || e.dep === 'amod') && (!src || src.nodes.every((n) => DISCOURSE_NOUNS.has(g.nodes[n]!.lemma)))) {
+      } else if (
+        ctx.previous &&
+        node.pos.startsWith('VB') &&
+        !node.in.some((e) => e.dep === 'acl' || e.dep.startsWith('acl:') || e.dep === 'amod') &&
+        (!src || src.nodes.every((n) => DISCOURSE_NOUNS.has(g.nodes[n]!.lemma)))
+      ) {
         // "The ministry said Tokyo had lied. It also urged …" is read above ("it"); "The statement also urged
         // Tokyo to …", "The measures target …", "Additionally, (it) called on …": the voice of the sentence
         // before goes on.
@@ -477,10 +580,12 @@ export function assignGraphRoles(ctx: GraphRoleContext, triggers: readonly Trigg
     // Target.
     let target: Mention | null = null;
     let thow = '';
-    if ((tr.relation === 'DENIES' || tr.relation === 'REJECTS')) {
+    if (tr.relation === 'DENIES' || tr.relation === 'REJECTS') {
       // "X rejected the claims of Y", "X dismissed Y's accusations": the accuser is the target.
       const objs = nodes.flatMap((n) => children(g, n, (d) => OBJECT(d) || (isPassive(g, n) && PASSIVE_SUBJECT(d))));
-      const acc = objs.filter((o) => ACCUSATION_NOUNS.has(g.nodes[o]!.lemma) || nodeTrigger.get(o)?.relation === 'ACCUSES').flatMap((o) => accuser(ctx, o));
+      const acc = objs
+        .filter((o) => ACCUSATION_NOUNS.has(g.nodes[o]!.lemma) || nodeTrigger.get(o)?.relation === 'ACCUSES')
+        .flatMap((o) => accuser(ctx, o));
       const inside = nodes.filter((n) => n !== anchor && mentionAtNode(ctx, n));
       const t = acc.length > 0 ? acc : inside;
       if (t.length > 0) {
@@ -490,19 +595,40 @@ export function assignGraphRoles(ctx: GraphRoleContext, triggers: readonly Trigg
     }
     if (!target && accusationNoun && nominal) {
       // An accusation noun names its maker by "of"/"by"/possessive, its target by "against": "charges against X".
-      const t = targetOf(ctx, nodes, anchor, true, tr.relation, src?.lightVerb ?? null, (n) => nodeTrigger.has(n) && nodeTrigger.get(n) !== tr);
+      const t = targetOf(
+        ctx,
+        nodes,
+        anchor,
+        true,
+        tr.relation,
+        src?.lightVerb ?? null,
+        (n) => nodeTrigger.has(n) && nodeTrigger.get(n) !== tr,
+      );
       if (t) {
         target = group(actorsOf(ctx, t.nodes, t.how === 'owner-of-object'));
         thow = t.how;
       }
     } else if (!target) {
-      const t = targetOf(ctx, nodes, anchor, false, tr.relation, src?.lightVerb ?? null, (n) => nodeTrigger.has(n) && nodeTrigger.get(n) !== tr);
+      const t = targetOf(
+        ctx,
+        nodes,
+        anchor,
+        false,
+        tr.relation,
+        src?.lightVerb ?? null,
+        (n) => nodeTrigger.has(n) && nodeTrigger.get(n) !== tr,
+      );
       if (t) {
         target = group(actorsOf(ctx, t.nodes, t.how === 'owner-of-object'));
         thow = t.how;
       }
     }
-    if (target && source.actorIds.every((id) => target!.actorIds.includes(id)) && target.actorIds.every((id) => source!.actorIds.includes(id))) target = null;
+    if (
+      target &&
+      source.actorIds.every((id) => target!.actorIds.includes(id)) &&
+      target.actorIds.every((id) => source!.actorIds.includes(id))
+    )
+      target = null;
     // The source is the subject noun's owner and the target the same mention ("Russia's attack on Russia") is no event.
     // A dictionary verb is an act only with both its actors in the graph.
     if (!target && tr.pattern.startsWith('petrarch:')) continue;
@@ -510,9 +636,18 @@ export function assignGraphRoles(ctx: GraphRoleContext, triggers: readonly Trigg
       const reciprocal = RECIPROCAL.has(tr.relation) && source.actorIds.length >= 2;
       // "X condemned the attack": a judgement with no one named is aimed at the source's opponent; a nominal one
       // only as a verb's object, not "a statement of condemnation".
-      const open = OPEN_TARGET.has(tr.relation) && (!nominal || node.in.some((e) => OBJECT(e.dep)))
+      const open =
+        OPEN_TARGET.has(tr.relation) &&
+        (!nominal || node.in.some((e) => OBJECT(e.dep))) &&
         // "denied the allegations", "denied that …": a denial of an accusation; "denies its citizens their rights" is none.
-        && !(tr.relation === 'DENIES' && nodes.some((n) => children(g, n, OBJECT).some((o) => !ACCUSATION_NOUNS.has(g.nodes[o]!.lemma) && nodeTrigger.get(o)?.relation !== 'ACCUSES')));
+        !(
+          tr.relation === 'DENIES' &&
+          nodes.some((n) =>
+            children(g, n, OBJECT).some(
+              (o) => !ACCUSATION_NOUNS.has(g.nodes[o]!.lemma) && nodeTrigger.get(o)?.relation !== 'ACCUSES',
+            ),
+          )
+        );
       if (!reciprocal && !open) continue;
     }
     // The source and the target found from one mention (a possessive read both ways) are not two actors.
@@ -523,7 +658,6 @@ export function assignGraphRoles(ctx: GraphRoleContext, triggers: readonly Trigg
   out.push(...phoneCalls(ctx, nodeTrigger));
   return { assigned: out, read, refused };
 }
-
 
 const DEMAND_MODALS = new Set(LEXICON.demandModals);
 
@@ -542,18 +676,47 @@ function modalDemands(ctx: GraphRoleContext): RoleAssignment[] {
     const speech = parents(g, verb, (d) => d === 'ccomp' || d === 'parataxis' || d === 'dep')[0];
     // "The US should stop its smears." in a statement or a speaker's answer: the voice demands it.
     const rootClause = speech === undefined && g.nodes[verb]!.in.length === 0;
-    const voiced = rootClause ? ctx.speakerAt(node.token) ?? (ctx.docVoice ? { start: node.token, end: node.token + 1, actorIds: [ctx.docVoice], locative: false, via: 'author' as const } : null) : null;
+    const voiced = rootClause
+      ? (ctx.speakerAt(node.token) ??
+        (ctx.docVoice
+          ? {
+              start: node.token,
+              end: node.token + 1,
+              actorIds: [ctx.docVoice],
+              locative: false,
+              via: 'author' as const,
+            }
+          : null))
+      : null;
     if (!voiced && (speech === undefined || !SPEECH.has(g.nodes[speech]!.lemma))) continue;
     const source = voiced ?? group(actorsOf(ctx, children(g, speech!, SUBJECT), true)) ?? ctx.speakerAt(node.token);
     // "Russia says Israel must end …" is sometimes parsed with the clause's subject as the object of "says" (a
     // speech verb takes no actor as its object): it is still the one asked.
     const subject = children(g, verb, (d) => SUBJECT(d) || PASSIVE_SUBJECT(d));
-    const misread = subject.length === 0 && speech !== undefined && g.nodes[speech]!.lemma === 'say' ? children(g, speech, OBJECT) : [];
+    const misread =
+      subject.length === 0 && speech !== undefined && g.nodes[speech]!.lemma === 'say'
+        ? children(g, speech, OBJECT)
+        : [];
     const target = group(actorsOf(ctx, subject.length > 0 ? subject : misread, true));
     if (!source || !target || source.actorIds.some((id) => target.actorIds.includes(id))) continue;
     const negated = children(g, verb, (d) => d === 'advmod').some((c) => NEGATORS.has(g.nodes[c]!.lemma));
-    const tr: Trigger = { relation: 'REQUESTS', role: 'act', chain: null, start: node.token, end: node.token + 1, weight: 1, pattern: node.lemma };
-    out.push({ trigger: tr, source, target, negated: false, hypothetical: false, rule: `graph:speech-subject>modal-subject:${node.lemma}${negated ? '-not' : ''}` });
+    const tr: Trigger = {
+      relation: 'REQUESTS',
+      role: 'act',
+      chain: null,
+      start: node.token,
+      end: node.token + 1,
+      weight: 1,
+      pattern: node.lemma,
+    };
+    out.push({
+      trigger: tr,
+      source,
+      target,
+      negated: false,
+      hypothetical: false,
+      rule: `graph:speech-subject>modal-subject:${node.lemma}${negated ? '-not' : ''}`,
+    });
   }
   return out;
 }
@@ -571,8 +734,13 @@ function verbRelation(lemma: string): RelationName | null {
   if (verbRelations.has(lemma)) return verbRelations.get(lemma)!;
   let rel: RelationName | null = null;
   if (!SPEECH.has(lemma) && !NOT_ACTS.has(lemma)) {
-    const rels = new Set(loadPetrarchDicts().verbs(lemma).filter((v) => v.lemma === lemma).map((v) => v.relation));
-    rel = rels.size === 1 ? [...rels][0] ?? null : null;
+    const rels = new Set(
+      loadPetrarchDicts()
+        .verbs(lemma)
+        .filter((v) => v.lemma === lemma)
+        .map((v) => v.relation),
+    );
+    rel = rels.size === 1 ? ([...rels][0] ?? null) : null;
   }
   // Lemmas of hostile input are unbounded: the memo is.
   if (verbRelations.size < 50_000) verbRelations.set(lemma, rel);
@@ -588,7 +756,15 @@ export function dictionaryTriggers(g: SentenceGraph, covered: (token: number) =>
     if (!node.pos.startsWith('VB') || node.token < 0 || covered(node.token)) continue;
     const relation = verbRelation(node.lemma);
     if (!relation) continue;
-    out.push({ relation, role: 'act', chain: null, start: node.token, end: node.token + 1, weight: 1, pattern: `petrarch:${node.lemma}` });
+    out.push({
+      relation,
+      role: 'act',
+      chain: null,
+      start: node.token,
+      end: node.token + 1,
+      weight: 1,
+      pattern: `petrarch:${node.lemma}`,
+    });
   }
   return out;
 }
@@ -604,15 +780,31 @@ function phoneCalls(ctx: GraphRoleContext, taken: ReadonlyMap<number, Trigger>):
   for (const node of g.nodes) {
     if (node.lemma !== 'call' || !node.pos.startsWith('VB') || taken.has(node.id) || node.token < 0) continue;
     // "called him a liar", "called it unacceptable": a predicate after the object (a noun or adjective xcomp).
-    if (children(g, node.id, (d) => d === 'ccomp' || d === 'xcomp').some((c) => !g.nodes[c]!.pos.startsWith('VB'))) continue;
+    if (children(g, node.id, (d) => d === 'ccomp' || d === 'xcomp').some((c) => !g.nodes[c]!.pos.startsWith('VB')))
+      continue;
     const objs = children(g, node.id, OBJECT);
     if (objs.length !== 1 || isPassive(g, node.id)) continue;
     const target = group(actorsOf(ctx, objs, false));
     const src = sourceOf(ctx, node.id, 2);
     const source = src ? group(actorsOf(ctx, src.nodes, true)) : null;
     if (!source || !target || source.actorIds.some((id) => target.actorIds.includes(id))) continue;
-    const tr: Trigger = { relation: 'MEETS', role: 'act', chain: null, start: node.token, end: node.token + 1, weight: 1, pattern: 'call/VERB' };
-    out.push({ trigger: tr, source, target, negated: false, hypothetical: false, rule: `graph:${src!.how}>obj:phone-call` });
+    const tr: Trigger = {
+      relation: 'MEETS',
+      role: 'act',
+      chain: null,
+      start: node.token,
+      end: node.token + 1,
+      weight: 1,
+      pattern: 'call/VERB',
+    };
+    out.push({
+      trigger: tr,
+      source,
+      target,
+      negated: false,
+      hypothetical: false,
+      rule: `graph:${src!.how}>obj:phone-call`,
+    });
   }
   return out;
 }

@@ -6,7 +6,10 @@
 import type { Token } from './nlp.ts';
 import type { SentenceParse } from './parses.ts';
 
-export interface GraphEdge { dep: string; node: number }
+export interface GraphEdge {
+  dep: string;
+  node: number;
+}
 
 export interface GraphNode {
   /** Position in `SentenceGraph.nodes`. */
@@ -89,5 +92,9 @@ export function headOf(g: SentenceGraph, from: number, to: number): number | nul
   if (inside.length === 0) return null;
   const set = new Set(inside);
   const heads = inside.filter((n) => g.nodes[n]!.in.every((e) => !set.has(e.node) || e.dep === 'ref'));
-  return heads.find((n) => g.nodes[n]!.pos.startsWith('N') || g.nodes[n]!.pos.startsWith('PRP')) ?? heads[0] ?? inside[inside.length - 1]!;
+  return (
+    heads.find((n) => g.nodes[n]!.pos.startsWith('N') || g.nodes[n]!.pos.startsWith('PRP')) ??
+    heads[0] ??
+    inside[inside.length - 1]!
+  );
 }

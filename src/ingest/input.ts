@@ -19,9 +19,13 @@ const HEADER_LINE = /^(URL|OUTLET|PUBLISHED|TITLE|DATE|SOURCE|ID):(.*)$/i;
 /** Rejects input that is not an article: empty, binary, oversized. */
 export function checkContent(content: string, what: string): void {
   if (Buffer.byteLength(content, 'utf8') > MAX_INPUT_BYTES) {
-    throw new InputError('TOO_LARGE', `${what} is ${Buffer.byteLength(content, 'utf8')} bytes; the limit is ${MAX_INPUT_BYTES} bytes (5 MB)`);
+    throw new InputError(
+      'TOO_LARGE',
+      `${what} is ${Buffer.byteLength(content, 'utf8')} bytes; the limit is ${MAX_INPUT_BYTES} bytes (5 MB)`,
+    );
   }
-  if (content.includes('\u0000') || content.includes('\uFFFD')) throw new InputError('BINARY_INPUT', `${what} contains NUL bytes or invalid UTF-8; expected text`);
+  if (content.includes('\u0000') || content.includes('\uFFFD'))
+    throw new InputError('BINARY_INPUT', `${what} contains NUL bytes or invalid UTF-8; expected text`);
   if (content.trim() === '') throw new InputError('EMPTY_INPUT', `${what} is empty`);
 }
 
@@ -47,16 +51,23 @@ export function checkFields(input: ArticleInput): void {
     if (value === undefined || value === null) continue;
     if (typeof value !== 'string') throw new InputError('INVALID_FIELD', `"${field}" must be a string`);
     const limit = FIELD_LIMITS[field];
-    if (value.length > limit) throw new InputError('INVALID_FIELD', `"${field}" is ${value.length} characters; the limit is ${limit}`);
-    if (CONTROL.test(value)) throw new InputError('INVALID_FIELD', `"${field}" must not contain control characters or line breaks`);
+    if (value.length > limit)
+      throw new InputError('INVALID_FIELD', `"${field}" is ${value.length} characters; the limit is ${limit}`);
+    if (CONTROL.test(value))
+      throw new InputError('INVALID_FIELD', `"${field}" must not contain control characters or line breaks`);
   }
-  if (input.id !== undefined && input.id !== null && input.id.trim() === '') throw new InputError('INVALID_FIELD', '"id" must not be blank');
-  if (input.url && !/^https?:\/\/\S+$/i.test(input.url.trim())) throw new InputError('INVALID_FIELD', '"url" must be an http:// or https:// URL');
+  if (input.id !== undefined && input.id !== null && input.id.trim() === '')
+    throw new InputError('INVALID_FIELD', '"id" must not be blank');
+  if (input.url && !/^https?:\/\/\S+$/i.test(input.url.trim()))
+    throw new InputError('INVALID_FIELD', '"url" must be an http:// or https:// URL');
   const published = input.publishedAt?.trim();
   if (published) {
     const day = parseDate(published);
     if (day === null || !isCalendarDay(day)) {
-      throw new InputError('INVALID_FIELD', `"publishedAt" must be a date (YYYY-MM-DD, an ISO date-time, or "July 21, 2021"), got ${JSON.stringify(published)}`);
+      throw new InputError(
+        'INVALID_FIELD',
+        `"publishedAt" must be a date (YYYY-MM-DD, an ISO date-time, or "July 21, 2021"), got ${JSON.stringify(published)}`,
+      );
     }
   }
 }
@@ -122,7 +133,10 @@ let htmlTools: { parseHTML: typeof ParseHTML; Readability: typeof ReadabilityCla
 function html(): NonNullable<typeof htmlTools> {
   if (!htmlTools) {
     const require = createRequire(import.meta.url);
-    htmlTools = { parseHTML: (require('linkedom') as { parseHTML: typeof ParseHTML }).parseHTML, Readability: (require('@mozilla/readability') as { Readability: typeof ReadabilityClass }).Readability };
+    htmlTools = {
+      parseHTML: (require('linkedom') as { parseHTML: typeof ParseHTML }).parseHTML,
+      Readability: (require('@mozilla/readability') as { Readability: typeof ReadabilityClass }).Readability,
+    };
   }
   return htmlTools;
 }
@@ -132,19 +146,31 @@ export function readHtml(page: string): RawArticle {
   const { parseHTML, Readability } = html();
   const { document } = parseHTML(page);
   const metas = metaIndex(document);
-  const title = meta(metas, ['og:title', 'twitter:title']) ?? document.querySelector('title')?.textContent?.trim() ?? null;
+  const title =
+    meta(metas, ['og:title', 'twitter:title']) ?? document.querySelector('title')?.textContent?.trim() ?? null;
   const outlet = meta(metas, ['og:site_name', 'application-name']);
-  const publishedAt = meta(metas, ['article:published_time', 'datePublished', 'date', 'pubdate', 'publish-date', 'dc.date']) ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null;
+  const publishedAt =
+    meta(metas, ['article:published_time', 'datePublished', 'date', 'pubdate', 'publish-date', 'dc.date']) ??
+    document.querySelector('time[datetime]')?.getAttribute('datetime') ??
+    null;
   const url = meta(metas, ['og:url']) ?? document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
   const parsed = new Readability(document as unknown as Document).parse();
   let body = '';
   if (parsed?.content) {
     const { document: inner } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`);
-    const blocks = Array.from(inner.querySelectorAll(BLOCKS) as ArrayLike<Element>).map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()).filter((s) => s !== '');
+    const blocks = Array.from(inner.querySelectorAll(BLOCKS) as ArrayLike<Element>)
+      .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
+      .filter((s) => s !== '');
     body = blocks.length > 0 ? blocks.join('\n\n') : (parsed.textContent ?? '').trim();
   }
   if (!body) body = (document.body?.textContent ?? '').replace(/[ \t]+/g, ' ').trim();
-  return { body, title: parsed?.title?.trim() || title, outlet: parsed?.siteName ?? outlet, url, publishedAt: parsed?.publishedTime ?? publishedAt };
+  return {
+    body,
+    title: parsed?.title?.trim() || title,
+    outlet: parsed?.siteName ?? outlet,
+    url,
+    publishedAt: parsed?.publishedTime ?? publishedAt,
+  };
 }
 
 function looksLikeHtml(text: string): boolean {
@@ -154,14 +180,26 @@ function looksLikeHtml(text: string): boolean {
 /** Normalises one ArticleInput to body text and metadata (header lines and HTML meta included). */
 export function readInput(input: ArticleInput): RawArticle {
   checkFields(input);
-  const given = { title: input.title ?? null, outlet: input.outlet ?? null, url: input.url ?? null, publishedAt: input.publishedAt ?? null };
+  const given = {
+    title: input.title ?? null,
+    outlet: input.outlet ?? null,
+    url: input.url ?? null,
+    publishedAt: input.publishedAt ?? null,
+  };
   if (input.html !== undefined && input.html !== null) {
     if (typeof input.html !== 'string') throw new InputError('INVALID_FIELD', '"html" must be a string');
     checkContent(input.html, 'html');
     const h = readHtml(input.html);
-    return { body: h.body, title: given.title ?? h.title, outlet: given.outlet ?? h.outlet, url: given.url ?? h.url, publishedAt: given.publishedAt ?? h.publishedAt };
+    return {
+      body: h.body,
+      title: given.title ?? h.title,
+      outlet: given.outlet ?? h.outlet,
+      url: given.url ?? h.url,
+      publishedAt: given.publishedAt ?? h.publishedAt,
+    };
   }
-  if (input.text === undefined || input.text === null) throw new InputError('MISSING_CONTENT', 'the article has neither "text" nor "html"');
+  if (input.text === undefined || input.text === null)
+    throw new InputError('MISSING_CONTENT', 'the article has neither "text" nor "html"');
   if (typeof input.text !== 'string') throw new InputError('INVALID_FIELD', '"text" must be a string');
   checkContent(input.text, 'text');
   if (looksLikeHtml(input.text)) return readInput({ ...input, text: undefined, html: input.text });

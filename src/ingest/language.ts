@@ -19,5 +19,8 @@ export function checkLanguage(text: string): void {
   if (top === 'und' || top === 'eng') return;
   const english = scores.find(([lang]) => lang === 'eng')?.[1] ?? 0;
   if (english >= ENGLISH_FLOOR) return;
-  throw new InputError('UNSUPPORTED_LANGUAGE', `the article reads as language "${top}" (ISO 639-3), not English; the extractor reads English only`);
+  throw new InputError(
+    'UNSUPPORTED_LANGUAGE',
+    `the article reads as language "${top}" (ISO 639-3), not English; the extractor reads English only`,
+  );
 }

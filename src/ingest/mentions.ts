@@ -15,7 +15,8 @@ export interface Mention {
   /** A place where something happens ("in Beijing"), not an agent. */
   locative: boolean;
   /** Mention of an inherited group ("allies") or a back-reference ("he", "Blinken"). */
-  via: 'name' | 'official' | 'demonym' | 'person' | 'generic' | 'short-name' | 'pronoun' | 'allies' | 'title' | 'author';
+  via:
+    'name' | 'official' | 'demonym' | 'person' | 'generic' | 'short-name' | 'pronoun' | 'allies' | 'title' | 'author';
   /** Carried over from an earlier sentence (a quote's speaker): its token range is not this sentence's. */
   carried?: boolean;
   /** Each member's own token range, when several mentions were coordinated into one. */
@@ -51,8 +52,30 @@ export interface DiscourseState {
   roleCountry: Map<string, string>;
 }
 
-export function newDiscourseState(register: ActorRegister, dateline: string | null, home: string | null): DiscourseState {
-  return { register, dateline, home, shortNames: new Map(), lastOfficial: null, lastAgencyBySlug: new Map(), lastGenericCountry: null, allyGroup: null, recentOfficials: [], recentAgencies: [], lastCountry: null, sentenceCountry: null, recentGroups: [], setMembers: new Map(), titleRefEnd: -1, sentenceSubject: null, roleCountry: new Map() };
+export function newDiscourseState(
+  register: ActorRegister,
+  dateline: string | null,
+  home: string | null,
+): DiscourseState {
+  return {
+    register,
+    dateline,
+    home,
+    shortNames: new Map(),
+    lastOfficial: null,
+    lastAgencyBySlug: new Map(),
+    lastGenericCountry: null,
+    allyGroup: null,
+    recentOfficials: [],
+    recentAgencies: [],
+    lastCountry: null,
+    sentenceCountry: null,
+    recentGroups: [],
+    setMembers: new Map(),
+    titleRefEnd: -1,
+    sentenceSubject: null,
+    roleCountry: new Map(),
+  };
 }
 
 const GOV_NOUNS = new Set(LEXICON.governmentNouns);
@@ -86,7 +109,10 @@ function isNameToken(t: Token | undefined): boolean {
   return first >= 65 && first <= 90 && NAME_WORD.test(t.text) && !NAME_STOP.has(t.text);
 }
 
-function entryOf<T extends GazetteerEntry['type']>(m: GazetteerMatch | null, type: T): Extract<GazetteerEntry, { type: T }> | undefined {
+function entryOf<T extends GazetteerEntry['type']>(
+  m: GazetteerMatch | null,
+  type: T,
+): Extract<GazetteerEntry, { type: T }> | undefined {
   if (!m) return undefined;
   for (const e of m.entries) if (e.type === type) return e as Extract<GazetteerEntry, { type: T }>;
   return undefined;
@@ -101,7 +127,16 @@ const NAME_PARTICLES = new Set(LEXICON.nameParticles);
 
 function isKnownName(tokens: readonly Token[], j: number): boolean {
   const m = matchAt(tokens, j);
-  return !!m && m.entries.some((e) => (e.type === 'country' && e.form !== 'ambiguous') || e.type === 'named' || e.type === 'demonym' || e.type === 'title');
+  return (
+    !!m &&
+    m.entries.some(
+      (e) =>
+        (e.type === 'country' && e.form !== 'ambiguous') ||
+        e.type === 'named' ||
+        e.type === 'demonym' ||
+        e.type === 'title',
+    )
+  );
 }
 
 /** Reads a person's name from token i: up to 5 capitalised tokens (with name particles) not themselves a known actor name. */
@@ -153,10 +188,20 @@ export function surfaceOf(tokens: readonly Token[], a: number, b: number): strin
   return out;
 }
 
-interface Prefix { end: number; country: string | null; affiliation: string | null; titleWords: string }
+interface Prefix {
+  end: number;
+  country: string | null;
+  affiliation: string | null;
+  titleWords: string;
+}
 
 /** A country, demonym or body that qualifies what follows ("US", "China's", "State Department"). */
-function readPrefix(tokens: readonly Token[], i: number, m: GazetteerMatch | null, state: DiscourseState): Prefix | null {
+function readPrefix(
+  tokens: readonly Token[],
+  i: number,
+  m: GazetteerMatch | null,
+  state: DiscourseState,
+): Prefix | null {
   // "the country's defence minister": the country named last.
   const theCountry = state.sentenceCountry ?? state.lastCountry;
   if (tokens[i]?.lower === 'country' && tokens[i - 1]?.lower === 'the' && isPossessive(tokens[i + 1]) && theCountry) {
@@ -172,13 +217,19 @@ function readPrefix(tokens: readonly Token[], i: number, m: GazetteerMatch | nul
   const generic = entryOf(m, 'generic-agency');
   if (generic) {
     const iso = state.lastGenericCountry ?? state.dateline ?? state.home;
-    return { end, country: iso, affiliation: iso ? `agency:${iso.toLowerCase()}:${generic.slug}` : null, titleWords: joined(tokens, i, m.end) };
+    return {
+      end,
+      country: iso,
+      affiliation: iso ? `agency:${iso.toLowerCase()}:${generic.slug}` : null,
+      titleWords: joined(tokens, i, m.end),
+    };
   }
   return null;
 }
 
 /** Titles whose holder usually serves abroad or for someone else: never given the document's own country. */
-const FOREIGN_FACING = /ambassador|envoy|representative|commissioner|secretary-general|secretary general|high representative/i;
+const FOREIGN_FACING =
+  /ambassador|envoy|representative|commissioner|secretary-general|secretary general|high representative/i;
 /** Honorifics: a name after them is a person, but they say nothing about office. */
 const HONORIFICS = new Set(LEXICON.honorifics);
 
@@ -197,7 +248,11 @@ function leaderNamed(name: string): Extract<GazetteerEntry, { type: 'leader' }> 
 }
 
 /** What follows a name and says whose official it is: "of Iraq", "(Denmark)", "of the Justice Department", ", UK Permanent Representative". */
-function readAfterName(tokens: readonly Token[], j: number, state: DiscourseState): { end: number; country: string | null; affiliation: string | null } | null {
+function readAfterName(
+  tokens: readonly Token[],
+  j: number,
+  state: DiscourseState,
+): { end: number; country: string | null; affiliation: string | null } | null {
   const t = tokens[j];
   if (!t) return null;
   if (t.lower === 'of') {
@@ -206,7 +261,8 @@ function readAfterName(tokens: readonly Token[], j: number, state: DiscourseStat
     const c = entryOf(m, 'country');
     if (c && m) return { end: m.end, country: c.iso, affiliation: null };
     const n = entryOf(m, 'named');
-    if (n && m && n.country) return { end: m.end, country: n.country, affiliation: registerNamed(state, n, surfaceOf(tokens, k, m.end)) };
+    if (n && m && n.country)
+      return { end: m.end, country: n.country, affiliation: registerNamed(state, n, surfaceOf(tokens, k, m.end)) };
     return null;
   }
   if (t.text === '(') {
@@ -218,7 +274,8 @@ function readAfterName(tokens: readonly Token[], j: number, state: DiscourseStat
   if (t.text === ',') {
     const m = matchAt(tokens, j + 1);
     const c = entryOf(m, 'country') ?? entryOf(m, 'demonym');
-    if (c && m && /^[A-Z]/.test(tokens[m.end]?.text ?? '') && !isKnownName(tokens, m.end)) return { end: j, country: c.iso, affiliation: null };
+    if (c && m && /^[A-Z]/.test(tokens[m.end]?.text ?? '') && !isKnownName(tokens, m.end))
+      return { end: j, country: c.iso, affiliation: null };
   }
   return null;
 }
@@ -266,7 +323,8 @@ function readOfficial(tokens: readonly Token[], i: number, state: DiscourseState
   // the name as its last two capitalised words (three with a middle initial).
   if (/^(?:of|for)$/.test(tokens[j]?.lower ?? '') && ofCountry === null) {
     let k = j;
-    while (k < tokens.length && k - j < 14 && (OFFICE_NAME_LINKS.has(tokens[k]!.lower) || isNameToken(tokens[k]))) k += 1;
+    while (k < tokens.length && k - j < 14 && (OFFICE_NAME_LINKS.has(tokens[k]!.lower) || isNameToken(tokens[k])))
+      k += 1;
     const initial = /^[A-Z]\.$/.test(tokens[k - 2]?.text ?? '');
     const start = k - (initial ? 3 : 2);
     const clean = !NAME_PARTICLES.has(tokens[k]?.lower ?? '') && !/^['’-]$/.test(tokens[k]?.text ?? '');
@@ -281,16 +339,30 @@ function readOfficial(tokens: readonly Token[], i: number, state: DiscourseState
   const name = surfaceOf(tokens, j, nameEnd);
   if (nameEnd - j === 1 && !/^[A-Z]/.test(title.title)) return null;
   // "Secretary Blinken", "Mr Dowden": the official met before.
-  const known = nameEnd - j === 1 ? state.shortNames.get(name) : state.shortNames.get(name) ?? undefined;
+  const known = nameEnd - j === 1 ? state.shortNames.get(name) : (state.shortNames.get(name) ?? undefined);
   if (known) return reuseOfficial(known, i, nameEnd, state);
-  const fullTitle = HONORIFICS.has(title.title) ? '' : prefix?.titleWords ? `${prefix.titleWords} ${titleText}` : titleText;
+  const fullTitle = HONORIFICS.has(title.title)
+    ? ''
+    : prefix?.titleWords
+      ? `${prefix.titleWords} ${titleText}`
+      : titleText;
   const byName = leaderAfter ?? leaderNamed(name);
   const after = readAfterName(tokens, nameEnd, state);
-  const explicit = (prefix && prefix.affiliation === null ? prefix.country : null) ?? ofCountry ?? after?.country ?? null;
+  const explicit =
+    (prefix && prefix.affiliation === null ? prefix.country : null) ?? ofCountry ?? after?.country ?? null;
   const implied = fullTitle && !FOREIGN_FACING.test(fullTitle) ? state.home : null;
   const country = explicit ?? byName?.country ?? prefix?.country ?? implied ?? null;
   const end = after && after.end > nameEnd && tokens[nameEnd]?.text !== ',' ? after.end : nameEnd;
-  return official(tokens, i, end, byName?.name ?? name, country, fullTitle || null, prefix?.affiliation ?? after?.affiliation ?? byName?.affiliation ?? null, state);
+  return official(
+    tokens,
+    i,
+    end,
+    byName?.name ?? name,
+    country,
+    fullTitle || null,
+    prefix?.affiliation ?? after?.affiliation ?? byName?.affiliation ?? null,
+    state,
+  );
 }
 
 function reuseOfficial(id: string, start: number, end: number, state: DiscourseState): Mention {
@@ -299,7 +371,16 @@ function reuseOfficial(id: string, start: number, end: number, state: DiscourseS
   return { start, end, actorIds: [id], locative: false, via: 'short-name' };
 }
 
-function official(tokens: readonly Token[], start: number, end: number, name: string, country: string | null, title: string | null, affiliation: string | null, state: DiscourseState): Mention {
+function official(
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+  name: string,
+  country: string | null,
+  title: string | null,
+  affiliation: string | null,
+  state: DiscourseState,
+): Mention {
   const id = state.register.official(name, country, title, affiliation);
   const parts = name.split(/\s+/);
   const surname = parts[parts.length - 1];
@@ -315,7 +396,10 @@ function official(tokens: readonly Token[], start: number, end: number, name: st
 
 /** A title's words, lower-cased and space-delimited for a whole-word search: "Secretary of State" -> " secretary of state ". */
 function titleWords(title: string): string {
-  return ` ${title.toLowerCase().replace(/[^a-z]+/g, ' ').trim()} `;
+  return ` ${title
+    .toLowerCase()
+    .replace(/[^a-z]+/g, ' ')
+    .trim()} `;
 }
 
 /** "the Secretary", "The President", "the ambassador": the official of that title met before, or the document's own. */
@@ -346,27 +430,48 @@ function readTitleRef(tokens: readonly Token[], i: number, state: DiscourseState
 }
 
 /** Demonym phrases: "the Chinese government" (country), "Chinese embassy" (agency), "four Chinese nationals" (person). */
-function readDemonym(tokens: readonly Token[], i: number, m: GazetteerMatch, iso: string, state: DiscourseState): Mention | null {
+function readDemonym(
+  tokens: readonly Token[],
+  i: number,
+  m: GazetteerMatch,
+  iso: string,
+  state: DiscourseState,
+): Mention | null {
   let j = m.end;
   if (isPossessive(tokens[j])) j += 1;
   const g = matchAt(tokens, j);
   const generic = entryOf(g, 'generic-agency');
-  if (generic && g) return spokesperson(tokens, genericMention(tokens, i, g.end, iso, generic.slug, generic.name, state));
+  if (generic && g)
+    return spokesperson(tokens, genericMention(tokens, i, g.end, iso, generic.slug, generic.name, state));
   // "Russia's Federal Security Service", "Russian foreign intelligence service": one agency.
   const named = entryOf(g, 'named');
-  if (named && g && named.kind === 'AGENCY') return spokesperson(tokens, namedAgency(tokens, i, g.end, named, iso, state));
+  if (named && g && named.kind === 'AGENCY')
+    return spokesperson(tokens, namedAgency(tokens, i, g.end, named, iso, state));
   const next = tokens[j];
   const before = tokens[i - 1]?.lower ?? '';
   const counted = QUANTITY.has(before) || /^\d/.test(tokens[i - 1]?.text ?? '');
   // "a British diplomat" acts for its state like "British officials"; "six British diplomats" are a set of people.
   const single = (before === 'a' || before === 'an') && !!next && !/s$/.test(next.lower);
   // "North Korea's official KCNA news agency": "official" is an adjective there.
-  if (next && (GOV_NOUNS.has(next.lower) || PERSON_NOUNS.has(next.lower))) state.roleCountry.set(next.lower.replace(/s$/, ''), iso);
+  if (next && (GOV_NOUNS.has(next.lower) || PERSON_NOUNS.has(next.lower)))
+    state.roleCountry.set(next.lower.replace(/s$/, ''), iso);
   if (next && GOV_NOUNS.has(next.lower) && (!counted || single) && !isKnownName(tokens, j + 1)) {
-    return { start: single ? i - 1 : i, end: j + 1, actorIds: [state.register.country(iso)], locative: false, via: 'demonym' };
+    return {
+      start: single ? i - 1 : i,
+      end: j + 1,
+      actorIds: [state.register.country(iso)],
+      locative: false,
+      via: 'demonym',
+    };
   }
   // "Russian national Natalia Burlinova": a named private person.
-  if (next && PERSON_NOUNS.has(next.lower) && !/s$/.test(next.lower) && isNameToken(tokens[j + 1]) && !isKnownName(tokens, j + 1)) {
+  if (
+    next &&
+    PERSON_NOUNS.has(next.lower) &&
+    !/s$/.test(next.lower) &&
+    isNameToken(tokens[j + 1]) &&
+    !isKnownName(tokens, j + 1)
+  ) {
     const nameEnd = readName(tokens, j + 1);
     const name = surfaceOf(tokens, j + 1, nameEnd);
     const id = state.register.namedPerson(name, iso);
@@ -377,7 +482,8 @@ function readDemonym(tokens: readonly Token[], i: number, m: GazetteerMatch, iso
   // "eighteen major Iranian banks": a set of organisations.
   let q = i - 1;
   while (q > 0 && tokens[q]!.pos === 'ADJ') q -= 1;
-  const countedOrgs = QUANTITY.has(tokens[q]?.lower ?? '') || tokens[q]?.pos === 'NUM' || /^\d/.test(tokens[q]?.text ?? '');
+  const countedOrgs =
+    QUANTITY.has(tokens[q]?.lower ?? '') || tokens[q]?.pos === 'NUM' || /^\d/.test(tokens[q]?.text ?? '');
   if (next && countedOrgs && ORG_NOUNS.has(next.lower)) {
     let s = q;
     while (s > 0 && QUANTITY.has(tokens[s - 1]?.lower ?? '')) s -= 1;
@@ -388,27 +494,51 @@ function readDemonym(tokens: readonly Token[], i: number, m: GazetteerMatch, iso
   }
   if (next && (PERSON_NOUNS.has(next.lower) || (counted && GOV_NOUNS.has(next.lower)))) {
     let s = i;
-    while (s > 0 && QUANTITY.has(tokens[s - 1]?.lower ?? '') ) s -= 1;
+    while (s > 0 && QUANTITY.has(tokens[s - 1]?.lower ?? '')) s -= 1;
     if (s > 0 && /^\d[\d,]*$/.test(tokens[s - 1]?.text ?? '')) s -= 1;
     const text = joined(tokens, s, j + 1);
-    return { start: s, end: j + 1, actorIds: [state.register.person(text.toLowerCase(), iso)], locative: false, via: 'person' };
+    return {
+      start: s,
+      end: j + 1,
+      actorIds: [state.register.person(text.toLowerCase(), iso)],
+      locative: false,
+      via: 'person',
+    };
   }
-  if (next && ALLY_WORDS.has(next.lower) && state.allyGroup) return { start: i, end: j + 1, actorIds: [...state.allyGroup], locative: false, via: 'allies' };
+  if (next && ALLY_WORDS.has(next.lower) && state.allyGroup)
+    return { start: i, end: j + 1, actorIds: [...state.allyGroup], locative: false, via: 'allies' };
   return null;
 }
 
 /** A named agency, possibly after a country word; a country that is not the agency's own makes it that country's body. */
-function namedAgency(tokens: readonly Token[], start: number, end: number, named: Extract<GazetteerEntry, { type: 'named' }>, iso: string | null, state: DiscourseState): Mention {
+function namedAgency(
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+  named: Extract<GazetteerEntry, { type: 'named' }>,
+  iso: string | null,
+  state: DiscourseState,
+): Mention {
   const surface = surfaceOf(tokens, start, end);
-  const id = iso && named.country && iso !== named.country
-    ? state.register.genericAgency(iso, slugOf(surfaceOf(tokens, matchAt(tokens, start)!.end, end)), surfaceOf(tokens, matchAt(tokens, start)!.end, end).replace(/^['’]s\s+/, ''), surface)
-    : registerNamed(state, named, surface);
+  const id =
+    iso && named.country && iso !== named.country
+      ? state.register.genericAgency(
+          iso,
+          slugOf(surfaceOf(tokens, matchAt(tokens, start)!.end, end)),
+          surfaceOf(tokens, matchAt(tokens, start)!.end, end).replace(/^['’]s\s+/, ''),
+          surface,
+        )
+      : registerNamed(state, named, surface);
   state.recentAgencies.push(id);
   return { start, end, actorIds: [id], locative: precededByLocative(tokens, start), via: 'name' };
 }
 
 /** Registers a gazetteer body or organisation with all its known names, so any of them identifies it. */
-function registerNamed(state: DiscourseState, named: Extract<GazetteerEntry, { type: 'named' }>, surface?: string): string {
+function registerNamed(
+  state: DiscourseState,
+  named: Extract<GazetteerEntry, { type: 'named' }>,
+  surface?: string,
+): string {
   const id = state.register.named(named.id, named.kind, named.name, named.country, surface);
   const a = state.register.actors.get(id);
   if (a) for (const n of named.aliases) if (n !== a.name && !a.aliases.includes(n)) a.aliases.push(n);
@@ -416,7 +546,11 @@ function registerNamed(state: DiscourseState, named: Extract<GazetteerEntry, { t
 }
 
 function slugOf(text: string): string {
-  return text.toLowerCase().replace(/^['’]s\s+/, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/^['’]s\s+/, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** "a foreign ministry spokesman", "An FCDO spokesperson": an unnamed spokesperson speaks for the body. */
@@ -426,7 +560,15 @@ function spokesperson(tokens: readonly Token[], m: Mention): Mention {
   return { ...m, end: m.end + 1 };
 }
 
-function genericMention(tokens: readonly Token[], start: number, end: number, iso: string, slug: string, name: string, state: DiscourseState): Mention {
+function genericMention(
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+  iso: string,
+  slug: string,
+  name: string,
+  state: DiscourseState,
+): Mention {
   let fullSlug = slug;
   let fullName = name;
   let stop = end;
@@ -470,7 +612,8 @@ export function findMentions(tokens: readonly Token[], state: DiscourseState, da
     if (m) {
       // The first non-locative state, body or alliance of the sentence, as long as it is the only one so far.
       const id = m.actorIds[0];
-      if (out.length === 0 && !m.locative && m.actorIds.length === 1 && id && SUBJECT_ID.test(id)) state.sentenceSubject = id;
+      if (out.length === 0 && !m.locative && m.actorIds.length === 1 && id && SUBJECT_ID.test(id))
+        state.sentenceSubject = id;
       out.push(m);
       i = Math.max(m.end, i + 1);
     } else i += 1;
@@ -502,7 +645,15 @@ const GROUP_NOUNS = new RegExp(`^(${GROUP_WORDS.join('|')})$`);
  * (body, group and role nouns, pronouns, "it", "allies"). Every reader after the gazetteer's in readMentionAt()
  * needs one of these or a capitalised token, so other tokens are passed over at once; a new reader adds its words here.
  */
-const REFERENCE_WORDS = new Set<string>([...BODY_NOUNS.keys(), ...GROUP_WORDS, ...GOV_NOUNS, ...PERSON_NOUNS, ...PRONOUNS, ...ALLY_WORDS, 'it']);
+const REFERENCE_WORDS = new Set<string>([
+  ...BODY_NOUNS.keys(),
+  ...GROUP_WORDS,
+  ...GOV_NOUNS,
+  ...PERSON_NOUNS,
+  ...PRONOUNS,
+  ...ALLY_WORDS,
+  'it',
+]);
 
 /** "Iran-backed militias", "Russian-backed separatists": an armed group named for its sponsor. */
 function readProxyGroup(tokens: readonly Token[], start: number, end: number, state: DiscourseState): Mention | null {
@@ -523,7 +674,8 @@ function readGroupRef(tokens: readonly Token[], i: number, state: DiscourseState
   for (let k = state.recentGroups.length - 1; k >= 0; k -= 1) {
     const id = state.recentGroups[k]!;
     const a = state.register.actors.get(id);
-    if (a && a.name.toLowerCase().includes(tok.lower)) return { start: i - 1, end: i + 1, actorIds: [id], locative: false, via: 'generic' };
+    if (a && a.name.toLowerCase().includes(tok.lower))
+      return { start: i - 1, end: i + 1, actorIds: [id], locative: false, via: 'generic' };
   }
   return null;
 }
@@ -547,8 +699,18 @@ function readDefinedName(tokens: readonly Token[], i: number, state: DiscourseSt
 function readIdentified(tokens: readonly Token[], i: number, state: DiscourseState): Mention | null {
   const noun = tokens[i]!.lower;
   const isOfficial = GOV_NOUNS.has(noun) && !/s$/.test(noun);
-  if ((!isOfficial && !PERSON_NOUNS.has(noun)) || !ARTICLES.has(tokens[i - 1]?.lower ?? '') || tokens[i + 1]?.text !== ',') return null;
-  const k = tokens[i + 2]?.lower === 'identified' || tokens[i + 2]?.lower === 'named' ? (tokens[i + 3]?.lower === 'as' ? i + 4 : i + 3) : -1;
+  if (
+    (!isOfficial && !PERSON_NOUNS.has(noun)) ||
+    !ARTICLES.has(tokens[i - 1]?.lower ?? '') ||
+    tokens[i + 1]?.text !== ','
+  )
+    return null;
+  const k =
+    tokens[i + 2]?.lower === 'identified' || tokens[i + 2]?.lower === 'named'
+      ? tokens[i + 3]?.lower === 'as'
+        ? i + 4
+        : i + 3
+      : -1;
   if (k < 0 || !isNameToken(tokens[k])) return null;
   const end = readName(tokens, k);
   if (end - k < 2) return null;
@@ -572,11 +734,13 @@ function readBodyRef(tokens: readonly Token[], i: number, state: DiscourseState)
   const tok = tokens[i]!;
   if (tokens[i - 1]?.lower !== 'the') return null;
   const want = BODY_NOUNS.get(tok.lower);
-  if (!want || tokens[i + 1]?.lower === 'of' || tokens[i + 1]?.pos === 'NOUN' || tokens[i + 1]?.pos === 'PROPN') return null;
+  if (!want || tokens[i + 1]?.lower === 'of' || tokens[i + 1]?.pos === 'NOUN' || tokens[i + 1]?.pos === 'PROPN')
+    return null;
   for (let k = state.recentAgencies.length - 1; k >= 0; k -= 1) {
     const id = state.recentAgencies[k]!;
     const a = state.register.actors.get(id);
-    if (a && a.kind === 'AGENCY' && (want.test(a.name) || anyMatches(a.aliases, want))) return { start: i, end: i + 1, actorIds: [id], locative: false, via: 'generic' };
+    if (a && a.kind === 'AGENCY' && (want.test(a.name) || anyMatches(a.aliases, want)))
+      return { start: i, end: i + 1, actorIds: [id], locative: false, via: 'generic' };
   }
   return null;
 }
@@ -625,18 +789,38 @@ function readMentionAt(tokens: readonly Token[], i: number, state: DiscourseStat
     // "Beijing-supported": an adjective, not an agent.
     if (tokens[m.end]?.text === '-' || /^-/.test(tokens[m.end]?.text ?? '')) return null;
     if (tokens[m.end] && ALLY_WORDS.has(tokens[m.end]!.lower)) {
-      return state.allyGroup ? { start: i, end: m.end + 1, actorIds: [...state.allyGroup], locative: false, via: 'allies' } : null;
+      return state.allyGroup
+        ? { start: i, end: m.end + 1, actorIds: [...state.allyGroup], locative: false, via: 'allies' }
+        : null;
     }
     state.lastCountry = iso;
     state.sentenceCountry ??= iso;
     // "Authorities in New Zealand", "officials in Beijing": the country's government, not a place.
     const k = tokens[i - 1]?.lower === 'the' ? i - 2 : i - 1;
-    const govIn = k >= 1 && /^(?:in|of)$/.test(tokens[k]!.lower) && GOV_NOUNS.has(tokens[k - 1]!.lower) && !tokens[k - 2]?.pos.startsWith('ADJ');
-    if (govIn) return { start: k - 1, end: m.end, actorIds: [state.register.country(iso)], locative: false, via: 'demonym' };
-    return spokesperson(tokens, { start: i, end: m.end, actorIds: [state.register.country(iso, joined(tokens, i, m.end))], locative: precededByLocative(tokens, i), via: 'name' });
+    const govIn =
+      k >= 1 &&
+      /^(?:in|of)$/.test(tokens[k]!.lower) &&
+      GOV_NOUNS.has(tokens[k - 1]!.lower) &&
+      !tokens[k - 2]?.pos.startsWith('ADJ');
+    if (govIn)
+      return { start: k - 1, end: m.end, actorIds: [state.register.country(iso)], locative: false, via: 'demonym' };
+    return spokesperson(tokens, {
+      start: i,
+      end: m.end,
+      actorIds: [state.register.country(iso, joined(tokens, i, m.end))],
+      locative: precededByLocative(tokens, i),
+      via: 'name',
+    });
   }
   // "UK Permanent Representative to the UN": part of a title, not an agent.
-  if (m && named && /^to$/i.test(tokens[tokens[i - 1]?.lower === 'the' ? i - 2 : i - 1]?.text ?? '') && /^(?:Representative|Ambassador|Envoy|Delegate|Mission|Observer)$/i.test(tokens[tokens[i - 1]?.lower === 'the' ? i - 3 : i - 2]?.text ?? '')) {
+  if (
+    m &&
+    named &&
+    /^to$/i.test(tokens[tokens[i - 1]?.lower === 'the' ? i - 2 : i - 1]?.text ?? '') &&
+    /^(?:Representative|Ambassador|Envoy|Delegate|Mission|Observer)$/i.test(
+      tokens[tokens[i - 1]?.lower === 'the' ? i - 3 : i - 2]?.text ?? '',
+    )
+  ) {
     return { start: i, end: m.end, actorIds: [registerNamed(state, named)], locative: true, via: 'name' };
   }
   if (m && named) {
@@ -644,12 +828,19 @@ function readMentionAt(tokens: readonly Token[], i: number, state: DiscourseStat
     if (named.kind === 'AGENCY' && isPossessive(tokens[m.end])) {
       const inner = matchAt(tokens, m.end + 1);
       const n2 = entryOf(inner, 'named');
-      if (n2 && inner && n2.kind === 'AGENCY') return spokesperson(tokens, namedAgency(tokens, i, inner.end, n2, null, state));
+      if (n2 && inner && n2.kind === 'AGENCY')
+        return spokesperson(tokens, namedAgency(tokens, i, inner.end, n2, null, state));
     }
     if (named.kind === 'AGENCY') return spokesperson(tokens, namedAgency(tokens, i, m.end, named, null, state));
     const surface = joined(tokens, i, m.end);
     const id = registerNamed(state, named, surface);
-    return spokesperson(tokens, { start: i, end: m.end, actorIds: [id], locative: precededByLocative(tokens, i), via: 'name' });
+    return spokesperson(tokens, {
+      start: i,
+      end: m.end,
+      actorIds: [id],
+      locative: precededByLocative(tokens, i),
+      via: 'name',
+    });
   }
   if (m && generic) {
     const prev = tokens[i - 1]?.lower;
@@ -676,7 +867,11 @@ function readMentionAt(tokens: readonly Token[], i: number, state: DiscourseStat
     if (!iso) return null;
     return spokesperson(tokens, genericMention(tokens, i, m.end, iso, generic.slug, generic.name, state));
   }
-  const body = readBodyRef(tokens, i, state) ?? readGroupRef(tokens, i, state) ?? readDefinedName(tokens, i, state) ?? readIdentified(tokens, i, state);
+  const body =
+    readBodyRef(tokens, i, state) ??
+    readGroupRef(tokens, i, state) ??
+    readDefinedName(tokens, i, state) ??
+    readIdentified(tokens, i, state);
   if (body) return body;
   const short = state.shortNames.get(tok.text);
   if (short && /^[A-Z]/.test(tok.text)) {
@@ -685,9 +880,12 @@ function readMentionAt(tokens: readonly Token[], i: number, state: DiscourseStat
     return { start: i, end: i + 1, actorIds: [short], locative: false, via: 'short-name' };
   }
   // "Russia expelled …, in retaliation for what it called …": "it" speaks for the state or body the sentence is about.
-  if (tok.lower === 'it' && isSpeechToken(tokens[i + 1]) && state.sentenceSubject) return { start: i, end: i + 1, actorIds: [state.sentenceSubject], locative: false, via: 'pronoun' };
-  if (PRONOUNS.has(tok.lower) && state.lastOfficial) return { start: i, end: i + 1, actorIds: [state.lastOfficial], locative: false, via: 'pronoun' };
-  if (ALLY_WORDS.has(tok.lower) && state.allyGroup && tokens[i - 1]?.lower !== 'including') return { start: i, end: i + 1, actorIds: [...state.allyGroup], locative: false, via: 'allies' };
+  if (tok.lower === 'it' && isSpeechToken(tokens[i + 1]) && state.sentenceSubject)
+    return { start: i, end: i + 1, actorIds: [state.sentenceSubject], locative: false, via: 'pronoun' };
+  if (PRONOUNS.has(tok.lower) && state.lastOfficial)
+    return { start: i, end: i + 1, actorIds: [state.lastOfficial], locative: false, via: 'pronoun' };
+  if (ALLY_WORDS.has(tok.lower) && state.allyGroup && tokens[i - 1]?.lower !== 'including')
+    return { start: i, end: i + 1, actorIds: [...state.allyGroup], locative: false, via: 'allies' };
   return null;
 }
 
@@ -729,7 +927,8 @@ const LIST_OPENING = /^[—–:,-]$|^including$|^such$|^as$|^the$/i;
 
 /** Whether "allies" or "partners" opens a list in these tokens: only then can defineAllies() remember a group. */
 export function opensAllyList(tokens: readonly Token[]): boolean {
-  for (let k = 0; k + 1 < tokens.length; k += 1) if (ALLY_WORDS.has(tokens[k]!.lower) && LIST_OPENING.test(tokens[k + 1]!.text)) return true;
+  for (let k = 0; k + 1 < tokens.length; k += 1)
+    if (ALLY_WORDS.has(tokens[k]!.lower) && LIST_OPENING.test(tokens[k + 1]!.text)) return true;
   return false;
 }
 
@@ -760,8 +959,16 @@ export function coordinate(tokens: readonly Token[], mentions: readonly Mention[
     const last = out[out.length - 1];
     if (last && !m.locative && !last.locative && m.start > last.end && m.start - last.end <= 3) {
       const gap = tokens.slice(last.end, m.start).map((t) => t.lower);
-      if (gap.every((g) => /^(?:,|and|the|&|as|well|or)$/.test(g)) && gap.some((g) => g === 'and' || g === ',' || g === '&')) {
-        out[out.length - 1] = { ...last, end: m.end, actorIds: [...new Set([...last.actorIds, ...m.actorIds])], members: [...membersOf(last), ...membersOf(m)] };
+      if (
+        gap.every((g) => /^(?:,|and|the|&|as|well|or)$/.test(g)) &&
+        gap.some((g) => g === 'and' || g === ',' || g === '&')
+      ) {
+        out[out.length - 1] = {
+          ...last,
+          end: m.end,
+          actorIds: [...new Set([...last.actorIds, ...m.actorIds])],
+          members: [...membersOf(last), ...membersOf(m)],
+        };
         continue;
       }
     }

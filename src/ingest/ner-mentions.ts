@@ -21,12 +21,16 @@ function petrarch(): PetrarchDicts {
 
 /** Words of office: those of the titles ("Secretary of State": not "state", nor "of") and the office nouns. */
 const NOT_OFFICES = new Set(LEXICON.titleWordsNotOffices);
-const TITLE_WORDS = new Set([...LEXICON.titles.flatMap((t) => t.toLowerCase().split(/\s+/)).filter((w) => w.length > 2 && !NOT_OFFICES.has(w)), ...LEXICON.officeNouns]);
+const TITLE_WORDS = new Set([
+  ...LEXICON.titles.flatMap((t) => t.toLowerCase().split(/\s+/)).filter((w) => w.length > 2 && !NOT_OFFICES.has(w)),
+  ...LEXICON.officeNouns,
+]);
 /** Sectors of agent nouns that make a body of the state ("police", "courts", "troops"), not a private one. */
 const STATE_SECTORS = new Set(LEXICON.stateSectors);
 /** Agent nouns that are the state itself (ANNOTATION.md: a government acts as its country). */
 const STATE_ITSELF = new Set(LEXICON.stateItselfNouns);
-const MODIFIER = (d: string): boolean => d === 'amod' || d === 'compound' || d === 'nmod:poss' || d === 'nmod:of' || d === 'nmod:in' || d === 'appos';
+const MODIFIER = (d: string): boolean =>
+  d === 'amod' || d === 'compound' || d === 'nmod:poss' || d === 'nmod:of' || d === 'nmod:in' || d === 'appos';
 const DETERMINERS = new Set(LEXICON.articles);
 const LEADING = /^(the|a|an)\s+/i;
 
@@ -44,7 +48,15 @@ function stateOfMention(m: Mention, state: DiscourseState): string | null {
  * The state a node is qualified by: a modifier that is a country mention or a country word ("Indian
  * external affairs minister Jaishankar": amod → Indian; "the minister of Peru": nmod:of → Peru), two steps deep.
  */
-function stateModifier(g: SentenceGraph, n: number, text: string, mentionAt: (tok: number) => Mention | null, state: DiscourseState, date: string | undefined, depth = 2): string | null {
+function stateModifier(
+  g: SentenceGraph,
+  n: number,
+  text: string,
+  mentionAt: (tok: number) => Mention | null,
+  state: DiscourseState,
+  date: string | undefined,
+  depth = 2,
+): string | null {
   for (const c of children(g, n, MODIFIER)) {
     const node = g.nodes[c]!;
     const m = node.token >= 0 ? mentionAt(node.token) : null;
@@ -72,7 +84,11 @@ function titleOf(g: SentenceGraph, n: number, text: string): string | null {
     for (const d of children(g, c, (x) => x === 'compound' || x === 'amod')) stack.push(d);
   }
   if (!words.some((x) => TITLE_WORDS.has(x.w.toLowerCase()))) return null;
-  return words.sort((a, b) => a.at - b.at).map((x) => x.w).join(' ').replace(/^\p{Lu}\p{Ll}+an\s+/u, (x) => (petrarch().countryOf(x.trim()) ? '' : x));
+  return words
+    .sort((a, b) => a.at - b.at)
+    .map((x) => x.w)
+    .join(' ')
+    .replace(/^\p{Lu}\p{Ll}+an\s+/u, (x) => (petrarch().countryOf(x.trim()) ? '' : x));
 }
 
 export interface NerContext {
@@ -107,7 +123,12 @@ export function nerMentions(ctx: NerContext): Mention[] {
       let free = true;
       for (let t = from; t < to; t += 1) if (covered[t]) free = false;
       if (free) {
-        const m = tag === 'PERSON' ? personMention(ctx, k, e, from, to, mentionAt, date) : tag === 'LOCATION' ? countryMention(ctx, k, e, from, to, date) : bodyMention(ctx, k, e, from, to, mentionAt, date);
+        const m =
+          tag === 'PERSON'
+            ? personMention(ctx, k, e, from, to, mentionAt, date)
+            : tag === 'LOCATION'
+              ? countryMention(ctx, k, e, from, to, date)
+              : bodyMention(ctx, k, e, from, to, mentionAt, date);
         if (m) {
           out.push(m);
           covered.fill(1, m.start, m.end);
@@ -119,11 +140,14 @@ export function nerMentions(ctx: NerContext): Mention[] {
   // "Nigerian prosecutors", "Iran's judiciary", "the police of Peru": an agent noun qualified by a state.
   for (const node of g.nodes) {
     if (node.token < 0 || covered[node.token] || !node.pos.startsWith('NN') || node.ner !== 'O') continue;
-    const sense = petrarch().agents(text.slice(node.start, node.end).toLowerCase())[0] ?? petrarch().agents(node.lemma)[0];
+    const sense =
+      petrarch().agents(text.slice(node.start, node.end).toLowerCase())[0] ?? petrarch().agents(node.lemma)[0];
     if (!sense?.sector || !STATE_SECTORS.has(sense.sector)) continue;
     const iso = stateModifier(g, node.id, text, mentionAt, state, date, 1);
     if (!iso) continue;
-    const mods = children(g, node.id, MODIFIER).map((c) => g.nodes[c]!.token).filter((t) => t >= 0 && t < node.token);
+    const mods = children(g, node.id, MODIFIER)
+      .map((c) => g.nodes[c]!.token)
+      .filter((t) => t >= 0 && t < node.token);
     const start = Math.min(node.token, ...mods);
     const noun = text.slice(node.start, node.end).toLowerCase();
     // "the Russian government" is the state itself. "The Iranian president" is an office, not a body: left to the
@@ -143,7 +167,15 @@ function spanText(ctx: NerContext, a: number, b: number): string {
   return ctx.text.slice(ctx.graph.nodes[a]!.start, ctx.graph.nodes[b - 1]!.end).replace(LEADING, '');
 }
 
-function personMention(ctx: NerContext, a: number, b: number, from: number, to: number, mentionAt: (tok: number) => Mention | null, date: string | undefined): Mention | null {
+function personMention(
+  ctx: NerContext,
+  a: number,
+  b: number,
+  from: number,
+  to: number,
+  mentionAt: (tok: number) => Mention | null,
+  date: string | undefined,
+): Mention | null {
   const { state, graph: g, text } = ctx;
   const name = spanText(ctx, a, b);
   const known = state.shortNames.get(name);
@@ -152,11 +184,16 @@ function personMention(ctx: NerContext, a: number, b: number, from: number, to: 
     return { start: from, end: to, actorIds: [known], locative: false, via: 'short-name' };
   }
   const head = b - 1;
-  const holding = petrarch().officeHolders(name, date).find((h) => h.country);
+  const holding = petrarch()
+    .officeHolders(name, date)
+    .find((h) => h.country);
   const title = titleOf(g, head, text);
   // A title with no state of its own ("Foreign Minister X said") is one of the document's issuer's state or,
   // in a wire story, of its dateline's ("ANKARA — Defence Minister X said").
-  const iso = stateModifier(g, head, text, mentionAt, state, date) ?? holding?.country ?? (title ? state.home ?? state.dateline : null);
+  const iso =
+    stateModifier(g, head, text, mentionAt, state, date) ??
+    holding?.country ??
+    (title ? (state.home ?? state.dateline) : null);
   let id: string;
   const full = holding ? titleCase(holding.name) : name;
   if (title || holding?.kind === 'OFFICIAL') {
@@ -175,16 +212,33 @@ function personMention(ctx: NerContext, a: number, b: number, from: number, to: 
 }
 
 /** A place the engine tags that the dictionaries know as a country ("Mali", "Timor-Leste"); other places are no actors. */
-function countryMention(ctx: NerContext, a: number, b: number, from: number, to: number, date: string | undefined): Mention | null {
+function countryMention(
+  ctx: NerContext,
+  a: number,
+  b: number,
+  from: number,
+  to: number,
+  date: string | undefined,
+): Mention | null {
   const iso = petrarch().countryOf(spanText(ctx, a, b), date);
   if (!iso) return null;
   // "in Mali", "to Bamako": a place where something happens, unless the graph makes it an argument.
   const head = ctx.graph.nodes[b - 1]!;
-  const locative = head.in.some((e) => /^(?:obl|nmod):(?:in|at|from|near|across|inside|throughout|within)$/.test(e.dep));
+  const locative = head.in.some((e) =>
+    /^(?:obl|nmod):(?:in|at|from|near|across|inside|throughout|within)$/.test(e.dep),
+  );
   return { start: from, end: to, actorIds: [ctx.state.register.country(iso)], locative, via: 'name' };
 }
 
-function bodyMention(ctx: NerContext, a: number, b: number, from: number, to: number, mentionAt: (tok: number) => Mention | null, date: string | undefined): Mention | null {
+function bodyMention(
+  ctx: NerContext,
+  a: number,
+  b: number,
+  from: number,
+  to: number,
+  mentionAt: (tok: number) => Mention | null,
+  date: string | undefined,
+): Mention | null {
   const { state, graph: g, text } = ctx;
   const name = spanText(ctx, a, b);
   if (DETERMINERS.has(name.toLowerCase())) return null;
@@ -197,15 +251,23 @@ function bodyMention(ctx: NerContext, a: number, b: number, from: number, to: nu
   const iso = entry?.country ?? stateModifier(g, head, text, mentionAt, state, date) ?? countryInside(ctx, a, b, date);
   let id: string;
   const display = entry ? (entry.name.length <= 6 ? entry.name.toUpperCase() : titleCase(entry.name)) : name;
-  const kind = entry?.kind ?? (stateBody(text.slice(g.nodes[head]!.start, g.nodes[head]!.end)) && iso ? 'AGENCY' : 'ORGANIZATION');
+  const kind =
+    entry?.kind ?? (stateBody(text.slice(g.nodes[head]!.start, g.nodes[head]!.end)) && iso ? 'AGENCY' : 'ORGANIZATION');
   if (kind === 'AGENCY' && iso) {
     id = state.register.named(`agency:${iso.toLowerCase()}:${slugify(display)}`, 'AGENCY', display, iso, name);
     state.recentAgencies.push(id);
   } else if (kind === 'GROUP') id = state.register.named(`group:${slugify(display)}`, 'GROUP', display, iso, name);
-  else if (kind === 'ALLIANCE') id = state.register.named(`alliance:${slugify(display)}`, 'ALLIANCE', display, null, name);
+  else if (kind === 'ALLIANCE')
+    id = state.register.named(`alliance:${slugify(display)}`, 'ALLIANCE', display, null, name);
   else if (kind === 'OFFICIAL' || kind === 'PERSON') return null;
   else {
-    id = state.register.named(`org:${(iso ?? 'xxx').toLowerCase()}:${slugify(display)}`, 'ORGANIZATION', display, iso, name);
+    id = state.register.named(
+      `org:${(iso ?? 'xxx').toLowerCase()}:${slugify(display)}`,
+      'ORGANIZATION',
+      display,
+      iso,
+      name,
+    );
     if (!entry) state.register.incidental.add(id);
   }
   state.shortNames.set(name, id);
@@ -228,7 +290,6 @@ function stateBody(head: string): boolean {
   return !!sense?.sector && STATE_SECTORS.has(sense.sector);
 }
 
-
 /**
  * Officials the mention finder named without a state where the parse shows one: "Pakistan's Foreign Office
  * spokesperson Zahid Hafeez Chaudhri" (nmod:poss), "the Kenyan foreign minister, Amina Otieno" (amod). They
@@ -243,7 +304,8 @@ export function restateOfficials(ctx: NerContext): Mention[] {
     if (!a || a.kind !== 'OFFICIAL' || a.country) return m;
     const inside = (tok: number): Mention | null => (tok >= m.start && tok < m.end ? null : mentionAt(tok));
     let iso: string | null = null;
-    for (let k = m.start; k < m.end && !iso; k += 1) for (const n of g.ofToken[k] ?? []) iso ??= stateModifier(g, n, text, inside, state, ctx.date ?? undefined, 1);
+    for (let k = m.start; k < m.end && !iso; k += 1)
+      for (const n of g.ofToken[k] ?? []) iso ??= stateModifier(g, n, text, inside, state, ctx.date ?? undefined, 1);
     if (!iso) return m;
     const id = state.register.official(a.name, iso, a.title, null);
     for (const [k, v] of state.shortNames) if (v === a.id) state.shortNames.set(k, id);

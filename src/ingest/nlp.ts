@@ -63,7 +63,14 @@ export function analyse(text: string, offset = 0): Sentence[] {
     const lower = value.toLowerCase();
     // Most lemmas are the word itself: its lower-case form is then already made (toLowerCase always makes a new string).
     const lemma = lemmas[i] ?? value;
-    tokens.push({ text: value, lower, lemma: lemma === value ? lower : lemma.toLowerCase(), pos: pos[i] ?? 'X', start: start + offset, end: start + value.length + offset });
+    tokens.push({
+      text: value,
+      lower,
+      lemma: lemma === value ? lower : lemma.toLowerCase(),
+      pos: pos[i] ?? 'X',
+      start: start + offset,
+      end: start + value.length + offset,
+    });
     cursor = start + value.length;
   }
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
@@ -89,10 +96,21 @@ export function analyse(text: string, offset = 0): Sentence[] {
     let from = 0;
     while (from < toks.length) {
       let to = from + 1;
-      while (to < toks.length && to - from < MAX_SENTENCE_TOKENS && toks[to]!.end - toks[from]!.start <= MAX_SENTENCE_CHARS) to += 1;
+      while (
+        to < toks.length &&
+        to - from < MAX_SENTENCE_TOKENS &&
+        toks[to]!.end - toks[from]!.start <= MAX_SENTENCE_CHARS
+      )
+        to += 1;
       const ps = toks[from]!.start;
       const pe = toks[to - 1]!.end;
-      sentences.push({ start: ps, end: pe, text: text.slice(ps - offset, pe - offset), tokens: toks.slice(from, to), cut: true });
+      sentences.push({
+        start: ps,
+        end: pe,
+        text: text.slice(ps - offset, pe - offset),
+        tokens: toks.slice(from, to),
+        cut: true,
+      });
       from = to;
     }
   }

@@ -93,7 +93,10 @@ export class ParseStore {
     } catch (err) {
       throw new ParseStoreError(`${path}: not a gzipped JSON parse store (${(err as Error).message})`);
     }
-    if (data.format !== PARSE_FORMAT) throw new ParseStoreError(`${path}: parses made as ${String(data.format)}, this extractor reads ${PARSE_FORMAT}: record them again`);
+    if (data.format !== PARSE_FORMAT)
+      throw new ParseStoreError(
+        `${path}: parses made as ${String(data.format)}, this extractor reads ${PARSE_FORMAT}: record them again`,
+      );
     if (!data.entries || typeof data.entries !== 'object') throw new ParseStoreError(`${path}: no entries`);
     for (const [k, v] of Object.entries(data.entries as Record<string, StoredUnit[]>)) this.entries.set(k, v);
     return this;
@@ -114,7 +117,10 @@ export class ParseStore {
 }
 
 function pack(u: ParsedUnit): StoredUnit {
-  return [u.tokens.map((t) => [t.start, t.end, t.lemma, t.pos, t.ner]), u.edges.map((e) => [e.dep, e.governor, e.dependent])];
+  return [
+    u.tokens.map((t) => [t.start, t.end, t.lemma, t.pos, t.ner]),
+    u.edges.map((e) => [e.dep, e.governor, e.dependent]),
+  ];
 }
 
 function unpack(u: StoredUnit): ParsedUnit {
@@ -137,7 +143,11 @@ const BATCH_CHARS = 20_000;
  * engine ends a sentence at each), line breaks inside a sentence turned into spaces (same offsets). Engine
  * sentences are given back to the sentence they fall in by their offsets.
  */
-export async function parseMissing(sentences: readonly string[], engine: Annotator, store: ParseStore): Promise<number> {
+export async function parseMissing(
+  sentences: readonly string[],
+  engine: Annotator,
+  store: ParseStore,
+): Promise<number> {
   const todo = [...new Set(sentences.filter((s) => s.trim() !== '' && !store.has(s)))];
   let parsed = 0;
   for (let i = 0; i < todo.length;) {
@@ -165,7 +175,13 @@ export async function parseMissing(sentences: readonly string[], engine: Annotat
       while (b > 0 && starts[b]! > first.start) b -= 1;
       const base = starts[b]!;
       units[b]!.push({
-        tokens: s.tokens.map((t) => ({ start: t.start - base, end: t.end - base, lemma: t.lemma, pos: t.pos, ner: t.ner })),
+        tokens: s.tokens.map((t) => ({
+          start: t.start - base,
+          end: t.end - base,
+          lemma: t.lemma,
+          pos: t.pos,
+          ner: t.ner,
+        })),
         edges: s.edges.map((e) => ({ dep: e.dep, governor: e.governor, dependent: e.dependent })),
       });
     }

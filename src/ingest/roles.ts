@@ -9,7 +9,12 @@ import type { Mention } from './mentions.ts';
 import type { Token } from './nlp.ts';
 import type { Trigger } from './triggers.ts';
 
-export interface Frame { speaker: Mention; verb: number; from: number; to: number }
+export interface Frame {
+  speaker: Mention;
+  verb: number;
+  from: number;
+  to: number;
+}
 
 /** A triple found in a sentence; `target` null means "the source's opponent", resolved per article. */
 export interface RoleAssignment {
@@ -80,7 +85,9 @@ function insideAccusation(tokens: readonly Token[], triggers: readonly Trigger[]
 
 /** "the US allegations", "allegations by Washington": a nominal accusation with its maker named. */
 function explicitAgent(tokens: readonly Token[], groups: readonly Mention[], tr: Trigger): boolean {
-  const before = groups.find((m) => m.end === tr.start || (m.end === tr.start - 1 && POSSESSIVE_MARK.test(tokens[m.end]?.text ?? '')));
+  const before = groups.find(
+    (m) => m.end === tr.start || (m.end === tr.start - 1 && POSSESSIVE_MARK.test(tokens[m.end]?.text ?? '')),
+  );
   const by = tokens[tr.end]?.lower === 'by' || tokens[tr.end]?.lower === 'from';
   return !!before || by;
 }
@@ -100,7 +107,8 @@ function opponentImplied(tokens: readonly Token[], tr: Trigger): boolean {
   }
   const next = tokens[tr.end];
   if (!next || next.pos === 'PUNCT') return true;
-  if (tr.relation === 'DENIES') return tokens.slice(tr.start + 1, tr.end + 4).some((t) => ACCUSATION_WORDS.has(t.lower));
+  if (tr.relation === 'DENIES')
+    return tokens.slice(tr.start + 1, tr.end + 4).some((t) => ACCUSATION_WORDS.has(t.lower));
   if (tr.relation === 'SUPPORTS') return !NOMINAL_POS.test(next.pos);
   return true;
 }
@@ -141,7 +149,8 @@ export function findFrames(tokens: readonly Token[], groups: readonly Mention[])
 }
 
 function gapIsSubjectGap(tokens: readonly Token[], from: number, to: number): boolean {
-  for (let k = from; k < to; k += 1) if (!SUBJECT_GAP_WORDS.has(tokens[k]!.text.toLowerCase()) && !NUMBER_OR_ADVERB.test(tokens[k]!.text)) return false;
+  for (let k = from; k < to; k += 1)
+    if (!SUBJECT_GAP_WORDS.has(tokens[k]!.text.toLowerCase()) && !NUMBER_OR_ADVERB.test(tokens[k]!.text)) return false;
   return true;
 }
 
@@ -172,15 +181,21 @@ function readFrames(tokens: readonly Token[], groups: readonly Mention[]): Frame
     if (left && leftOk) {
       // "…,” Chinese foreign ministry spokesman Wang Lei said": the speaker's phrase may be two mentions (a body, then its official).
       let lead = left.start;
-      for (let g = groups.length - 1; g >= 0; g -= 1) if (groups[g]!.end === lead && !groups[g]!.locative) lead = groups[g]!.start;
+      for (let g = groups.length - 1; g >= 0; g -= 1)
+        if (groups[g]!.end === lead && !groups[g]!.locative) lead = groups[g]!.start;
       const before = tokens[lead - 1]?.lower === 'the' ? tokens[lead - 2] : tokens[lead - 1];
       // "…, X said (in a statement)." closes the sentence; "In a statement, X said …" opens it.
       const trailing = lead > 2 && !!before && CLOSING_PUNCT.test(before.text) && wordsAfter(tokens, k + 1) <= 6;
-      frames.push(trailing ? { speaker: left, verb: k, from: 0, to: lead } : { speaker: left, verb: k + 1, from: k + 1, to: tokens.length });
+      frames.push(
+        trailing
+          ? { speaker: left, verb: k, from: 0, to: lead }
+          : { speaker: left, verb: k + 1, from: k + 1, to: tokens.length },
+      );
       continue;
     }
     const right = firstStartingIn(groups, k + 1, k + 2);
-    if (right && k > 1 && CLOSING_PUNCT.test(tokens[k - 1]?.text ?? '')) frames.push({ speaker: right, verb: k, from: 0, to: k - 1 });
+    if (right && k > 1 && CLOSING_PUNCT.test(tokens[k - 1]?.text ?? ''))
+      frames.push({ speaker: right, verb: k, from: 0, to: k - 1 });
   }
   return frames;
 }
@@ -226,7 +241,10 @@ const CLAUSE_BREAKS = new Set(LEXICON.clauseBreaks);
 
 function flags(tokens: readonly Token[], tr: Trigger, from: number): { negated: boolean; hypothetical: boolean } {
   const negated = anyIn(tokens, Math.max(from, tr.start - 4), tr.start, NEGATION);
-  const hypothetical = !INHERENTLY_FUTURE.has(tr.relation) && !FUTURE_PATTERN.test(tr.pattern) && anyIn(tokens, Math.max(from, tr.start - 3), tr.start, HYPOTHETICAL);
+  const hypothetical =
+    !INHERENTLY_FUTURE.has(tr.relation) &&
+    !FUTURE_PATTERN.test(tr.pattern) &&
+    anyIn(tokens, Math.max(from, tr.start - 3), tr.start, HYPOTHETICAL);
   // "… would respond if the US holds drills", "would under no circumstances be used to strike": an act
   // inside a condition, or under a modal of the same clause, has not happened (within 10 tokens before it).
   const words = INHERENTLY_FUTURE.has(tr.relation) ? CONDITION_WORDS : CONDITION_OR_MODAL_WORDS;
@@ -244,7 +262,9 @@ function lastOf<T>(items: readonly T[], test: (item: T) => boolean): T | undefin
 }
 
 export function frameOf(frames: readonly Frame[], k: number): Frame | undefined {
-  return frames.filter((f) => k >= f.from && k < f.to && k !== f.verb).sort((a, b) => Math.abs(a.verb - k) - Math.abs(b.verb - k))[0];
+  return frames
+    .filter((f) => k >= f.from && k < f.to && k !== f.verb)
+    .sort((a, b) => Math.abs(a.verb - k) - Math.abs(b.verb - k))[0];
 }
 
 /** Another act between the trigger and mention `m`: `m` is that act's argument. */
@@ -258,12 +278,24 @@ function interveningTrigger(triggers: readonly Trigger[], tr: Trigger, m: Mentio
  * (Module functions, not closures per trigger: under tsx's keepNames every named closure is renamed when made.)
  */
 function newClause(tokens: readonly Token[], tr: Trigger, m: Mention): boolean {
-  return tokens.slice(tr.end, m.start).some((t, k, all) => (t.text === ',' && CLAUSE_CONJUNCTION.has(all[k + 1]?.lower ?? '')) || t.text === ';')
-    || (tokens.slice(tr.end, m.start).some((t) => t.text === ',') && VERB_POS.test(tokens[m.end]?.pos ?? '') && !ING.test(tokens[m.end]?.lower ?? ''));
+  return (
+    tokens
+      .slice(tr.end, m.start)
+      .some((t, k, all) => (t.text === ',' && CLAUSE_CONJUNCTION.has(all[k + 1]?.lower ?? '')) || t.text === ';') ||
+    (tokens.slice(tr.end, m.start).some((t) => t.text === ',') &&
+      VERB_POS.test(tokens[m.end]?.pos ?? '') &&
+      !ING.test(tokens[m.end]?.lower ?? ''))
+  );
 }
 
 /** Finds source and target of each trigger. `inherited` is the speaker carried over from a quote. */
-export function assignRoles(tokens: readonly Token[], groups: readonly Mention[], triggers: readonly Trigger[], inherited: Mention | null, docVoice: string | null = null): RoleAssignment[] {
+export function assignRoles(
+  tokens: readonly Token[],
+  groups: readonly Mention[],
+  triggers: readonly Trigger[],
+  inherited: Mention | null,
+  docVoice: string | null = null,
+): RoleAssignment[] {
   const frames = findFrames(tokens, groups);
   const out: RoleAssignment[] = [];
   const agents: { at: number; agent: Mention }[] = [];
@@ -278,40 +310,81 @@ export function assignRoles(tokens: readonly Token[], groups: readonly Mention[]
     if (insideAccusation(tokens, triggers, tr)) continue;
     const subject = lastOf(leftAll, (m) => !objectLike(tokens, m));
     const nominal = tokens[tr.start]?.pos === 'NOUN';
-    const right = groups.find((m) => m.start >= tr.end && m.start < to && m.start - tr.end <= window && !m.locative && !modifier(tokens, m));
+    const right = groups.find(
+      (m) => m.start >= tr.end && m.start < to && m.start - tr.end <= window && !m.locative && !modifier(tokens, m),
+    );
     const prepAt = right ? (tokens[right.start - 1]?.lower === 'the' ? right.start - 2 : right.start - 1) : -1;
     // The trigger's own particle ("called in X") is not a topic preposition.
     const prepBefore = prepAt >= tr.end ? tokens[prepAt]?.lower : undefined;
     // "dismissed U.S. accusations": the accuser named inside a denial is its target.
-    const inside = tr.relation === 'DENIES' || tr.relation === 'REJECTS' ? groups.find((m) => m.start > tr.start && m.end < tr.end && !m.locative) : undefined;
-    const rightOk = inside ?? (right && !interveningTrigger(triggers, tr, right) && !newClause(tokens, tr, right) && !(prepBefore && TOPIC_MARKERS.has(prepBefore)) ? right : undefined);
+    const inside =
+      tr.relation === 'DENIES' || tr.relation === 'REJECTS'
+        ? groups.find((m) => m.start > tr.start && m.end < tr.end && !m.locative)
+        : undefined;
+    const rightOk =
+      inside ??
+      (right &&
+      !interveningTrigger(triggers, tr, right) &&
+      !newClause(tokens, tr, right) &&
+      !(prepBefore && TOPIC_MARKERS.has(prepBefore))
+        ? right
+        : undefined);
     if (tr.role === 'act') {
       if (isPassive(tokens, tr)) {
         const byAt = tokens.slice(tr.end, tr.end + 4).findIndex((t) => t.lower === 'by');
-        const agent = byAt >= 0 ? groups.find((m) => m.start > tr.end + byAt && m.start <= tr.end + byAt + 2) : undefined;
+        const agent =
+          byAt >= 0 ? groups.find((m) => m.start > tr.end + byAt && m.start <= tr.end + byAt + 2) : undefined;
         const patient = leftAll[leftAll.length - 1];
         // "The ambassador was summoned": with no agent in the text, the document's voice did it.
-        const voice = !agent && !speaker && docVoice && !patient?.actorIds.includes(docVoice) ? { start: tr.start, end: tr.end, actorIds: [docVoice], locative: false, via: 'author' as const } : undefined;
+        const voice =
+          !agent && !speaker && docVoice && !patient?.actorIds.includes(docVoice)
+            ? { start: tr.start, end: tr.end, actorIds: [docVoice], locative: false, via: 'author' as const }
+            : undefined;
         const src = agent ?? speaker ?? voice;
-        if (src && patient) out.push({ trigger: tr, source: src, target: patient, ...f, rule: `${agent ? 'passive:by' : speaker ? 'passive:speaker' : 'passive:voice'}:${tr.pattern}` });
+        if (src && patient)
+          out.push({
+            trigger: tr,
+            source: src,
+            target: patient,
+            ...f,
+            rule: `${agent ? 'passive:by' : speaker ? 'passive:speaker' : 'passive:voice'}:${tr.pattern}`,
+          });
         continue;
       }
       // "X are among a group facing criminal charges": X is charged, by whoever reports it.
-      if (nominal && tr.relation === 'CHARGES' && tokens.slice(Math.max(0, tr.start - 3), tr.start).some((t) => /^fac(?:e|es|ing|ed)$/.test(t.lower))) {
-        const voice = docVoice ? { start: tr.start, end: tr.end, actorIds: [docVoice], locative: false, via: 'author' as const } : undefined;
+      if (
+        nominal &&
+        tr.relation === 'CHARGES' &&
+        tokens.slice(Math.max(0, tr.start - 3), tr.start).some((t) => /^fac(?:e|es|ing|ed)$/.test(t.lower))
+      ) {
+        const voice = docVoice
+          ? { start: tr.start, end: tr.end, actorIds: [docVoice], locative: false, via: 'author' as const }
+          : undefined;
         const src = speaker ?? voice;
-        if (src && subject && src !== subject) out.push({ trigger: tr, source: src, target: subject, ...f, rule: `face-charges:${tr.pattern}` });
+        if (src && subject && src !== subject)
+          out.push({ trigger: tr, source: src, target: subject, ...f, rule: `face-charges:${tr.pattern}` });
         continue;
       }
-      if (nominal && (tr.relation === 'ACCUSES' || tr.relation === 'DENIES') && !explicitAgent(tokens, groups, tr)) continue;
+      if (nominal && (tr.relation === 'ACCUSES' || tr.relation === 'DENIES') && !explicitAgent(tokens, groups, tr))
+        continue;
       // "activities that threatened the security of …": the relative clause's subject is the noun, not an actor.
       let rel = tr.start - 1;
       while (rel > 0 && AUXILIARY_POS.test(tokens[rel]!.pos)) rel -= 1;
-      if (RELATIVE_PRONOUN.has(tokens[rel]?.lower ?? '') && tokens[rel - 1]?.pos === 'NOUN' && !groups.some((m) => m.end === rel)) continue;
+      if (
+        RELATIVE_PRONOUN.has(tokens[rel]?.lower ?? '') &&
+        tokens[rel - 1]?.pos === 'NOUN' &&
+        !groups.some((m) => m.end === rel)
+      )
+        continue;
       // "Russia's decision to expel …": the act is the noun's owner's; "efforts to hold Russia accountable" is an aim, not an act.
       if (tokens[tr.start - 1]?.lower === 'to' && tokens[tr.start - 2]?.pos === 'NOUN') {
         if (AIM_NOUNS.has(tokens[tr.start - 2]!.lower)) continue;
-        const owner = groups.find((m) => m.end <= tr.start - 2 && tr.start - 2 - m.end <= 5 && tokens.slice(m.end, tr.start - 2).every((t) => NOUN_MODIFIER_POS.test(t.pos)));
+        const owner = groups.find(
+          (m) =>
+            m.end <= tr.start - 2 &&
+            tr.start - 2 - m.end <= 5 &&
+            tokens.slice(m.end, tr.start - 2).every((t) => NOUN_MODIFIER_POS.test(t.pos)),
+        );
         if (!owner) continue;
         const target = rightOk && rightOk !== owner ? rightOk : null;
         if (target) out.push({ trigger: tr, source: owner, target, ...f, rule: `noun-to:${tr.pattern}` });
@@ -320,25 +393,55 @@ export function assignRoles(tokens: readonly Token[], groups: readonly Mention[]
       // "the visit by Iraqi Foreign Minister Fuad Hussein … to Washington": the agent follows "by".
       if (nominal && tokens[tr.end]?.lower === 'by') {
         const agent = groups.find((m) => m.start > tr.end && m.start <= tr.end + 2);
-        const target = agent ? groups.find((m) => m.start >= agent.end && m.start - agent.end <= window + 4 && !modifier(tokens, m) && !newClause(tokens, tr, m)) : undefined;
+        const target = agent
+          ? groups.find(
+              (m) =>
+                m.start >= agent.end &&
+                m.start - agent.end <= window + 4 &&
+                !modifier(tokens, m) &&
+                !newClause(tokens, tr, m),
+            )
+          : undefined;
         if (agent && target) out.push({ trigger: tr, source: agent, target, ...f, rule: `nominal-by:${tr.pattern}` });
         continue;
       }
-      const prevAgent = agents.length > 0 && AND_COMMA.has(tokens[tr.start - 1]?.lower ?? '') ? agents[agents.length - 1]!.agent : undefined;
+      const prevAgent =
+        agents.length > 0 && AND_COMMA.has(tokens[tr.start - 1]?.lower ?? '')
+          ? agents[agents.length - 1]!.agent
+          : undefined;
       // "…, while raging at X": a participle clause shares the main clause's actor.
-      const participle = ING.test(tokens[tr.start]?.lower ?? '') && PARTICIPLE_CLAUSE.has(tokens[tr.start - 1]?.lower ?? '');
+      const participle =
+        ING.test(tokens[tr.start]?.lower ?? '') && PARTICIPLE_CLAUSE.has(tokens[tr.start - 1]?.lower ?? '');
       const mainActor = speaker ?? groups.find((m) => !m.locative && !objectLike(tokens, m) && m.end <= tr.start);
       if (participle && mainActor) {
         const target = rightOk && rightOk !== mainActor ? rightOk : null;
-        if (target || JUDGING.has(tr.relation)) out.push({ trigger: tr, source: mainActor, target, ...f, rule: `participle:${tr.pattern}` });
+        if (target || JUDGING.has(tr.relation))
+          out.push({ trigger: tr, source: mainActor, target, ...f, rule: `participle:${tr.pattern}` });
         continue;
       }
       const possessor = nominal ? leftAll.filter((m) => tr.start - m.end <= 8).pop() : undefined;
       // "King Abdullah stressed Jordan's support": the speaker voices his own state's act.
-      const adjacent = possessor && speaker && possessor.via !== 'author' && possessor.actorIds.length === 1 && speaker.actorIds.length === 1 && stateOfId(possessor.actorIds[0]!) === stateOfId(speaker.actorIds[0]!) ? speaker : possessor;
+      const adjacent =
+        possessor &&
+        speaker &&
+        possessor.via !== 'author' &&
+        possessor.actorIds.length === 1 &&
+        speaker.actorIds.length === 1 &&
+        stateOfId(possessor.actorIds[0]!) === stateOfId(speaker.actorIds[0]!)
+          ? speaker
+          : possessor;
       // "a criminal complaint was unsealed charging X": an agentless filing, made by the document's voice.
-      const filed = !adjacent && !subject && !prevAgent && !speaker && docVoice && ING.test(tokens[tr.start]?.lower ?? '') && ED_EN.test(tokens[tr.start - 1]?.lower ?? '') && BE_FORM.has(tokens[tr.start - 2]?.lower ?? '')
-        ? { start: tr.start, end: tr.end, actorIds: [docVoice], locative: false, via: 'author' as const } : undefined;
+      const filed =
+        !adjacent &&
+        !subject &&
+        !prevAgent &&
+        !speaker &&
+        docVoice &&
+        ING.test(tokens[tr.start]?.lower ?? '') &&
+        ED_EN.test(tokens[tr.start - 1]?.lower ?? '') &&
+        BE_FORM.has(tokens[tr.start - 2]?.lower ?? '')
+          ? { start: tr.start, end: tr.end, actorIds: [docVoice], locative: false, via: 'author' as const }
+          : undefined;
       const source = adjacent ?? subject ?? prevAgent ?? speaker ?? filed;
       if (!source) continue;
       agents.push({ at: tr.start, agent: source });
@@ -346,25 +449,45 @@ export function assignRoles(tokens: readonly Token[], groups: readonly Mention[]
       // "The President and Prime Minister agreed to …": a reciprocal act between the coordinated actors.
       const reciprocal = !target && RECIPROCAL.has(tr.relation) && source.actorIds.length >= 2;
       if (!target && !reciprocal && (!JUDGING_OR_SUPPORTING.has(tr.relation) || !opponentImplied(tokens, tr))) continue;
-      out.push({ trigger: tr, source, target, ...f, rule: `${subject ? 'subject' : prevAgent ? 'shared-subject' : 'speaker'}:${tr.pattern}` });
+      out.push({
+        trigger: tr,
+        source,
+        target,
+        ...f,
+        rule: `${subject ? 'subject' : prevAgent ? 'shared-subject' : 'speaker'}:${tr.pattern}`,
+      });
       continue;
     }
     // In a statement, a judgement no one else is said to make is the document's voice's own.
-    const voice = docVoice && frames.length === 0 ? { start: tr.start, end: tr.end, actorIds: [docVoice], locative: false, via: 'author' as const } : undefined;
+    const voice =
+      docVoice && frames.length === 0
+        ? { start: tr.start, end: tr.end, actorIds: [docVoice], locative: false, via: 'author' as const }
+        : undefined;
     const src = speaker ?? (tr.role === 'deny-content' ? subject : undefined) ?? voice;
     if (!src) continue;
     const inner = lastOf(leftAll, (m) => m !== src && !objectLike(tokens, m) && m.start >= (frame?.from ?? 0));
     if (tr.role === 'accuse-content') {
       const target = inner ?? rightOk ?? null;
-      if (target && target !== src) out.push({ trigger: tr, source: src, target, ...f, rule: `content:accuse:${tr.pattern}` });
+      if (target && target !== src)
+        out.push({ trigger: tr, source: src, target, ...f, rule: `content:accuse:${tr.pattern}` });
       continue;
     }
     const target = inner && inner !== src ? inner : null;
-    out.push({ trigger: tr, source: src, target, ...f, rule: `content:${tr.role === 'deny-content' ? 'deny' : 'judge'}:${tr.pattern}` });
+    out.push({
+      trigger: tr,
+      source: src,
+      target,
+      ...f,
+      rule: `content:${tr.role === 'deny-content' ? 'deny' : 'judge'}:${tr.pattern}`,
+    });
   }
   // A judgement inside a denial is part of the denial.
   const denied = new Set(out.filter((a) => a.trigger.role === 'deny-content').map((a) => a.source));
   // "The UK condemns Iran's reckless attack": where an actor named in the sentence acts, its words are not the voice's.
   const named = out.some((a) => a.trigger.role === 'act' && a.source.via !== 'author');
-  return out.filter((a) => !(a.trigger.role === 'judge-content' && denied.has(a.source)) && !(named && a.trigger.role !== 'act' && a.source.via === 'author' && a.rule.startsWith('content:')));
+  return out.filter(
+    (a) =>
+      !(a.trigger.role === 'judge-content' && denied.has(a.source)) &&
+      !(named && a.trigger.role !== 'act' && a.source.via === 'author' && a.rule.startsWith('content:')),
+  );
 }

@@ -24,7 +24,8 @@ export const GRAPH_SOURCE_WAYS = {
 
 /** Steps up the graph before a source way: the subject of a light verb, of the clause a participle, infinitive or conjunct hangs on. */
 export const GRAPH_SOURCE_STEPS = {
-  'light-verb': 'the verb whose object or prepositional object a nominal trigger is ("X imposed fresh sanctions on Y", "X put out a report accusing Y")',
+  'light-verb':
+    'the verb whose object or prepositional object a nominal trigger is ("X imposed fresh sanctions on Y", "X put out a report accusing Y")',
   acl: 'the noun a participle clause modifies ("a statement condemning Y": the statement\'s issuer)',
   participle: 'the clause an adverbial participle hangs on ("…, accusing Y of …")',
   xcomp: 'the verb an infinitive complements ("X refused to meet Y")',
@@ -37,19 +38,22 @@ export const GRAPH_TARGET_WAYS = {
   prep: 'the object of a preposition of the trigger ("sanctions on Iran", "talks with Japan")',
   'owner-of-object': 'the owner of the object ("condemned Russia\'s campaign")',
   accuser: 'the maker of the accusation denied or rejected ("rejected the claims of Y")',
-  'modal-subject': 'the subject of a modal clause a speaker utters ("Y must end …"); the pattern is the modal, `-not` when negated',
-  none: 'no target in the sentence: the other parties of a reciprocal act, or the source\'s opponent in the article',
+  'modal-subject':
+    'the subject of a modal clause a speaker utters ("Y must end …"); the pattern is the modal, `-not` when negated',
+  none: "no target in the sentence: the other parties of a reciprocal act, or the source's opponent in the article",
 } as const;
 
 /** Token-window rules and how each found the source (the target is the nearest actor after the trigger unless said). */
 export const WINDOW_RULES = {
-  subject: 'the actor before the trigger, or the owner of a nominal one ("Japan condemned Russia", "Jordan\'s support for Y")',
+  subject:
+    'the actor before the trigger, or the owner of a nominal one ("Japan condemned Russia", "Jordan\'s support for Y")',
   'shared-subject': 'the actor of the act before, across "and" or a comma ("Japan met Y and praised Z")',
   speaker: 'the speaker of the sentence, or the issuer of an agentless filing ("a complaint was unsealed charging Y")',
   'passive:by': 'a passive with its by-agent; the target is the patient before it ("Y was summoned by X")',
-  'passive:speaker': 'a passive without agent: the sentence\'s speaker did it',
+  'passive:speaker': "a passive without agent: the sentence's speaker did it",
   'passive:voice': 'a passive without agent in a statement: its issuer did it ("The ambassador was summoned")',
-  'face-charges': 'those "facing charges" are charged by the speaker or the issuer ("Y are among a group facing criminal charges")',
+  'face-charges':
+    'those "facing charges" are charged by the speaker or the issuer ("Y are among a group facing criminal charges")',
   'noun-to': 'the owner of the noun before "to" ("Russia\'s decision to expel Y")',
   'nominal-by': 'a nominal trigger with its agent after "by" ("the visit by X to Y")',
   participle: 'a participle clause shares the main clause\'s actor ("…, while raging at Y")',
@@ -64,8 +68,14 @@ export const WINDOW_RULES = {
  */
 export const FIXED_PATTERNS = ['petrarch:', 'phone-call'] as const;
 
-const alt = (keys: readonly string[]): string => [...keys].sort((a, b) => b.length - a.length).map((k) => k.replace(/[-:]/g, '\\$&')).join('|');
-const GRAPH_RULE = new RegExp(`^graph:(?:(?:${alt(Object.keys(GRAPH_SOURCE_STEPS))})>)*(?:${alt(Object.keys(GRAPH_SOURCE_WAYS))})>(?:${alt(Object.keys(GRAPH_TARGET_WAYS))}):.+$`);
+const alt = (keys: readonly string[]): string =>
+  [...keys]
+    .sort((a, b) => b.length - a.length)
+    .map((k) => k.replace(/[-:]/g, '\\$&'))
+    .join('|');
+const GRAPH_RULE = new RegExp(
+  `^graph:(?:(?:${alt(Object.keys(GRAPH_SOURCE_STEPS))})>)*(?:${alt(Object.keys(GRAPH_SOURCE_WAYS))})>(?:${alt(Object.keys(GRAPH_TARGET_WAYS))}):.+$`,
+);
 const WINDOW_RULE = new RegExp(`^(?:${alt(Object.keys(WINDOW_RULES))}):.+$`);
 
 /** Whether a rule string has a documented form. */

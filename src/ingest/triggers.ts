@@ -9,9 +9,19 @@ import { WordFilter } from './wordfilter.ts';
 export type TriggerRole = 'act' | 'accuse-content' | 'deny-content' | 'judge-content' | 'head';
 
 /** One pattern word: its alternatives, and the part of speech it must have when the pattern says so ("strike/VERB"). */
-interface Part { words: Set<string>; pos: Set<string> | null }
+interface Part {
+  words: Set<string>;
+  pos: Set<string> | null;
+}
 
-interface Pattern { relation: RelationName; role: TriggerRole; chain: ChainClass | null; parts: (Part | 'gap')[]; weight: number; source: string }
+interface Pattern {
+  relation: RelationName;
+  role: TriggerRole;
+  chain: ChainClass | null;
+  parts: (Part | 'gap')[];
+  weight: number;
+  source: string;
+}
 
 export interface Trigger {
   relation: RelationName;
@@ -38,12 +48,22 @@ function compile(): Map<string, Pattern[]> {
   for (const row of TRIGGER_ROWS) {
     if (!isRelationName(row.relation)) throw new Error(`data/triggers.tsv: unknown relation ${row.relation}`);
     if (!ROLES.has(row.role as TriggerRole)) throw new Error(`data/triggers.tsv: unknown role ${row.role}`);
-    if (row.chain !== '' && !CHAIN_CLASSES.has(row.chain as ChainClass)) throw new Error(`data/triggers.tsv: unknown chain class ${row.chain}`);
-    if (row.role === 'head' && row.chain === '') throw new Error(`data/triggers.tsv: a head needs a chain class: ${row.pattern}`);
-    const parts = row.pattern.split(/\s+/).map((p) => (p === '*' ? 'gap' as const : compilePart(p)));
+    if (row.chain !== '' && !CHAIN_CLASSES.has(row.chain as ChainClass))
+      throw new Error(`data/triggers.tsv: unknown chain class ${row.chain}`);
+    if (row.role === 'head' && row.chain === '')
+      throw new Error(`data/triggers.tsv: a head needs a chain class: ${row.pattern}`);
+    const parts = row.pattern.split(/\s+/).map((p) => (p === '*' ? ('gap' as const) : compilePart(p)));
     const first = parts[0];
-    if (!first || first === 'gap') throw new Error(`data/triggers.tsv: pattern may not start with a gap: ${row.pattern}`);
-    const pattern: Pattern = { relation: row.relation, role: row.role as TriggerRole, chain: row.chain === '' ? null : row.chain as ChainClass, parts, weight: parts.filter((p) => p !== 'gap').length, source: row.pattern };
+    if (!first || first === 'gap')
+      throw new Error(`data/triggers.tsv: pattern may not start with a gap: ${row.pattern}`);
+    const pattern: Pattern = {
+      relation: row.relation,
+      role: row.role as TriggerRole,
+      chain: row.chain === '' ? null : (row.chain as ChainClass),
+      parts,
+      weight: parts.filter((p) => p !== 'gap').length,
+      source: row.pattern,
+    };
     for (const key of first.words) {
       const list = index.get(key) ?? [];
       list.push(pattern);
@@ -62,12 +82,16 @@ const MODALS = new Set([...LEXICON.modals, ...LEXICON.modalContractions]);
 /** wink's tag, except that a word right after a modal or an infinitival "to" is a verb ("would free"). */
 function posAt(tokens: readonly Token[], k: number): string {
   const prev = tokens[k - 1];
-  return prev && (MODALS.has(prev.lower) || (prev.lower === 'to' && prev.pos === 'PART')) ? 'VERB' : tokens[k]?.pos ?? 'X';
+  return prev && (MODALS.has(prev.lower) || (prev.lower === 'to' && prev.pos === 'PART'))
+    ? 'VERB'
+    : (tokens[k]?.pos ?? 'X');
 }
 
 function fits(part: Part, tokens: readonly Token[], k: number): boolean {
   const t = tokens[k];
-  return !!t && (part.words.has(t.lemma) || part.words.has(t.lower)) && (part.pos === null || part.pos.has(posAt(tokens, k)));
+  return (
+    !!t && (part.words.has(t.lemma) || part.words.has(t.lower)) && (part.pos === null || part.pos.has(posAt(tokens, k)))
+  );
 }
 
 /** End (exclusive) of a match of `p` at token i, or -1. */
@@ -79,7 +103,11 @@ function matchPattern(p: Pattern, tokens: readonly Token[], i: number, blocked: 
       const nextPart = p.parts[n + 1];
       if (!nextPart || nextPart === 'gap') return -1;
       let found = -1;
-      for (let g = k; g <= k + GAP && g < tokens.length; g += 1) if (fits(nextPart, tokens, g) && !blocked(g)) { found = g; break; }
+      for (let g = k; g <= k + GAP && g < tokens.length; g += 1)
+        if (fits(nextPart, tokens, g) && !blocked(g)) {
+          found = g;
+          break;
+        }
       if (found < 0) return -1;
       k = found + 1;
       n += 1;
@@ -91,11 +119,26 @@ function matchPattern(p: Pattern, tokens: readonly Token[], i: number, blocked: 
   return k;
 }
 
-function addMatches(found: Trigger[], patterns: readonly Pattern[] | undefined, tokens: readonly Token[], i: number, blocked: (k: number) => boolean): void {
+function addMatches(
+  found: Trigger[],
+  patterns: readonly Pattern[] | undefined,
+  tokens: readonly Token[],
+  i: number,
+  blocked: (k: number) => boolean,
+): void {
   if (!patterns) return;
   for (const p of patterns) {
     const end = matchPattern(p, tokens, i, blocked);
-    if (end > i) found.push({ relation: p.relation, role: p.role, chain: p.chain, start: i, end, weight: p.weight, pattern: p.source });
+    if (end > i)
+      found.push({
+        relation: p.relation,
+        role: p.role,
+        chain: p.chain,
+        start: i,
+        end,
+        weight: p.weight,
+        pattern: p.source,
+      });
   }
 }
 
@@ -112,7 +155,9 @@ export function findTriggers(tokens: readonly Token[], blocked: (k: number) => b
   }
   if (found.length === 0) return [];
   // Drop a trigger when a heavier one covers one of its tokens (e.g. "reject … allegations" over "reject").
-  const kept = found.filter((a) => !found.some((b) => b !== a && b.weight > a.weight && b.start <= a.start && a.start < b.end));
+  const kept = found.filter(
+    (a) => !found.some((b) => b !== a && b.weight > a.weight && b.start <= a.start && a.start < b.end),
+  );
   const seen = new Set<string>();
   const distinct = kept.filter((tr) => {
     const key = `${tr.relation}:${tr.start}:${tr.role}`;

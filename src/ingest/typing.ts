@@ -10,9 +10,16 @@ import { analyse } from './nlp.ts';
 import { assignRoles } from './roles.ts';
 import { findTriggers, type Trigger } from './triggers.ts';
 
-export interface CharSpan { start: number; end: number }
+export interface CharSpan {
+  start: number;
+  end: number;
+}
 
-export interface TypedRelation { relation: RelationName; rule: string; direction: 'forward' | 'reverse' | 'nearest' }
+export interface TypedRelation {
+  relation: RelationName;
+  rule: string;
+  direction: 'forward' | 'reverse' | 'nearest';
+}
 
 function toMention(tokens: ReturnType<typeof analyse>[number]['tokens'], span: CharSpan, id: string): Mention | null {
   const idx = tokens.map((t, k) => (t.end > span.start && t.start < span.end ? k : -1)).filter((k) => k >= 0);

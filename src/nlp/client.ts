@@ -73,7 +73,8 @@ export function parseServers(value: string): NlpServer[] {
       } catch {
         throw new NlpError('NLP_UNAVAILABLE', `CORENLP_URL: ${JSON.stringify(raw)} is not a URL`);
       }
-      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new NlpError('NLP_UNAVAILABLE', `CORENLP_URL: ${JSON.stringify(raw)} is not an http(s) URL`);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:')
+        throw new NlpError('NLP_UNAVAILABLE', `CORENLP_URL: ${JSON.stringify(raw)} is not an http(s) URL`);
       const server: NlpServer = { url: `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, '')}` };
       if (u.username) {
         server.user = decodeURIComponent(u.username);
@@ -135,7 +136,9 @@ export class CoreNlpClient {
   async annotate(text: string): Promise<NlpDocument> {
     if (text.trim() === '') return { text, sentences: [] };
     const pieces = splitText(text, this.opts.maxChars);
-    const parsed = await Promise.all(pieces.map((p) => this.annotatePiece(p.text).then((sentences) => shift(sentences, p.offset))));
+    const parsed = await Promise.all(
+      pieces.map((p) => this.annotatePiece(p.text).then((sentences) => shift(sentences, p.offset))),
+    );
     const sentences = parsed.flat().map((s, index) => ({ ...s, index }));
     return { text, sentences };
   }
@@ -178,7 +181,10 @@ export class CoreNlpClient {
     }
     if (last?.code === 'NLP_TIMEOUT') throw last;
     const tried = this.servers.map((s) => s.url).join(', ');
-    throw new NlpError('NLP_UNAVAILABLE', `no CoreNLP server answered (${tried}): ${last?.message ?? 'no attempt made'}`);
+    throw new NlpError(
+      'NLP_UNAVAILABLE',
+      `no CoreNLP server answered (${tried}): ${last?.message ?? 'no attempt made'}`,
+    );
   }
 
   private async request(server: ServerState, text: string): Promise<NlpSentence[]> {
@@ -190,10 +196,19 @@ export class CoreNlpClient {
     try {
       const headers: Record<string, string> = { 'content-type': 'text/plain; charset=utf-8' };
       if (server.auth) headers.authorization = server.auth;
-      res = await fetch(`${server.url}/${this.query}`, { method: 'POST', body: text, headers, signal: controller.signal });
+      res = await fetch(`${server.url}/${this.query}`, {
+        method: 'POST',
+        body: text,
+        headers,
+        signal: controller.signal,
+      });
       body = await res.text();
     } catch (err) {
-      if (controller.signal.aborted) throw new NlpError('NLP_TIMEOUT', `CoreNLP at ${server.url} did not answer within ${this.opts.timeoutMs} ms (${text.length} characters)`);
+      if (controller.signal.aborted)
+        throw new NlpError(
+          'NLP_TIMEOUT',
+          `CoreNLP at ${server.url} did not answer within ${this.opts.timeoutMs} ms (${text.length} characters)`,
+        );
       const cause = (err as { cause?: { code?: string; errors?: { code?: string }[]; message?: string } }).cause;
       const why = cause?.code ?? cause?.errors?.[0]?.code ?? cause?.message ?? (err as Error).message;
       throw new NlpError('NLP_UNAVAILABLE', `CoreNLP at ${server.url} cannot be reached (${why})`);
@@ -202,10 +217,18 @@ export class CoreNlpClient {
     }
     if (res.status >= 500) {
       // CoreNLP answers 500 with "timed out" when its own -timeout passes.
-      if (/timed out/i.test(body)) throw new NlpError('NLP_TIMEOUT', `CoreNLP at ${server.url} timed out on ${text.length} characters`);
-      throw new NlpError('NLP_UNAVAILABLE', `CoreNLP at ${server.url} failed (HTTP ${res.status}): ${body.slice(0, 200)}`);
+      if (/timed out/i.test(body))
+        throw new NlpError('NLP_TIMEOUT', `CoreNLP at ${server.url} timed out on ${text.length} characters`);
+      throw new NlpError(
+        'NLP_UNAVAILABLE',
+        `CoreNLP at ${server.url} failed (HTTP ${res.status}): ${body.slice(0, 200)}`,
+      );
     }
-    if (res.status !== 200) throw new NlpError('NLP_BAD_RESPONSE', `CoreNLP at ${server.url} refused the request (HTTP ${res.status}): ${body.slice(0, 200)}`);
+    if (res.status !== 200)
+      throw new NlpError(
+        'NLP_BAD_RESPONSE',
+        `CoreNLP at ${server.url} refused the request (HTTP ${res.status}): ${body.slice(0, 200)}`,
+      );
     return parseResponse(body, server.url);
   }
 }
@@ -225,7 +248,14 @@ interface RawSentence {
   index: number;
   tokens: RawToken[];
   enhancedPlusPlusDependencies?: NlpEdge[];
-  entitymentions?: { text: string; ner: string; tokenBegin: number; tokenEnd: number; characterOffsetBegin: number; characterOffsetEnd: number }[];
+  entitymentions?: {
+    text: string;
+    ner: string;
+    tokenBegin: number;
+    tokenEnd: number;
+    characterOffsetBegin: number;
+    characterOffsetEnd: number;
+  }[];
 }
 
 function parseResponse(body: string, url: string): NlpSentence[] {
@@ -233,12 +263,19 @@ function parseResponse(body: string, url: string): NlpSentence[] {
   try {
     doc = JSON.parse(body) as { sentences?: RawSentence[] };
   } catch {
-    throw new NlpError('NLP_BAD_RESPONSE', `CoreNLP at ${url} answered with something that is not JSON: ${body.slice(0, 120)}`);
+    throw new NlpError(
+      'NLP_BAD_RESPONSE',
+      `CoreNLP at ${url} answered with something that is not JSON: ${body.slice(0, 120)}`,
+    );
   }
-  if (!Array.isArray(doc.sentences)) throw new NlpError('NLP_BAD_RESPONSE', `CoreNLP at ${url} answered without sentences`);
+  if (!Array.isArray(doc.sentences))
+    throw new NlpError('NLP_BAD_RESPONSE', `CoreNLP at ${url} answered without sentences`);
   return doc.sentences.map((s) => {
     if (!Array.isArray(s.tokens) || s.tokens.length === 0 || !Array.isArray(s.enhancedPlusPlusDependencies)) {
-      throw new NlpError('NLP_BAD_RESPONSE', `CoreNLP at ${url} answered a sentence without tokens or enhanced++ dependencies (is depparse among its annotators?)`);
+      throw new NlpError(
+        'NLP_BAD_RESPONSE',
+        `CoreNLP at ${url} answered a sentence without tokens or enhanced++ dependencies (is depparse among its annotators?)`,
+      );
     }
     const tokens: NlpToken[] = s.tokens.map((t) => ({
       index: t.index,
@@ -250,7 +287,11 @@ function parseResponse(body: string, url: string): NlpSentence[] {
       start: t.characterOffsetBegin,
       end: t.characterOffsetEnd,
     }));
-    const edges: NlpEdge[] = s.enhancedPlusPlusDependencies.map((e) => ({ dep: e.dep, governor: e.governor, dependent: e.dependent }));
+    const edges: NlpEdge[] = s.enhancedPlusPlusDependencies.map((e) => ({
+      dep: e.dep,
+      governor: e.governor,
+      dependent: e.dependent,
+    }));
     const entities: NlpEntityMention[] = (s.entitymentions ?? []).map((m) => ({
       text: m.text,
       ner: m.ner,

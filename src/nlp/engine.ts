@@ -32,12 +32,24 @@ export async function openNlp(options: OpenNlpOptions = {}): Promise<NlpEngine |
   if (url !== undefined && url.trim() !== '') {
     const servers = parseServers(url);
     const client = new CoreNlpClient({ ...options.client, servers });
-    return { client, how: `CORENLP_URL (${servers.length} server${servers.length === 1 ? '' : 's'})`, local: null, close: async () => {} };
+    return {
+      client,
+      how: `CORENLP_URL (${servers.length} server${servers.length === 1 ? '' : 's'})`,
+      local: null,
+      close: async () => {},
+    };
   }
-  const local = new LocalCoreNlp(defaultCoreNlpOptions({ ...(options.log ? { log: options.log } : {}), ...options.local }));
+  const local = new LocalCoreNlp(
+    defaultCoreNlpOptions({ ...(options.log ? { log: options.log } : {}), ...options.local }),
+  );
   const server = await local.start();
   // The client asks the supervisor for the current server at each request: a restart keeps the URL and
   // credentials, so one client serves across restarts.
-  const client = new CoreNlpClient({ ...options.client, servers: [server], onDocument: () => local.noteDocument(), beforeRequest: () => local.ready() });
+  const client = new CoreNlpClient({
+    ...options.client,
+    servers: [server],
+    onDocument: () => local.noteDocument(),
+    beforeRequest: () => local.ready(),
+  });
   return { client, how: `local CoreNLP on ${server.url}`, local, close: () => local.stop() };
 }

@@ -15,7 +15,18 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ensureMavenDist } from '../util/maven-dist.ts';
-import { intFromEnv, isServer, portFromEnv, portTaken, processAlive, releasePidFile, runningPidFrom, sizeFromEnv, terminate, type ServerIdentity } from '../util/local-server.ts';
+import {
+  intFromEnv,
+  isServer,
+  portFromEnv,
+  portTaken,
+  processAlive,
+  releasePidFile,
+  runningPidFrom,
+  sizeFromEnv,
+  terminate,
+  type ServerIdentity,
+} from '../util/local-server.ts';
 import type { DistErrorCode } from '../util/maven-dist.ts';
 import { ANNOTATION_PROPERTIES } from './client.ts';
 import { NlpError } from './errors.ts';
@@ -34,7 +45,8 @@ export class LocalCoreNlpError extends Error {
   }
 }
 
-const ALTERNATIVES = 'Alternatives: point diplograph at running CoreNLP servers with CORENLP_URL, or start one with `docker compose up corenlp` (see README.md).';
+const ALTERNATIVES =
+  'Alternatives: point diplograph at running CoreNLP servers with CORENLP_URL, or start one with `docker compose up corenlp` (see README.md).';
 
 export interface LocalCoreNlpOptions {
   /** Server home: server.properties, blocklist, auth.json, logs/, run/. Default <repo>/.diplograph/corenlp. */
@@ -118,12 +130,24 @@ const pidPath = (home: string): string => join(home, 'run', 'corenlp.pid');
 const authPath = (home: string): string => join(home, 'auth.json');
 
 /** Every IPv4 address but 127.0.0.0/8, as CIDR blocks (the server's -blockList format: one a line). */
-export const NON_LOOPBACK_IPV4 = ['0.0.0.0/2', '64.0.0.0/3', '96.0.0.0/4', '112.0.0.0/5', '120.0.0.0/6', '124.0.0.0/7', '126.0.0.0/8', '128.0.0.0/1'];
+export const NON_LOOPBACK_IPV4 = [
+  '0.0.0.0/2',
+  '64.0.0.0/3',
+  '96.0.0.0/4',
+  '112.0.0.0/5',
+  '120.0.0.0/6',
+  '124.0.0.0/7',
+  '126.0.0.0/8',
+  '128.0.0.0/1',
+];
 
 function prepareHome(opts: LocalCoreNlpOptions): Auth {
   for (const sub of ['logs', 'run']) mkdirSync(join(opts.home, sub), { recursive: true });
   const props = Object.entries(ANNOTATION_PROPERTIES).map(([k, v]) => `${k}=${v}`);
-  writeFileSync(join(opts.home, 'server.properties'), `# Written by diplograph (src/nlp/local-corenlp.ts) at every start.\n${props.join('\n')}\n`);
+  writeFileSync(
+    join(opts.home, 'server.properties'),
+    `# Written by diplograph (src/nlp/local-corenlp.ts) at every start.\n${props.join('\n')}\n`,
+  );
   writeFileSync(join(opts.home, 'blocklist'), `${NON_LOOPBACK_IPV4.join('\n')}\n`);
   if (existsSync(authPath(opts.home))) return JSON.parse(readFileSync(authPath(opts.home), 'utf8')) as Auth;
   const auth = { user: 'diplograph', password: randomBytes(18).toString('hex') };
@@ -177,7 +201,10 @@ export interface CoreNlpProcess {
  * Starts the server (or finds it running on this home) and waits until it answers /ready. With `detached`
  * it outlives this process (the `corenlp start` verb); otherwise it is this process's to stop.
  */
-export async function startCoreNlpProcess(opts: LocalCoreNlpOptions, { detached = false, timeoutMs = 300_000 } = {}): Promise<CoreNlpProcess> {
+export async function startCoreNlpProcess(
+  opts: LocalCoreNlpOptions,
+  { detached = false, timeoutMs = 300_000 } = {},
+): Promise<CoreNlpProcess> {
   const log = opts.log ?? (() => {});
   const lib = ensureCoreNlp(opts);
   const auth = prepareHome(opts);
@@ -189,11 +216,22 @@ export async function startCoreNlpProcess(opts: LocalCoreNlpOptions, { detached 
       log(`CoreNLP already running (pid ${already}) on ${url}`);
       return { pid: already, server, startedHere: false };
     }
-    throw new LocalCoreNlpError('START_FAILED', `a CoreNLP process (pid ${already}) owns ${opts.home} but ${url}/ready does not answer. Run \`diplograph corenlp stop\`.\n${logTail(opts.home)}`);
+    throw new LocalCoreNlpError(
+      'START_FAILED',
+      `a CoreNLP process (pid ${already}) owns ${opts.home} but ${url}/ready does not answer. Run \`diplograph corenlp stop\`.\n${logTail(opts.home)}`,
+    );
   }
-  if (await coreNlpReady(url)) throw new LocalCoreNlpError('START_FAILED', `port ${opts.port} already answers as a CoreNLP server that is not ours: set CORENLP_URL to use it, or DIPLOGRAPH_CORENLP_PORT to run ours elsewhere`);
+  if (await coreNlpReady(url))
+    throw new LocalCoreNlpError(
+      'START_FAILED',
+      `port ${opts.port} already answers as a CoreNLP server that is not ours: set CORENLP_URL to use it, or DIPLOGRAPH_CORENLP_PORT to run ours elsewhere`,
+    );
 
-  if (await portTaken(opts.port)) throw new LocalCoreNlpError('PORT_IN_USE', `port ${opts.port} is already in use by another process (not a CoreNLP of ${opts.home}): stop it, or set DIPLOGRAPH_CORENLP_PORT to another port`);
+  if (await portTaken(opts.port))
+    throw new LocalCoreNlpError(
+      'PORT_IN_USE',
+      `port ${opts.port} is already in use by another process (not a CoreNLP of ${opts.home}): stop it, or set DIPLOGRAPH_CORENLP_PORT to another port`,
+    );
   log(`Starting CoreNLP ${CORENLP_VERSION} (heap ${opts.heap}, ${opts.threads} threads) on ${url} …`);
   const out = openSync(join(opts.home, 'logs', 'corenlp.log'), 'a');
   const args = [
@@ -202,29 +240,46 @@ export async function startCoreNlpProcess(opts: LocalCoreNlpOptions, { detached 
     '-cp',
     join(lib, '*'),
     MAIN_CLASS,
-    '-port', String(opts.port),
-    '-threads', String(opts.threads),
+    '-port',
+    String(opts.port),
+    '-threads',
+    String(opts.threads),
     // The server's own per-request limit; the client's timeout (NLP_TIMEOUT) is the one callers see.
-    '-timeout', '300000',
-    '-maxCharLength', '100000',
-    '-quiet', 'true',
-    '-serverProperties', join(opts.home, 'server.properties'),
-    '-preload', ANNOTATION_PROPERTIES.annotators!,
-    '-blockList', join(opts.home, 'blocklist'),
-    '-username', auth.user,
-    '-password', auth.password,
+    '-timeout',
+    '300000',
+    '-maxCharLength',
+    '100000',
+    '-quiet',
+    'true',
+    '-serverProperties',
+    join(opts.home, 'server.properties'),
+    '-preload',
+    ANNOTATION_PROPERTIES.annotators!,
+    '-blockList',
+    join(opts.home, 'blocklist'),
+    '-username',
+    auth.user,
+    '-password',
+    auth.password,
   ];
   const child = spawn(javaBinary(), args, { cwd: opts.home, detached: true, stdio: ['ignore', out, out] });
   closeSync(out);
   const pid = child.pid;
-  if (pid === undefined) throw new LocalCoreNlpError('JAVA_MISSING', `could not start ${javaBinary()}: Java 17+ is needed for the local CoreNLP. ${ALTERNATIVES}`);
+  if (pid === undefined)
+    throw new LocalCoreNlpError(
+      'JAVA_MISSING',
+      `could not start ${javaBinary()}: Java 17+ is needed for the local CoreNLP. ${ALTERNATIVES}`,
+    );
   child.on('error', () => undefined);
   writeFileSync(pidPath(opts.home), `${pid}\n${detached ? 'detached' : process.pid}\n`);
   if (detached) child.unref();
   if (!(await waitReady(url, pid, timeoutMs))) {
     const tail = logTail(opts.home);
     await stopCoreNlpPid(opts.home, pid).catch(() => undefined);
-    throw new LocalCoreNlpError('START_FAILED', `CoreNLP did not become ready on ${url} within ${Math.round(timeoutMs / 1000)} s.\n${tail}`);
+    throw new LocalCoreNlpError(
+      'START_FAILED',
+      `CoreNLP did not become ready on ${url} within ${Math.round(timeoutMs / 1000)} s.\n${tail}`,
+    );
   }
   log(`CoreNLP is up on ${url} (pid ${pid})`);
   return { pid, server, startedHere: true };
@@ -245,7 +300,8 @@ async function waitReady(url: string, pid: number, timeoutMs: number): Promise<b
  * removes the pid file if it names this process.
  */
 export async function stopCoreNlpPid(home: string, pid: number, graceMs = 20_000): Promise<void> {
-  if (isServer(pid, identity(home)) && !(await terminate(pid, graceMs))) throw new LocalCoreNlpError('STOP_FAILED', `CoreNLP (pid ${pid}) did not stop`);
+  if (isServer(pid, identity(home)) && !(await terminate(pid, graceMs)))
+    throw new LocalCoreNlpError('STOP_FAILED', `CoreNLP (pid ${pid}) did not stop`);
   releasePidFile(pidPath(home), pid);
 }
 
@@ -312,7 +368,8 @@ export class LocalCoreNlp {
     // A server that dies (out of memory, killed) is started again; the client retries meanwhile.
     this.watch = setInterval(() => {
       const pid = this.proc?.pid;
-      if (!this.stopped && pid !== undefined && !processAlive(pid) && !this.restarting) void this.restart('it died').catch(() => undefined);
+      if (!this.stopped && pid !== undefined && !processAlive(pid) && !this.restarting)
+        void this.restart('it died').catch(() => undefined);
     }, 2000);
     this.watch.unref();
     return this.proc.server;
@@ -324,7 +381,8 @@ export class LocalCoreNlp {
    */
   async ready(): Promise<void> {
     const pid = this.proc?.pid;
-    if (!this.stopped && !this.restarting && pid !== undefined && !processAlive(pid)) void this.restart('it died').catch(() => undefined);
+    if (!this.stopped && !this.restarting && pid !== undefined && !processAlive(pid))
+      void this.restart('it died').catch(() => undefined);
     try {
       await this.restarting;
     } catch (err) {
@@ -337,10 +395,12 @@ export class LocalCoreNlp {
     this.docs += 1;
     if (this.restarting || this.stopped || !this.proc) return;
     const { restartAfterDocs, restartAboveMiB } = this.opts;
-    if (restartAfterDocs > 0 && this.docs >= restartAfterDocs) void this.restart(`${this.docs} documents served`).catch(() => undefined);
+    if (restartAfterDocs > 0 && this.docs >= restartAfterDocs)
+      void this.restart(`${this.docs} documents served`).catch(() => undefined);
     else if (restartAboveMiB > 0 && this.docs % 50 === 0) {
       const rss = residentMiB(this.proc.pid);
-      if (rss !== null && rss > restartAboveMiB) void this.restart(`resident memory ${rss} MiB > ${restartAboveMiB} MiB`).catch(() => undefined);
+      if (rss !== null && rss > restartAboveMiB)
+        void this.restart(`resident memory ${rss} MiB > ${restartAboveMiB} MiB`).catch(() => undefined);
     }
   }
 

@@ -31,7 +31,11 @@ export async function closeArticlePool(): Promise<void> {
  * One article's extraction with the engine's parses, nothing of it on this thread's event loop but the
  * engine's requests. Throws the InputError of a bad input, the NlpError of the engine, or EXTRACTION_TIMEOUT.
  */
-export async function extractArticle(input: ArticleInput, parser: ArticleParser, pool: ExtractPool = articlePool()): Promise<ExtractionResult> {
+export async function extractArticle(
+  input: ArticleInput,
+  parser: ArticleParser,
+  pool: ExtractPool = articlePool(),
+): Promise<ExtractionResult> {
   const task = await parser.task(input, (x) => pool.candidates(x));
   return pool.extractOne(task);
 }

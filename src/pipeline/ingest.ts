@@ -18,7 +18,17 @@ export function extractItem(task: ExtractTask, source?: string): IngestItem {
 }
 
 /** Parses (with `opts.parser`), extracts in this thread, and stores articles (seeding, tests). */
-export async function ingestArticles(driver: Driver, inputs: ArticleInput[], opts: IngestOptions & { parser: ArticleParser }): Promise<IngestSummary> {
+export async function ingestArticles(
+  driver: Driver,
+  inputs: ArticleInput[],
+  opts: IngestOptions & { parser: ArticleParser },
+): Promise<IngestSummary> {
   const tasks = await taskEach(inputs, opts.parser);
-  return summarize(await ingestItems(driver, tasks.map((t) => ('task' in t ? extractItem(t.task) : { error: t.error })), opts));
+  return summarize(
+    await ingestItems(
+      driver,
+      tasks.map((t) => ('task' in t ? extractItem(t.task) : { error: t.error })),
+      opts,
+    ),
+  );
 }

@@ -15,7 +15,10 @@ import { ExtractPool, type TaskItem } from './pool.ts';
 /** Prepares and parses a chunk of read inputs (see ArticleParser.task); a read or parse failure stays with its item. */
 export async function parseChunk(inputs: SourcedInput[], parser: ArticleParser): Promise<TaskItem[]> {
   const readable = inputs.filter((x) => x.input);
-  const tasks = await taskEach(readable.map((x) => x.input!), parser);
+  const tasks = await taskEach(
+    readable.map((x) => x.input!),
+    parser,
+  );
   let k = 0;
   return inputs.map((x) => (x.input ? { source: x.source, ...tasks[k++]! } : { source: x.source, error: x.error }));
 }
@@ -71,10 +74,17 @@ function batchKeys(items: IngestItem[]): Set<string> {
  * batches holding the same article (id, URL or content) never are: a later version wins, as in a
  * sequential run. Results come back in input order.
  */
-export async function runPipeline(driver: Driver, inputs: AsyncIterable<SourcedInput>, opts: PipelineOptions): Promise<IngestResult[]> {
+export async function runPipeline(
+  driver: Driver,
+  inputs: AsyncIterable<SourcedInput>,
+  opts: PipelineOptions,
+): Promise<IngestResult[]> {
   const batchSize = Math.max(1, opts.batchSize ?? 500);
   const writers = Math.max(1, opts.writers ?? 1);
-  const pool = new ExtractPool(opts.workers ?? Math.max(1, availableParallelism()), opts.timeoutS !== undefined ? { timeoutS: opts.timeoutS } : {});
+  const pool = new ExtractPool(
+    opts.workers ?? Math.max(1, availableParallelism()),
+    opts.timeoutS !== undefined ? { timeoutS: opts.timeoutS } : {},
+  );
   const depth = Math.max(2, pool.size + 1);
   const extracting: Promise<IngestItem[]>[] = [];
   const writing = new Set<{ keys: Set<string>; done: Promise<unknown> }>();
@@ -91,11 +101,20 @@ export async function runPipeline(driver: Driver, inputs: AsyncIterable<SourcedI
     const blocked = () => writing.size >= writers || [...writing].some((w) => [...keys].some((k) => w.keys.has(k)));
     while (blocked()) await Promise.race([...writing].map((w) => w.done));
     if (writing.size === 0) busySince = performance.now();
-    const done = ingestItems(driver, items, { batchSize: items.length, ...(opts.database ? { database: opts.database } : {}) }).then((written) => {
+    const done = ingestItems(driver, items, {
+      batchSize: items.length,
+      ...(opts.database ? { database: opts.database } : {}),
+    }).then((written) => {
       opts.onBatch?.(written);
       return written;
     });
-    const entry = { keys, done: done.then(() => undefined, () => undefined) };
+    const entry = {
+      keys,
+      done: done.then(
+        () => undefined,
+        () => undefined,
+      ),
+    };
     writing.add(entry);
     void entry.done.then(() => {
       writing.delete(entry);

@@ -139,7 +139,9 @@ export class ExtractPool {
       return Promise.resolve(replies);
     }
     if (this.broken) return Promise.resolve(requests.map(() => ({ error: this.broken, ms: 0 })));
-    const replies = requests.map((request) => new Promise<WorkReply>((resolve) => this.queue.push({ request, resolve })));
+    const replies = requests.map(
+      (request) => new Promise<WorkReply>((resolve) => this.queue.push({ request, resolve })),
+    );
     this.pump();
     return Promise.all(replies);
   }
@@ -152,7 +154,9 @@ export class ExtractPool {
     return items.map((x) => {
       if (!x.task) return { source: x.source, error: x.error };
       const r = replies[k++]!;
-      return r.error !== undefined ? { source: x.source, error: r.error } : { source: x.source, result: r.result as ExtractionResult };
+      return r.error !== undefined
+        ? { source: x.source, error: r.error }
+        : { source: x.source, result: r.result as ExtractionResult };
     });
   }
 

@@ -5,7 +5,12 @@ import type { ArticleParser } from '../ingest/article-parser.ts';
 import { readInputs } from '../ingest/files.ts';
 import { ingestArticles } from './ingest.ts';
 
-export async function ingestSeed(driver: Driver, dir: string, parser: ArticleParser, database?: string): Promise<string> {
+export async function ingestSeed(
+  driver: Driver,
+  dir: string,
+  parser: ArticleParser,
+  database?: string,
+): Promise<string> {
   const inputs: ArticleInput[] = [];
   const unreadable: string[] = [];
   for await (const item of readInputs([dir])) {
@@ -16,7 +21,9 @@ export async function ingestSeed(driver: Driver, dir: string, parser: ArticlePar
   const s = await ingestArticles(driver, inputs, { parser, database });
   const failed = s.results.filter((r) => r.status === 'failed');
   if (failed.length > 0) {
-    throw new Error(`seed articles failed: ${failed.map((r) => `${r.source ?? r.articleId}: ${r.error?.code} ${r.error?.message}`).join('; ')}`);
+    throw new Error(
+      `seed articles failed: ${failed.map((r) => `${r.source ?? r.articleId}: ${r.error?.code} ${r.error?.message}`).join('; ')}`,
+    );
   }
   return `${s.new} new, ${s.duplicate} duplicate, ${s.updated} updated (${s.actors} actors, ${s.events} events written)`;
 }

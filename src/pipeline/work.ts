@@ -35,7 +35,11 @@ export function runWork(request: WorkRequest): WorkReply {
   } catch (e) {
     const error = e as { name?: unknown; code?: unknown; message?: unknown } | null;
     return {
-      error: { name: String(error?.name ?? 'Error'), ...(typeof error?.code === 'string' ? { code: error.code } : {}), message: typeof error?.message === 'string' ? error.message : String(e) },
+      error: {
+        name: String(error?.name ?? 'Error'),
+        ...(typeof error?.code === 'string' ? { code: error.code } : {}),
+        message: typeof error?.message === 'string' ? error.message : String(e),
+      },
       ms: performance.now() - t0,
     };
   }
@@ -44,6 +48,7 @@ export function runWork(request: WorkRequest): WorkReply {
 /** An error that crossed a thread, as the error it was where that matters to callers (an InputError of a bad article). */
 export function revive(error: unknown): unknown {
   const e = error as WorkError | null;
-  if (e && e.name === 'InputError' && typeof e.code === 'string') return new InputError(e.code as InputErrorCode, e.message);
+  if (e && e.name === 'InputError' && typeof e.code === 'string')
+    return new InputError(e.code as InputErrorCode, e.message);
   return error;
 }

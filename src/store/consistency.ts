@@ -129,8 +129,13 @@ RETURN e.id AS id, e.articleId AS articleId, e.relation AS relation, e.plover AS
     const key = { source: String(o.source), plover: String(o.plover), target: String(o.target) };
     const g = groups.get(groupKeyString(key)) ?? { key, members: [] };
     g.members.push({
-      id: String(o.id), articleId: String(o.articleId), relation: String(o.relation), date: (o.date as string | null) ?? null,
-      datePrecision: (o.datePrecision as string | null) ?? 'UNKNOWN', publishedAt: (o.publishedAt as string | null) ?? null, outlet: (o.outlet as string | null) ?? null,
+      id: String(o.id),
+      articleId: String(o.articleId),
+      relation: String(o.relation),
+      date: (o.date as string | null) ?? null,
+      datePrecision: (o.datePrecision as string | null) ?? 'UNKNOWN',
+      publishedAt: (o.publishedAt as string | null) ?? null,
+      outlet: (o.outlet as string | null) ?? null,
     });
     groups.set(groupKeyString(key), g);
     stored.set(String(o.id), o.incidents as string[]);
@@ -138,7 +143,14 @@ RETURN e.id AS id, e.articleId AS articleId, e.relation AS relation, e.plover AS
   for (const { key, members } of groups.values()) {
     for (const inc of groupIncidents(key, members)) {
       const wrong = inc.eventIds.filter((id) => stored.get(id)?.length !== 1 || stored.get(id)![0] !== inc.id);
-      if (wrong.length > 0) problems.push({ problem: 'incident-grouping', source: key.source, relation: key.plover, target: key.target, detail: { incident: inc.id, events: wrong } });
+      if (wrong.length > 0)
+        problems.push({
+          problem: 'incident-grouping',
+          source: key.source,
+          relation: key.plover,
+          target: key.target,
+          detail: { incident: inc.id, events: wrong },
+        });
     }
   }
   const links = await runner.read({
@@ -153,13 +165,37 @@ RETURN e.id AS id, e.articleId AS articleId, e.relation AS relation, ${principal
   const existing = new Map<string, { to: string; kind: string; cue: string | null; days: string }[]>();
   for (const o of links) {
     events.push({
-      id: String(o.id), articleId: String(o.articleId), relation: String(o.relation), sourceSide: String(o.sourceSide), targetSide: String(o.targetSide),
-      date: (o.date as string | null) ?? null, precise: o.precise === true, publishedAt: (o.publishedAt as string | null) ?? null, start: Number(o.start), sentence: String(o.sentence ?? ''),
+      id: String(o.id),
+      articleId: String(o.articleId),
+      relation: String(o.relation),
+      sourceSide: String(o.sourceSide),
+      targetSide: String(o.targetSide),
+      date: (o.date as string | null) ?? null,
+      precise: o.precise === true,
+      publishedAt: (o.publishedAt as string | null) ?? null,
+      start: Number(o.start),
+      sentence: String(o.sentence ?? ''),
     });
-    existing.set(String(o.id), ((o.links as (string | null)[][]) ?? []).map(([to, kind, cue, days]) => ({ to: to!, kind: kind!, cue: cue ?? null, days: days! })));
+    existing.set(
+      String(o.id),
+      ((o.links as (string | null)[][]) ?? []).map(([to, kind, cue, days]) => ({
+        to: to!,
+        kind: kind!,
+        cue: cue ?? null,
+        days: days!,
+      })),
+    );
   }
   const { drop, add } = diffResponses(existing, linkResponses(events));
-  for (const [from, to] of drop) problems.push({ problem: 'response-extra', source: null, relation: null, target: null, detail: { response: from, answers: to } });
-  for (const l of add) problems.push({ problem: 'response-missing', source: null, relation: null, target: null, detail: l });
+  for (const [from, to] of drop)
+    problems.push({
+      problem: 'response-extra',
+      source: null,
+      relation: null,
+      target: null,
+      detail: { response: from, answers: to },
+    });
+  for (const l of add)
+    problems.push({ problem: 'response-missing', source: null, relation: null, target: null, detail: l });
   return problems;
 }

@@ -24,7 +24,12 @@ import { groupIncidents, groupKeyString, type IncidentMember } from './incidents
 import { linkResponses, type ExchangeEvent, type ResponseLink } from './responses.ts';
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const num = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'object' && v !== null && 'toNumber' in v ? (v as { toNumber(): number }).toNumber() : Number(v));
+const num = (v: unknown): number =>
+  typeof v === 'number'
+    ? v
+    : typeof v === 'object' && v !== null && 'toNumber' in v
+      ? (v as { toNumber(): number }).toNumber()
+      : Number(v);
 
 /** The incident groups of these network keys: (source, PLOVER root, target), sorted. */
 export function incidentGroupsOf(keys: Iterable<NetworkKey>): IncidentGroupRow[] {
@@ -44,8 +49,13 @@ export async function refreshIncidents(run: Run, keys: NetworkKey[]): Promise<vo
   const members = groups.map(() => [] as (IncidentMember & { current: string[] })[]);
   for (const row of await run(buildReadIncidentGroups(groups))) {
     members[num(row.g)]!.push({
-      id: String(row.id), articleId: String(row.articleId), relation: String(row.relation), date: str(row.date),
-      datePrecision: str(row.datePrecision) ?? 'UNKNOWN', publishedAt: str(row.publishedAt), outlet: str(row.outlet),
+      id: String(row.id),
+      articleId: String(row.articleId),
+      relation: String(row.relation),
+      date: str(row.date),
+      datePrecision: str(row.datePrecision) ?? 'UNKNOWN',
+      publishedAt: str(row.publishedAt),
+      outlet: str(row.outlet),
       current: (row.incidents as string[]) ?? [],
     });
   }
@@ -55,7 +65,14 @@ export async function refreshIncidents(run: Run, keys: NetworkKey[]): Promise<vo
     const events = members[gi]!;
     const incidents = groupIncidents(g, events);
     const current = new Map(events.map((e) => [e.id, e.current]));
-    const changed = incidents.filter((i) => i.eventIds.some((id) => { const c = current.get(id)!; return c.length !== 1 || c[0] !== i.id; })).map((i) => i.id);
+    const changed = incidents
+      .filter((i) =>
+        i.eventIds.some((id) => {
+          const c = current.get(id)!;
+          return c.length !== 1 || c[0] !== i.id;
+        }),
+      )
+      .map((i) => i.id);
     writes.push({ source: g.source, plover: g.plover, target: g.target, incidents, changed });
     const incidentOf = new Map(incidents.flatMap((i) => i.eventIds.map((id) => [id, i.id] as const)));
     for (const relation of g.relations) {
@@ -93,17 +110,36 @@ export async function refreshResponses(run: Run, actorPairs: Iterable<[string, s
     if (seen.has(id)) continue;
     seen.add(id);
     events.push({
-      id, articleId: String(row.articleId), relation: String(row.relation), sourceSide: String(row.sourceSide), targetSide: String(row.targetSide),
-      date: str(row.date), precise: row.precise === true, publishedAt: str(row.publishedAt), start: num(row.start), sentence: str(row.sentence) ?? '',
+      id,
+      articleId: String(row.articleId),
+      relation: String(row.relation),
+      sourceSide: String(row.sourceSide),
+      targetSide: String(row.targetSide),
+      date: str(row.date),
+      precise: row.precise === true,
+      publishedAt: str(row.publishedAt),
+      start: num(row.start),
+      sentence: str(row.sentence) ?? '',
     });
-    existing.set(id, ((row.links as (string | null)[][]) ?? []).map(([to, kind, cue, days]) => ({ to: to!, kind: kind!, cue: cue ?? null, days: days! })));
+    existing.set(
+      id,
+      ((row.links as (string | null)[][]) ?? []).map(([to, kind, cue, days]) => ({
+        to: to!,
+        kind: kind!,
+        cue: cue ?? null,
+        days: days!,
+      })),
+    );
   }
   const { drop, add } = diffResponses(existing, linkResponses(events));
   if (drop.length > 0 || add.length > 0) await run(buildWriteResponses(drop, add));
 }
 
 /** What to delete and write so the stored links of these events become `wanted`. */
-export function diffResponses(existing: ReadonlyMap<string, { to: string; kind: string; cue: string | null; days: string }[]>, wanted: ResponseLink[]) {
+export function diffResponses(
+  existing: ReadonlyMap<string, { to: string; kind: string; cue: string | null; days: string }[]>,
+  wanted: ResponseLink[],
+) {
   const want = new Map(wanted.map((l) => [l.from, l]));
   const drop: [string, string][] = [];
   const add: ResponseLink[] = [];

@@ -39,7 +39,11 @@ export async function openNeo4j(
     return {
       driver,
       target: config.neo4j,
-      browserUrl: config.neo4j.uri.includes('databases.neo4j.io') ? 'https://console.neo4j.io' : http ? `http://${http}:7474/browser/` : null,
+      browserUrl: config.neo4j.uri.includes('databases.neo4j.io')
+        ? 'https://console.neo4j.io'
+        : http
+          ? `http://${http}:7474/browser/`
+          : null,
       startedServer: false,
       close: () => driver.close(),
     };

@@ -25,14 +25,19 @@ export const INCIDENT_WINDOW_DAYS = file.incidentWindowDays;
 export const TRIGGER_RELATIONS: readonly RelationName[] = relations(file.triggers);
 export const RESPONSE_RELATIONS: readonly RelationName[] = relations(file.responses);
 /** Every relation an exchange can contain. */
-export const EXCHANGE_RELATIONS: readonly RelationName[] = [...new Set([...TRIGGER_RELATIONS, ...RESPONSE_RELATIONS])].sort();
+export const EXCHANGE_RELATIONS: readonly RelationName[] = [
+  ...new Set([...TRIGGER_RELATIONS, ...RESPONSE_RELATIONS]),
+].sort();
 export const RESPONSE_CUES: readonly RegExp[] = file.cues.map((c) => new RegExp(c, 'i'));
 /** Relations that answer by their nature: linked even when their date is not day-precise and nothing states it. */
 export const ANSWERS_BY_NATURE: readonly RelationName[] = relations(file.answersByNature);
 
 /** The relations of one PLOVER root (an incident groups the events of one root). */
 export function relationsOfRoot(plover: string): RelationName[] {
-  return [...RELATIONS.values()].filter((r) => r.plover === plover).map((r) => r.name).sort();
+  return [...RELATIONS.values()]
+    .filter((r) => r.plover === plover)
+    .map((r) => r.name)
+    .sort();
 }
 
 /** The cue a sentence states its answer with, or null. */

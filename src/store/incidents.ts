@@ -45,14 +45,21 @@ const DAY_MS = 86_400_000;
 const dayNumber = (d: string) => Date.parse(`${d}T00:00:00Z`) / DAY_MS;
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byDate = (a: IncidentMember, b: IncidentMember) =>
-  cmp(a.date ?? '', b.date ?? '') || cmp(a.publishedAt ?? '', b.publishedAt ?? '') || cmp(a.articleId, b.articleId) || cmp(a.id, b.id);
+  cmp(a.date ?? '', b.date ?? '') ||
+  cmp(a.publishedAt ?? '', b.publishedAt ?? '') ||
+  cmp(a.articleId, b.articleId) ||
+  cmp(a.id, b.id);
 
 export function groupKeyString(k: IncidentGroupKey): string {
   return `${k.source}\u0000${k.plover}\u0000${k.target}`;
 }
 
 /** Groups one key's countable events into incidents. */
-export function groupIncidents(key: IncidentGroupKey, events: readonly IncidentMember[], windowDays = INCIDENT_WINDOW_DAYS): PlannedIncident[] {
+export function groupIncidents(
+  key: IncidentGroupKey,
+  events: readonly IncidentMember[],
+  windowDays = INCIDENT_WINDOW_DAYS,
+): PlannedIncident[] {
   const precise = events.filter((e) => e.date !== null && e.datePrecision === 'DAY').sort(byDate);
   const vague = events.filter((e) => !(e.date !== null && e.datePrecision === 'DAY')).sort(byDate);
   const clusters: IncidentMember[][] = [];
@@ -68,7 +75,10 @@ export function groupIncidents(key: IncidentGroupKey, events: readonly IncidentM
   const vagueBy = new Map<string, IncidentMember[]>();
   for (const e of vague) {
     const day = e.publishedAt;
-    const home = day === null ? undefined : clusters.slice(0, preciseCount).find((c) => c[0]!.date === day || c.some((m) => m.publishedAt === day));
+    const home =
+      day === null
+        ? undefined
+        : clusters.slice(0, preciseCount).find((c) => c[0]!.date === day || c.some((m) => m.publishedAt === day));
     if (home) {
       home.push(e);
       continue;
@@ -87,10 +97,16 @@ export function groupIncidents(key: IncidentGroupKey, events: readonly IncidentM
 
 function planIncident(key: IncidentGroupKey, members: IncidentMember[]): PlannedIncident {
   const eventIds = members.map((m) => m.id).sort();
-  const id = `incident:${createHash('sha256').update(`${groupKeyString(key)}\u0000${eventIds.join('\u0000')}`).digest('hex').slice(0, 20)}`;
+  const id = `incident:${createHash('sha256')
+    .update(`${groupKeyString(key)}\u0000${eventIds.join('\u0000')}`)
+    .digest('hex')
+    .slice(0, 20)}`;
   const dated = [...members].filter((m) => m.date !== null).sort(byDate);
   const best = dated.find((m) => m.datePrecision === 'DAY') ?? dated[0];
-  const published = members.map((m) => m.publishedAt).filter((d): d is string => d !== null).sort();
+  const published = members
+    .map((m) => m.publishedAt)
+    .filter((d): d is string => d !== null)
+    .sort();
   return {
     ...key,
     id,

@@ -80,11 +80,17 @@ function failedResult(item: IngestItem, error: unknown, articleId: string | null
  * Splits prepared articles into waves in which no two share an id, URL or content hash (so one
  * transaction never holds two versions of one article); later versions go to later waves, in order.
  */
-export function planWaves<T extends { article: { id: string; url: string | null; contentHash: string } }>(items: T[]): T[][] {
+export function planWaves<T extends { article: { id: string; url: string | null; contentHash: string } }>(
+  items: T[],
+): T[][] {
   const waves: { items: T[]; keys: Set<string> }[] = [];
   const lastWaveOf = new Map<string, number>();
   for (const item of items) {
-    const keys = [`id:${item.article.id}`, `hash:${item.article.contentHash}`, ...(item.article.url ? [`url:${item.article.url}`] : [])];
+    const keys = [
+      `id:${item.article.id}`,
+      `hash:${item.article.contentHash}`,
+      ...(item.article.url ? [`url:${item.article.url}`] : []),
+    ];
     const after = Math.max(-1, ...keys.map((k) => lastWaveOf.get(k) ?? -1));
     const w = after + 1;
     if (!waves[w]) waves[w] = { items: [], keys: new Set() };
@@ -95,7 +101,11 @@ export function planWaves<T extends { article: { id: string; url: string | null;
 }
 
 /** Writes items (extractions or extraction errors); returns one result per item, in order. */
-export async function ingestItems(driver: Driver, items: IngestItem[], opts: IngestOptions = {}): Promise<IngestResult[]> {
+export async function ingestItems(
+  driver: Driver,
+  items: IngestItem[],
+  opts: IngestOptions = {},
+): Promise<IngestResult[]> {
   const batchSize = Math.max(1, opts.batchSize ?? 500);
   const results: (IngestResult | undefined)[] = new Array(items.length);
   const prepared: (PreparedArticle & { index: number })[] = [];
@@ -152,11 +162,25 @@ function toResult(item: IngestItem, p: PreparedArticle, o: WriteOutcome): Ingest
 }
 
 /** Stores extraction results as given (tests, or extraction done elsewhere). */
-export async function ingestExtractions(driver: Driver, results: ExtractionResult[], opts: IngestOptions = {}): Promise<IngestSummary> {
-  return summarize(await ingestItems(driver, results.map((result) => ({ result })), opts));
+export async function ingestExtractions(
+  driver: Driver,
+  results: ExtractionResult[],
+  opts: IngestOptions = {},
+): Promise<IngestSummary> {
+  return summarize(
+    await ingestItems(
+      driver,
+      results.map((result) => ({ result })),
+      opts,
+    ),
+  );
 }
 
 /** Deletes an article and its events and repairs the network; false when there was no such article. */
-export async function deleteArticle(driver: Driver, id: string, opts: Pick<IngestOptions, 'database'> = {}): Promise<boolean> {
+export async function deleteArticle(
+  driver: Driver,
+  id: string,
+  opts: Pick<IngestOptions, 'database'> = {},
+): Promise<boolean> {
   return deleteArticleTx(driver, id, opts.database);
 }

@@ -16,7 +16,19 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import neo4j from 'neo4j-driver';
 import { ensureMavenDist } from '../util/maven-dist.ts';
-import { intFromEnv, isServer, portFromEnv, portTaken, processAlive, readPidFile, releasePidFile, runningPidFrom, sizeFromEnv, terminate, type ServerIdentity } from '../util/local-server.ts';
+import {
+  intFromEnv,
+  isServer,
+  portFromEnv,
+  portTaken,
+  processAlive,
+  readPidFile,
+  releasePidFile,
+  runningPidFrom,
+  sizeFromEnv,
+  terminate,
+  type ServerIdentity,
+} from '../util/local-server.ts';
 
 export const NEO4J_VERSION = process.env.DIPLOGRAPH_NEO4J_VERSION ?? '5.26.30';
 const BROWSER_VERSION = '5.24.0';
@@ -25,7 +37,15 @@ const ADMIN_CLASS = 'org.neo4j.cli.AdminTool';
 
 export class LocalNeo4jError extends Error {
   constructor(
-    readonly code: 'JAVA_MISSING' | 'MAVEN_MISSING' | 'RESOLVE_FAILED' | 'CHECKSUM_MISMATCH' | 'START_FAILED' | 'STOP_FAILED' | 'PORT_IN_USE' | 'STORE_LOCKED',
+    readonly code:
+      | 'JAVA_MISSING'
+      | 'MAVEN_MISSING'
+      | 'RESOLVE_FAILED'
+      | 'CHECKSUM_MISMATCH'
+      | 'START_FAILED'
+      | 'STOP_FAILED'
+      | 'PORT_IN_USE'
+      | 'STORE_LOCKED',
     message: string,
   ) {
     super(message);
@@ -91,11 +111,18 @@ function javaBinary(): string {
 export function checkJava(): number {
   const result = spawnSync(javaBinary(), ['-version'], { encoding: 'utf8' });
   if (result.error || result.status !== 0) {
-    throw new LocalNeo4jError('JAVA_MISSING', `Java 17 or 21 is needed to run the local Neo4j, and \`${javaBinary()} -version\` did not run. Install a JDK (e.g. apt-get install openjdk-17-jre-headless). ${ALTERNATIVES}`);
+    throw new LocalNeo4jError(
+      'JAVA_MISSING',
+      `Java 17 or 21 is needed to run the local Neo4j, and \`${javaBinary()} -version\` did not run. Install a JDK (e.g. apt-get install openjdk-17-jre-headless). ${ALTERNATIVES}`,
+    );
   }
   const match = /version "(\d+)/.exec(result.stderr + result.stdout);
   const major = match?.[1] ? Number(match[1]) : 0;
-  if (major < 17) throw new LocalNeo4jError('JAVA_MISSING', `Neo4j ${NEO4J_VERSION} needs Java 17 or 21; found Java ${major || 'of unknown version'}. ${ALTERNATIVES}`);
+  if (major < 17)
+    throw new LocalNeo4jError(
+      'JAVA_MISSING',
+      `Neo4j ${NEO4J_VERSION} needs Java 17 or 21; found Java ${major || 'of unknown version'}. ${ALTERNATIVES}`,
+    );
   return major;
 }
 
@@ -210,20 +237,32 @@ function readAuth(home: string): Auth | null {
 
 /** Creates the home on first use: folders, and a generated password set before the first start. */
 function prepareHome(opts: LocalNeo4jOptions, lib: string): Auth {
-  for (const sub of ['conf', 'data', 'logs', 'run', 'import', 'plugins']) mkdirSync(join(opts.home, sub), { recursive: true });
+  for (const sub of ['conf', 'data', 'logs', 'run', 'import', 'plugins'])
+    mkdirSync(join(opts.home, sub), { recursive: true });
   writeFileSync(join(opts.home, 'conf', 'neo4j.conf'), configText(opts));
   const existing = readAuth(opts.home);
   if (existing) return existing;
   if (existsSync(join(opts.home, 'data', 'databases'))) {
-    throw new LocalNeo4jError('START_FAILED', `${opts.home} holds a database but no auth.json; its password is unknown. Delete ${opts.home} to start afresh.`);
+    throw new LocalNeo4jError(
+      'START_FAILED',
+      `${opts.home} holds a database but no auth.json; its password is unknown. Delete ${opts.home} to start afresh.`,
+    );
   }
   // Hex: a base64url password may start with '-', which neo4j-admin reads as an option.
   const auth: Auth = { user: 'neo4j', password: randomBytes(20).toString('hex') };
-  const res = spawnSync(javaBinary(), ['-cp', join(lib, '*'), ADMIN_CLASS, 'dbms', 'set-initial-password', auth.password], {
-    encoding: 'utf8',
-    env: { ...process.env, NEO4J_HOME: opts.home, NEO4J_CONF: join(opts.home, 'conf') },
-  });
-  if (res.status !== 0) throw new LocalNeo4jError('START_FAILED', `neo4j-admin set-initial-password failed: ${(res.stderr || res.stdout).trim()}`);
+  const res = spawnSync(
+    javaBinary(),
+    ['-cp', join(lib, '*'), ADMIN_CLASS, 'dbms', 'set-initial-password', auth.password],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, NEO4J_HOME: opts.home, NEO4J_CONF: join(opts.home, 'conf') },
+    },
+  );
+  if (res.status !== 0)
+    throw new LocalNeo4jError(
+      'START_FAILED',
+      `neo4j-admin set-initial-password failed: ${(res.stderr || res.stdout).trim()}`,
+    );
   writeFileSync(authPath(opts.home), `${JSON.stringify(auth)}\n`, { mode: 0o600 });
   return auth;
 }
@@ -239,7 +278,10 @@ export function runningPid(home: string): number | null {
 }
 
 async function boltAnswers(uri: string, auth: Auth): Promise<boolean> {
-  const driver = neo4j.driver(uri, neo4j.auth.basic(auth.user, auth.password), { connectionTimeout: 2000, logging: undefined });
+  const driver = neo4j.driver(uri, neo4j.auth.basic(auth.user, auth.password), {
+    connectionTimeout: 2000,
+    logging: undefined,
+  });
   try {
     await driver.verifyConnectivity();
     return true;
@@ -264,7 +306,10 @@ function logTail(home: string, lines = 25): string {
  * With `detached`, the server outlives this process (the `neo4j start` verb); otherwise it is this
  * process's child and `stop()` ends it.
  */
-export async function startLocalNeo4j(opts: LocalNeo4jOptions, { detached = false, timeoutMs = 180_000 } = {}): Promise<LocalNeo4jHandle> {
+export async function startLocalNeo4j(
+  opts: LocalNeo4jOptions,
+  { detached = false, timeoutMs = 180_000 } = {},
+): Promise<LocalNeo4jHandle> {
   const log = opts.log ?? (() => {});
   const jitNice = jitNiceFromEnv(); // checked before anything starts
   checkJava();
@@ -279,27 +324,56 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions, { detached = fals
       const owner = readPidFile(pidPath(opts.home))?.owner;
       const orphan = owner !== undefined && owner !== 'detached' && !processAlive(Number(owner));
       if (orphan && !detached) writeFileSync(pidPath(opts.home), `${already}\n${process.pid}\n`);
-      log(`Neo4j already running (pid ${already}${orphan ? ', left behind by an earlier run: adopted' : ''}) on ${uri}`);
-      return { uri, ...auth, browserUrl, pid: already, startedHere: orphan && !detached, stop: () => stopPid(opts.home, already) };
+      log(
+        `Neo4j already running (pid ${already}${orphan ? ', left behind by an earlier run: adopted' : ''}) on ${uri}`,
+      );
+      return {
+        uri,
+        ...auth,
+        browserUrl,
+        pid: already,
+        startedHere: orphan && !detached,
+        stop: () => stopPid(opts.home, already),
+      };
     }
-    throw new LocalNeo4jError('START_FAILED', `a Neo4j process (pid ${already}) owns ${opts.home} but Bolt does not answer on ${uri}. Run \`diplograph neo4j stop\`.\n${logTail(opts.home)}`);
+    throw new LocalNeo4jError(
+      'START_FAILED',
+      `a Neo4j process (pid ${already}) owns ${opts.home} but Bolt does not answer on ${uri}. Run \`diplograph neo4j stop\`.\n${logTail(opts.home)}`,
+    );
   }
 
   // A port already taken (another Neo4j, another program) would answer in place of the server started
   // here, which then dies on it unseen: say so before starting anything.
-  for (const [what, port, variable] of [['Bolt', opts.boltPort, 'DIPLOGRAPH_NEO4J_BOLT_PORT'], ['HTTP', opts.httpPort, 'DIPLOGRAPH_NEO4J_HTTP_PORT']] as const) {
+  for (const [what, port, variable] of [
+    ['Bolt', opts.boltPort, 'DIPLOGRAPH_NEO4J_BOLT_PORT'],
+    ['HTTP', opts.httpPort, 'DIPLOGRAPH_NEO4J_HTTP_PORT'],
+  ] as const) {
     if (await portTaken(port)) {
-      throw new LocalNeo4jError('PORT_IN_USE', `the ${what} port ${port} is already in use by another process (not a Neo4j of ${opts.home}): stop it, or set ${variable} to another port`);
+      throw new LocalNeo4jError(
+        'PORT_IN_USE',
+        `the ${what} port ${port} is already in use by another process (not a Neo4j of ${opts.home}): stop it, or set ${variable} to another port`,
+      );
     }
   }
   log(`Starting Neo4j ${NEO4J_VERSION} (heap ${opts.heap}, page cache ${opts.pageCache}) in ${opts.home} …`);
   const consoleLog = openSync(join(opts.home, 'logs', 'console.log'), 'a');
-  const child = spawn(javaBinary(), [...jvmArgs(opts), '-cp', join(lib, '*'), MAIN_CLASS, `--home-dir=${opts.home}`, `--config-dir=${join(opts.home, 'conf')}`], {
-    cwd: opts.home,
-    detached: true, // its own process group: a Ctrl-C in the terminal reaches us, and we stop it in order
-    stdio: ['ignore', consoleLog, consoleLog],
-    env: { ...process.env, NEO4J_HOME: opts.home, NEO4J_CONF: join(opts.home, 'conf') },
-  });
+  const child = spawn(
+    javaBinary(),
+    [
+      ...jvmArgs(opts),
+      '-cp',
+      join(lib, '*'),
+      MAIN_CLASS,
+      `--home-dir=${opts.home}`,
+      `--config-dir=${join(opts.home, 'conf')}`,
+    ],
+    {
+      cwd: opts.home,
+      detached: true, // its own process group: a Ctrl-C in the terminal reaches us, and we stop it in order
+      stdio: ['ignore', consoleLog, consoleLog],
+      env: { ...process.env, NEO4J_HOME: opts.home, NEO4J_CONF: join(opts.home, 'conf') },
+    },
+  );
   closeSync(consoleLog);
   const pid = child.pid;
   if (pid === undefined) throw new LocalNeo4jError('START_FAILED', `could not start ${javaBinary()}`);
@@ -315,9 +389,15 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions, { detached = fals
     // e.g. "FileLockException: Lock file has been locked by another process: …/store_lock": a Neo4j not
     // started by diplograph (or started with another spelling of the home) has the database open.
     if (exited && /FileLockException|locked by another process/i.test(tail)) {
-      throw new LocalNeo4jError('STORE_LOCKED', `another process holds the store lock of ${opts.home} (a Neo4j started outside diplograph on the same data?): stop it first; \`diplograph neo4j status\` shows the server diplograph knows.\n${tail}`);
+      throw new LocalNeo4jError(
+        'STORE_LOCKED',
+        `another process holds the store lock of ${opts.home} (a Neo4j started outside diplograph on the same data?): stop it first; \`diplograph neo4j status\` shows the server diplograph knows.\n${tail}`,
+      );
     }
-    throw new LocalNeo4jError('START_FAILED', `Neo4j ${exited ? 'exited before answering' : 'did not answer'} on ${uri}${exited ? '' : ` within ${Math.round(timeoutMs / 1000)} s`}.\n${tail}`);
+    throw new LocalNeo4jError(
+      'START_FAILED',
+      `Neo4j ${exited ? 'exited before answering' : 'did not answer'} on ${uri}${exited ? '' : ` within ${Math.round(timeoutMs / 1000)} s`}.\n${tail}`,
+    );
   }
   log(`Neo4j is up on ${uri} (pid ${pid})`);
   lowerCompilerPriority(pid, jitNice, log);
@@ -382,7 +462,8 @@ async function waitForBolt(uri: string, auth: Auth, pid: number, timeoutMs: numb
  * removed only while it names `pid`: a server started since (e.g. by `neo4j start` after a kill -9) keeps it.
  */
 export async function stopPid(home: string, pid: number, graceMs = 60_000): Promise<void> {
-  if (isServer(pid, identity(home)) && !(await terminate(pid, graceMs))) throw new LocalNeo4jError('STOP_FAILED', `Neo4j (pid ${pid}) did not stop`);
+  if (isServer(pid, identity(home)) && !(await terminate(pid, graceMs)))
+    throw new LocalNeo4jError('STOP_FAILED', `Neo4j (pid ${pid}) did not stop`);
   releasePidFile(pidPath(home), pid);
 }
 

@@ -12,7 +12,10 @@ export function loadMemberships(path = file): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const [alliance, members] of Object.entries(raw)) {
     if (!alliance.startsWith('alliance:') || !Array.isArray(members)) continue;
-    out.set(alliance, members.filter((m): m is string => typeof m === 'string' && /^[A-Z]{3}$/.test(m)).map((m) => `country:${m}`));
+    out.set(
+      alliance,
+      members.filter((m): m is string => typeof m === 'string' && /^[A-Z]{3}$/.test(m)).map((m) => `country:${m}`),
+    );
   }
   return out;
 }
@@ -36,8 +39,10 @@ export function membershipsFor(actors: Iterable<Pick<ActorRow, 'id' | 'kind'>>):
   const { byAlliance, byCountry } = tables();
   const pairs = new Map<string, MembershipRow>();
   for (const a of actors) {
-    if (a.kind === 'COUNTRY') for (const alliance of byCountry.get(a.id) ?? []) pairs.set(`${a.id} ${alliance}`, { country: a.id, alliance });
-    if (a.kind === 'ALLIANCE') for (const country of byAlliance.get(a.id) ?? []) pairs.set(`${country} ${a.id}`, { country, alliance: a.id });
+    if (a.kind === 'COUNTRY')
+      for (const alliance of byCountry.get(a.id) ?? []) pairs.set(`${a.id} ${alliance}`, { country: a.id, alliance });
+    if (a.kind === 'ALLIANCE')
+      for (const country of byAlliance.get(a.id) ?? []) pairs.set(`${country} ${a.id}`, { country, alliance: a.id });
   }
   return [...pairs.values()].sort((x, y) => (x.country + x.alliance < y.country + y.alliance ? -1 : 1));
 }

@@ -92,7 +92,8 @@ function requireString(value: unknown, what: string): string {
 }
 
 function offset(value: unknown, what: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) fail(`${what} must be a non-negative integer`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+    fail(`${what} must be a non-negative integer`);
   return value;
 }
 
@@ -126,7 +127,9 @@ export function textTruncatedWarning(length: number): string {
 /** The text as stored: at most MAX_STORED_TEXT_CHARS, never cutting a surrogate pair in two. */
 function storedText(text: string): string {
   if (text.length <= MAX_STORED_TEXT_CHARS) return text;
-  const end = /[\uD800-\uDBFF]/.test(text[MAX_STORED_TEXT_CHARS - 1]!) ? MAX_STORED_TEXT_CHARS - 1 : MAX_STORED_TEXT_CHARS;
+  const end = /[\uD800-\uDBFF]/.test(text[MAX_STORED_TEXT_CHARS - 1]!)
+    ? MAX_STORED_TEXT_CHARS - 1
+    : MAX_STORED_TEXT_CHARS;
   return text.slice(0, end);
 }
 
@@ -138,14 +141,22 @@ export function prepareArticle(result: ExtractionResult): PreparedArticle {
   const warnings = [...(result.warnings ?? [])];
   const count = (result.events ?? []).length;
   if (count > MAX_EVENTS_PER_ARTICLE) {
-    throw new StoreError('TOO_MANY_EVENTS', `article ${id}: ${count} events, more than the ${MAX_EVENTS_PER_ARTICLE} one article may bring; nothing of it was stored`);
+    throw new StoreError(
+      'TOO_MANY_EVENTS',
+      `article ${id}: ${count} events, more than the ${MAX_EVENTS_PER_ARTICLE} one article may bring; nothing of it was stored`,
+    );
   }
   const publishedAt = validDate(a.publishedAt);
-  if (a.publishedAt && !publishedAt) warnings.push(`publishedAt ${JSON.stringify(a.publishedAt)} is not a date; stored as null`);
+  if (a.publishedAt && !publishedAt)
+    warnings.push(`publishedAt ${JSON.stringify(a.publishedAt)} is not a date; stored as null`);
   // Stored all the same (its actors and text are searchable), but an analyst should know nothing was found.
   if ((result.events ?? []).length === 0) warnings.push(NO_EVENTS_WARNING);
   if (a.text.length > MAX_STORED_TEXT_CHARS) warnings.push(textTruncatedWarning(a.text.length));
-  const contentHash = a.contentHash ?? createHash('sha256').update(`${a.title ?? ''}\n${a.text}`).digest('hex');
+  const contentHash =
+    a.contentHash ??
+    createHash('sha256')
+      .update(`${a.title ?? ''}\n${a.text}`)
+      .digest('hex');
 
   const actors = new Map<string, ActorRow>();
   const affiliations: AffiliationRow[] = [];
@@ -153,7 +164,9 @@ export function prepareArticle(result: ExtractionResult): PreparedArticle {
     const actorId = requireString(x.id, `article ${id}: actor id`);
     if (!isActorKind(x.kind)) fail(`article ${id}: actor ${actorId} has unknown kind ${JSON.stringify(x.kind)}`);
     const name = requireString(x.name, `article ${id}: actor ${actorId} name`);
-    const aliases = Array.isArray(x.aliases) ? x.aliases.filter((s): s is string => typeof s === 'string' && s.trim() !== '') : [];
+    const aliases = Array.isArray(x.aliases)
+      ? x.aliases.filter((s): s is string => typeof s === 'string' && s.trim() !== '')
+      : [];
     const prev = actors.get(actorId);
     if (prev) {
       prev.aliases = [...new Set([...prev.aliases, ...aliases, name])].filter((s) => s !== prev.name);
@@ -183,16 +196,21 @@ export function prepareArticle(result: ExtractionResult): PreparedArticle {
       continue;
     }
     seen.add(eventId);
-    if (!isRelationName(e.relation)) fail(`article ${id}: event ${eventId} has unknown relation ${JSON.stringify(e.relation)}`);
+    if (!isRelationName(e.relation))
+      fail(`article ${id}: event ${eventId} has unknown relation ${JSON.stringify(e.relation)}`);
     // An event about an actor the extraction does not list cannot be placed: dropped, with a warning.
     const dangling = [e.source, e.target].filter((x) => typeof x !== 'string' || !actors.has(x));
     if (dangling.length > 0) {
-      warnings.push(`event ${eventId} dropped: ${dangling.map((x) => JSON.stringify(x)).join(', ')} not among the actors`);
+      warnings.push(
+        `event ${eventId} dropped: ${dangling.map((x) => JSON.stringify(x)).join(', ')} not among the actors`,
+      );
       continue;
     }
-    if (typeof e.score !== 'number' || !Number.isFinite(e.score)) fail(`article ${id}: event ${eventId} score must be a finite number`);
+    if (typeof e.score !== 'number' || !Number.isFinite(e.score))
+      fail(`article ${id}: event ${eventId} score must be a finite number`);
     const date = validDate(e.date);
-    if (e.date && !date) warnings.push(`event ${eventId}: date ${JSON.stringify(e.date)} is not a date; stored as null`);
+    if (e.date && !date)
+      warnings.push(`event ${eventId}: date ${JSON.stringify(e.date)} is not a date; stored as null`);
     events.push({
       id: eventId,
       articleId: id,

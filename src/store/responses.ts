@@ -7,7 +7,13 @@
  * day-precise, only for denials and rejections: an undated counter-accusation may as well come first). Each event answers at most one event, and
  * always one strictly before it (date, publication day, article, position), so there are no cycles.
  */
-import { ANSWERS_BY_NATURE, RESPONSE_RELATIONS, RESPONSE_WINDOW_DAYS, TRIGGER_RELATIONS, responseCue } from './exchange-rules.ts';
+import {
+  ANSWERS_BY_NATURE,
+  RESPONSE_RELATIONS,
+  RESPONSE_WINDOW_DAYS,
+  TRIGGER_RELATIONS,
+  responseCue,
+} from './exchange-rules.ts';
 
 export interface ExchangeEvent {
   id: string;
@@ -44,7 +50,13 @@ const byNature = new Set<string>(ANSWERS_BY_NATURE);
 
 /** Total order of events in time: date, publication day, article, position in the article, id. */
 export function compareInTime(a: ExchangeEvent, b: ExchangeEvent): number {
-  return cmp(a.date ?? '', b.date ?? '') || cmp(a.publishedAt ?? '', b.publishedAt ?? '') || cmp(a.articleId, b.articleId) || a.start - b.start || cmp(a.id, b.id);
+  return (
+    cmp(a.date ?? '', b.date ?? '') ||
+    cmp(a.publishedAt ?? '', b.publishedAt ?? '') ||
+    cmp(a.articleId, b.articleId) ||
+    a.start - b.start ||
+    cmp(a.id, b.id)
+  );
 }
 
 /** The response links among these events (any set closed under the pairs it contains). */
@@ -63,13 +75,21 @@ export function linkResponses(events: readonly ExchangeEvent[], windowDays = RES
     const answered = bySides.get(`${r.targetSide}\u0000${r.sourceSide}`);
     if (!answered) continue;
     const day = dayNumber(r.date);
-    const candidates = answered.filter((t) => t.id !== r.id && compareInTime(t, r) < 0 && day - dayNumber(t.date!) <= windowDays);
+    const candidates = answered.filter(
+      (t) => t.id !== r.id && compareInTime(t, r) < 0 && day - dayNumber(t.date!) <= windowDays,
+    );
     if (candidates.length === 0) continue;
     const cue = responseCue(r.sentence);
     if (!cue && !r.precise && !byNature.has(r.relation)) continue;
     const pool = cue ? candidates.filter((t) => t.articleId === r.articleId) : [];
     const chosen = (pool.length > 0 ? pool : candidates).sort(compareInTime).at(-1)!;
-    links.push({ from: r.id, to: chosen.id, kind: cue ? 'stated' : 'inferred', cue, days: day - dayNumber(chosen.date!) });
+    links.push({
+      from: r.id,
+      to: chosen.id,
+      kind: cue ? 'stated' : 'inferred',
+      cue,
+      days: day - dayNumber(chosen.date!),
+    });
   }
   return links.sort((a, b) => cmp(a.from, b.from));
 }

@@ -49,7 +49,10 @@ export function isTransient(error: unknown): boolean {
  * `dbms.memory.transaction.total.max` for all of them, or the heap itself). Neo4j calls these transient,
  * but the same query would only fail again (a retry tripled the wait): the caller must ask for less.
  */
-const OUT_OF_MEMORY = new Set(['Neo.TransientError.General.MemoryPoolOutOfMemoryError', 'Neo.TransientError.General.OutOfMemoryError']);
+const OUT_OF_MEMORY = new Set([
+  'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+  'Neo.TransientError.General.OutOfMemoryError',
+]);
 
 /** True for a driver error code that means the query ran out of the memory Neo4j allows it. */
 export function isOutOfMemoryCode(code: unknown): boolean {
@@ -166,7 +169,9 @@ export function createRunner(driver: Driver, database?: string): Runner {
     async transaction(work) {
       const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE, bookmarkManager });
       try {
-        return await session.executeWrite((tx) => work(async (q) => rows((await tx.run(WRITE_PREFIX + q.cypher, q.params)).records)));
+        return await session.executeWrite((tx) =>
+          work(async (q) => rows((await tx.run(WRITE_PREFIX + q.cypher, q.params)).records)),
+        );
       } finally {
         await session.close();
       }

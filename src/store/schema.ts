@@ -40,7 +40,9 @@ export function parseStatements(text: string): string[] {
 }
 
 export function loadMigrations(dir = migrationsDir): Migration[] {
-  const files = readdirSync(dir).filter((f) => /^\d{3}-[a-z0-9-]+\.cypher$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /^\d{3}-[a-z0-9-]+\.cypher$/.test(f))
+    .sort();
   return files.map((file) => {
     const text = readFileSync(join(dir, file), 'utf8');
     return {
@@ -54,14 +56,23 @@ export function loadMigrations(dir = migrationsDir): Migration[] {
 
 /** Applies the migrations not yet applied; returns the names applied now. Safe to run at every start. */
 export async function migrate(driver: Driver, database?: string, migrations = loadMigrations()): Promise<string[]> {
-  await driver.executeQuery('CREATE CONSTRAINT schema_migration_version IF NOT EXISTS FOR (m:SchemaMigration) REQUIRE m.version IS UNIQUE', {}, { database });
-  const { records } = await driver.executeQuery('MATCH (m:SchemaMigration) RETURN m.version AS version, m.checksum AS checksum', {}, { database, routing: 'READ' });
+  await driver.executeQuery(
+    'CREATE CONSTRAINT schema_migration_version IF NOT EXISTS FOR (m:SchemaMigration) REQUIRE m.version IS UNIQUE',
+    {},
+    { database },
+  );
+  const { records } = await driver.executeQuery(
+    'MATCH (m:SchemaMigration) RETURN m.version AS version, m.checksum AS checksum',
+    {},
+    { database, routing: 'READ' },
+  );
   const applied = new Map(records.map((r) => [Number(r.get('version')), String(r.get('checksum'))]));
   const done: string[] = [];
   for (const m of migrations) {
     const known = applied.get(m.version);
     if (known !== undefined) {
-      if (known !== m.checksum) throw new SchemaError(`migration ${m.name} was changed after it was applied; add a new migration instead`);
+      if (known !== m.checksum)
+        throw new SchemaError(`migration ${m.name} was changed after it was applied; add a new migration instead`);
       continue;
     }
     // Schema statements cannot share a transaction with data writes: run each on its own.

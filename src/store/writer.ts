@@ -20,7 +20,13 @@ import {
 } from './cypher/articles.ts';
 import { buildWriteEvents } from './cypher/events.ts';
 import { buildActorEventPairs } from './cypher/incidents.ts';
-import { buildRefreshNetwork, buildUpdateNetwork, networkAdditions, uniqueNetworkKeys, type NetworkKey } from './cypher/network.ts';
+import {
+  buildRefreshNetwork,
+  buildUpdateNetwork,
+  networkAdditions,
+  uniqueNetworkKeys,
+  type NetworkKey,
+} from './cypher/network.ts';
 import { createRunner, type Run } from './runner.ts';
 import { refreshDerived } from './derived.ts';
 import { errorCode, errorMessage } from './errors.ts';
@@ -83,7 +89,9 @@ async function writeInTransaction(run: Run, batch: PreparedArticle[]): Promise<W
       batchActorIds,
     ),
   );
-  const firstHop = new Map(((claimed[0]?.merged as [string, string][] | undefined) ?? []).map(([id, into]) => [id, into]));
+  const firstHop = new Map(
+    ((claimed[0]?.merged as [string, string][] | undefined) ?? []).map(([id, into]) => [id, into]),
+  );
   const writing: PreparedArticle[] = [];
   const replaced: string[] = [];
   const claimedIds = new Set<string>();
@@ -120,7 +128,11 @@ async function writeInTransaction(run: Run, batch: PreparedArticle[]): Promise<W
   const touched: Partial<NetworkKey>[] = [];
   if (replaced.length > 0) {
     for (const row of await run(buildDeleteArticleEvents(replaced))) {
-      touched.push({ source: str(row.source) ?? undefined, relation: str(row.relation) ?? undefined, target: str(row.target) ?? undefined });
+      touched.push({
+        source: str(row.source) ?? undefined,
+        relation: str(row.relation) ?? undefined,
+        target: str(row.target) ?? undefined,
+      });
     }
     await run(buildDeleteMentions(replaced));
   }
@@ -153,18 +165,25 @@ async function writeInTransaction(run: Run, batch: PreparedArticle[]): Promise<W
     for (const row of await run(buildUpsertActors(actorRows))) if (row.created === true) created.add(String(row.id));
   }
   if (aliasesFor.size > 0) {
-    const rows: AliasRow[] = [...aliasesFor].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, set]) => ({ id, aliases: [...set].sort() }));
+    const rows: AliasRow[] = [...aliasesFor]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([id, set]) => ({ id, aliases: [...set].sort() }));
     await run(buildAddAliases(rows));
   }
 
   // 6. Articles, mentions, events, affiliations, memberships.
-  await run(buildWriteArticles(articles.map((p) => ({ ...p.article, mentions: [...new Set(p.actors.map((a) => redirect.get(a.id) ?? a.id))] }))));
+  await run(
+    buildWriteArticles(
+      articles.map((p) => ({ ...p.article, mentions: [...new Set(p.actors.map((a) => redirect.get(a.id) ?? a.id))] })),
+    ),
+  );
   const events = articles.flatMap((p) => p.events);
   if (events.length > 0) await run(buildWriteEvents(events));
   const affiliations = new Map(articles.flatMap((p) => p.affiliations).map((f) => [`${f.type} ${f.from} ${f.to}`, f]));
   // Actors given a new affiliation now stand for another principal: their exchanges are relinked below.
   const affiliated = new Set<string>();
-  for (const q of buildWriteAffiliations([...affiliations.values()])) for (const row of await run(q)) affiliated.add(String(row.from));
+  for (const q of buildWriteAffiliations([...affiliations.values()]))
+    for (const row of await run(q)) affiliated.add(String(row.from));
   // A membership is written when its country or its alliance first enters the graph.
   const memberships = membershipsFor(actorRows.filter((a) => created.has(a.id)));
   if (memberships.length > 0) await run(buildWriteMemberships(memberships));
@@ -173,7 +192,8 @@ async function writeInTransaction(run: Run, batch: PreparedArticle[]): Promise<W
   // (none of them was counted: no version of their article was stored); the keys of deleted events and
   // of updated articles' events are recomputed from the events.
   const replacedIds = new Set(replaced);
-  for (const e of events) if (replacedIds.has(e.articleId)) touched.push({ source: e.sourceId, relation: e.relation, target: e.targetId });
+  for (const e of events)
+    if (replacedIds.has(e.articleId)) touched.push({ source: e.sourceId, relation: e.relation, target: e.targetId });
   const additions = networkAdditions(events.filter((e) => !replacedIds.has(e.articleId)));
   // The upserts above locked this batch's actors and survivors already; other sources are locked there.
   const locked = new Set([...actorRows.map((a) => a.id), ...aliasesFor.keys()]);
@@ -181,7 +201,8 @@ async function writeInTransaction(run: Run, batch: PreparedArticle[]): Promise<W
   // 8. Incidents and exchanges of the same keys (and of newly affiliated actors' pairs).
   const extraPairs: [string, string][] = [];
   if (affiliated.size > 0) {
-    for (const row of await run(buildActorEventPairs([...affiliated].sort()))) extraPairs.push([String(row.source), String(row.target)]);
+    for (const row of await run(buildActorEventPairs([...affiliated].sort())))
+      extraPairs.push([String(row.source), String(row.target)]);
   }
   await refreshDerived(run, uniqueNetworkKeys([...touched, ...additions]), extraPairs);
 
@@ -211,7 +232,11 @@ export async function writeBatch(driver: Driver, batch: PreparedArticle[], datab
  * Writes a batch; if the batch fails as a whole, writes its articles one by one so the good ones land
  * and only the bad one is reported failed (with the driver's error code).
  */
-export async function writeBatchIsolated(driver: Driver, batch: PreparedArticle[], database?: string): Promise<WriteOutcome[]> {
+export async function writeBatchIsolated(
+  driver: Driver,
+  batch: PreparedArticle[],
+  database?: string,
+): Promise<WriteOutcome[]> {
   try {
     return await writeBatch(driver, batch, database);
   } catch (error) {
@@ -229,7 +254,13 @@ export async function writeBatchIsolated(driver: Driver, batch: PreparedArticle[
 }
 
 function failed(p: PreparedArticle, error: unknown): WriteOutcome {
-  return { status: 'failed', articleId: p.article.id, actorIds: [], eventIds: [], error: { code: errorCode(error), message: errorMessage(error) } };
+  return {
+    status: 'failed',
+    articleId: p.article.id,
+    actorIds: [],
+    eventIds: [],
+    error: { code: errorCode(error), message: errorMessage(error) },
+  };
 }
 
 /**

@@ -9,11 +9,18 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigError } from '../config.ts';
 
 /** A whole number from the environment within [min, max] (`what` names the range in the error), else the fallback. */
-export function intFromEnv(name: string, fallback: number, min: number, max: number, what = `a whole number from ${min} to ${max}`): number {
+export function intFromEnv(
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+  what = `a whole number from ${min} to ${max}`,
+): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be ${what}, got ${JSON.stringify(raw)}`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new ConfigError(`${name} must be ${what}, got ${JSON.stringify(raw)}`);
   return n;
 }
 
@@ -25,7 +32,8 @@ export function portFromEnv(name: string, fallback: number): number {
 export function sizeFromEnv(name: string, fallback: string): string {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
-  if (!/^\d+[kmg]$/i.test(raw)) throw new ConfigError(`${name} must be a size such as 512m or 2g, got ${JSON.stringify(raw)}`);
+  if (!/^\d+[kmg]$/i.test(raw))
+    throw new ConfigError(`${name} must be a size such as 512m or 2g, got ${JSON.stringify(raw)}`);
   return raw.toLowerCase();
 }
 

@@ -47,27 +47,48 @@ export function ensureMavenDist(d: MavenDist): string {
   const log = d.log ?? (() => {});
   const mvn = spawnSync('mvn', ['--version'], { encoding: 'utf8' });
   if (mvn.error || mvn.status !== 0) {
-    d.fail('MAVEN_MISSING', `Maven (mvn) is needed once, to fetch ${d.what} from Maven Central, and it did not run. Install it (apt-get install maven). ${d.alternatives}`);
+    d.fail(
+      'MAVEN_MISSING',
+      `Maven (mvn) is needed once, to fetch ${d.what} from Maven Central, and it did not run. Install it (apt-get install maven). ${d.alternatives}`,
+    );
   }
   log(`Fetching ${d.what} from Maven Central (once; cached in ${d.dir}) …`);
   const staging = `${d.dir}.partial-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   writeFileSync(join(staging, 'pom.xml'), d.pom);
-  const args = ['-B', '-q', '--strict-checksums', '-f', join(staging, 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${join(staging, 'lib')}`, '-DincludeScope=runtime'];
+  const args = [
+    '-B',
+    '-q',
+    '--strict-checksums',
+    '-f',
+    join(staging, 'pom.xml'),
+    'dependency:copy-dependencies',
+    `-DoutputDirectory=${join(staging, 'lib')}`,
+    '-DincludeScope=runtime',
+  ];
   if (process.env.DIPLOGRAPH_MAVEN_REPO) args.push(`-Dmaven.repo.local=${process.env.DIPLOGRAPH_MAVEN_REPO}`);
-  const res = spawnSync('mvn', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const res = spawnSync('mvn', args, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (res.status !== 0) {
     rmSync(staging, { recursive: true, force: true });
     const tail = `${res.stdout ?? ''}${res.stderr ?? ''}`.trim().split('\n').slice(-15).join('\n');
     d.fail('RESOLVE_FAILED', `Maven could not resolve ${d.what}:\n${tail}\n${d.alternatives}`);
   }
-  const jars = readdirSync(join(staging, 'lib')).filter((f) => f.endsWith('.jar')).sort();
+  const jars = readdirSync(join(staging, 'lib'))
+    .filter((f) => f.endsWith('.jar'))
+    .sort();
   if (!jars.some((j) => j.startsWith(d.mainJar))) {
     rmSync(staging, { recursive: true, force: true });
     d.fail('RESOLVE_FAILED', `Maven finished but ${d.mainJar}….jar is not among the ${jars.length} jars`);
   }
-  const manifest: Manifest = { version: d.what, jars: Object.fromEntries(jars.map((j) => [j, sha256File(join(staging, 'lib', j))])) };
+  const manifest: Manifest = {
+    version: d.what,
+    jars: Object.fromEntries(jars.map((j) => [j, sha256File(join(staging, 'lib', j))])),
+  };
   writeFileSync(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
   rmSync(d.dir, { recursive: true, force: true });
   renameSync(staging, d.dir);
@@ -79,8 +100,10 @@ function verifyManifest(d: MavenDist, lib: string, manifest: Manifest): void {
   const present = new Set(existsSync(lib) ? readdirSync(lib).filter((f) => f.endsWith('.jar')) : []);
   const again = `delete ${resolve(lib, '..')} to fetch it again`;
   for (const [jar, sum] of Object.entries(manifest.jars)) {
-    if (!present.has(jar)) d.fail('CHECKSUM_MISMATCH', `cached ${d.what} is incomplete: ${jar} is missing from ${lib}; ${again}`);
-    if (sha256File(join(lib, jar)) !== sum) d.fail('CHECKSUM_MISMATCH', `cached ${d.what} jar ${jar} does not match its recorded SHA-256; ${again}`);
+    if (!present.has(jar))
+      d.fail('CHECKSUM_MISMATCH', `cached ${d.what} is incomplete: ${jar} is missing from ${lib}; ${again}`);
+    if (sha256File(join(lib, jar)) !== sum)
+      d.fail('CHECKSUM_MISMATCH', `cached ${d.what} jar ${jar} does not match its recorded SHA-256; ${again}`);
     present.delete(jar);
   }
   if (present.size > 0) d.fail('CHECKSUM_MISMATCH', `unexpected jars in ${lib}: ${[...present].join(', ')}`);

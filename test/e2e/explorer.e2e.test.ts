@@ -27,7 +27,13 @@ beforeAll(async () => {
   driver = testDriver();
   const database = testTarget().database;
   await seedGoldGraph(driver, database);
-  const config = { ...loadConfig({}), host: '127.0.0.1', port: 0, readAccess: 'open' as const, apiKey: 'e2e-key-0123456789abcdef' };
+  const config = {
+    ...loadConfig({}),
+    host: '127.0.0.1',
+    port: 0,
+    readAccess: 'open' as const,
+    apiKey: 'e2e-key-0123456789abcdef',
+  };
   server = await startServer({ driver, database, config, parser: new ArticleParser(null) });
   browser = await launchChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -58,18 +64,25 @@ async function searchLikeAPerson(page: Page, text: string): Promise<void> {
   await page.locator('#search-results [role="option"]').first().waitFor();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => window.__diplograph!.ready() && window.__diplograph!.nodeCount() > 0, undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => window.__diplograph!.ready() && window.__diplograph!.nodeCount() > 0, undefined, {
+    timeout: 30_000,
+  });
 }
 
 async function waitForLayout(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__diplograph!.marks()['dg:layout-done'] !== undefined, undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => window.__diplograph!.marks()['dg:layout-done'] !== undefined, undefined, {
+    timeout: 30_000,
+  });
 }
 
 describe('the network explorer', () => {
   it('finds China, draws its network and shows the evidence of a relation', async () => {
     const { page, errors } = await openPage();
     await searchLikeAPerson(page, 'China');
-    const counts = await page.evaluate(() => ({ nodes: window.__diplograph!.nodeCount(), edges: window.__diplograph!.edgeCount() }));
+    const counts = await page.evaluate(() => ({
+      nodes: window.__diplograph!.nodeCount(),
+      edges: window.__diplograph!.edgeCount(),
+    }));
     expect(counts.nodes).toBeGreaterThan(1);
     expect(counts.edges).toBeGreaterThan(0);
     expect(await page.evaluate(() => window.__diplograph!.nodeIds())).toContain('country:CHN');
@@ -80,14 +93,18 @@ describe('the network explorer', () => {
 
     // The USA → China accusation, chosen from the keyboard list of relations.
     const edges = await page.evaluate(() => window.__diplograph!.edges());
-    const accusation = edges.find((e) => e.source === 'country:USA' && e.target === 'country:CHN' && e.relation === 'ACCUSES') ?? edges[0]!;
+    const accusation =
+      edges.find((e) => e.source === 'country:USA' && e.target === 'country:CHN' && e.relation === 'ACCUSES') ??
+      edges[0]!;
     await page.locator('#tab-edges').click();
     const option = page.locator(`#edge-list [role="option"][data-id="${accusation.id}"]`);
     const index = Number(await option.getAttribute('data-index'));
     await page.locator('#edge-list').focus(); // focus makes the first relation active
     for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => window.__diplograph!.selection())).toEqual({ type: 'edge', id: accusation.id });
+    await expect
+      .poll(() => page.evaluate(() => window.__diplograph!.selection()))
+      .toEqual({ type: 'edge', id: accusation.id });
 
     await page.locator('#tab-details').click();
     const evidence = page.locator('.events .evidence').first();
@@ -139,10 +156,14 @@ describe('the network explorer', () => {
     expect(target.pos).not.toBeNull();
     const box = (await page.locator('#graph').boundingBox())!;
     await page.mouse.click(box.x + target.pos!.x, box.y + target.pos!.y);
-    await expect.poll(() => page.evaluate(() => window.__diplograph!.selection())).toEqual({ type: 'node', id: target.id });
+    await expect
+      .poll(() => page.evaluate(() => window.__diplograph!.selection()))
+      .toEqual({ type: 'node', id: target.id });
     await page.locator('.details .rel-list, .details .muted').first().waitFor();
     expect(await page.locator('#details-title').textContent()).toBeTruthy();
-    expect(await page.locator('.detail-section h3').allTextContents()).toContainEqual(expect.stringMatching(/^Top relations/));
+    expect(await page.locator('.detail-section h3').allTextContents()).toContainEqual(
+      expect.stringMatching(/^Top relations/),
+    );
     await page.screenshot({ path: join(ARTIFACTS, 'explorer-actor.png') });
     expect(errors).toEqual([]);
     await page.close();
@@ -181,8 +202,13 @@ describe('the network explorer', () => {
 
   it('renders a synthetic network of 2,000 actors and 5,000 relations', async () => {
     const { page, errors } = await openPage('/explorer/?synthetic=2000x5000');
-    await page.waitForFunction(() => window.__diplograph!.marks()['dg:first-render'] !== undefined, undefined, { timeout: 60_000 });
-    const counts = await page.evaluate(() => ({ nodes: window.__diplograph!.nodeCount(), edges: window.__diplograph!.edgeCount() }));
+    await page.waitForFunction(() => window.__diplograph!.marks()['dg:first-render'] !== undefined, undefined, {
+      timeout: 60_000,
+    });
+    const counts = await page.evaluate(() => ({
+      nodes: window.__diplograph!.nodeCount(),
+      edges: window.__diplograph!.edgeCount(),
+    }));
     expect(counts.edges).toBe(5000);
     expect(counts.nodes).toBeGreaterThan(1500);
     await waitForLayout(page);

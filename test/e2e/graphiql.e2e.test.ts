@@ -16,7 +16,11 @@ let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startServer({ driver, config: { ...loadConfig({}), host: '127.0.0.1', port: 0, apiKey: 'e2e-key-0123456789abcdef' }, parser: new ArticleParser(null) });
+  server = await startServer({
+    driver,
+    config: { ...loadConfig({}), host: '127.0.0.1', port: 0, apiKey: 'e2e-key-0123456789abcdef' },
+    parser: new ArticleParser(null),
+  });
   browser = await launchChromium();
 });
 
@@ -44,7 +48,9 @@ it('GraphiQL draws its editors from this server alone, within its Content-Securi
   await page.locator('.graphiql-container').first().waitFor({ timeout: 60_000 });
   await expect.poll(() => page.locator('.monaco-editor').count(), { timeout: 60_000 }).toBeGreaterThan(0);
   // Monaco draws spaces as no-break spaces.
-  expect((await page.locator('.graphiql-container').first().textContent())?.replace(/\s+/g, ' ')).toContain('Welcome to diplograph');
+  expect((await page.locator('.graphiql-container').first().textContent())?.replace(/\s+/g, ' ')).toContain(
+    'Welcome to diplograph',
+  );
   expect(problems).toEqual([]);
   expect(elsewhere).toEqual([]);
   await page.close();

@@ -12,7 +12,10 @@ import { createTestApi, type TestApi } from '../fixtures/api/harness.ts';
 import { makeExtraction } from '../fixtures/api/extractions.ts';
 import { testDriver, testTarget, wipeGraph } from '../support/neo4j.ts';
 
-const ACTORS = Array.from({ length: 80 }, (_, i) => ({ id: `country:D${String(i).padStart(2, '0')}`, name: `Denseland ${i}` }));
+const ACTORS = Array.from({ length: 80 }, (_, i) => ({
+  id: `country:D${String(i).padStart(2, '0')}`,
+  name: `Denseland ${i}`,
+}));
 
 /** 80 articles of 40 events each between random actors, with random relations: every actor meets most others. */
 function denseArticles() {
@@ -27,7 +30,12 @@ function denseArticles() {
       const t = (s + 1 + next(ACTORS.length - 1)) % ACTORS.length;
       return [ACTORS[s]!.id, RELATION_NAMES[next(RELATION_NAMES.length)]!, ACTORS[t]!.id];
     });
-    return makeExtraction(`dense-${a}`, `2021-${String(1 + (a % 12)).padStart(2, '0')}-${String(1 + (a % 28)).padStart(2, '0')}`, ACTORS, triples);
+    return makeExtraction(
+      `dense-${a}`,
+      `2021-${String(1 + (a % 12)).padStart(2, '0')}-${String(1 + (a % 28)).padStart(2, '0')}`,
+      ACTORS,
+      triples,
+    );
   });
 }
 
@@ -46,12 +54,18 @@ afterAll(async () => {
   await driver?.close();
 });
 
-const aliases = (n: number, field: (i: number) => string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field(i)}`).join(' ')} }`;
+const aliases = (n: number, field: (i: number) => string) =>
+  `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field(i)}`).join(' ')} }`;
 
 describe('the graph-work limit (depth and limit multiply)', () => {
   it('refuses 15 aliases of network(depth: 3, limit: 1000) with QUERY_TOO_COSTLY before any Cypher runs', async () => {
     api.counter.reset();
-    const r = await api.gql(aliases(15, (i) => `network(actorIds: ["${ACTORS[i]!.id}"], depth: 3, limit: 1000) { nodes { id } edges { id count } }`));
+    const r = await api.gql(
+      aliases(
+        15,
+        (i) => `network(actorIds: ["${ACTORS[i]!.id}"], depth: 3, limit: 1000) { nodes { id } edges { id count } }`,
+      ),
+    );
     expect(r.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
     expect(r.errors?.[0]?.message).toMatch(/graph work limit of 6000 exceeded: this operation asks for 45000/);
     expect(r.data ?? null).toBeNull();
@@ -66,16 +80,22 @@ describe('the graph-work limit (depth and limit multiply)', () => {
       { l: 1000, from: '2021-01-01' },
     );
     expect(network.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
-    const paths = await api.gql(aliases(15, (i) => `paths(from: "${ACTORS[i]!.id}", to: "${ACTORS[i + 1]!.id}", maxHops: 6) { length }`));
+    const paths = await api.gql(
+      aliases(15, (i) => `paths(from: "${ACTORS[i]!.id}", to: "${ACTORS[i + 1]!.id}", maxHops: 6) { length }`),
+    );
     expect(paths.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
     expect(api.counter.count).toBe(0);
   });
 
-  it('answers the largest single network the arguments allow, and 15 default ones, within Neo4j\'s memory', async () => {
-    const big = await api.ok('{ network(actorIds: ["country:D00"], depth: 3, limit: 1000) { nodes { id } edges { id count } truncated } }');
+  it("answers the largest single network the arguments allow, and 15 default ones, within Neo4j's memory", async () => {
+    const big = await api.ok(
+      '{ network(actorIds: ["country:D00"], depth: 3, limit: 1000) { nodes { id } edges { id count } truncated } }',
+    );
     expect(big.network.nodes).toHaveLength(80);
     expect(big.network.edges.length).toBeGreaterThan(1000);
-    const dated = await api.ok('{ network(actorIds: ["country:D00"], depth: 2, limit: 998, from: "2021-01-01") { nodes { id } edges { id } } }');
+    const dated = await api.ok(
+      '{ network(actorIds: ["country:D00"], depth: 2, limit: 998, from: "2021-01-01") { nodes { id } edges { id } } }',
+    );
     expect(dated.network.nodes).toHaveLength(80);
     const many = await api.ok(aliases(15, (i) => `network(actorIds: ["${ACTORS[i]!.id}"]) { nodes { id } }`));
     // One level out: each actor's own counterparts, most of the other 79 in this graph.
@@ -85,11 +105,13 @@ describe('the graph-work limit (depth and limit multiply)', () => {
   });
 });
 
-describe('Neo4j\'s memory bound', () => {
+describe("Neo4j's memory bound", () => {
   it('a read Neo4j stops for memory is QUERY_TOO_COSTLY, not "Unexpected error."', async () => {
     const exec = createExecutor(driver, testTarget().database);
     // About 1.5 GB of strings held at once: over the local server's db.memory.transaction.max (512 MB).
-    await expect(exec.read({ cypher: 'UNWIND range(1, 30000000) AS x RETURN size(collect(toString(x))) AS n', params: {} })).rejects.toMatchObject({
+    await expect(
+      exec.read({ cypher: 'UNWIND range(1, 30000000) AS x RETURN size(collect(toString(x))) AS n', params: {} }),
+    ).rejects.toMatchObject({
       extensions: { code: 'QUERY_TOO_COSTLY' },
       message: expect.stringMatching(/more memory than the graph database allows/),
     });

@@ -14,7 +14,10 @@ describe('bad input names the field', () => {
     ['{ actors(first: 101) { totalCount } }', 'first must be between 1 and 100'],
     ['{ actors(first: 0) { totalCount } }', 'first must be between 1 and 100'],
     ['{ events(filter: { from: "2021-13-01" }) { totalCount } }', 'filter.from must be a date YYYY-MM-DD'],
-    ['{ events(filter: { from: "2021-07-31", to: "2021-07-01" }) { totalCount } }', 'filter.from must not be after filter.to'],
+    [
+      '{ events(filter: { from: "2021-07-31", to: "2021-07-01" }) { totalCount } }',
+      'filter.from must not be after filter.to',
+    ],
     ['{ timeline(actor: "country:USA", from: "July 2021") { count } }', 'from must be a date YYYY-MM-DD'],
     ['{ network(actorIds: ["country:CHN"], depth: 4) { truncated } }', 'depth must be between 1 and 3'],
     ['{ network(actorIds: []) { truncated } }', 'actorIds must name at least one actor'],
@@ -31,20 +34,34 @@ describe('bad input names the field', () => {
 
   it('NOT_FOUND for unknown actors and articles named by an operation', async () => {
     const paths = await api().gql('{ paths(from: "country:GBR", to: "country:XXX") { length } }');
-    expect(paths.errors?.[0]).toMatchObject({ message: 'to: no actor with id "country:XXX"', extensions: { code: 'NOT_FOUND' } });
+    expect(paths.errors?.[0]).toMatchObject({
+      message: 'to: no actor with id "country:XXX"',
+      extensions: { code: 'NOT_FOUND' },
+    });
     const network = await api().gql('{ network(actorIds: ["country:XXX"]) { truncated } }');
     expect(network.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const timeline = await api().gql('{ timeline(actor: "country:XXX") { count } }');
-    expect(timeline.errors?.[0]).toMatchObject({ message: 'actor: no actor with id "country:XXX"', extensions: { code: 'NOT_FOUND' } });
+    expect(timeline.errors?.[0]).toMatchObject({
+      message: 'actor: no actor with id "country:XXX"',
+      extensions: { code: 'NOT_FOUND' },
+    });
     const dyad = await api().gql('{ timeline(dyad: { source: "country:USA", target: "country:XXX" }) { count } }');
-    expect(dyad.errors?.[0]).toMatchObject({ message: 'dyad.target: no actor with id "country:XXX"', extensions: { code: 'NOT_FOUND' } });
+    expect(dyad.errors?.[0]).toMatchObject({
+      message: 'dyad.target: no actor with id "country:XXX"',
+      extensions: { code: 'NOT_FOUND' },
+    });
     // A known actor with nothing in the range is an empty timeline, not an error.
-    expect((await api().ok('{ timeline(actor: "country:USA", from: "1900-01-01", to: "1900-12-31") { count } }')).timeline).toEqual([]);
+    expect(
+      (await api().ok('{ timeline(actor: "country:USA", from: "1900-01-01", to: "1900-12-31") { count } }')).timeline,
+    ).toEqual([]);
     const del = await api().gql('mutation { deleteArticle(id: "no-such-article") { deleted } }');
-    expect(del.errors?.[0]).toMatchObject({ message: 'id: no article with id "no-such-article"', extensions: { code: 'NOT_FOUND' } });
+    expect(del.errors?.[0]).toMatchObject({
+      message: 'id: no article with id "no-such-article"',
+      extensions: { code: 'NOT_FOUND' },
+    });
   });
 
-  it('maps the extractor\'s InputError to BAD_USER_INPUT with its code', async () => {
+  it("maps the extractor's InputError to BAD_USER_INPUT with its code", async () => {
     const r = await api().gql('mutation { ingestArticle(input: { text: "   " }) { status } }');
     expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(r.errors?.[0]?.extensions?.inputCode).toMatch(/^(EMPTY_INPUT|MISSING_CONTENT)$/);
@@ -61,8 +78,18 @@ describe('masking', () => {
         throw new Error('secret detail: bolt://internal-host:7687 refused');
       },
     };
-    const yoga = createYoga({ driver: driver(), config: { ...loadConfig({}), apiKey: TEST_KEY }, parser: new ArticleParser(null), log: (m) => logs.push(m), executor: failing });
-    const res = await yoga.fetch('http://yoga/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ actors { totalCount } }' }) });
+    const yoga = createYoga({
+      driver: driver(),
+      config: { ...loadConfig({}), apiKey: TEST_KEY },
+      parser: new ArticleParser(null),
+      log: (m) => logs.push(m),
+      executor: failing,
+    });
+    const res = await yoga.fetch('http://yoga/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ actors { totalCount } }' }),
+    });
     const text = await res.text();
     const body = JSON.parse(text);
     expect(body.errors[0].message).toBe('Unexpected error.');
@@ -80,7 +107,9 @@ describe('the endpoint', () => {
   });
 
   it('answers GET queries too', async () => {
-    const res = await api().yoga.fetch(`http://yoga/graphql?query=${encodeURIComponent('{ ontology { name } }')}`, { headers: { accept: 'application/json' } });
+    const res = await api().yoga.fetch(`http://yoga/graphql?query=${encodeURIComponent('{ ontology { name } }')}`, {
+      headers: { accept: 'application/json' },
+    });
     expect(((await res.json()) as { data: { ontology: unknown[] } }).data.ontology).toHaveLength(20);
   });
 });
@@ -118,7 +147,9 @@ describe('authentication', () => {
 describe('limits', () => {
   it('refuses queries deeper than maxDepth', async () => {
     const small = createTestApi(driver(), testTarget().database, { maxDepth: 4 });
-    const r = await small.gql('{ actor(id: "country:USA") { relations { nodes { counterpart { relations { nodes { relation } } } } } } }');
+    const r = await small.gql(
+      '{ actor(id: "country:USA") { relations { nodes { counterpart { relations { nodes { relation } } } } } } }',
+    );
     expect(r.errors?.[0]?.message).toMatch(/depth/i);
     expect(r.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_DEEP');
     expect(r.data ?? null).toBeNull();
@@ -126,7 +157,8 @@ describe('limits', () => {
 
   it('refuses queries costlier than maxCost', async () => {
     const cheap = createTestApi(driver(), testTarget().database, { maxCost: 100 });
-    const one = 'events { nodes { id source { id name } target { id name } evidence { sentence article { id title } } } }';
+    const one =
+      'events { nodes { id source { id name } target { id name } evidence { sentence article { id title } } } }';
     expect((await cheap.gql(`{ ${one} }`)).errors).toBeUndefined();
     const r = await cheap.gql(`{ ${Array.from({ length: 10 }, (_, i) => `e${i}: ${one}`).join(' ')} }`);
     expect(r.errors?.[0]?.message).toMatch(/cost limit of 100 exceeded/i);
@@ -165,7 +197,7 @@ describe('no N+1: the number of Cypher queries does not grow with the result', (
     expect(one).toBeLessThanOrEqual(fifty);
   });
 
-  it('events with their actors\' relations and article actors: 1 vs 50 events', async () => {
+  it("events with their actors' relations and article actors: 1 vs 50 events", async () => {
     const q = `query($n: Int) { events(first: $n) { nodes { id source { id relations(first: 3) { nodes { relation } } } target { memberOf { id } }
       evidence { article { id actors { id } } } } } }`;
     const one = await count(q, { n: 1 });
@@ -177,8 +209,15 @@ describe('no N+1: the number of Cypher queries does not grow with the result', (
 
   it('network, paths and timeline run one query each', async () => {
     expect(await count('{ network(actorIds: ["country:CHN"], depth: 2) { nodes { id } edges { id } } }', {})).toBe(1);
-    expect(await count('{ paths(from: "country:GBR", to: "country:USA") { hops { relation evidence { id } } } }', {})).toBe(1);
+    expect(
+      await count('{ paths(from: "country:GBR", to: "country:USA") { hops { relation evidence { id } } } }', {}),
+    ).toBe(1);
     expect(await count('{ timeline(actor: "country:USA") { start count } }', {})).toBe(1);
-    expect(await count('{ events(first: 50) { totalCount nodes { id source { id } target { id } evidence { article { id } } } } }', {})).toBe(1);
+    expect(
+      await count(
+        '{ events(first: 50) { totalCount nodes { id source { id } target { id } evidence { article { id } } } } }',
+        {},
+      ),
+    ).toBe(1);
   });
 });

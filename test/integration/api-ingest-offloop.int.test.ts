@@ -22,7 +22,12 @@ beforeAll(async () => {
   driver = testDriver();
   await wipeGraph(driver);
   // No engine: this article has no sentence the parser would get (its pieces are far over the parser's length).
-  server = await startServer({ driver, database: testTarget().database, config: { ...loadConfig({}), host: '127.0.0.1', port: 0, apiKey: KEY }, parser: new ArticleParser(null) });
+  server = await startServer({
+    driver,
+    database: testTarget().database,
+    config: { ...loadConfig({}), host: '127.0.0.1', port: 0, apiKey: KEY },
+    parser: new ArticleParser(null),
+  });
 });
 afterAll(async () => {
   await server?.close();
@@ -49,10 +54,20 @@ describe('ingestArticle of a heavy article', () => {
     const mutation = fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
-      body: JSON.stringify({ query: 'mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { status article { id } events { id } } }', variables: { input: { id: 'no-breaks', text, publishedAt: '2021-07-21' } } }),
+      body: JSON.stringify({
+        query:
+          'mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { status article { id } events { id } } }',
+        variables: { input: { id: 'no-breaks', text, publishedAt: '2021-07-21' } },
+      }),
     }).then(async (res) => {
       done = true;
-      return { status: res.status, body: (await res.json()) as { data?: { ingestArticle?: { status: string; events: unknown[] } }; errors?: unknown[] } };
+      return {
+        status: res.status,
+        body: (await res.json()) as {
+          data?: { ingestArticle?: { status: string; events: unknown[] } };
+          errors?: unknown[];
+        },
+      };
     });
     const latencies: number[] = [];
     while (!done) {
@@ -67,7 +82,9 @@ describe('ingestArticle of a heavy article', () => {
     const sorted = [...latencies].sort((a, b) => a - b);
     const p99 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))]!;
     const max = sorted[sorted.length - 1]!;
-    console.log(`ingestArticle (440 KB, no sentence break): ${((performance.now() - t0) / 1000).toFixed(1)} s; /health asked ${latencies.length} times: p50 ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms, max ${max.toFixed(0)} ms`);
+    console.log(
+      `ingestArticle (440 KB, no sentence break): ${((performance.now() - t0) / 1000).toFixed(1)} s; /health asked ${latencies.length} times: p50 ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms, max ${max.toFixed(0)} ms`,
+    );
     expect(body.errors).toBeUndefined();
     expect(status).toBe(200);
     expect(body.data?.ingestArticle?.status).toBe('CREATED');

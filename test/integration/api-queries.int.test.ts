@@ -19,7 +19,12 @@ describe('actors', () => {
     expect(usa).toMatchObject({ id: 'country:USA', kind: 'COUNTRY', country: 'USA' });
     const rel = usa.relations.nodes[0];
     expect(usa.relations.totalCount).toBe(1);
-    expect(rel).toMatchObject({ relation: 'ACCUSES', direction: 'OUT', counterpart: { id: 'country:CHN' }, meanScore: -2 });
+    expect(rel).toMatchObject({
+      relation: 'ACCUSES',
+      direction: 'OUT',
+      counterpart: { id: 'country:CHN' },
+      meanScore: -2,
+    });
     expect(rel.count).toBe(rel.events.length);
     expect(rel.firstDate <= rel.lastDate).toBe(true);
     const seed = rel.events.find((e: any) => e.evidence.article.id === 'dawn-2021-07-21-china-hack-claims');
@@ -50,7 +55,8 @@ describe('actors', () => {
       all: relations(direction: IN, first: 100) { totalCount nodes { firstDate lastDate } }
       july: relations(direction: IN, from: "2021-07-01", to: "2021-07-31", first: 100) { totalCount nodes { count firstDate lastDate events(first: 3) { date } } } } }`);
     const { all, july } = data.actor;
-    const both = (await api().ok(`{ actor(id: "country:CHN") { relations(first: 100) { nodes { direction } } } }`)).actor.relations.nodes;
+    const both = (await api().ok(`{ actor(id: "country:CHN") { relations(first: 100) { nodes { direction } } } }`))
+      .actor.relations.nodes;
     expect(new Set(both.map((r: any) => r.direction))).toEqual(new Set(['IN', 'OUT']));
     expect(july.totalCount).toBeGreaterThan(0);
     expect(july.totalCount).toBeLessThan(all.totalCount);
@@ -85,7 +91,7 @@ describe('actors', () => {
     expect(data.agencies.pageInfo.hasNextPage).toBe(data.agencies.totalCount > 1);
   });
 
-  it('finds actors by the dictionaries\' names and abbreviations, an exact name first (issue 14)', async () => {
+  it("finds actors by the dictionaries' names and abbreviations, an exact name first (issue 14)", async () => {
     // No gold article calls the United Kingdom "UK" or the United States "America": the names come from
     // world-countries and PETRARCH2. "UK" is also the prefix of Ukraine, which comes after.
     const data = await api().ok(`{
@@ -102,7 +108,19 @@ describe('actors', () => {
   });
 
   it('searches user text literally: Lucene syntax is escaped, never an error', async () => {
-    for (const search of ['"MSS', 'MSS)', 'name:MSS', 'MSS AND', 'OR', '*', 'a/b\\c', '[x TO y]', '~', '!!', 'MSS^10']) {
+    for (const search of [
+      '"MSS',
+      'MSS)',
+      'name:MSS',
+      'MSS AND',
+      'OR',
+      '*',
+      'a/b\\c',
+      '[x TO y]',
+      '~',
+      '!!',
+      'MSS^10',
+    ]) {
       const r = await api().gql(`query($s: String) { actors(search: $s) { nodes { id } } }`, { s: search });
       expect(r.errors, search).toBeUndefined();
     }
@@ -117,14 +135,22 @@ describe('actors', () => {
 
 describe('events', () => {
   it('filters by source, target, relation and date, with full evidence', async () => {
-    const data = await api().ok(`{ events(filter: { source: "country:USA", target: "country:CHN", relations: [ACCUSES], from: "2021-07-01", to: "2021-07-31" }) {
+    const data = await api()
+      .ok(`{ events(filter: { source: "country:USA", target: "country:CHN", relations: [ACCUSES], from: "2021-07-01", to: "2021-07-31" }) {
       totalCount nodes { id date datePrecision relation plover mode cameo score rule negated hypothetical source { id name } target { id }
         evidence { sentence start end sourceMention { text start end } targetMention { text start end } article { id title outlet url publishedAt } } } } }`);
     const { nodes, totalCount } = data.events;
     expect(totalCount).toBe(nodes.length);
     expect(nodes.length).toBeGreaterThan(0);
     for (const e of nodes) {
-      expect(e).toMatchObject({ relation: 'ACCUSES', plover: 'ACCUSE', cameo: '112', score: -2, source: { id: 'country:USA' }, target: { id: 'country:CHN' } });
+      expect(e).toMatchObject({
+        relation: 'ACCUSES',
+        plover: 'ACCUSE',
+        cameo: '112',
+        score: -2,
+        source: { id: 'country:USA' },
+        target: { id: 'country:CHN' },
+      });
       expect(e.date >= '2021-07-01' && e.date <= '2021-07-31').toBe(true);
       expect(e.evidence.sentence.length).toBeGreaterThan(10);
       expect(e.evidence.sourceMention.end).toBeGreaterThan(e.evidence.sourceMention.start);
@@ -169,12 +195,25 @@ describe('articles', () => {
       hack: articles(search: "hack") { totalCount nodes { id } }
       dawn: articles(outlet: "Dawn", from: "2021-01-01", to: "2021-12-31") { totalCount nodes { id outlet publishedAt } }
       none: article(id: "no-such-article") { id } }`);
-    expect(data.article).toMatchObject({ id: 'dawn-2021-07-21-china-hack-claims', outlet: 'Dawn', publishedAt: '2021-07-21' });
+    expect(data.article).toMatchObject({
+      id: 'dawn-2021-07-21-china-hack-claims',
+      outlet: 'Dawn',
+      publishedAt: '2021-07-21',
+    });
     expect(data.article.text).toContain('accused Beijing');
-    expect(data.article.events.some((e: any) => e.relation === 'ACCUSES' && e.source.id === 'country:USA' && e.target.id === 'country:CHN')).toBe(true);
-    expect(data.article.actors.map((a: any) => a.id)).toEqual(expect.arrayContaining(['country:USA', 'country:CHN', 'alliance:nato']));
+    expect(
+      data.article.events.some(
+        (e: any) => e.relation === 'ACCUSES' && e.source.id === 'country:USA' && e.target.id === 'country:CHN',
+      ),
+    ).toBe(true);
+    expect(data.article.actors.map((a: any) => a.id)).toEqual(
+      expect.arrayContaining(['country:USA', 'country:CHN', 'alliance:nato']),
+    );
     expect(data.hack.nodes.map((a: any) => a.id)).toContain('dawn-2021-07-21-china-hack-claims');
-    expect(data.dawn).toEqual({ totalCount: 1, nodes: [{ id: 'dawn-2021-07-21-china-hack-claims', outlet: 'Dawn', publishedAt: '2021-07-21' }] });
+    expect(data.dawn).toEqual({
+      totalCount: 1,
+      nodes: [{ id: 'dawn-2021-07-21-china-hack-claims', outlet: 'Dawn', publishedAt: '2021-07-21' }],
+    });
     expect(data.none).toBeNull();
   });
 });
@@ -212,7 +251,9 @@ describe('network, paths, timeline, ontology', () => {
     const key = (e: any) => `${e.source}|${e.target}|${e.count}`;
     const min = Math.max(...d1.edges.map((e: any) => e.count));
     const strong = (await api().ok(q, { depth: 1, min })).network;
-    const own = d1.edges.filter((e: any) => e.count >= min && (e.source === 'country:CHN' || e.target === 'country:CHN')).map(key);
+    const own = d1.edges
+      .filter((e: any) => e.count >= min && (e.source === 'country:CHN' || e.target === 'country:CHN'))
+      .map(key);
     expect(own.length).toBeGreaterThan(0);
     expect(strong.edges.map(key)).toEqual(expect.arrayContaining(own));
     for (const e of strong.edges) expect(e.count).toBeGreaterThanOrEqual(min);
@@ -223,7 +264,9 @@ describe('network, paths, timeline, ontology', () => {
   });
 
   it('a path exists between the United Kingdom and the United States, each hop with evidence', async () => {
-    const { paths } = await api().ok(`{ paths(from: "country:GBR", to: "country:USA") { length hops { source { id name } target { id } relation count evidence { id relation source { id } target { id } evidence { sentence } } } } }`);
+    const { paths } = await api().ok(
+      `{ paths(from: "country:GBR", to: "country:USA") { length hops { source { id name } target { id } relation count evidence { id relation source { id } target { id } evidence { sentence } } } } }`,
+    );
     expect(paths.length).toBeGreaterThan(0);
     for (const p of paths) {
       expect(p.length).toBe(p.hops.length);
@@ -235,13 +278,15 @@ describe('network, paths, timeline, ontology', () => {
       for (const h of p.hops) {
         expect(h.evidence.length).toBeGreaterThan(0);
         expect(h.evidence.length).toBeLessThanOrEqual(3);
-        for (const e of h.evidence) expect(e).toMatchObject({ relation: h.relation, source: { id: h.source.id }, target: { id: h.target.id } });
+        for (const e of h.evidence)
+          expect(e).toMatchObject({ relation: h.relation, source: { id: h.source.id }, target: { id: h.target.id } });
       }
     }
   });
 
   it('paths without evidence in the selection have the same hops', async () => {
-    const q = (evidence: string) => `{ paths(from: "country:GBR", to: "country:USA") { length hops { source { id } target { id } relation count ${evidence} } } }`;
+    const q = (evidence: string) =>
+      `{ paths(from: "country:GBR", to: "country:USA") { length hops { source { id } target { id } relation count ${evidence} } } }`;
     const bare = (await api().ok(q(''))).paths;
     const full = (await api().ok(q('evidence { id }'))).paths;
     expect(bare).toEqual(full.map((p: any) => ({ ...p, hops: p.hops.map(({ evidence: _, ...h }: any) => h) })));
@@ -257,14 +302,23 @@ describe('network, paths, timeline, ontology', () => {
     expect(data.week).toHaveLength(1);
     expect(data.week[0].start).toBe('2021-07-19'); // the Monday of the week of 2021-07-19/20
     expect(data.day.reduce((n: number, b: any) => n + b.count, 0)).toBe(
-      (await api().ok(`{ events(filter: { source: "country:USA", target: "country:CHN", relations: [ACCUSES], negated: false }) { totalCount } }`)).events.totalCount,
+      (
+        await api().ok(
+          `{ events(filter: { source: "country:USA", target: "country:CHN", relations: [ACCUSES], negated: false }) { totalCount } }`,
+        )
+      ).events.totalCount,
     );
   });
 
   it('the ontology lists every relation with PLOVER, CAMEO and score', async () => {
     const { ontology } = await api().ok(`{ ontology { name plover mode cameo score verb description } }`);
     expect(ontology).toHaveLength(20);
-    expect(ontology.find((r: any) => r.name === 'ACCUSES')).toMatchObject({ plover: 'ACCUSE', mode: 'allege', cameo: '112', score: -2 });
+    expect(ontology.find((r: any) => r.name === 'ACCUSES')).toMatchObject({
+      plover: 'ACCUSE',
+      mode: 'allege',
+      cameo: '112',
+      score: -2,
+    });
   });
 });
 
@@ -278,10 +332,18 @@ describe('index lookups (migration 003) agree with the SOURCE/TARGET edges', () 
       {},
       { database: testTarget().database },
     );
-    const expected = records.map((r) => ({ start: r.get('start'), count: Number(r.get('count')), meanScore: r.get('meanScore') }));
-    const { timeline } = await api().ok('{ timeline(actor: "country:USA", granularity: MONTH, measure: REPORTS) { start count meanScore } }');
+    const expected = records.map((r) => ({
+      start: r.get('start'),
+      count: Number(r.get('count')),
+      meanScore: r.get('meanScore'),
+    }));
+    const { timeline } = await api().ok(
+      '{ timeline(actor: "country:USA", granularity: MONTH, measure: REPORTS) { start count meanScore } }',
+    );
     expect(expected.length).toBeGreaterThan(0);
-    expect(timeline.map((b: any) => ({ start: b.start, count: b.count }))).toEqual(expected.map(({ start, count }) => ({ start, count })));
+    expect(timeline.map((b: any) => ({ start: b.start, count: b.count }))).toEqual(
+      expected.map(({ start, count }) => ({ start, count })),
+    );
     timeline.forEach((b: any, i: number) => expect(b.meanScore).toBeCloseTo(expected[i]!.meanScore, 9));
   });
 
@@ -302,7 +364,8 @@ describe('index lookups (migration 003) agree with the SOURCE/TARGET edges', () 
   });
 
   it('a network without edge dates in the selection has the same edges', async () => {
-    const q = (fields: string) => `{ network(actorIds: ["country:CHN"], depth: 2) { nodes { id } edges { id count ${fields} } truncated } }`;
+    const q = (fields: string) =>
+      `{ network(actorIds: ["country:CHN"], depth: 2) { nodes { id } edges { id count ${fields} } truncated } }`;
     const bare = (await api().ok(q(''))).network;
     const full = (await api().ok(q('firstDate lastDate meanScore'))).network;
     expect(full.edges.length).toBeGreaterThan(0);

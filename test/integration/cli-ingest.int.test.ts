@@ -17,7 +17,14 @@ function runIngest(args: string[]): Promise<{ code: number | null; stderr: strin
   const t = testTarget();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/diplograph.js', 'ingest', '--workers', '0', ...args], {
-      env: { ...process.env, NEO4J_URI: t.uri, NEO4J_USER: t.user, NEO4J_PASSWORD: t.password, NEO4J_DATABASE: t.database ?? '', CORENLP_URL: testCoreNlpUrl() },
+      env: {
+        ...process.env,
+        NEO4J_URI: t.uri,
+        NEO4J_USER: t.user,
+        NEO4J_PASSWORD: t.password,
+        NEO4J_DATABASE: t.database ?? '',
+        CORENLP_URL: testCoreNlpUrl(),
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -33,9 +40,18 @@ describe('diplograph ingest', () => {
     mkdirSync(root, { recursive: true });
     writeFileSync(join(tmp, 'private.txt'), 'Private: Britain condemned China.\n');
     writeFileSync(join(root, 'good.txt'), 'Britain condemned China on Tuesday.\n');
-    writeFileSync(join(root, 'quiet.json'), JSON.stringify({ id: 'quiet', text: 'The weather in London was mild on Tuesday.', publishedAt: '2024-05-01' }));
-    writeFileSync(join(root, 'bad-date.json'), JSON.stringify({ id: 'bad-date', text: 'Britain condemned China.', publishedAt: '2024-13-45' }));
-    writeFileSync(join(root, 'huge-id.json'), JSON.stringify({ id: 'x'.repeat(8192), text: 'Britain condemned China.' }));
+    writeFileSync(
+      join(root, 'quiet.json'),
+      JSON.stringify({ id: 'quiet', text: 'The weather in London was mild on Tuesday.', publishedAt: '2024-05-01' }),
+    );
+    writeFileSync(
+      join(root, 'bad-date.json'),
+      JSON.stringify({ id: 'bad-date', text: 'Britain condemned China.', publishedAt: '2024-13-45' }),
+    );
+    writeFileSync(
+      join(root, 'huge-id.json'),
+      JSON.stringify({ id: 'x'.repeat(8192), text: 'Britain condemned China.' }),
+    );
     writeFileSync(join(root, 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0]));
     symlinkSync(join(tmp, 'private.txt'), join(root, 'link.txt'));
 
@@ -45,12 +61,22 @@ describe('diplograph ingest', () => {
     expect(r.stderr).toContain('failed: no/such/path: NOT_FOUND: no/such/path: no such file or folder');
     expect(r.stderr).toContain(`skipped: ${join(root, 'photo.jpg')}: UNSUPPORTED_TYPE`);
     expect(r.stderr).toContain(`skipped: ${join(root, 'link.txt')}: LINK_OUTSIDE`);
-    expect(r.stderr).toMatch(new RegExp(`failed: ${join(root, 'bad-date.json')}: INVALID_FIELD: .*"publishedAt" must be a date`));
-    expect(r.stderr).toMatch(new RegExp(`failed: ${join(root, 'huge-id.json')}: INVALID_FIELD: .*"id" is 8192 characters`));
+    expect(r.stderr).toMatch(
+      new RegExp(`failed: ${join(root, 'bad-date.json')}: INVALID_FIELD: .*"publishedAt" must be a date`),
+    );
+    expect(r.stderr).toMatch(
+      new RegExp(`failed: ${join(root, 'huge-id.json')}: INVALID_FIELD: .*"id" is 8192 characters`),
+    );
     expect(r.stderr).toContain(`warning: ${join(root, 'quiet.json')}: NO_EVENTS`);
-    expect(r.stderr).toMatch(/ingested 2 of 5 articles in [\d.]+ s \([\d.]+\/s\): 2 new, 0 duplicate, 0 updated, 3 failed; 2 files skipped;/);
+    expect(r.stderr).toMatch(
+      /ingested 2 of 5 articles in [\d.]+ s \([\d.]+\/s\): 2 new, 0 duplicate, 0 updated, 3 failed; 2 files skipped;/,
+    );
 
-    const { records } = await graph().executeQuery('MATCH (a:Article) RETURN a.id AS id, a.text AS text ORDER BY id', {}, { database: testTarget().database });
+    const { records } = await graph().executeQuery(
+      'MATCH (a:Article) RETURN a.id AS id, a.text AS text ORDER BY id',
+      {},
+      { database: testTarget().database },
+    );
     expect(records.map((x) => x.get('id'))).toEqual(['good', 'quiet']);
     expect(records.some((x) => String(x.get('text')).includes('Private'))).toBe(false);
   });
@@ -58,12 +84,22 @@ describe('diplograph ingest', () => {
   it('on SIGTERM mid-ingest, says what was committed, and that matches the graph', async () => {
     const t = testTarget();
     const child = spawn(process.execPath, ['bin/diplograph.js', 'ingest', '--workers', '0', '--batch-size', '1', '-'], {
-      env: { ...process.env, NEO4J_URI: t.uri, NEO4J_USER: t.user, NEO4J_PASSWORD: t.password, NEO4J_DATABASE: t.database ?? '', CORENLP_URL: 'none' },
+      env: {
+        ...process.env,
+        NEO4J_URI: t.uri,
+        NEO4J_USER: t.user,
+        NEO4J_PASSWORD: t.password,
+        NEO4J_DATABASE: t.database ?? '',
+        CORENLP_URL: 'none',
+      },
       stdio: ['pipe', 'ignore', 'pipe'],
     });
     const stderr = collect(child);
     // Three articles, and stdin left open: the run is mid-ingest, waiting for more.
-    for (const n of [1, 2, 3]) child.stdin!.write(`${JSON.stringify({ id: `sig-${n}`, text: `Britain condemned China on Tuesday, report ${n} said.` })}\n`);
+    for (const n of [1, 2, 3])
+      child.stdin!.write(
+        `${JSON.stringify({ id: `sig-${n}`, text: `Britain condemned China on Tuesday, report ${n} said.` })}\n`,
+      );
     await waitFor(() => /ingest: [1-9]/.test(stderr()), 90_000, stderr);
     // Progress counts with the right plural and a rate that is not rounded to "0/s".
     expect(stderr()).toMatch(/ingest: (1 article|[2-9] articles), (\d+\.\d|[1-9]\d*)\/s, 0 failed/);
@@ -71,9 +107,16 @@ describe('diplograph ingest', () => {
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(143);
-    const m = /ingest stopped by SIGTERM: (\d+) articles? committed \((\d+) new, 0 duplicate, 0 updated\), 0 failed; articles not yet committed were not stored/.exec(stderr());
+    const m =
+      /ingest stopped by SIGTERM: (\d+) articles? committed \((\d+) new, 0 duplicate, 0 updated\), 0 failed; articles not yet committed were not stored/.exec(
+        stderr(),
+      );
     expect(m, stderr()).not.toBeNull();
-    const { records } = await graph().executeQuery("MATCH (a:Article) WHERE a.id STARTS WITH 'sig-' RETURN count(a) AS n", {}, { database: t.database });
+    const { records } = await graph().executeQuery(
+      "MATCH (a:Article) WHERE a.id STARTS WITH 'sig-' RETURN count(a) AS n",
+      {},
+      { database: t.database },
+    );
     const stored = records[0]!.get('n').toNumber() as number;
     expect(stored).toBeGreaterThan(0);
     expect(Number(m![1])).toBe(stored);
@@ -87,23 +130,37 @@ describe('diplograph ingest', () => {
     const relay = new Relay(upstream.hostname, Number(upstream.port));
     const port = await relay.open(0);
     const child = spawn(process.execPath, ['bin/diplograph.js', 'ingest', '--workers', '0', '--batch-size', '1', '-'], {
-      env: { ...process.env, NEO4J_URI: `bolt://127.0.0.1:${port}`, NEO4J_USER: t.user, NEO4J_PASSWORD: t.password, NEO4J_DATABASE: t.database ?? '', CORENLP_URL: 'none' },
+      env: {
+        ...process.env,
+        NEO4J_URI: `bolt://127.0.0.1:${port}`,
+        NEO4J_USER: t.user,
+        NEO4J_PASSWORD: t.password,
+        NEO4J_DATABASE: t.database ?? '',
+        CORENLP_URL: 'none',
+      },
       stdio: ['pipe', 'ignore', 'pipe'],
     });
     const stderr = collect(child);
-    const line = (n: number): string => `${JSON.stringify({ id: `outage-${n}`, text: `France criticised Russia on Friday, a second report (${n}) said.` })}\n`;
+    const line = (n: number): string =>
+      `${JSON.stringify({ id: `outage-${n}`, text: `France criticised Russia on Friday, a second report (${n}) said.` })}\n`;
     for (const n of [1, 2, 3]) child.stdin!.write(line(n));
     await waitFor(() => /ingest: [1-9]/.test(stderr()), 90_000, stderr);
     await relay.shut();
     for (const n of [4, 5, 6]) child.stdin!.write(line(n));
     child.stdin!.end();
     await waitFor(() => stderr().includes('does not answer'), 60_000, stderr);
-    expect(stderr()).toMatch(new RegExp(`Neo4j at bolt://127\\.0\\.0\\.1:${port} does not answer \\(\\w+\\): writes are being retried \\(\\d+ s since the last batch was committed\\)`));
+    expect(stderr()).toMatch(
+      new RegExp(
+        `Neo4j at bolt://127\\.0\\.0\\.1:${port} does not answer \\(\\w+\\): writes are being retried \\(\\d+ s since the last batch was committed\\)`,
+      ),
+    );
     await relay.open(port);
     const code = await new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
     expect(code, stderr()).toBe(0);
     expect(stderr()).toContain('answers again: writing continues');
-    expect(stderr()).toMatch(/ingested 6 of 6 articles in [\d.]+ s \([\d.]+\/s\): 6 new, 0 duplicate, 0 updated, 0 failed;/);
+    expect(stderr()).toMatch(
+      /ingested 6 of 6 articles in [\d.]+ s \([\d.]+\/s\): 6 new, 0 duplicate, 0 updated, 0 failed;/,
+    );
     await relay.shut();
   });
 });
@@ -142,7 +199,9 @@ class Relay {
       client.pipe(up).pipe(client);
     });
     this.server = server;
-    return new Promise((resolveOpen) => server.listen(port, '127.0.0.1', () => resolveOpen((server.address() as { port: number }).port)));
+    return new Promise((resolveOpen) =>
+      server.listen(port, '127.0.0.1', () => resolveOpen((server.address() as { port: number }).port)),
+    );
   }
 
   async shut(): Promise<void> {

@@ -75,7 +75,11 @@ describe('neo4j/queries.cypher', () => {
   it('3: paths between the USA and Russia', async () => {
     const rows = await runQuery(3);
     expect(rows.length).toBeGreaterThan(0);
-    const path = rows[0]!.get('p') as { start: { properties: { id: string } }; end: { properties: { id: string } }; segments: { relationship: { type: string } }[] };
+    const path = rows[0]!.get('p') as {
+      start: { properties: { id: string } };
+      end: { properties: { id: string } };
+      segments: { relationship: { type: string } }[];
+    };
     expect([path.start.properties.id, path.end.properties.id].sort()).toEqual(['country:RUS', 'country:USA']);
     for (const s of path.segments) expect(RELATION_NAMES as readonly string[]).toContain(s.relationship.type);
   });
@@ -94,10 +98,17 @@ describe('neo4j/queries.cypher', () => {
     expect(await runQuery(5)).toHaveLength(0);
     const api = createTestApi(driver, database());
     const { rows } = await driver
-      .executeQuery("MATCH (a:Official) WHERE a.mergedInto IS NULL RETURN a.id AS id ORDER BY a.id LIMIT 2", {}, { database: database() })
+      .executeQuery(
+        'MATCH (a:Official) WHERE a.mergedInto IS NULL RETURN a.id AS id ORDER BY a.id LIMIT 2',
+        {},
+        { database: database() },
+      )
       .then((r) => ({ rows: r.records.map((x) => x.get('id') as string) }));
     expect(rows).toHaveLength(2);
-    await api.ok('mutation($k: ID!, $m: [ID!]!) { mergeActors(keepId: $k, mergeIds: $m) { actor { id } } }', { k: rows[0], m: [rows[1]] });
+    await api.ok('mutation($k: ID!, $m: [ID!]!) { mergeActors(keepId: $k, mergeIds: $m) { actor { id } } }', {
+      k: rows[0],
+      m: [rows[1]],
+    });
     const merged = await runQuery(5);
     expect(merged).toHaveLength(1);
     expect(merged[0]!.get('mergedId')).toBe(rows[1]);
@@ -109,8 +120,10 @@ describe('neo4j/queries.cypher', () => {
 describe('neo4j/diplograph.grass', () => {
   const grass = readFileSync('neo4j/diplograph.grass', 'utf8');
   it('styles every actor kind, Event and Article, and every relation of the ontology', () => {
-    for (const label of [...ACTOR_KIND_LABELS.values(), 'Event', 'Article']) expect(grass).toMatch(new RegExp(`^node\\.${label} \\{[^}]*color: #[0-9A-F]{6};`, 'm'));
-    for (const rel of RELATION_NAMES) expect(grass).toMatch(new RegExp(`^relationship\\.${rel} \\{[^}]*caption: "<type> \\{count\\}";`, 'm'));
+    for (const label of [...ACTOR_KIND_LABELS.values(), 'Event', 'Article'])
+      expect(grass).toMatch(new RegExp(`^node\\.${label} \\{[^}]*color: #[0-9A-F]{6};`, 'm'));
+    for (const rel of RELATION_NAMES)
+      expect(grass).toMatch(new RegExp(`^relationship\\.${rel} \\{[^}]*caption: "<type> \\{count\\}";`, 'm'));
     expect(grass).toMatch(/^node\.Actor \{[^}]*caption: "\{name\}";/m);
     // Balanced braces, one rule per selector.
     expect(grass.split('{').length).toBe(grass.split('}').length);

@@ -35,7 +35,11 @@ afterAll(async () => {
 });
 
 /** Raw HTTP (fetch would normalise ../ away before sending). */
-function get(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+function get(
+  path: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = request(`${base}${path}`, { method, headers, path }, (res) => {
       const chunks: Buffer[] = [];
@@ -90,7 +94,17 @@ describe('the explorer handler', () => {
   });
 
   it('reaches nothing outside the build', async () => {
-    for (const path of ['/explorer/../package.json', '/explorer/%2e%2e/package.json', '/explorer/assets/..%2f..%2fpackage.json', '/explorer/..%5cpackage.json', '/explorer/%00', '/explorer/nope.js', '/explorer/assets/', '/explorer//etc/passwd', '/explorer/%E0%A4%A']) {
+    for (const path of [
+      '/explorer/../package.json',
+      '/explorer/%2e%2e/package.json',
+      '/explorer/assets/..%2f..%2fpackage.json',
+      '/explorer/..%5cpackage.json',
+      '/explorer/%00',
+      '/explorer/nope.js',
+      '/explorer/assets/',
+      '/explorer//etc/passwd',
+      '/explorer/%E0%A4%A',
+    ]) {
       const res = await get(path);
       expect(res.status, path).toBe(404);
       expect(res.body.toString('utf8')).not.toContain('"name"');
@@ -100,7 +114,8 @@ describe('the explorer handler', () => {
   });
 
   it('leaves other paths alone', async () => {
-    for (const path of ['/', '/graphql', '/explorers', '/explorer.js']) expect((await get(path)).headers['x-handled'], path).toBe('no');
+    for (const path of ['/', '/graphql', '/explorers', '/explorer.js'])
+      expect((await get(path)).headers['x-handled'], path).toBe('no');
   });
 
   it('says how to build the page when it is missing and building is off', async () => {

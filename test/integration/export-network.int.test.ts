@@ -34,25 +34,53 @@ describe('readNetwork', () => {
     expect(accuses!.incidentIds).toHaveLength(1);
     expect(accuses!.incidentIds[0]).toMatch(/^incident:/);
     // China's denials answer it: the response link is exported as the edge answered
-    expect(graph.edges.find((e) => e.id === 'country:CHN|DENIES|country:USA')!.respondsTo).toContain('country:USA|ACCUSES|country:CHN');
-    const byReports = await readNetwork(driver, { from: null, to: null, relations: ['ACCUSES'], measure: 'REPORTS' }, database());
-    expect(byReports.edges.find((e) => e.id === 'country:USA|ACCUSES|country:CHN')).toMatchObject({ count: 2, reports: 2, incidents: 1 });
+    expect(graph.edges.find((e) => e.id === 'country:CHN|DENIES|country:USA')!.respondsTo).toContain(
+      'country:USA|ACCUSES|country:CHN',
+    );
+    const byReports = await readNetwork(
+      driver,
+      { from: null, to: null, relations: ['ACCUSES'], measure: 'REPORTS' },
+      database(),
+    );
+    expect(byReports.edges.find((e) => e.id === 'country:USA|ACCUSES|country:CHN')).toMatchObject({
+      count: 2,
+      reports: 2,
+      incidents: 1,
+    });
     expect(accuses!.firstDate! <= accuses!.lastDate!).toBe(true);
-    expect(graph.nodes.find((n) => n.id === 'country:CHN')).toEqual({ id: 'country:CHN', name: 'China', kind: 'COUNTRY', country: 'CHN' });
+    expect(graph.nodes.find((n) => n.id === 'country:CHN')).toEqual({
+      id: 'country:CHN',
+      name: 'China',
+      kind: 'COUNTRY',
+      country: 'CHN',
+    });
     const ids = new Set(graph.nodes.map((n) => n.id));
     for (const e of graph.edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
     // Affiliations (REPRESENTS, MEMBER_OF, PART_OF) are not relations of the network.
-    expect(graph.edges.every((e) => !['REPRESENTS', 'MEMBER_OF', 'PART_OF', 'MENTIONS'].includes(e.relation))).toBe(true);
+    expect(graph.edges.every((e) => !['REPRESENTS', 'MEMBER_OF', 'PART_OF', 'MENTIONS'].includes(e.relation))).toBe(
+      true,
+    );
   });
 
   it('counts edges from the events in a date range, and they agree with the stored network over all time', async () => {
     const stored = await readNetwork(driver, { from: null, to: null, relations: null }, database());
     const allTime = await readNetwork(driver, { from: '1900-01-01', to: '2100-12-31', relations: null }, database());
-    const key = (e: { id: string; count: number; reports: number; firstDate: string | null; lastDate: string | null; incidentIds: string[]; respondsTo: string[] }) =>
-      `${e.id}:${e.count}:${e.reports}:${e.firstDate}:${e.lastDate}:${e.incidentIds.join()}:${e.respondsTo.join()}`;
+    const key = (e: {
+      id: string;
+      count: number;
+      reports: number;
+      firstDate: string | null;
+      lastDate: string | null;
+      incidentIds: string[];
+      respondsTo: string[];
+    }) => `${e.id}:${e.count}:${e.reports}:${e.firstDate}:${e.lastDate}:${e.incidentIds.join()}:${e.respondsTo.join()}`;
     expect(allTime.edges.map(key).sort()).toEqual(stored.edges.map(key).sort());
 
-    const in2021 = await readNetwork(driver, { from: '2021-01-01', to: '2021-12-31', relations: ['ACCUSES', 'CONDEMNS', 'DENIES'] }, database());
+    const in2021 = await readNetwork(
+      driver,
+      { from: '2021-01-01', to: '2021-12-31', relations: ['ACCUSES', 'CONDEMNS', 'DENIES'] },
+      database(),
+    );
     expect(in2021.edges.length).toBeGreaterThan(0);
     for (const e of in2021.edges) {
       expect(['ACCUSES', 'CONDEMNS', 'DENIES']).toContain(e.relation);
@@ -76,9 +104,17 @@ describe('diplograph export', () => {
       back.forEachEdge((_e, a) => expect(['ACCUSES', 'CONDEMNS']).toContain(a.relation));
       expect(back.getNodeAttribute('country:CHN', 'kind')).toBe('COUNTRY');
 
-      expect(await run(['--format', 'csv', '--from', '2021-07-01', '--to', '2021-07-31', '--out', join(dir, 'july.csv')])).toBe(0);
-      const edges = parseCsv(readFileSync(join(dir, 'july.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
-      const nodes = parseCsv(readFileSync(join(dir, 'july.nodes.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+      expect(
+        await run(['--format', 'csv', '--from', '2021-07-01', '--to', '2021-07-31', '--out', join(dir, 'july.csv')]),
+      ).toBe(0);
+      const edges = parseCsv(readFileSync(join(dir, 'july.csv'), 'utf8'), { columns: true }) as Record<
+        string,
+        string
+      >[];
+      const nodes = parseCsv(readFileSync(join(dir, 'july.nodes.csv'), 'utf8'), { columns: true }) as Record<
+        string,
+        string
+      >[];
       expect(edges.length).toBeGreaterThan(0);
       expect(edges.every((e) => e.firstDate! >= '2021-07-01' && e.lastDate! <= '2021-07-31')).toBe(true);
       const nodeIds = new Set(nodes.map((n) => n.Id));

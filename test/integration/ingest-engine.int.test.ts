@@ -42,14 +42,18 @@ beforeAll(async () => {
 
 const seedText = readFileSync(new URL('../../seed/dawn-2021-07-21-china-hack-claims.txt', import.meta.url), 'utf8');
 // The Reuters report of the same affair (test/gold/dev), a second article to send while the engine is down.
-const reutersText = readFileSync(new URL('../../test/gold/dev/articles/reuters-2021-07-20-china-dismisses-hacking-accusation.txt', import.meta.url), 'utf8');
+const reutersText = readFileSync(
+  new URL('../../test/gold/dev/articles/reuters-2021-07-20-china-dismisses-hacking-accusation.txt', import.meta.url),
+  'utf8',
+);
 
 const INGEST = `mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { status warnings article { id } events { relation } } }`;
 
 /** What the graph holds of one article: the article node and its events. */
 async function stored(driver: Driver, id: string): Promise<{ articles: number; events: number; graphEvents: number }> {
   const db = testTarget().database;
-  const q = (cypher: string) => driver.executeQuery(cypher, { id }, { database: db }).then((r) => Number(r.records[0]!.get(0)));
+  const q = (cypher: string) =>
+    driver.executeQuery(cypher, { id }, { database: db }).then((r) => Number(r.records[0]!.get(0)));
   return {
     articles: await q('MATCH (a:Article {id: $id}) RETURN count(a)'),
     events: await q('MATCH (e:Event {articleId: $id}) RETURN count(e)'),
@@ -61,7 +65,14 @@ function runIngest(args: string[], corenlpUrl: string): Promise<{ code: number |
   const t = testTarget();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['bin/diplograph.js', 'ingest', '--workers', '1', ...args], {
-      env: { ...process.env, NEO4J_URI: t.uri, NEO4J_USER: t.user, NEO4J_PASSWORD: t.password, NEO4J_DATABASE: t.database ?? '', CORENLP_URL: corenlpUrl },
+      env: {
+        ...process.env,
+        NEO4J_URI: t.uri,
+        NEO4J_USER: t.user,
+        NEO4J_PASSWORD: t.password,
+        NEO4J_DATABASE: t.database ?? '',
+        CORENLP_URL: corenlpUrl,
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -74,7 +85,9 @@ function runIngest(args: string[], corenlpUrl: string): Promise<{ code: number |
 describe('ingestArticle with the engine', () => {
   it('stores the article with events read on the dependency graph', async () => {
     const api = createTestApi(graph(), testTarget().database, {}, testParser());
-    const r = (await api.ok(INGEST, { input: { id: 'engine-up', text: seedText, outlet: 'Dawn', publishedAt: '2021-07-21' } })).ingestArticle;
+    const r = (
+      await api.ok(INGEST, { input: { id: 'engine-up', text: seedText, outlet: 'Dawn', publishedAt: '2021-07-21' } })
+    ).ingestArticle;
     expect(r.status).toBe('CREATED');
     expect(r.warnings.some((w: string) => w.startsWith('NO_PARSE'))).toBe(false);
     const s = await stored(graph(), 'engine-up');
@@ -117,22 +130,35 @@ describe('diplograph ingest with the engine', () => {
     const before = await dumpGraph(graph());
     const a = join(tmp, 'down-a.json');
     const b = join(tmp, 'down-b.json');
-    writeFileSync(a, JSON.stringify({ id: 'cli-down-a', text: 'Britain condemned China on Tuesday.', publishedAt: '2024-05-01' }));
-    writeFileSync(b, JSON.stringify({ id: 'cli-down-b', text: seedText.replace('Beijing', 'Peking'), publishedAt: '2021-07-21' }));
+    writeFileSync(
+      a,
+      JSON.stringify({ id: 'cli-down-a', text: 'Britain condemned China on Tuesday.', publishedAt: '2024-05-01' }),
+    );
+    writeFileSync(
+      b,
+      JSON.stringify({ id: 'cli-down-b', text: seedText.replace('Beijing', 'Peking'), publishedAt: '2021-07-21' }),
+    );
     const r = await runIngest([a, b], deadUrl);
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toContain(`failed: ${a}: NLP_UNAVAILABLE: `);
     expect(r.stderr).toContain(`failed: ${b}: NLP_UNAVAILABLE: `);
     expect(r.stderr).toMatch(/ingested 0 of 2 articles .*: 0 new, 0 duplicate, 0 updated, 2 failed/);
-    for (const id of ['cli-down-a', 'cli-down-b']) expect(await stored(graph(), id)).toEqual({ articles: 0, events: 0, graphEvents: 0 });
+    for (const id of ['cli-down-a', 'cli-down-b'])
+      expect(await stored(graph(), id)).toEqual({ articles: 0, events: 0, graphEvents: 0 });
     expect(await dumpGraph(graph())).toEqual(before);
   });
 
   it('with CORENLP_URL=none stores without a parse and says so once', async () => {
     const a = join(tmp, 'none-a.json');
     const b = join(tmp, 'none-b.json');
-    writeFileSync(a, JSON.stringify({ id: 'none-a', text: 'Britain condemned China on Tuesday.', publishedAt: '2024-05-01' }));
-    writeFileSync(b, JSON.stringify({ id: 'none-b', text: 'Japan criticised Russia on Monday.', publishedAt: '2024-05-01' }));
+    writeFileSync(
+      a,
+      JSON.stringify({ id: 'none-a', text: 'Britain condemned China on Tuesday.', publishedAt: '2024-05-01' }),
+    );
+    writeFileSync(
+      b,
+      JSON.stringify({ id: 'none-b', text: 'Japan criticised Russia on Monday.', publishedAt: '2024-05-01' }),
+    );
     const r = await runIngest([a, b], 'none');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr.match(/warning: NO_PARSE: CORENLP_URL=none/g)).toHaveLength(1);

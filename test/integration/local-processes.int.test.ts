@@ -67,8 +67,16 @@ function env(over: Record<string, string> = {}): NodeJS.ProcessEnv {
 }
 
 /** `diplograph neo4j ACTION` to completion. */
-function neo4jCli(action: string, over: Record<string, string> = {}): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [join(repo, 'bin/diplograph.js'), 'neo4j', action], { cwd: repo, env: env(over), encoding: 'utf8', timeout: 240_000 });
+function neo4jCli(
+  action: string,
+  over: Record<string, string> = {},
+): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [join(repo, 'bin/diplograph.js'), 'neo4j', action], {
+    cwd: repo,
+    env: env(over),
+    encoding: 'utf8',
+    timeout: 240_000,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -83,7 +91,11 @@ function status(): { code: number | null; running: boolean; pid: number | null }
 }
 
 async function startServe(): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, [join(repo, 'bin/diplograph.js'), 'serve'], { cwd: repo, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(repo, 'bin/diplograph.js'), 'serve'], {
+    cwd: repo,
+    env: env(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
@@ -147,13 +159,19 @@ describe('the local Neo4j process', () => {
     // Another home on the same port: refused before a JVM is started, with its code.
     const clash = neo4jCli('start', { DIPLOGRAPH_HOME: join(tmp, 'other') });
     expect(clash.code).toBe(1);
-    expect(clash.err).toMatch(new RegExp(`diplograph neo4j: PORT_IN_USE: the Bolt port ${ports.bolt} is already in use`));
+    expect(clash.err).toMatch(
+      new RegExp(`diplograph neo4j: PORT_IN_USE: the Bolt port ${ports.bolt} is already in use`),
+    );
 
     // The same store under another spelling of its home, on free ports: the new JVM cannot have the
     // store lock, and the start says so (it does not report the other server as up).
     const link = join(tmp, 'link');
     symlinkSync(home, link);
-    const locked = neo4jCli('start', { DIPLOGRAPH_HOME: link, DIPLOGRAPH_NEO4J_BOLT_PORT: String(await freePort()), DIPLOGRAPH_NEO4J_HTTP_PORT: String(await freePort()) });
+    const locked = neo4jCli('start', {
+      DIPLOGRAPH_HOME: link,
+      DIPLOGRAPH_NEO4J_BOLT_PORT: String(await freePort()),
+      DIPLOGRAPH_NEO4J_HTTP_PORT: String(await freePort()),
+    });
     expect(locked.code, locked.out + locked.err).toBe(1);
     expect(locked.err).toContain('diplograph neo4j: STORE_LOCKED: another process holds the store lock');
     expect(alive(second)).toBe(true);
@@ -169,10 +187,15 @@ describe('the local Neo4j process', () => {
     // A program that takes connections and never answers: not a CoreNLP, and in the way of one.
     const held = new Set<Socket>();
     const squatter: Server = createServer((socket) => void held.add(socket));
-    const port = await new Promise<number>((r) => squatter.listen(0, '127.0.0.1', () => r((squatter.address() as { port: number }).port)));
+    const port = await new Promise<number>((r) =>
+      squatter.listen(0, '127.0.0.1', () => r((squatter.address() as { port: number }).port)),
+    );
     try {
       const opts = defaultCoreNlpOptions({ home: join(tmp, 'corenlp'), port });
-      await expect(startCoreNlpProcess(opts)).rejects.toMatchObject({ code: 'PORT_IN_USE', message: expect.stringContaining(`port ${port} is already in use`) });
+      await expect(startCoreNlpProcess(opts)).rejects.toMatchObject({
+        code: 'PORT_IN_USE',
+        message: expect.stringContaining(`port ${port} is already in use`),
+      });
       expect(existsSync(join(tmp, 'corenlp', 'run', 'corenlp.pid'))).toBe(false);
     } finally {
       for (const socket of held) socket.destroy();

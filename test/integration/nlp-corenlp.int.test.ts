@@ -12,12 +12,24 @@ import { createServer } from 'node:net';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { CoreNlpClient } from '../../src/nlp/client.ts';
 import { NlpError } from '../../src/nlp/errors.ts';
-import { coreNlpReady, defaultCoreNlpOptions, LocalCoreNlp, runningCoreNlpPid, startCoreNlpProcess, stopLocalCoreNlp } from '../../src/nlp/local-corenlp.ts';
+import {
+  coreNlpReady,
+  defaultCoreNlpOptions,
+  LocalCoreNlp,
+  runningCoreNlpPid,
+  startCoreNlpProcess,
+  stopLocalCoreNlp,
+} from '../../src/nlp/local-corenlp.ts';
 import type { NlpDocument, NlpSentence } from '../../src/nlp/types.ts';
 import { textInputBody } from '../../src/eval/gold.ts';
 
 const server = inject('corenlp');
-const article = textInputBody(readFileSync(join(import.meta.dirname, '../gold/dev/articles/ap-2024-11-26-russia-expels-british-diplomat.txt'), 'utf8'));
+const article = textInputBody(
+  readFileSync(
+    join(import.meta.dirname, '../gold/dev/articles/ap-2024-11-26-russia-expels-british-diplomat.txt'),
+    'utf8',
+  ),
+);
 
 function freePort(): Promise<number> {
   return new Promise((res, rej) => {
@@ -76,11 +88,14 @@ describe('CoreNLP client on a real server', () => {
     }
     expect(tokens).toBeGreaterThan(200);
     expect(doc.sentences.map((s) => s.index)).toEqual(doc.sentences.map((_, i) => i));
-    expect(doc.sentences.flatMap((s) => s.entities).some((m) => m.text === 'Edward Pryor Wilkes' && m.ner === 'PERSON')).toBe(true);
+    expect(
+      doc.sentences.flatMap((s) => s.entities).some((m) => m.text === 'Edward Pryor Wilkes' && m.ner === 'PERSON'),
+    ).toBe(true);
   });
 
   it('ends a sentence at a newline (headlines and captions have no full stop) and gives enhanced++ relations', async () => {
-    const text = 'Britain condemns Chinese hacking\nChina was condemned by Britain and Australia on Monday.\nThe United States and Japan rejected the claims of North Korea.';
+    const text =
+      'Britain condemns Chinese hacking\nChina was condemned by Britain and Australia on Monday.\nThe United States and Japan rejected the claims of North Korea.';
     const doc: NlpDocument = await client.annotate(text);
     expect(doc.sentences.map(words)).toEqual([
       'Britain condemns Chinese hacking',
@@ -111,9 +126,21 @@ describe('CoreNLP client on a real server', () => {
 
   it('maps failures to codes: unreachable, refused credentials, timeout', async () => {
     const dead = await freePort();
-    expect(await codeOf(new CoreNlpClient({ servers: [{ url: `http://127.0.0.1:${dead}` }], retries: 1 }).annotate('Britain condemned China.'))).toBe('NLP_UNAVAILABLE');
-    expect(await codeOf(new CoreNlpClient({ servers: [{ ...server, password: 'wrong' }] }).annotate('Britain condemned China.'))).toBe(server.user ? 'NLP_BAD_RESPONSE' : 'no error');
-    expect(await codeOf(new CoreNlpClient({ servers: [server], timeoutMs: 1, retries: 0 }).annotate(article))).toBe('NLP_TIMEOUT');
+    expect(
+      await codeOf(
+        new CoreNlpClient({ servers: [{ url: `http://127.0.0.1:${dead}` }], retries: 1 }).annotate(
+          'Britain condemned China.',
+        ),
+      ),
+    ).toBe('NLP_UNAVAILABLE');
+    expect(
+      await codeOf(
+        new CoreNlpClient({ servers: [{ ...server, password: 'wrong' }] }).annotate('Britain condemned China.'),
+      ),
+    ).toBe(server.user ? 'NLP_BAD_RESPONSE' : 'no error');
+    expect(await codeOf(new CoreNlpClient({ servers: [server], timeoutMs: 1, retries: 0 }).annotate(article))).toBe(
+      'NLP_TIMEOUT',
+    );
   });
 });
 
@@ -129,12 +156,19 @@ describe('two real servers', () => {
     opts.port = await freePort();
     const second = await startCoreNlpProcess(opts);
     const dead = await freePort();
-    const client = new CoreNlpClient({ servers: [server, second.server, { url: `http://127.0.0.1:${dead}` }], downForMs: 60_000 });
+    const client = new CoreNlpClient({
+      servers: [server, second.server, { url: `http://127.0.0.1:${dead}` }],
+      downForMs: 60_000,
+    });
     const paragraphs = article.split('\n').filter((p) => p.trim().split(' ').length > 8);
     const docs: NlpDocument[] = [];
     for (let i = 0; i < 24; i += 1) docs.push(await client.annotate(paragraphs[i % paragraphs.length]!));
     expect(docs.every((d) => d.sentences.length > 0)).toBe(true);
-    const [a, b, c] = client.stats() as [ReturnType<CoreNlpClient['stats']>[number], ReturnType<CoreNlpClient['stats']>[number], ReturnType<CoreNlpClient['stats']>[number]];
+    const [a, b, c] = client.stats() as [
+      ReturnType<CoreNlpClient['stats']>[number],
+      ReturnType<CoreNlpClient['stats']>[number],
+      ReturnType<CoreNlpClient['stats']>[number],
+    ];
     expect(a.requests - a.failures).toBeGreaterThanOrEqual(8);
     expect(b.requests - b.failures).toBeGreaterThanOrEqual(8);
     expect(a.requests + b.requests - a.failures - b.failures).toBe(24);
@@ -150,10 +184,16 @@ describe('the local server', () => {
 
   it('leaves no Java process after SIGTERM, and a supervised server comes back after it dies and after N documents', async () => {
     const port = await freePort();
-    const local = new LocalCoreNlp(defaultCoreNlpOptions({ home, port, heap: '2g', restartAfterDocs: 3, log: () => {} }));
+    const local = new LocalCoreNlp(
+      defaultCoreNlpOptions({ home, port, heap: '2g', restartAfterDocs: 3, log: () => {} }),
+    );
     const srv = await local.start();
     // The client as openNlp() wires it, with its default retries: requests wait out the restarts.
-    const client = new CoreNlpClient({ servers: [srv], onDocument: () => local.noteDocument(), beforeRequest: () => local.ready() });
+    const client = new CoreNlpClient({
+      servers: [srv],
+      onDocument: () => local.noteDocument(),
+      beforeRequest: () => local.ready(),
+    });
     try {
       // Killed from outside: the supervisor starts it again, and the next request waits for it.
       const first = local.pid!;

@@ -60,6 +60,7 @@ describe('README.md examples on the seeded demo', () => {
 
   it.each(operations.map((op) => [op.replace(/\s+/g, ' ').slice(0, 90), op]))('%s', async (_, op) => {
     const data = await api.ok(op);
-    for (const [field, value] of Object.entries(data as Record<string, unknown>)) expect(holdsSomething(value), `${field}: ${JSON.stringify(value)}`).toBe(true);
+    for (const [field, value] of Object.entries(data as Record<string, unknown>))
+      expect(holdsSomething(value), `${field}: ${JSON.stringify(value)}`).toBe(true);
   });
 });

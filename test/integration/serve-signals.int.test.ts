@@ -31,13 +31,18 @@ function alive(pid: number): boolean {
 
 const MUTATION = JSON.stringify({
   query: 'mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { status article { id } } }',
-  variables: { input: { id: 'in-flight', text: 'Britain condemned China on Tuesday over the arrests.', publishedAt: '2024-05-01' } },
+  variables: {
+    input: { id: 'in-flight', text: 'Britain condemned China on Tuesday over the arrests.', publishedAt: '2024-05-01' },
+  },
 });
 
 /** A POST /graphql whose body is sent in two halves: `finish()` sends the rest; `response` settles with the answer or the error. */
 function halfSentMutation(url: string) {
   const body = Buffer.from(MUTATION);
-  const req = request(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': body.length } });
+  const req = request(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'content-length': body.length },
+  });
   const response = new Promise<{ status: number; body: string }>((resolveRes, rejectRes) => {
     req.on('response', (res) => {
       let text = '';
@@ -53,7 +58,12 @@ function halfSentMutation(url: string) {
 }
 
 async function startApi(drainMs: number) {
-  const config = loadConfig({ PORT: '0', DIPLOGRAPH_API_KEY: 'none', DIPLOGRAPH_SEED: 'none', DIPLOGRAPH_DRAIN_MS: String(drainMs) });
+  const config = loadConfig({
+    PORT: '0',
+    DIPLOGRAPH_API_KEY: 'none',
+    DIPLOGRAPH_SEED: 'none',
+    DIPLOGRAPH_DRAIN_MS: String(drainMs),
+  });
   return startServer({ driver: graph(), database: testTarget().database, config, parser: ArticleParser.of(null) });
 }
 
@@ -61,7 +71,11 @@ describe('stopping the HTTP server', () => {
   it('lets a mutation in flight finish and answer, while refusing new connections', async () => {
     const api = await startApi(120_000);
     // A first mutation loads the extractor's dictionaries, so that the one in flight below is quick.
-    const warm = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: MUTATION.replace('in-flight', 'warm-up').replace('Britain condemned China', 'France criticised Russia') });
+    const warm = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: MUTATION.replace('in-flight', 'warm-up').replace('Britain condemned China', 'France criticised Russia'),
+    });
     expect(warm.status).toBe(200);
     const inFlight = halfSentMutation(api.url);
     await sleep(300); // the request has reached the server
@@ -73,9 +87,15 @@ describe('stopping the HTTP server', () => {
     inFlight.finish();
     const res = await inFlight.response;
     expect(res.status, res.body).toBe(200);
-    expect(JSON.parse(res.body)).toEqual({ data: { ingestArticle: { status: 'CREATED', article: { id: 'in-flight' } } } });
+    expect(JSON.parse(res.body)).toEqual({
+      data: { ingestArticle: { status: 'CREATED', article: { id: 'in-flight' } } },
+    });
     await closing;
-    const { records } = await graph().executeQuery('MATCH (a:Article {id: $id}) RETURN count(a) AS n', { id: 'in-flight' }, { database: testTarget().database });
+    const { records } = await graph().executeQuery(
+      'MATCH (a:Article {id: $id}) RETURN count(a) AS n',
+      { id: 'in-flight' },
+      { database: testTarget().database },
+    );
     expect(records[0]!.get('n').toNumber()).toBe(1);
   }, 300_000);
 
@@ -109,7 +129,11 @@ describe('the service in the background', () => {
     };
     delete env.npm_lifecycle_event; // not run by npm: as from a terminal
     // As a user types it: the shell starts the service in the background and exits (the service is reparented).
-    const sh = spawn('sh', ['-c', `"${process.execPath}" bin/diplograph.js serve > "${log}" 2>&1 &`], { cwd: repo, env, stdio: 'ignore' });
+    const sh = spawn('sh', ['-c', `"${process.execPath}" bin/diplograph.js serve > "${log}" 2>&1 &`], {
+      cwd: repo,
+      env,
+      stdio: 'ignore',
+    });
     await new Promise((r) => sh.once('exit', r));
     let out = '';
     const deadline = Date.now() + 120_000;
@@ -119,7 +143,9 @@ describe('the service in the background', () => {
     }
     expect(out).toContain('diplograph is up');
     const pid = Number(/kill -TERM (\d+)/.exec(out)?.[1]);
-    const url = /GraphQL API \+ GraphiQL\s+(http:\/\/\S+)\/graphql/.exec(out)![1]!.replace('//localhost:', '//127.0.0.1:');
+    const url = /GraphQL API \+ GraphiQL\s+(http:\/\/\S+)\/graphql/
+      .exec(out)![1]!
+      .replace('//localhost:', '//127.0.0.1:');
     try {
       await sleep(3000); // longer than the parent watch's period
       expect(alive(pid), readFileSync(log, 'utf8')).toBe(true);

@@ -42,7 +42,8 @@ interface Started {
 
 /** Starts the service as `node bin/diplograph.js serve`, or as a user does, through `npm start`. */
 async function startServe(via: 'node' | 'npm'): Promise<Started> {
-  const [cmd, args] = via === 'node' ? [process.execPath, [join(repo, 'bin/diplograph.js'), 'serve']] : ['npm', ['start', '--silent']];
+  const [cmd, args] =
+    via === 'node' ? [process.execPath, [join(repo, 'bin/diplograph.js'), 'serve']] : ['npm', ['start', '--silent']];
   const child = spawn(cmd, args, {
     cwd: repo,
     env: {
@@ -97,7 +98,11 @@ function threadNice(pid: number): { name: string; nice: number }[] {
   const dir = `/proc/${pid}/task`;
   return readdirSync(dir).map((tid) => ({
     name: readFileSync(join(dir, tid, 'comm'), 'utf8').trim(),
-    nice: Number(readFileSync(join(dir, tid, 'stat'), 'utf8').split(') ')[1]!.split(' ')[16]),
+    nice: Number(
+      readFileSync(join(dir, tid, 'stat'), 'utf8')
+        .split(') ')[1]!
+        .split(' ')[16],
+    ),
   }));
 }
 
@@ -125,7 +130,11 @@ function neo4jPid(): number {
 }
 
 async function gql(url: string, query: string): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
   return (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
 }
 

@@ -23,7 +23,10 @@ describe('store: concurrent ingests leave the graph a sequential ingest leaves',
     expect(await count(graph(), 'MATCH ()-[l:RESPONDS_TO]->() RETURN count(l)')).toBeGreaterThan(0);
 
     await wipeGraph(graph());
-    const [a, b] = await Promise.all([ingestExtractions(graph(), first, { batchSize: 25 }), ingestExtractions(graph(), second, { batchSize: 25 })]);
+    const [a, b] = await Promise.all([
+      ingestExtractions(graph(), first, { batchSize: 25 }),
+      ingestExtractions(graph(), second, { batchSize: 25 }),
+    ]);
     expect(a.failed + b.failed).toBe(0);
     expect(a.new + b.new + a.duplicate + b.duplicate).toBe(400);
     expect(await checkConsistency(graph())).toEqual([]);

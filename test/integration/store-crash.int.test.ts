@@ -22,7 +22,9 @@ describe('store: an ingest killed with SIGKILL mid-batch', () => {
     const exit = await child.exit;
     expect(exit.signal).toBe('SIGKILL');
 
-    const { records } = await graph().executeQuery('MATCH (a:Article) RETURN a.id AS id, COLLECT { MATCH (a)<-[:REPORTED_IN]-(e:Event) RETURN e.id ORDER BY e.id } AS events');
+    const { records } = await graph().executeQuery(
+      'MATCH (a:Article) RETURN a.id AS id, COLLECT { MATCH (a)<-[:REPORTED_IN]-(e:Event) RETURN e.id ORDER BY e.id } AS events',
+    );
     expect(records.length).toBeGreaterThanOrEqual(300);
     expect(records.length).toBeLessThan(N);
     expect(records.length % 100).toBe(0); // whole batches only

@@ -24,12 +24,18 @@ const WIRE = 'wire-2021-07-19-allies-accuse-china';
 
 const reuters: ArticleInput = { id: REUTERS, text: readFileSync(`test/gold/dev/articles/${REUTERS}.txt`, 'utf8') };
 const dawn: ArticleInput = {
-  id: DAWN, text: readFileSync(`seed/${DAWN}.txt`, 'utf8'), outlet: 'Dawn', publishedAt: '2021-07-21',
+  id: DAWN,
+  text: readFileSync(`seed/${DAWN}.txt`, 'utf8'),
+  outlet: 'Dawn',
+  publishedAt: '2021-07-21',
   title: 'China says Washington hack claims ‘fabricated’, condemns US allies',
 };
 // One real sentence of the Reuters report (test/gold/dev), as a third outlet carried it the day before.
 const wire: ArticleInput = {
-  id: WIRE, outlet: 'Wire copy', publishedAt: '2021-07-19', title: 'US and allies accuse China of hacking campaign',
+  id: WIRE,
+  outlet: 'Wire copy',
+  publishedAt: '2021-07-19',
+  title: 'US and allies accuse China of hacking campaign',
   text: 'The United States and its allies accused China on Monday of a global cyberespionage campaign, mustering an unusually broad coalition of countries to publicly call out Beijing for hacking.',
 };
 
@@ -43,13 +49,36 @@ const wire: ArticleInput = {
  * (China calls the US "the world champion" of cyber attacks, 20th), the denials stating it themselves.
  */
 const EXPECTED_INCIDENTS = [
-  { source: 'country:USA', plover: 'ACCUSE', target: 'country:CHN', date: '2021-07-19', reports: 3,
-    outlets: ['Dawn', 'Reuters (via SowetanLIVE)', 'Wire copy'], articles: [DAWN, REUTERS, WIRE] },
-  { source: 'country:CHN', plover: 'REJECT', target: 'country:USA', date: '2021-07-20', reports: 3,
-    outlets: ['Dawn', 'Reuters (via SowetanLIVE)'], articles: [DAWN, REUTERS] },
+  {
+    source: 'country:USA',
+    plover: 'ACCUSE',
+    target: 'country:CHN',
+    date: '2021-07-19',
+    reports: 3,
+    outlets: ['Dawn', 'Reuters (via SowetanLIVE)', 'Wire copy'],
+    articles: [DAWN, REUTERS, WIRE],
+  },
+  {
+    source: 'country:CHN',
+    plover: 'REJECT',
+    target: 'country:USA',
+    date: '2021-07-20',
+    reports: 3,
+    outlets: ['Dawn', 'Reuters (via SowetanLIVE)'],
+    articles: [DAWN, REUTERS],
+  },
 ];
 
-interface IncidentRow { id: string; source: string; plover: string; target: string; date: string; reports: number; outlets: string[]; articles: string[] }
+interface IncidentRow {
+  id: string;
+  source: string;
+  plover: string;
+  target: string;
+  date: string;
+  reports: number;
+  outlets: string[];
+  articles: string[];
+}
 
 async function incidentsOf(driver: Driver, source: string, plover: string, target: string): Promise<IncidentRow[]> {
   const { records } = await driver.executeQuery(
@@ -62,7 +91,17 @@ async function incidentsOf(driver: Driver, source: string, plover: string, targe
   return records.map((r) => ({ ...(r.toObject() as IncidentRow), reports: Number(r.get('reports')) }));
 }
 
-interface LinkRow { from: string; fromRelation: string; fromSource: string; to: string; toRelation: string; toSource: string; kind: string; fromArticle: string; cue: string | null }
+interface LinkRow {
+  from: string;
+  fromRelation: string;
+  fromSource: string;
+  to: string;
+  toRelation: string;
+  toSource: string;
+  kind: string;
+  fromArticle: string;
+  cue: string | null;
+}
 
 async function links(driver: Driver): Promise<LinkRow[]> {
   const { records } = await driver.executeQuery(
@@ -88,10 +127,15 @@ describe('store: incidents and exchanges of the 2021 Exchange-hack attribution',
       expect(got.map(({ id: _id, ...rest }) => rest)).toEqual([want]);
     }
     // the network counts both: three reports of one accusation
-    expect(await networkRel(graph(), 'country:USA', 'ACCUSES', 'country:CHN')).toMatchObject({ count: 3, incidents: 1 });
+    expect(await networkRel(graph(), 'country:USA', 'ACCUSES', 'country:CHN')).toMatchObject({
+      count: 3,
+      incidents: 1,
+    });
     expect(await networkRel(graph(), 'country:CHN', 'DENIES', 'country:USA')).toMatchObject({ count: 3, incidents: 1 });
     // fewer incidents than reports overall, and every countable event in exactly one (the check above)
-    const { records } = await graph().executeQuery('MATCH (i:Incident) WITH count(i) AS n MATCH (e:Event {negated: false}) RETURN n, count(e) AS events');
+    const { records } = await graph().executeQuery(
+      'MATCH (i:Incident) WITH count(i) AS n MATCH (e:Event {negated: false}) RETURN n, count(e) AS events',
+    );
     expect(Number(records[0]!.get('n'))).toBeLessThan(Number(records[0]!.get('events')));
 
     const all = await links(graph());
@@ -110,37 +154,60 @@ describe('store: incidents and exchanges of the 2021 Exchange-hack attribution',
     // the counter-accusation (China calls the US the "world champion" of cyber attacks) answers the accusation
     const counter = all.filter((l) => l.fromRelation === 'ACCUSES' && l.fromSource === 'country:CHN');
     expect(counter).toHaveLength(1);
-    expect(counter[0]).toMatchObject({ toRelation: 'ACCUSES', toSource: 'country:USA', kind: 'stated', fromArticle: DAWN });
+    expect(counter[0]).toMatchObject({
+      toRelation: 'ACCUSES',
+      toSource: 'country:USA',
+      kind: 'stated',
+      fromArticle: DAWN,
+    });
     // the Chinese embassy in New Zealand calling the allegations "totally groundless" answers New Zealand
-    expect(all.filter((l) => l.fromSource === 'agency:chn:embassy-in-nzl')).toMatchObject([{ fromRelation: 'DENIES', toSource: 'country:NZL', kind: 'stated' }]);
+    expect(all.filter((l) => l.fromSource === 'agency:chn:embassy-in-nzl')).toMatchObject([
+      { fromRelation: 'DENIES', toSource: 'country:NZL', kind: 'stated' },
+    ]);
     // nothing answers from the accusing side: the US accused first
     expect(all.filter((l) => l.fromSource === 'country:USA')).toEqual([]);
   });
 
   it('an update, a delete and a merge keep incidents and exchanges exact', async () => {
     // update: the wire copy changes and no longer carries the accusation
-    const updated = await ingestArticles(graph(), [{ ...wire, text: wire.text!.replace('accused China', 'spoke about China') }], { parser });
+    const updated = await ingestArticles(
+      graph(),
+      [{ ...wire, text: wire.text!.replace('accused China', 'spoke about China') }],
+      { parser },
+    );
     expect(updated.results[0]!.status).toBe('updated');
-    expect((await incidentsOf(graph(), 'country:USA', 'ACCUSE', 'country:CHN')).map((i) => [i.reports, i.articles])).toEqual([[2, [DAWN, REUTERS]]]);
+    expect(
+      (await incidentsOf(graph(), 'country:USA', 'ACCUSE', 'country:CHN')).map((i) => [i.reports, i.articles]),
+    ).toEqual([[2, [DAWN, REUTERS]]]);
     expect(await checkConsistency(graph())).toEqual([]);
 
     // delete: without Reuters, its headline denial and Zhao's "smears" go, and their links with them
     expect(await deleteArticle(graph(), REUTERS)).toBe(true);
-    expect((await incidentsOf(graph(), 'country:USA', 'ACCUSE', 'country:CHN')).map((i) => [i.reports, i.outlets])).toEqual([[1, ['Dawn']]]);
+    expect(
+      (await incidentsOf(graph(), 'country:USA', 'ACCUSE', 'country:CHN')).map((i) => [i.reports, i.outlets]),
+    ).toEqual([[1, ['Dawn']]]);
     expect((await incidentsOf(graph(), 'country:CHN', 'REJECT', 'country:USA')).map((i) => i.reports)).toEqual([2]);
     expect((await links(graph())).filter((l) => l.fromArticle === REUTERS)).toEqual([]);
     expect(await checkConsistency(graph())).toEqual([]);
 
     // merge (an official into his country: forced): Zhao's denials become China's, in China's incidents;
     // the exchange is relinked in the same transaction
-    await mergeActors(createRunner(graph()), { keepId: 'country:CHN', mergeIds: ['official:chn:zhao-lijian'], force: true, by: 'test' });
+    await mergeActors(createRunner(graph()), {
+      keepId: 'country:CHN',
+      mergeIds: ['official:chn:zhao-lijian'],
+      force: true,
+      by: 'test',
+    });
     expect(await incidentsOf(graph(), 'official:chn:zhao-lijian', 'REJECT', 'country:USA')).toEqual([]);
     const chinaDenials = await incidentsOf(graph(), 'country:CHN', 'REJECT', 'country:USA');
     expect(chinaDenials.reduce((n, i) => n + i.reports, 0)).toBe(3);
     expect(await checkConsistency(graph())).toEqual([]);
 
     // and the same articles again, concurrently with their duplicates: nothing moves
-    await Promise.all([ingestArticles(graph(), [reuters], { parser }), ingestArticles(graph(), [reuters, dawn], { parser })]);
+    await Promise.all([
+      ingestArticles(graph(), [reuters], { parser }),
+      ingestArticles(graph(), [reuters, dawn], { parser }),
+    ]);
     expect(await checkConsistency(graph())).toEqual([]);
   });
 
@@ -151,7 +218,12 @@ describe('store: incidents and exchanges of the 2021 Exchange-hack attribution',
     await graph().executeQuery('MATCH ()-[l:RESPONDS_TO]->() DELETE l');
     await graph().executeQuery('MATCH (:Actor)-[r]->(:Actor) WHERE r.incidents IS NOT NULL REMOVE r.incidents');
     const problems = new Set((await checkConsistency(graph())).map((p) => p.problem));
-    expect([...problems].sort()).toEqual(['incident-grouping', 'incident-membership', 'network-incidents', 'response-missing']);
+    expect([...problems].sort()).toEqual([
+      'incident-grouping',
+      'incident-membership',
+      'network-incidents',
+      'response-missing',
+    ]);
     expect(await backfillDerived(graph(), undefined, 5)).toBeGreaterThan(5);
     expect(await checkConsistency(graph())).toEqual([]);
     expect(await links(graph())).toEqual(before);

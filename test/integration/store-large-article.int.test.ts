@@ -34,7 +34,11 @@ describe('a very long article', () => {
     expect(results[0]).toMatchObject({ status: 'failed', error: { code: 'TOO_MANY_EVENTS' } });
     const session = driver().session({ database: testTarget().database });
     try {
-      expect((await session.run('MATCH (a:Article {id: $id}) RETURN count(a) AS n', { id: 'huge' })).records[0]!.get('n').toNumber()).toBe(0);
+      expect(
+        (await session.run('MATCH (a:Article {id: $id}) RETURN count(a) AS n', { id: 'huge' })).records[0]!.get(
+          'n',
+        ).toNumber(),
+      ).toBe(0);
     } finally {
       await session.close();
     }
@@ -44,17 +48,25 @@ describe('a very long article', () => {
     // Most of MAX_EVENTS_PER_ARTICLE events, in a text longer than MAX_STORED_TEXT_CHARS.
     const text = longArticle(200_000);
     const result = extract({ id: 'large', text, publishedAt: '2021-07-21' });
-    const long = { ...result, article: { ...result.article, text: `${result.article.text}\n\n${'Nothing more happened. '.repeat(20_000)}` } };
+    const long = {
+      ...result,
+      article: { ...result.article, text: `${result.article.text}\n\n${'Nothing more happened. '.repeat(20_000)}` },
+    };
     expect(long.article.text.length).toBeGreaterThan(MAX_STORED_TEXT_CHARS);
     expect(result.events.length).toBeGreaterThan(MAX_EVENTS_PER_ARTICLE / 2);
     const t0 = performance.now();
     const { results } = await ingestExtractions(driver(), [long], { database: testTarget().database });
-    console.log(`${long.article.text.length} characters, ${result.events.length} events: written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `${long.article.text.length} characters, ${result.events.length} events: written in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
     expect(results[0]).toMatchObject({ status: 'new', articleId: 'large' });
     expect(results[0]!.warnings.some((w) => w.startsWith('TEXT_TRUNCATED'))).toBe(true);
     const session = driver().session({ database: testTarget().database });
     try {
-      const r = await session.run('MATCH (a:Article {id: $id}) RETURN size(a.text) AS chars, COUNT { (a)<-[:REPORTED_IN]-(:Event) } AS events', { id: 'large' });
+      const r = await session.run(
+        'MATCH (a:Article {id: $id}) RETURN size(a.text) AS chars, COUNT { (a)<-[:REPORTED_IN]-(:Event) } AS events',
+        { id: 'large' },
+      );
       expect(r.records[0]!.get('chars').toNumber()).toBe(MAX_STORED_TEXT_CHARS);
       expect(r.records[0]!.get('events').toNumber()).toBe(results[0]!.eventIds.length);
     } finally {

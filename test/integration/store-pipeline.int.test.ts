@@ -15,17 +15,28 @@ describe('store: the ingest pipeline on the gold articles and seed/', () => {
   it('ingests every article once, consistently; a second run is all duplicates', async () => {
     // The recorded parses of the gold texts spare most requests; the run's CoreNLP parses the rest.
     const parser = testParser({ store: loadEvalParses(false), maxStored: Number.POSITIVE_INFINITY });
-    const first = summarize(await runPipeline(graph(), readInputs(['test/gold/dev/articles', 'seed']), { parser, batchSize: 7, workers: 1 }));
+    const first = summarize(
+      await runPipeline(graph(), readInputs(['test/gold/dev/articles', 'seed']), { parser, batchSize: 7, workers: 1 }),
+    );
     expect(first.failed).toBe(0);
     expect(first.new).toBeGreaterThan(10);
     expect(first.events).toBeGreaterThan(0);
     expect(await count(graph(), 'MATCH (a:Article) RETURN count(a)')).toBe(first.new);
-    expect(await count(graph(), 'MATCH (a:Article {id: "dawn-2021-07-21-china-hack-claims", outlet: "Dawn"}) RETURN count(a)')).toBe(1);
+    expect(
+      await count(
+        graph(),
+        'MATCH (a:Article {id: "dawn-2021-07-21-china-hack-claims", outlet: "Dawn"}) RETURN count(a)',
+      ),
+    ).toBe(1);
     expect(await checkConsistency(graph())).toEqual([]);
     // The parses reached the extraction thread: some events were read on the dependency graph.
-    expect(await count(graph(), 'MATCH (e:Event) WHERE e.rule STARTS WITH "graph:" RETURN count(e)')).toBeGreaterThan(0);
+    expect(await count(graph(), 'MATCH (e:Event) WHERE e.rule STARTS WITH "graph:" RETURN count(e)')).toBeGreaterThan(
+      0,
+    );
 
-    const again = summarize(await runPipeline(graph(), readInputs(['seed', 'test/gold/dev/articles']), { parser, batchSize: 50, workers: 0 }));
+    const again = summarize(
+      await runPipeline(graph(), readInputs(['seed', 'test/gold/dev/articles']), { parser, batchSize: 50, workers: 0 }),
+    );
     expect(again.duplicate).toBe(first.new);
     expect(again.new + again.updated + again.failed).toBe(0);
   });

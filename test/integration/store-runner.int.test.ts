@@ -18,7 +18,9 @@ describe('store runner', () => {
     const runner = createRunner(graph(), testTarget().database);
     await expect(runner.read(WRITE)).rejects.toMatchObject({ code: 'Neo.ClientError.Statement.AccessMode' });
     // the API's reads are the store's
-    await expect(createExecutor(graph(), testTarget().database).read(WRITE)).rejects.toMatchObject({ code: 'Neo.ClientError.Statement.AccessMode' });
+    await expect(createExecutor(graph(), testTarget().database).read(WRITE)).rejects.toMatchObject({
+      code: 'Neo.ClientError.Statement.AccessMode',
+    });
     expect(await runner.read(probes)).toEqual([{ n: 0 }]);
     const [row] = await runner.write(WRITE);
     expect(typeof row!.at).toBe('string'); // driver values come back plain

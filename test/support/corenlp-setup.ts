@@ -8,7 +8,12 @@ import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { parseServers } from '../../src/nlp/client.ts';
 import type { NlpServer } from '../../src/nlp/client.ts';
-import { defaultCoreNlpOptions, startCoreNlpProcess, stopCoreNlpPid, stopLocalCoreNlp } from '../../src/nlp/local-corenlp.ts';
+import {
+  defaultCoreNlpOptions,
+  startCoreNlpProcess,
+  stopCoreNlpPid,
+  stopLocalCoreNlp,
+} from '../../src/nlp/local-corenlp.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -19,7 +19,10 @@ export function testCoreNlpUrl(): string {
 /** An ArticleParser over the run's CoreNLP, as a service or `diplograph ingest` makes one. */
 export function testParser(options: ArticleParserOptions = {}): ArticleParser {
   const { url, user, password } = inject('corenlp');
-  return new ArticleParser(new CoreNlpClient({ servers: [{ url, ...(user !== undefined ? { user, password: password ?? '' } : {}) }] }), options);
+  return new ArticleParser(
+    new CoreNlpClient({ servers: [{ url, ...(user !== undefined ? { user, password: password ?? '' } : {}) }] }),
+    options,
+  );
 }
 
 /**

@@ -19,13 +19,21 @@ const query = JSON.stringify({ query: '{ __typename }' });
 describe('CORS', () => {
   it('gives a page of another origin no CORS headers by default, on the request or the preflight', async () => {
     const yoga = yogaWith();
-    const res = await yoga.fetch('http://yoga/graphql', { method: 'POST', headers: { origin: 'https://evil.example', 'content-type': 'application/json' }, body: query });
+    const res = await yoga.fetch('http://yoga/graphql', {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'content-type': 'application/json' },
+      body: query,
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
     expect(res.headers.get('access-control-allow-credentials')).toBeNull();
     const preflight = await yoga.fetch('http://yoga/graphql', {
       method: 'OPTIONS',
-      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+      headers: {
+        origin: 'https://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
     });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     expect(preflight.headers.get('access-control-allow-headers')).toBeNull();
@@ -35,14 +43,26 @@ describe('CORS', () => {
     const yoga = yogaWith({ DIPLOGRAPH_CORS_ORIGINS: 'https://analysis.example.org, http://localhost:5173' });
     const preflight = await yoga.fetch('http://yoga/graphql', {
       method: 'OPTIONS',
-      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+      headers: {
+        origin: 'http://localhost:5173',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
     });
     expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     expect(preflight.headers.get('access-control-allow-headers')).toBe('content-type, authorization');
     expect(preflight.headers.get('access-control-allow-credentials')).toBeNull();
-    const named = await yoga.fetch('http://yoga/graphql', { method: 'POST', headers: { origin: 'https://analysis.example.org', 'content-type': 'application/json' }, body: query });
+    const named = await yoga.fetch('http://yoga/graphql', {
+      method: 'POST',
+      headers: { origin: 'https://analysis.example.org', 'content-type': 'application/json' },
+      body: query,
+    });
     expect(named.headers.get('access-control-allow-origin')).toBe('https://analysis.example.org');
-    const other = await yoga.fetch('http://yoga/graphql', { method: 'POST', headers: { origin: 'https://analysis.example.org.evil.example', 'content-type': 'application/json' }, body: query });
+    const other = await yoga.fetch('http://yoga/graphql', {
+      method: 'POST',
+      headers: { origin: 'https://analysis.example.org.evil.example', 'content-type': 'application/json' },
+      body: query,
+    });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 
@@ -79,11 +99,16 @@ describe('GraphiQL', () => {
     }
   });
 
-  it('serves the page\'s files and Monaco\'s workers from the installed package', async () => {
+  it("serves the page's files and Monaco's workers from the installed package", async () => {
     const yoga = yogaWith();
     const html = await (await yoga.fetch('http://yoga/graphql', { headers: { accept: 'text/html' } })).text();
     const refs = [...html.matchAll(/\b(?:src|href)="(\/graphql\/graphiql\/[^"]*)"/g)].map((m) => m[1]!);
-    for (const path of [...refs, '/graphql/graphiql/editor.worker.js', '/graphql/graphiql/json.worker.js', '/graphql/graphiql/graphql.worker.js']) {
+    for (const path of [
+      ...refs,
+      '/graphql/graphiql/editor.worker.js',
+      '/graphql/graphiql/json.worker.js',
+      '/graphql/graphiql/graphql.worker.js',
+    ]) {
       const res = await yoga.fetch(`http://yoga${path}`);
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-type'), path).toMatch(/^text\/(javascript|css)/);
@@ -97,7 +122,10 @@ describe('GraphiQL', () => {
 
   it('cannot be made to run script through its options', async () => {
     const { renderGraphiQL } = await import('../../src/api/graphiql.ts');
-    const html = renderGraphiQL({ title: '</title><script>alert(1)</script>', defaultQuery: '</script><script>alert(2)</script>' });
+    const html = renderGraphiQL({
+      title: '</title><script>alert(1)</script>',
+      defaultQuery: '</script><script>alert(2)</script>',
+    });
     expect(html).not.toContain('<script>alert');
   });
 });

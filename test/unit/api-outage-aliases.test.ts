@@ -33,15 +33,25 @@ describe('during a Neo4j outage', () => {
 
   // The driver retries a write for 30 s before it gives up; a mutation must not wait for that.
   it.each([
-    ['ingestArticle', 'mutation { ingestArticle(input: { id: "outage", text: "Britain condemned China on Tuesday." }) { status } }'],
+    [
+      'ingestArticle',
+      'mutation { ingestArticle(input: { id: "outage", text: "Britain condemned China on Tuesday." }) { status } }',
+    ],
     ['deleteArticle', 'mutation { deleteArticle(id: "outage") { deleted } }'],
     ['addAlias', 'mutation { addAlias(actorId: "country:GBR", alias: "Blighty") { actor { id } } }'],
-  ])('%s gets the same 503 SERVICE_UNAVAILABLE, in seconds', async (_name, query) => {
-    const r = await post(query);
-    expect(r.body.errors?.[0]).toMatchObject({ message: 'the graph database is unavailable; retry shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } });
-    expect(r.status).toBe(503);
-    expect(r.ms).toBeLessThan(10_000);
-  }, 60_000);
+  ])(
+    '%s gets the same 503 SERVICE_UNAVAILABLE, in seconds',
+    async (_name, query) => {
+      const r = await post(query);
+      expect(r.body.errors?.[0]).toMatchObject({
+        message: 'the graph database is unavailable; retry shortly',
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      });
+      expect(r.status).toBe(503);
+      expect(r.ms).toBeLessThan(10_000);
+    },
+    60_000,
+  );
 });
 
 describe('aliases', () => {

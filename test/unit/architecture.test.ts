@@ -91,7 +91,8 @@ export function violations(imports: Import[], layers: Map<string, number>): stri
     if (!to || to === from) continue;
     const toLayer = layers.get(to);
     if (toLayer === undefined) found.push(`${file}: ${spec} (${to} has no layer in ARCHITECTURE.md)`);
-    else if (toLayer >= fromLayer) found.push(`${file}: ${spec} (${from}, layer ${fromLayer}, may not import ${to}, layer ${toLayer})`);
+    else if (toLayer >= fromLayer)
+      found.push(`${file}: ${spec} (${from}, layer ${fromLayer}, may not import ${to}, layer ${toLayer})`);
   }
   return found;
 }

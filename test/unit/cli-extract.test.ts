@@ -10,7 +10,13 @@ const bin = join(repo, 'bin/diplograph.js');
 
 // No engine in unit tests: CORENLP_URL=none, the user's explicit choice to extract without a parse.
 function runCli(args: string[], input?: string) {
-  return spawnSync(process.execPath, [bin, 'extract', ...args], { cwd: repo, input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CORENLP_URL: 'none' } });
+  return spawnSync(process.execPath, [bin, 'extract', ...args], {
+    cwd: repo,
+    input,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, CORENLP_URL: 'none' },
+  });
 }
 
 // Each test starts node processes: sized for a loaded two-core CI machine, not vitest's 5 s default.
@@ -18,10 +24,16 @@ describe('diplograph extract', { timeout: 120_000 }, () => {
   it('prints one ExtractionResult for a text file with its sidecar metadata', () => {
     const r = runCli(['seed/dawn-2021-07-21-china-hack-claims.txt']);
     expect(r.status).toBe(0);
-    const doc = JSON.parse(r.stdout) as { id: string; article: { outlet: string; publishedAt: string; dateline: string }; events: { relation: string; source: string; target: string }[] };
+    const doc = JSON.parse(r.stdout) as {
+      id: string;
+      article: { outlet: string; publishedAt: string; dateline: string };
+      events: { relation: string; source: string; target: string }[];
+    };
     expect(doc.id).toBe('dawn-2021-07-21-china-hack-claims');
     expect(doc.article).toMatchObject({ outlet: 'Dawn', publishedAt: '2021-07-21', dateline: 'BEIJING' });
-    expect(doc.events).toContainEqual(expect.objectContaining({ relation: 'ACCUSES', source: 'country:USA', target: 'country:CHN' }));
+    expect(doc.events).toContainEqual(
+      expect.objectContaining({ relation: 'ACCUSES', source: 'country:USA', target: 'country:CHN' }),
+    );
     // Without an engine, said once.
     expect(r.stderr.match(/NO_PARSE/g)).toHaveLength(1);
   });
@@ -36,10 +48,25 @@ describe('diplograph extract', { timeout: 120_000 }, () => {
     ].join('\n');
     const r = runCli(['--jsonl'], `${lines}\n`);
     expect(r.status).toBe(1);
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string | null; events?: unknown[]; error?: { code: string } });
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string | null; events?: unknown[]; error?: { code: string } });
     expect(out.map((o) => o.id)).toEqual(['ok', null, 'no-content', 'empty', 'bad-field']);
-    expect(out[0]!.events).toContainEqual(expect.objectContaining({ relation: 'CONDEMNS', source: 'country:GBR', target: 'country:CHN', date: '2021-07-19' }));
-    expect(out.slice(1).map((o) => o.error?.code)).toEqual(['MALFORMED_JSON', 'MISSING_CONTENT', 'EMPTY_INPUT', 'INVALID_FIELD']);
+    expect(out[0]!.events).toContainEqual(
+      expect.objectContaining({
+        relation: 'CONDEMNS',
+        source: 'country:GBR',
+        target: 'country:CHN',
+        date: '2021-07-19',
+      }),
+    );
+    expect(out.slice(1).map((o) => o.error?.code)).toEqual([
+      'MALFORMED_JSON',
+      'MISSING_CONTENT',
+      'EMPTY_INPUT',
+      'INVALID_FIELD',
+    ]);
     expect(r.stderr).toMatch(/4 of 5 item\(s\) failed/);
   });
 

@@ -7,15 +7,24 @@ import { PAGE_FURNITURE } from '../../src/ingest/data.ts';
 import { stateOfId } from '../../src/ingest/ids.ts';
 import { RELATION_CLASSES, RELATIONS, relationsOfClass } from '../../src/ontology.ts';
 
-const ontology = JSON.parse(readFileSync(new URL('../../schema/ontology/relations.json', import.meta.url), 'utf8')) as { relationClasses: Record<string, string>; relations: { name: string; classes: string[] }[] };
+const ontology = JSON.parse(readFileSync(new URL('../../schema/ontology/relations.json', import.meta.url), 'utf8')) as {
+  relationClasses: Record<string, string>;
+  relations: { name: string; classes: string[] }[];
+};
 
 function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? sources(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? sources(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : [],
+  );
 }
 
 describe('relation classes', () => {
   it('are a field of the ontology file, each described and used', () => {
-    expect(Object.keys(ontology.relationClasses).filter((k) => !k.startsWith('$')).sort()).toEqual([...RELATION_CLASSES].sort());
+    expect(
+      Object.keys(ontology.relationClasses)
+        .filter((k) => !k.startsWith('$'))
+        .sort(),
+    ).toEqual([...RELATION_CLASSES].sort());
     for (const cls of RELATION_CLASSES) {
       const listed = ontology.relations.filter((r) => r.classes.includes(cls)).map((r) => r.name);
       expect(listed.length, cls).toBeGreaterThan(0);
@@ -28,17 +37,24 @@ describe('relation classes', () => {
   });
 
   it('are written nowhere in the code as a literal set of relation names', () => {
-    const literal = /new Set(?:<RelationName>)?\(\[\s*'(?:ACCUSES|CONDEMNS|CHARGES|INVESTIGATES|DENIES|REJECTS|SUPPORTS|AGREES|MEETS|COOPERATES|AIDS|REQUESTS|THREATENS|PROTESTS|SANCTIONS|MOBILIZES|COERCES|ASSAULTS|CONCEDES|RETREATS)'/;
+    const literal =
+      /new Set(?:<RelationName>)?\(\[\s*'(?:ACCUSES|CONDEMNS|CHARGES|INVESTIGATES|DENIES|REJECTS|SUPPORTS|AGREES|MEETS|COOPERATES|AIDS|REQUESTS|THREATENS|PROTESTS|SANCTIONS|MOBILIZES|COERCES|ASSAULTS|CONCEDES|RETREATS)'/;
     const found = ['src', 'scripts'].flatMap(sources).filter((f) => literal.test(readFileSync(f, 'utf8')));
     expect(found).toEqual([]);
   });
 });
 
 describe('closed word lists', () => {
-  const code = ['src', 'scripts'].flatMap(sources).map((f) => readFileSync(f, 'utf8')).join('\n');
+  const code = ['src', 'scripts']
+    .flatMap(sources)
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
 
   it('every list of data/lexicon.json is read by the code (allyNouns was loaded and never read)', () => {
-    const lexicon = JSON.parse(readFileSync(new URL('../../data/lexicon.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    const lexicon = JSON.parse(readFileSync(new URL('../../data/lexicon.json', import.meta.url), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     const keys = Object.keys(lexicon).filter((k) => !k.startsWith('$'));
     expect(keys.length).toBeGreaterThan(50);
     expect(keys.filter((k) => !code.includes(`LEXICON.${k}`))).toEqual([]);
@@ -46,12 +62,20 @@ describe('closed word lists', () => {
 
   it('are not written inline as sets, arrays or word regexes in the extractor, the store, the API or the explorer', () => {
     // Three or more lower-case words in a Set or array literal, or in an anchored alternation /^(a|b|c)$/.
-    const inline = [/new Set(?:<string>)?\(\[\s*(?:'[\p{Ll}’' -]+',\s*){2,}/u, /= \[\s*(?:'[\p{Ll}’' -]+',\s*){2,}/u, /\/\^\((?:\?:)?(?:\p{Ll}[\p{Ll}’']*\|){2,}\p{Ll}[\p{Ll}’']*\)\$\//u];
+    const inline = [
+      /new Set(?:<string>)?\(\[\s*(?:'[\p{Ll}’' -]+',\s*){2,}/u,
+      /= \[\s*(?:'[\p{Ll}’' -]+',\s*){2,}/u,
+      /\/\^\((?:\?:)?(?:\p{Ll}[\p{Ll}’']*\|){2,}\p{Ll}[\p{Ll}’']*\)\$\//u,
+    ];
     // The English calendar (dates.ts) is no list a rule tunes; files.ts lists the input fields of an article.
     const exempt = new Set([join('src', 'ingest', 'dates.ts'), join('src', 'ingest', 'files.ts')]);
     const files = ['src/ingest', 'src/store', 'src/api', 'src/explorer'].flatMap(sources).filter((f) => !exempt.has(f));
     expect(files.length).toBeGreaterThan(30);
-    const found = files.flatMap((f) => readFileSync(f, 'utf8').split('\n').flatMap((line, i) => (inline.some((r) => r.test(line)) ? [`${f}:${i + 1}: ${line.trim()}`] : [])));
+    const found = files.flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (inline.some((r) => r.test(line)) ? [`${f}:${i + 1}: ${line.trim()}`] : [])),
+    );
     expect(found).toEqual([]);
   });
 });
@@ -77,7 +101,9 @@ describe('the state of an actor id', () => {
     // A company does not speak for its state; the diagnostics compare it with a gold country all the same.
     expect(stateOfId('org:chn:huawei')).toBeNull();
     expect(stateOfId('org:chn:huawei', true)).toBe('CHN');
-    const copies = ['src', 'scripts'].flatMap(sources).filter((f) => readFileSync(f, 'utf8').includes('official|agency|person'));
+    const copies = ['src', 'scripts']
+      .flatMap(sources)
+      .filter((f) => readFileSync(f, 'utf8').includes('official|agency|person'));
     expect(copies).toEqual([join('src', 'ingest', 'ids.ts')]);
   });
 });

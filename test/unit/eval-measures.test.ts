@@ -11,50 +11,115 @@ import { scoreSynthetic } from '../../src/eval/synthetic.ts';
 import type { ExtractedEvent, ExtractionResult } from '../../src/ingest/types.ts';
 import type { RelationName } from '../../src/ontology.ts';
 
-const countries = (...codes: string[]) => codes.map((c) => ({ key: c.toLowerCase(), name: c, kind: 'COUNTRY' as const, country: c }));
+const countries = (...codes: string[]) =>
+  codes.map((c) => ({ key: c.toLowerCase(), name: c, kind: 'COUNTRY' as const, country: c }));
 
 function gold(events: [string, RelationName, string, boolean?][], id = 'g'): GoldArticle {
   return {
     id,
     input: 'articles/g.txt',
     actors: countries('USA', 'CHN', 'RUS', 'GBR'),
-    events: events.map(([s, r, t, optional], i) => ({ source: s, relation: r, target: t, evidence: `e${i}`, ...(optional ? { optional } : {}) })),
+    events: events.map(([s, r, t, optional], i) => ({
+      source: s,
+      relation: r,
+      target: t,
+      evidence: `e${i}`,
+      ...(optional ? { optional } : {}),
+    })),
   };
 }
 
 let n = 0;
-function ev(source: string, relation: RelationName, target: string, extra: Partial<ExtractedEvent> = {}): ExtractedEvent {
+function ev(
+  source: string,
+  relation: RelationName,
+  target: string,
+  extra: Partial<ExtractedEvent> = {},
+): ExtractedEvent {
   n += 1;
   return {
-    id: `e${n}`, relation, plover: '', mode: '', cameo: '', score: 0, source, target, date: null, datePrecision: 'UNKNOWN', negated: false,
-    evidence: { sentence: '', start: 0, end: 0 }, sourceMention: { text: '', start: 0, end: 0 }, targetMention: { text: '', start: 0, end: 0 }, rule: 'test',
+    id: `e${n}`,
+    relation,
+    plover: '',
+    mode: '',
+    cameo: '',
+    score: 0,
+    source,
+    target,
+    date: null,
+    datePrecision: 'UNKNOWN',
+    negated: false,
+    evidence: { sentence: '', start: 0, end: 0 },
+    sourceMention: { text: '', start: 0, end: 0 },
+    targetMention: { text: '', start: 0, end: 0 },
+    rule: 'test',
     ...extra,
   };
 }
 
 function extraction(events: ExtractedEvent[], text = ''): ExtractionResult {
-  const actors = ['USA', 'CHN', 'RUS', 'GBR'].map((c) => ({ id: `country:${c}`, name: c, kind: 'COUNTRY' as const, country: c, title: null, aliases: [] }));
-  return { id: 'x', article: { title: null, outlet: null, url: null, publishedAt: null, dateline: null, text }, actors, events, warnings: [] };
+  const actors = ['USA', 'CHN', 'RUS', 'GBR'].map((c) => ({
+    id: `country:${c}`,
+    name: c,
+    kind: 'COUNTRY' as const,
+    country: c,
+    title: null,
+    aliases: [],
+  }));
+  return {
+    id: 'x',
+    article: { title: null, outlet: null, url: null, publishedAt: null, dateline: null, text },
+    actors,
+    events,
+    warnings: [],
+  };
 }
 
 describe('per-relation counts and the per-article mean', () => {
   it('counts each triple under its relation and averages the articles’ dyad F1', () => {
-    const a = scoreArticle(gold([['usa', 'ACCUSES', 'chn'], ['chn', 'DENIES', 'usa']]), extraction([ev('country:USA', 'ACCUSES', 'country:CHN'), ev('country:USA', 'SANCTIONS', 'country:RUS')]));
-    expect(a.triples.byRelation).toEqual({ ACCUSES: { tp: 1, fp: 0, fn: 0 }, DENIES: { tp: 0, fp: 0, fn: 1 }, SANCTIONS: { tp: 0, fp: 1, fn: 0 } });
-    const b = scoreArticle(gold([['gbr', 'CONDEMNS', 'rus']], 'h'), extraction([ev('country:GBR', 'CONDEMNS', 'country:RUS')]));
+    const a = scoreArticle(
+      gold([
+        ['usa', 'ACCUSES', 'chn'],
+        ['chn', 'DENIES', 'usa'],
+      ]),
+      extraction([ev('country:USA', 'ACCUSES', 'country:CHN'), ev('country:USA', 'SANCTIONS', 'country:RUS')]),
+    );
+    expect(a.triples.byRelation).toEqual({
+      ACCUSES: { tp: 1, fp: 0, fn: 0 },
+      DENIES: { tp: 0, fp: 0, fn: 1 },
+      SANCTIONS: { tp: 0, fp: 1, fn: 0 },
+    });
+    const b = scoreArticle(
+      gold([['gbr', 'CONDEMNS', 'rus']], 'h'),
+      extraction([ev('country:GBR', 'CONDEMNS', 'country:RUS')]),
+    );
     const t = totalScore([a, b]);
     expect(t.triples.byRelation.ACCUSES?.f1).toBe(1);
     expect(t.triples.byRelation.DENIES?.recall).toBe(0);
     expect(t.meanArticleDyadF1).toBeCloseTo((0.5 + 1) / 2);
     const checks = checkTargets(t, HELDOUT_TARGETS);
-    expect(checks.map((c) => c.name)).toEqual(['dyad F1', 'dyad precision', 'actor-level F1', 'per-article mean dyad F1']);
+    expect(checks.map((c) => c.name)).toEqual([
+      'dyad F1',
+      'dyad precision',
+      'actor-level F1',
+      'per-article mean dyad F1',
+    ]);
     expect(checks.find((c) => c.name === 'per-article mean dyad F1')).toMatchObject({ value: 0.75, met: true });
   });
 });
 
 describe('annotator agreement', () => {
-  const first = gold([['usa', 'ACCUSES', 'chn'], ['chn', 'DENIES', 'usa'], ['gbr', 'SUPPORTS', 'usa', true]]);
-  const second = gold([['usa', 'ACCUSES', 'chn'], ['chn', 'DENIES', 'usa', true], ['gbr', 'SUPPORTS', 'usa'], ['rus', 'CONDEMNS', 'gbr']]);
+  const first = gold([
+    ['usa', 'ACCUSES', 'chn'],
+    ['chn', 'DENIES', 'usa'],
+    ['gbr', 'SUPPORTS', 'usa', true],
+  ]);
+  const second = gold([
+    ['usa', 'ACCUSES', 'chn'],
+    ['chn', 'DENIES', 'usa', true],
+    ['gbr', 'SUPPORTS', 'usa'],
+    ['rus', 'CONDEMNS', 'gbr'],
+  ]);
 
   it('lenient: required by one and optional for the other counts neither way; absent from the other disagrees', () => {
     const a = agreement(first, second);
@@ -73,20 +138,46 @@ describe('PLV strict', () => {
   const span = (text: string, start: number) => ({ text, start, end: start + text.length });
 
   it('is right only when an event runs from the marked source to the marked target with the gold root', () => {
-    const right = ev('country:GBR', 'CONDEMNS', 'country:CHN', { sourceMention: span('Britain', 0), targetMention: span('China', 20) });
-    expect(predictStrict(row, extraction([right], marked.sentence))).toEqual({ predicted: 'ACCUSE', pairFound: true, rule: 'test' });
-    const reversed = ev('country:CHN', 'CONDEMNS', 'country:GBR', { sourceMention: span('China', 20), targetMention: span('Britain', 0) });
-    expect(predictStrict(row, extraction([reversed], marked.sentence))).toMatchObject({ predicted: 'NONE', pairFound: false });
-    const wrongType = ev('country:GBR', 'MEETS', 'country:CHN', { sourceMention: span('Britain', 0), targetMention: span('China', 20) });
-    expect(predictStrict(row, extraction([wrongType], marked.sentence))).toMatchObject({ predicted: 'CONSULT', pairFound: true });
+    const right = ev('country:GBR', 'CONDEMNS', 'country:CHN', {
+      sourceMention: span('Britain', 0),
+      targetMention: span('China', 20),
+    });
+    expect(predictStrict(row, extraction([right], marked.sentence))).toEqual({
+      predicted: 'ACCUSE',
+      pairFound: true,
+      rule: 'test',
+    });
+    const reversed = ev('country:CHN', 'CONDEMNS', 'country:GBR', {
+      sourceMention: span('China', 20),
+      targetMention: span('Britain', 0),
+    });
+    expect(predictStrict(row, extraction([reversed], marked.sentence))).toMatchObject({
+      predicted: 'NONE',
+      pairFound: false,
+    });
+    const wrongType = ev('country:GBR', 'MEETS', 'country:CHN', {
+      sourceMention: span('Britain', 0),
+      targetMention: span('China', 20),
+    });
+    expect(predictStrict(row, extraction([wrongType], marked.sentence))).toMatchObject({
+      predicted: 'CONSULT',
+      pairFound: true,
+    });
     expect(predictStrict(row, extraction([{ ...right, negated: true }], marked.sentence)).predicted).toBe('NONE');
     expect(predictStrict(row, null).predicted).toBe('NONE');
   });
 
   it('maps offsets when cleaning dropped a dateline from the start of the sentence', () => {
-    const withDateline: PlvRow = { ...unmark('LONDON (Reuters) - <s>Britain</s> condemned <t>China</t>.')!, marked: '', gold: 'ACCUSE' };
+    const withDateline: PlvRow = {
+      ...unmark('LONDON (Reuters) - <s>Britain</s> condemned <t>China</t>.')!,
+      marked: '',
+      gold: 'ACCUSE',
+    };
     const clean = 'Britain condemned China.';
-    const e = ev('country:GBR', 'CONDEMNS', 'country:CHN', { sourceMention: span('Britain', 0), targetMention: span('China', 18) });
+    const e = ev('country:GBR', 'CONDEMNS', 'country:CHN', {
+      sourceMention: span('Britain', 0),
+      targetMention: span('China', 18),
+    });
     expect(predictStrict(withDateline, extraction([e], clean)).predicted).toBe('ACCUSE');
   });
 
@@ -110,7 +201,11 @@ describe('synthetic recall', () => {
       { id: 's2', title: '', outlet: '', text: 'b', label: 'ACCUSE' },
       { id: 's3', title: '', outlet: '', text: 'c', label: 'PROTEST' },
     ];
-    const byText: Record<string, ExtractedEvent[]> = { a: [ev('country:USA', 'CONDEMNS', 'country:CHN')], b: [ev('country:USA', 'MEETS', 'country:CHN')], c: [] };
+    const byText: Record<string, ExtractedEvent[]> = {
+      a: [ev('country:USA', 'CONDEMNS', 'country:CHN')],
+      b: [ev('country:USA', 'MEETS', 'country:CHN')],
+      c: [],
+    };
     const s = scoreSynthetic(stories, (input) => {
       if (input.text === 'c') throw new Error('boom');
       return extraction(byText[input.text ?? ''] ?? []);

@@ -6,13 +6,30 @@ import { RELATION_NAMES } from '../../src/ontology.ts';
 
 describe('parseExportArgs', () => {
   it('reads format, dates, relations and the output file', () => {
-    expect(parseExportArgs(['--format', 'gexf', '--from', '2021-01-01', '--to', '2021-12-31', '--relations', 'accuses, CONDEMNS', '--out', 'n.gexf'])).toEqual({
+    expect(
+      parseExportArgs([
+        '--format',
+        'gexf',
+        '--from',
+        '2021-01-01',
+        '--to',
+        '2021-12-31',
+        '--relations',
+        'accuses, CONDEMNS',
+        '--out',
+        'n.gexf',
+      ]),
+    ).toEqual({
       format: 'gexf',
       filter: { from: '2021-01-01', to: '2021-12-31', relations: ['ACCUSES', 'CONDEMNS'], measure: 'INCIDENTS' },
       out: 'n.gexf',
       help: false,
     });
-    expect(parseExportArgs(['-f', 'csv'])).toMatchObject({ format: 'csv', filter: { from: null, to: null, relations: null }, out: null });
+    expect(parseExportArgs(['-f', 'csv'])).toMatchObject({
+      format: 'csv',
+      filter: { from: null, to: null, relations: null },
+      out: null,
+    });
     expect(parseExportArgs(['-f', 'csv', '--measure', 'reports']).filter.measure).toBe('REPORTS');
     expect(() => parseExportArgs(['-f', 'csv', '--measure', 'articles'])).toThrow(/--measure/);
   });

@@ -30,7 +30,10 @@ describe.each(FOLDERS)('gold files of test/gold/%s', (folder, least) => {
 
   describe.each(files.map((f) => basename(f)))('%s', (file) => {
     const path = join(dir, file);
-    const data = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown> & { input: string; format?: 'text' | 'html' };
+    const data = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown> & {
+      input: string;
+      format?: 'text' | 'html';
+    };
     const inputPath = join(dir, data.input);
 
     it('references an existing input file', () => {
@@ -62,7 +65,11 @@ describe('country codes of the adjudicated gold', () => {
   it.each(['dev', 'heldout'])('test/gold/%s uses world-countries codes only', (folder) => {
     const files = goldFilesIn(join(GOLD_DIR, folder));
     expect(files.length).toBeGreaterThan(0);
-    const unknown = files.flatMap((f) => loadGoldFile(f).gold.actors.filter((a) => a.country && !known.has(a.country)).map((a) => `${basename(f)}: ${a.key} ${a.country}`));
+    const unknown = files.flatMap((f) =>
+      loadGoldFile(f)
+        .gold.actors.filter((a) => a.country && !known.has(a.country))
+        .map((a) => `${basename(f)}: ${a.key} ${a.country}`),
+    );
     expect(unknown).toEqual([]);
   });
 });
@@ -127,6 +134,8 @@ describe('validateGold', () => {
   });
 
   it('requires an ISO3 code on countries', () => {
-    expect(() => validateGold({ ...base, actors: [{ key: 'usa', name: 'US', kind: 'COUNTRY' }, base.actors[1]] }, 'x.json')).toThrow(/ISO3/);
+    expect(() =>
+      validateGold({ ...base, actors: [{ key: 'usa', name: 'US', kind: 'COUNTRY' }, base.actors[1]] }, 'x.json'),
+    ).toThrow(/ISO3/);
   });
 });

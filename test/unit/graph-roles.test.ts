@@ -12,15 +12,22 @@ const store = new ParseStore().load(`${RECORDED_PARSES}/fixtures.json.gz`);
 
 function events(text: string, roles: 'graph' | 'window' | 'graph-only' = 'graph'): ExtractedEvent[] {
   const p = prepareArticle({ id: 'fixture', text });
-  for (const s of p.sentences) expect(store.has(s.text), `no recorded parse for "${s.text}": npm run parses:record -- --only fixtures`).toBe(true);
+  for (const s of p.sentences)
+    expect(store.has(s.text), `no recorded parse for "${s.text}": npm run parses:record -- --only fixtures`).toBe(true);
   return extract({ id: 'fixture', text }, { parses: store.lookup, roles }).events;
 }
 
-const triples = (es: readonly ExtractedEvent[]): string[] => es.map((e) => `${e.source} ${e.relation} ${e.target}${e.negated ? ' negated' : ''}${e.hypothetical ? ' hypothetical' : ''}`).sort();
+const triples = (es: readonly ExtractedEvent[]): string[] =>
+  es
+    .map(
+      (e) =>
+        `${e.source} ${e.relation} ${e.target}${e.negated ? ' negated' : ''}${e.hypothetical ? ' hypothetical' : ''}`,
+    )
+    .sort();
 
 describe('graph stages on recorded parses', () => {
   it('maps every engine token onto our tokens and finds the head of a phrase', () => {
-    const text = 'The African Union issued a statement condemning Sudan\'s military campaign.';
+    const text = "The African Union issued a statement condemning Sudan's military campaign.";
     const s = prepareArticle({ id: 'x', text }).sentences[0]!;
     const g = buildGraph(store.get(s.text)!, s.tokens, s.start);
     expect(g.nodes.length).toBeGreaterThanOrEqual(s.tokens.length);
@@ -47,8 +54,12 @@ describe('graph stages on recorded parses', () => {
   });
 
   it('a rejection of claims is aimed at who made them: "X rejected the claims of Y\'s minister"', () => {
-    expect(triples(events("Pakistan rejected the claims of India's foreign minister."))).toEqual(['country:PAK DENIES country:IND']);
-    expect(triples(events('Vietnam, responding to the report, denied the accusations of the Philippines.'))).toEqual(['country:VNM DENIES country:PHL']);
+    expect(triples(events("Pakistan rejected the claims of India's foreign minister."))).toEqual([
+      'country:PAK DENIES country:IND',
+    ]);
+    expect(triples(events('Vietnam, responding to the report, denied the accusations of the Philippines.'))).toEqual([
+      'country:VNM DENIES country:PHL',
+    ]);
   });
 
   it('a participle on a noun takes the agent of the verb the noun is object of: "X issued a statement condemning Y"', () => {
@@ -59,14 +70,19 @@ describe('graph stages on recorded parses', () => {
   });
 
   it('a coordinated subject of a reciprocal act gives one event each way', () => {
-    expect(triples(events('Kenya and Tanzania agreed to resume talks on the border.'))).toEqual(['country:KEN AGREES country:TZA', 'country:TZA AGREES country:KEN']);
+    expect(triples(events('Kenya and Tanzania agreed to resume talks on the border.'))).toEqual([
+      'country:KEN AGREES country:TZA',
+      'country:TZA AGREES country:KEN',
+    ]);
   });
 
   it('what an accusation alleges is no event of its own: "accused Y of hacking Z"', () => {
-    expect(triples(events('Norway accused Belarus of hacking its parliament.'))).toEqual(['country:NOR ACCUSES country:BLR']);
+    expect(triples(events('Norway accused Belarus of hacking its parliament.'))).toEqual([
+      'country:NOR ACCUSES country:BLR',
+    ]);
   });
 
-  it('negation from the verb\'s own dependents', () => {
+  it("negation from the verb's own dependents", () => {
     expect(triples(events('Brazil did not condemn Venezuela.'))).toEqual(['country:BRA CONDEMNS country:VEN negated']);
   });
 
@@ -76,7 +92,7 @@ describe('graph stages on recorded parses', () => {
     expect(es[0]!.rule).toBe('graph:speech-subject>modal-subject:must');
   });
 
-  it('a state agent noun qualified by a state is that state\'s body', () => {
+  it("a state agent noun qualified by a state is that state's body", () => {
     const es = events("Nigerian prosecutors charged Ghana's former trade envoy.");
     expect(es).toHaveLength(1);
     expect(es[0]!.relation).toBe('CHARGES');
@@ -84,27 +100,54 @@ describe('graph stages on recorded parses', () => {
   });
 
   it('"We, the ministers of A, B and C, …" names "we" for the sentences after it', () => {
-    const es = events("We, the foreign ministers of Australia, Canada and Japan, condemn Russia's attack on Ukraine. We call on Russia to withdraw its forces.");
+    const es = events(
+      "We, the foreign ministers of Australia, Canada and Japan, condemn Russia's attack on Ukraine. We call on Russia to withdraw its forces.",
+    );
     const requests = triples(es.filter((e) => e.relation === 'REQUESTS'));
-    expect(requests).toEqual(['country:AUS REQUESTS country:RUS', 'country:CAN REQUESTS country:RUS', 'country:JPN REQUESTS country:RUS']);
-    expect(triples(es.filter((e) => e.relation === 'CONDEMNS'))).toEqual(['country:AUS CONDEMNS country:RUS', 'country:CAN CONDEMNS country:RUS', 'country:JPN CONDEMNS country:RUS']);
+    expect(requests).toEqual([
+      'country:AUS REQUESTS country:RUS',
+      'country:CAN REQUESTS country:RUS',
+      'country:JPN REQUESTS country:RUS',
+    ]);
+    expect(triples(es.filter((e) => e.relation === 'CONDEMNS'))).toEqual([
+      'country:AUS CONDEMNS country:RUS',
+      'country:CAN CONDEMNS country:RUS',
+      'country:JPN CONDEMNS country:RUS',
+    ]);
   });
 
   it('"it" is the body that was last a subject', () => {
-    expect(triples(events("Ghana's foreign ministry issued a statement on Monday. It condemned Togo's decision to close the border."))).toEqual(['agency:gha:foreign-ministry CONDEMNS country:TGO']);
+    expect(
+      triples(
+        events(
+          "Ghana's foreign ministry issued a statement on Monday. It condemned Togo's decision to close the border.",
+        ),
+      ),
+    ).toEqual(['agency:gha:foreign-ministry CONDEMNS country:TGO']);
   });
 
   it('a transcript speaker label voices what follows; "Y should …" in its answer is its request of Y', () => {
-    const es = events('Spokesperson Lin Wei: We firmly oppose the sanctions on Chinese companies. The United States should stop smearing China.');
-    expect(es.filter((e) => e.relation === 'REQUESTS').map((e) => `${e.source} ${e.target} ${e.rule}`)).toEqual(['official:xxx:lin-wei country:USA graph:speech-subject>modal-subject:should']);
+    const es = events(
+      'Spokesperson Lin Wei: We firmly oppose the sanctions on Chinese companies. The United States should stop smearing China.',
+    );
+    expect(es.filter((e) => e.relation === 'REQUESTS').map((e) => `${e.source} ${e.target} ${e.rule}`)).toEqual([
+      'official:xxx:lin-wei country:USA graph:speech-subject>modal-subject:should',
+    ]);
   });
 
   it('people and firms in a state stand for it as the target of sanctions', () => {
-    expect(triples(events('Canada today announced sanctions against ten individuals and three entities in Iran.'))).toEqual(['country:CAN SANCTIONS country:IRN']);
+    expect(
+      triples(events('Canada today announced sanctions against ten individuals and three entities in Iran.')),
+    ).toEqual(['country:CAN SANCTIONS country:IRN']);
   });
 
   it('only sentences with an act and an actor go to the parser, and none longer than the cap', () => {
-    const p = prepareArticle({ id: 'x', text: 'Prices rose sharply on Tuesday.\n\nJapan condemned Russia on Monday.\n\n' + `Japan condemned ${'Russia and '.repeat(100)}Belarus.` });
+    const p = prepareArticle({
+      id: 'x',
+      text:
+        'Prices rose sharply on Tuesday.\n\nJapan condemned Russia on Monday.\n\n' +
+        `Japan condemned ${'Russia and '.repeat(100)}Belarus.`,
+    });
     const picked = candidateSentences(p).map((s) => s.text);
     expect(p.sentences).toHaveLength(3);
     expect(p.sentences[2]!.tokens.length).toBeGreaterThan(MAX_PARSED_TOKENS);

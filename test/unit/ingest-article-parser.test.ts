@@ -24,8 +24,24 @@ function fakeEngine(fail: NlpError | null = null) {
       const sentences = text.split('\n').map((line, index) => {
         const start = at;
         at += line.length + 1;
-        const token = { index: 1, word: line, originalText: line, lemma: line, pos: 'NN', ner: 'O', start, end: start + line.length };
-        return { index, start, end: start + line.length, tokens: [token], edges: [{ dep: 'root', governor: 0, dependent: 1 }], entities: [] };
+        const token = {
+          index: 1,
+          word: line,
+          originalText: line,
+          lemma: line,
+          pos: 'NN',
+          ner: 'O',
+          start,
+          end: start + line.length,
+        };
+        return {
+          index,
+          start,
+          end: start + line.length,
+          tokens: [token],
+          edges: [{ dep: 'root', governor: 0, dependent: 1 }],
+          entities: [],
+        };
       });
       return { text, sentences };
     },
@@ -67,7 +83,10 @@ describe('ArticleParser', () => {
     const counting: Annotator = { annotate: (t) => ((calls += 1), fake.engine.annotate(t)) };
     const batch = new ArticleParser(counting, { failFast: true });
     await expect(batch.task(article('a', ACT))).rejects.toMatchObject({ code: 'NLP_UNAVAILABLE' });
-    await expect(batch.task(article('b', 'Japan criticised Russia.'))).rejects.toMatchObject({ code: 'NLP_UNAVAILABLE', message: expect.stringContaining('not asked again') });
+    await expect(batch.task(article('b', 'Japan criticised Russia.'))).rejects.toMatchObject({
+      code: 'NLP_UNAVAILABLE',
+      message: expect.stringContaining('not asked again'),
+    });
     expect(calls).toBe(1);
     // A server asks again every time.
     const server = new ArticleParser(counting);
@@ -78,7 +97,9 @@ describe('ArticleParser', () => {
 
   it('gives a bad input its InputError before asking the engine', async () => {
     const fake = fakeEngine();
-    await expect(new ArticleParser(fake.engine).task({ id: 'empty', text: '   ' })).rejects.toMatchObject({ code: 'EMPTY_INPUT' });
+    await expect(new ArticleParser(fake.engine).task({ id: 'empty', text: '   ' })).rejects.toMatchObject({
+      code: 'EMPTY_INPUT',
+    });
     expect(fake.asked).toEqual([]);
   });
 
@@ -91,9 +112,21 @@ describe('ArticleParser', () => {
   it('keeps the engine to `concurrency` articles at once, and gives each input its task or error in order', async () => {
     const fake = fakeEngine();
     const parser = new ArticleParser(fake.engine, { concurrency: 2, maxStored: 0 });
-    const inputs = Array.from({ length: 9 }, (_, k) => (k === 4 ? { id: 'bad', text: '' } : article(`x${k}`, `Country number ${k}, Britain, condemned China.`)));
+    const inputs = Array.from({ length: 9 }, (_, k) =>
+      k === 4 ? { id: 'bad', text: '' } : article(`x${k}`, `Country number ${k}, Britain, condemned China.`),
+    );
     const out = await taskEach(inputs, parser, 6);
-    expect(out.map((o) => ('task' in o ? o.task.input.id : (o.error as { code: string }).code))).toEqual(['x0', 'x1', 'x2', 'x3', 'EMPTY_INPUT', 'x5', 'x6', 'x7', 'x8']);
+    expect(out.map((o) => ('task' in o ? o.task.input.id : (o.error as { code: string }).code))).toEqual([
+      'x0',
+      'x1',
+      'x2',
+      'x3',
+      'EMPTY_INPUT',
+      'x5',
+      'x6',
+      'x7',
+      'x8',
+    ]);
     expect(fake.maxInFlight()).toBe(2);
     // Counted right with articles in flight at once.
     expect(parser.stats).toMatchObject({ articles: 8, candidates: 8, parsed: 8 });

@@ -9,7 +9,22 @@ import { analyse, MAX_SENTENCE_CHARS, MAX_SENTENCE_TOKENS, MAX_WORD_CHARS } from
 
 /** Words that hold triggers and actors, repeated with no sentence break: "China accused the United States …". */
 function runOn(chars: number): string {
-  const words = ['China', 'accused', 'the', 'United', 'States', 'of', 'hacking', 'and', 'Russia', 'condemned', 'NATO', 'officials', 'said', 'that'];
+  const words = [
+    'China',
+    'accused',
+    'the',
+    'United',
+    'States',
+    'of',
+    'hacking',
+    'and',
+    'Russia',
+    'condemned',
+    'NATO',
+    'officials',
+    'said',
+    'that',
+  ];
   const out: string[] = [];
   for (let i = 0, n = 0; n < chars; i += 1) {
     out.push(words[i % words.length]!);
@@ -45,7 +60,9 @@ describe('bounded work on one giant sentence or word', () => {
       expect(text.slice(t.start, t.end)).toBe(t.text);
     }
     const r = extract({ text, publishedAt: '2021-07-21' });
-    expect(r.events.map((e) => `${e.source} ${e.relation} ${e.target}`)).toEqual(expect.arrayContaining(['country:CHN ACCUSES country:USA', 'country:RUS CONDEMNS alliance:nato']));
+    expect(r.events.map((e) => `${e.source} ${e.relation} ${e.target}`)).toEqual(
+      expect.arrayContaining(['country:CHN ACCUSES country:USA', 'country:RUS CONDEMNS alliance:nato']),
+    );
   });
 
   it('extracts a 300 KB line without a sentence break, and a 1 MB word, in time linear in their length', () => {
@@ -57,7 +74,9 @@ describe('bounded work on one giant sentence or word', () => {
     const t1 = performance.now();
     extract({ text: `China accused the United States. ${'abcdefghij'.repeat(100_000)}` });
     const wordMs = performance.now() - t1;
-    console.log(`300 KB line: ${lineMs.toFixed(0)} ms (${line.events.length} events); 1 MB word: ${wordMs.toFixed(0)} ms`);
+    console.log(
+      `300 KB line: ${lineMs.toFixed(0)} ms (${line.events.length} events); 1 MB word: ${wordMs.toFixed(0)} ms`,
+    );
     expect(line.events.length).toBeGreaterThan(0);
     expect(lineMs).toBeLessThan(60_000);
     expect(wordMs).toBeLessThan(60_000);

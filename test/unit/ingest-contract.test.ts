@@ -6,7 +6,10 @@ import { extract } from '../../src/ingest/extract.ts';
 import { isActorKind, isRelationName, relationInfo } from '../../src/ontology.ts';
 
 const goldDir = join(import.meta.dirname, '../gold/dev/articles');
-const files = [...readdirSync(goldDir).map((f) => join(goldDir, f)), join(import.meta.dirname, '../../seed/dawn-2021-07-21-china-hack-claims.txt')];
+const files = [
+  ...readdirSync(goldDir).map((f) => join(goldDir, f)),
+  join(import.meta.dirname, '../../seed/dawn-2021-07-21-china-hack-claims.txt'),
+];
 
 /** Events checked per file: an article may give none, but the corpus must give many, or the checks below check nothing. */
 const checked = { events: 0, files: 0 };

@@ -14,7 +14,8 @@ describe('extract on hostile text', () => {
   });
 
   it('keeps markup-like and control characters as text, with offsets that still hold', () => {
-    const text = 'Britain condemned China on Monday.\u0007 <script>alert(1)</script> {"$where": "1"} MATCH (n) DETACH DELETE n;';
+    const text =
+      'Britain condemned China on Monday.\u0007 <script>alert(1)</script> {"$where": "1"} MATCH (n) DETACH DELETE n;';
     const r = extract({ text, publishedAt: '2021-07-21' });
     const e = r.events.find((x) => x.relation === 'CONDEMNS');
     expect(e).toMatchObject({ source: 'country:GBR', target: 'country:CHN' });

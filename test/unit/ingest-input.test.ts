@@ -5,13 +5,23 @@ import { extract } from '../../src/ingest/extract.ts';
 
 describe('input formats', () => {
   it('parses a header block', () => {
-    const r = extract({ text: 'URL: https://example.org/a/story.html\nOUTLET: Example News\nPUBLISHED: 2021-07-21\nTITLE: A title\n---\nWASHINGTON (Reuters) - The United States on Tuesday condemned Russia over the attack.' });
+    const r = extract({
+      text: 'URL: https://example.org/a/story.html\nOUTLET: Example News\nPUBLISHED: 2021-07-21\nTITLE: A title\n---\nWASHINGTON (Reuters) - The United States on Tuesday condemned Russia over the attack.',
+    });
     expect(r.article.url).toBe('https://example.org/a/story.html');
     expect(r.article.outlet).toBe('Example News');
     expect(r.article.title).toBe('A title');
     expect(r.article.dateline).toBe('WASHINGTON');
     expect(r.id).toMatch(/^url-/);
-    expect(r.events.some((e) => e.relation === 'CONDEMNS' && e.source === 'country:USA' && e.target === 'country:RUS' && e.date === '2021-07-20')).toBe(true);
+    expect(
+      r.events.some(
+        (e) =>
+          e.relation === 'CONDEMNS' &&
+          e.source === 'country:USA' &&
+          e.target === 'country:RUS' &&
+          e.date === '2021-07-20',
+      ),
+    ).toBe(true);
   });
 
   it('reads HTML with readability and meta tags', () => {
@@ -24,11 +34,20 @@ describe('input formats', () => {
     expect(r.article.title).toBe('Britain sanctions Iran');
     expect(r.article.publishedAt).toBe('2023-07-06');
     expect(r.article.text).not.toContain('Home');
-    expect(r.events.some((e) => e.relation === 'SANCTIONS' && e.source === 'country:GBR' && e.target === 'country:IRN')).toBe(true);
+    expect(
+      r.events.some((e) => e.relation === 'SANCTIONS' && e.source === 'country:GBR' && e.target === 'country:IRN'),
+    ).toBe(true);
   });
 
   it('throws typed errors for bad input', () => {
-    const code = (f: () => unknown): string | null => { try { f(); return null; } catch (e) { return e instanceof InputError ? e.code : 'OTHER'; } };
+    const code = (f: () => unknown): string | null => {
+      try {
+        f();
+        return null;
+      } catch (e) {
+        return e instanceof InputError ? e.code : 'OTHER';
+      }
+    };
     expect(code(() => extract({ text: '   ' }))).toBe('EMPTY_INPUT');
     expect(code(() => extract({ text: 'a\u0000b' }))).toBe('BINARY_INPUT');
     expect(code(() => extract({ text: 'a'.repeat(6 * 1024 * 1024) }))).toBe('TOO_LARGE');
@@ -43,7 +62,10 @@ describe('input formats', () => {
     const out: string[] = [];
     const write = process.stdout.write.bind(process.stdout);
     const errWrite = process.stderr.write.bind(process.stderr);
-    process.stdout.write = ((s: string) => { out.push(s); return true; }) as typeof process.stdout.write;
+    process.stdout.write = ((s: string) => {
+      out.push(s);
+      return true;
+    }) as typeof process.stdout.write;
     process.stderr.write = (() => true) as typeof process.stderr.write;
     // No engine in unit tests: extraction without a parse, the user's explicit choice.
     const corenlpUrl = process.env.CORENLP_URL;
@@ -57,7 +79,11 @@ describe('input formats', () => {
       if (corenlpUrl === undefined) delete process.env.CORENLP_URL;
       else process.env.CORENLP_URL = corenlpUrl;
     }
-    const lines = out.join('').trim().split('\n').map((l) => JSON.parse(l) as { id: string | null; error?: { code: string }; events?: unknown[] });
+    const lines = out
+      .join('')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string | null; error?: { code: string }; events?: unknown[] });
     expect(lines).toHaveLength(3);
     expect(lines[0]?.id).toBe('ok');
     expect(lines[0]?.events?.length).toBeGreaterThan(0);

@@ -7,9 +7,26 @@ const one = (p: string) => tokenizePhrase(p).map((t) => t.text);
 describe('tokenizePhrases (the gazetteer reads its names as one document)', () => {
   it('gives every phrase the tokens it has when read alone, whatever its neighbours', () => {
     const phrases = [
-      'U.S.', 'Côte d’Ivoire', "People's Republic of China", 'Guinea-Bissau', 'St. Kitts and Nevis', 'the E.U.',
-      'G7', 'Ministry of Foreign Affairs', 'U.N. Security Council', 'Bosnia & Herzegovina', 'Timor-Leste (East Timor)',
-      'Mr. Wang Wenbin', 'NATO', 'a', "O'Neill", '...', 'Sudan.', 'Korea, Republic of', 'Lao P.D.R.', 'al-Qaeda',
+      'U.S.',
+      'Côte d’Ivoire',
+      "People's Republic of China",
+      'Guinea-Bissau',
+      'St. Kitts and Nevis',
+      'the E.U.',
+      'G7',
+      'Ministry of Foreign Affairs',
+      'U.N. Security Council',
+      'Bosnia & Herzegovina',
+      'Timor-Leste (East Timor)',
+      'Mr. Wang Wenbin',
+      'NATO',
+      'a',
+      "O'Neill",
+      '...',
+      'Sudan.',
+      'Korea, Republic of',
+      'Lao P.D.R.',
+      'al-Qaeda',
     ];
     const together = tokenizePhrases(phrases);
     expect(together).toHaveLength(phrases.length);

@@ -91,7 +91,9 @@ describe('article metadata limits', () => {
   it('refuses ids, URLs, titles and outlets over their limits or with control characters, as INVALID_FIELD', () => {
     expect(code({ id: 'x'.repeat(8192), text: TEXT })).toBe('INVALID_FIELD: "id" is 8192 characters; the limit is 500');
     expect(code({ id: 'x'.repeat(500), text: TEXT })).toBe('OK');
-    expect(code({ url: `https://example.org/${'a'.repeat(3000)}`, text: TEXT })).toMatch(/^INVALID_FIELD: "url" is \d+ characters; the limit is 2048$/);
+    expect(code({ url: `https://example.org/${'a'.repeat(3000)}`, text: TEXT })).toMatch(
+      /^INVALID_FIELD: "url" is \d+ characters; the limit is 2048$/,
+    );
     expect(code({ url: 'javascript:alert(1)', text: TEXT })).toMatch(/^INVALID_FIELD: "url" must be an http/);
     expect(code({ title: 'T'.repeat(1001), text: TEXT })).toMatch(/^INVALID_FIELD: "title" is 1001 characters/);
     expect(code({ outlet: 'O'.repeat(201), text: TEXT })).toMatch(/^INVALID_FIELD: "outlet" is 201 characters/);
@@ -103,7 +105,8 @@ describe('article metadata limits', () => {
     expect(code({ publishedAt: '2024-13-45', text: TEXT })).toMatch(/^INVALID_FIELD: "publishedAt" must be a date/);
     expect(code({ publishedAt: '2023-02-29', text: TEXT })).toMatch(/^INVALID_FIELD/);
     expect(code({ publishedAt: 'yesterday', text: TEXT })).toMatch(/^INVALID_FIELD/);
-    for (const ok of ['2024-02-29', '2021-07-21T10:00:00Z', 'July 21, 2021']) expect(code({ publishedAt: ok, text: TEXT })).toBe('OK');
+    for (const ok of ['2024-02-29', '2021-07-21T10:00:00Z', 'July 21, 2021'])
+      expect(code({ publishedAt: ok, text: TEXT })).toBe('OK');
     const file = join(tmp, 'bad-date.json');
     writeFileSync(file, JSON.stringify({ id: 'bad-date', text: TEXT, publishedAt: '2024-13-45' }));
     const items: SourcedInput[] = [];
@@ -115,9 +118,13 @@ describe('article metadata limits', () => {
 
 describe('NO_EVENTS', () => {
   it('an article in which nothing happens is stored with the NO_EVENTS warning', () => {
-    const quiet = prepareArticle(extract({ id: 'quiet', text: 'The weather in London was mild on Tuesday.\n', publishedAt: '2024-05-01' }));
+    const quiet = prepareArticle(
+      extract({ id: 'quiet', text: 'The weather in London was mild on Tuesday.\n', publishedAt: '2024-05-01' }),
+    );
     expect(quiet.warnings).toContain(NO_EVENTS_WARNING);
-    const busy = prepareArticle(extract({ id: 'busy', text: 'Britain condemned China on Tuesday.\n', publishedAt: '2024-05-01' }));
+    const busy = prepareArticle(
+      extract({ id: 'busy', text: 'Britain condemned China on Tuesday.\n', publishedAt: '2024-05-01' }),
+    );
     expect(busy.warnings).not.toContain(NO_EVENTS_WARNING);
   });
 });

@@ -28,8 +28,10 @@ function parsesOf(input: ArticleInput): ArticleParses {
 const inputs: TaskItem[] = [];
 for (let i = 0; i < 230; i++) {
   const a = base[i % base.length]!;
-  if (i % 37 === 5) inputs.push({ source: `bad-${i}`, task: { input: { id: `bad-${i}`, text: '   ' }, parses: {} } }); // extraction error
-  else if (i % 53 === 7) inputs.push({ source: `unread-${i}`, error: new Error('unreadable') }); // never reached a thread
+  if (i % 37 === 5)
+    inputs.push({ source: `bad-${i}`, task: { input: { id: `bad-${i}`, text: '   ' }, parses: {} } }); // extraction error
+  else if (i % 53 === 7)
+    inputs.push({ source: `unread-${i}`, error: new Error('unreadable') }); // never reached a thread
   else {
     const input = { ...a, id: `v${i}`, text: `${a.text}\n\nCorrespondent ${i} filed this report.` };
     inputs.push({ source: `s-${i}`, task: { input, parses: parsesOf(input) } });

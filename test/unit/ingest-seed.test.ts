@@ -6,8 +6,10 @@ import type { ExtractionResult } from '../../src/ingest/types.ts';
 const text = readFileSync(new URL('../../seed/dawn-2021-07-21-china-hack-claims.txt', import.meta.url), 'utf8');
 const result: ExtractionResult = extract({ id: 'dawn-2021-07-21-china-hack-claims', text });
 const real = result.events.filter((e) => !e.negated && !e.hypothetical);
-const countryOf = (id: string): string | null => result.actors.find((a) => a.id === id)?.country ?? (id.startsWith('country:') ? id.slice(8) : null);
-const has = (src: (id: string) => boolean, rel: string, tgt: (id: string) => boolean): boolean => real.some((e) => e.relation === rel && src(e.source) && tgt(e.target));
+const countryOf = (id: string): string | null =>
+  result.actors.find((a) => a.id === id)?.country ?? (id.startsWith('country:') ? id.slice(8) : null);
+const has = (src: (id: string) => boolean, rel: string, tgt: (id: string) => boolean): boolean =>
+  real.some((e) => e.relation === rel && src(e.source) && tgt(e.target));
 const isCountry = (iso: string) => (id: string) => countryOf(id) === iso;
 
 describe('seed article (Dawn, 2021-07-21)', () => {
@@ -28,7 +30,13 @@ describe('seed article (Dawn, 2021-07-21)', () => {
   });
 
   it('finds the Justice Department charging the four Chinese nationals', () => {
-    expect(has((id) => id === 'agency:usa:department-of-justice', 'CHARGES', (id) => id.startsWith('person:chn:'))).toBe(true);
+    expect(
+      has(
+        (id) => id === 'agency:usa:department-of-justice',
+        'CHARGES',
+        (id) => id.startsWith('person:chn:'),
+      ),
+    ).toBe(true);
     expect(result.actors.find((a) => a.id.startsWith('person:chn:'))?.name).toBe('four chinese nationals');
   });
 
@@ -39,12 +47,22 @@ describe('seed article (Dawn, 2021-07-21)', () => {
   });
 
   it('finds China condemning the allies of the joint statement', () => {
-    expect(has(isCountry('CHN'), 'CONDEMNS', (id) => ['country:GBR', 'country:AUS', 'alliance:eu', 'alliance:nato'].includes(id))).toBe(true);
+    expect(
+      has(isCountry('CHN'), 'CONDEMNS', (id) =>
+        ['country:GBR', 'country:AUS', 'alliance:eu', 'alliance:nato'].includes(id),
+      ),
+    ).toBe(true);
   });
 
   it('finds Britain (Raab) condemning China and NATO supporting the US', () => {
     expect(has((id) => id === 'official:gbr:dominic-raab', 'CONDEMNS', isCountry('CHN'))).toBe(true);
-    expect(has((id) => id === 'alliance:nato', 'SUPPORTS', (id) => id === 'country:USA')).toBe(true);
+    expect(
+      has(
+        (id) => id === 'alliance:nato',
+        'SUPPORTS',
+        (id) => id === 'country:USA',
+      ),
+    ).toBe(true);
   });
 
   it('resolves officials, agencies and aliases', () => {
@@ -67,8 +85,11 @@ describe('seed article (Dawn, 2021-07-21)', () => {
 
   it('reads "Nato offered solidarity … without directly assigning blame" as support, not as a NATO accusation', () => {
     // The sentence is read (its support is extracted), so the absence of an accusation from it means something.
-    const sentence = (e: (typeof result.events)[number]) => e.evidence.sentence.includes('without directly assigning blame');
-    const fromSentence = result.events.filter(sentence).map((e) => `${e.source} ${e.relation} ${e.target}${e.negated ? ' negated' : ''}`);
+    const sentence = (e: (typeof result.events)[number]) =>
+      e.evidence.sentence.includes('without directly assigning blame');
+    const fromSentence = result.events
+      .filter(sentence)
+      .map((e) => `${e.source} ${e.relation} ${e.target}${e.negated ? ' negated' : ''}`);
     expect(fromSentence).toContain('alliance:nato SUPPORTS country:USA');
     expect(fromSentence.filter((t) => t.startsWith('alliance:nato ACCUSES') && !t.endsWith(' negated'))).toEqual([]);
     expect(has((id) => id === 'alliance:nato', 'ACCUSES', isCountry('CHN'))).toBe(false);

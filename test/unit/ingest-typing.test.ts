@@ -39,7 +39,9 @@ describe('verb chains: the governing verb decides', () => {
 
 describe('negated future acts are refusals, other negations are no event', () => {
   it('"will not release" is a refusal', () => {
-    expect(typed('<s>Iran</s> will not release <t>the British sailors</t>, its foreign ministry said.')).toBe('REJECTS');
+    expect(typed('<s>Iran</s> will not release <t>the British sailors</t>, its foreign ministry said.')).toBe(
+      'REJECTS',
+    );
   });
   it('"won\'t meet" is a refusal', () => {
     expect(typed("<s>The prime minister</s> won't meet <t>the Dalai Lama</t>.")).toBe('REJECTS');
@@ -72,7 +74,9 @@ describe('future and hypothetical acts (ANNOTATION.md)', () => {
     expect(typed('<s>Biden</s> said the US was not ruling out further action against <t>China</t>.')).toBeNull();
   });
   it('plans for sanctions are a threat', () => {
-    expect(typed('<s>The Foreign Secretary</s> announced plans for new sanctions against <t>Iran</t>.')).toBe('THREATENS');
+    expect(typed('<s>The Foreign Secretary</s> announced plans for new sanctions against <t>Iran</t>.')).toBe(
+      'THREATENS',
+    );
   });
 });
 

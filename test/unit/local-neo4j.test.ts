@@ -3,7 +3,15 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkJava, defaultLocalOptions, distDir, ensureDistribution, LocalNeo4jError, NEO4J_VERSION, startLocalNeo4j } from '../../src/store/local-neo4j.ts';
+import {
+  checkJava,
+  defaultLocalOptions,
+  distDir,
+  ensureDistribution,
+  LocalNeo4jError,
+  NEO4J_VERSION,
+  startLocalNeo4j,
+} from '../../src/store/local-neo4j.ts';
 
 const javaHome = process.env.JAVA_HOME;
 afterEach(() => {
@@ -16,7 +24,9 @@ describe('the local Neo4j', () => {
   it('refuses a bad DIPLOGRAPH_NEO4J_JIT_NICE, naming it, before it starts anything', async () => {
     process.env.DIPLOGRAPH_NEO4J_JIT_NICE = 'low';
     const home = mkdtempSync(join(tmpdir(), 'dg-home-'));
-    await expect(startLocalNeo4j(defaultLocalOptions({ home }))).rejects.toThrow(/DIPLOGRAPH_NEO4J_JIT_NICE must be a whole number 0-19, got "low"/);
+    await expect(startLocalNeo4j(defaultLocalOptions({ home }))).rejects.toThrow(
+      /DIPLOGRAPH_NEO4J_JIT_NICE must be a whole number 0-19, got "low"/,
+    );
     expect(existsSync(join(home, 'run'))).toBe(false);
   });
 
@@ -40,7 +50,10 @@ describe('the local Neo4j', () => {
     const lib = join(distDir(opts), 'lib');
     mkdirSync(lib, { recursive: true });
     writeFileSync(join(lib, 'neo4j-server.jar'), 'tampered');
-    writeFileSync(join(lib, '..', 'manifest.json'), JSON.stringify({ version: NEO4J_VERSION, jars: { 'neo4j-server.jar': '0'.repeat(64) } }));
+    writeFileSync(
+      join(lib, '..', 'manifest.json'),
+      JSON.stringify({ version: NEO4J_VERSION, jars: { 'neo4j-server.jar': '0'.repeat(64) } }),
+    );
     expect(() => ensureDistribution(opts)).toThrow(expect.objectContaining({ code: 'CHECKSUM_MISMATCH' }));
   });
 
@@ -48,7 +61,10 @@ describe('the local Neo4j', () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'dg-cache-'));
     const lib = join(distDir({ cacheDir }), 'lib');
     mkdirSync(lib, { recursive: true });
-    writeFileSync(join(lib, '..', 'manifest.json'), JSON.stringify({ version: NEO4J_VERSION, jars: { 'neo4j-kernel.jar': '0'.repeat(64) } }));
+    writeFileSync(
+      join(lib, '..', 'manifest.json'),
+      JSON.stringify({ version: NEO4J_VERSION, jars: { 'neo4j-kernel.jar': '0'.repeat(64) } }),
+    );
     expect(() => ensureDistribution(defaultLocalOptions({ cacheDir }))).toThrow(/neo4j-kernel.jar is missing/);
   });
 });

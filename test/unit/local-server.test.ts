@@ -8,7 +8,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findServerPids, isServer, releasePidFile, runningPidFrom, type ServerIdentity } from '../../src/util/local-server.ts';
+import {
+  findServerPids,
+  isServer,
+  releasePidFile,
+  runningPidFrom,
+  type ServerIdentity,
+} from '../../src/util/local-server.ts';
 
 const scratch = join(import.meta.dirname, '../../.diplograph/scratch');
 mkdirSync(scratch, { recursive: true });
@@ -23,7 +29,9 @@ const MAIN = 'org.neo4j.server.CommunityEntryPoint';
 
 /** A process whose command line names MAIN and the home, as the server's JVM does; resolves once it runs. */
 async function standIn(home: string): Promise<number> {
-  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e6)', MAIN, `--home-dir=${home}`], { stdio: 'ignore' });
+  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1e6)', MAIN, `--home-dir=${home}`], {
+    stdio: 'ignore',
+  });
   children.push(child);
   await new Promise((r) => child.once('spawn', r));
   return child.pid!;

@@ -24,7 +24,9 @@ describe('parseServers', () => {
 
 describe('splitText', () => {
   it('cuts at line ends under the limit, and the pieces put back together are the text', () => {
-    const text = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} says that Britain condemned China again.`).join('\n');
+    const text = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} says that Britain condemned China again.`).join(
+      '\n',
+    );
     const pieces = splitText(text, 300);
     expect(pieces.length).toBeGreaterThan(5);
     for (const p of pieces) {
@@ -48,14 +50,23 @@ describe('splitText', () => {
 describe('engine properties', () => {
   it('the Docker image starts CoreNLP with the properties the client sends', () => {
     const file = readFileSync(join(import.meta.dirname, '../../docker/corenlp/server.properties'), 'utf8');
-    const props = Object.fromEntries(file.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('=') as [string, string]));
+    const props = Object.fromEntries(
+      file
+        .split('\n')
+        .filter((l) => l && !l.startsWith('#'))
+        .map((l) => l.split('=') as [string, string]),
+    );
     expect(props).toEqual(ANNOTATION_PROPERTIES);
   });
 
   it('the block list covers every IPv4 address but 127.0.0.0/8, once', () => {
     const size = (cidr: string): number => 2 ** (32 - Number(cidr.split('/')[1]));
     expect(NON_LOOPBACK_IPV4.reduce((a, c) => a + size(c), 0)).toBe(2 ** 32 - 2 ** 24);
-    const start = (cidr: string): number => cidr.split('/')[0]!.split('.').reduce((a, o) => a * 256 + Number(o), 0);
+    const start = (cidr: string): number =>
+      cidr
+        .split('/')[0]!
+        .split('.')
+        .reduce((a, o) => a * 256 + Number(o), 0);
     const ranges = NON_LOOPBACK_IPV4.map((c) => [start(c), start(c) + size(c)] as const).sort((a, b) => a[0] - b[0]);
     const loopback = start('127.0.0.0');
     for (const [lo, hi] of ranges) expect(loopback >= lo && loopback < hi).toBe(false);

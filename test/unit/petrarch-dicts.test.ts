@@ -30,7 +30,12 @@ describe('PETRARCH2 actors (data/petrarch)', () => {
     // ADAM_FICSOR_ [HUNGOV 090501-100630]
     expect(dicts.officeHolders('Adam Ficsor', '2010-01-01')).toEqual([
       expect.objectContaining({
-        kind: 'OFFICIAL', country: 'HUN', sector: 'government', role: 'GOV', start: '2009-05-01', end: '2010-06-30',
+        kind: 'OFFICIAL',
+        country: 'HUN',
+        sector: 'government',
+        role: 'GOV',
+        start: '2009-05-01',
+        end: '2010-06-30',
       }),
     ]);
     expect(dicts.officeHolders('Adam Ficsor', '2010-07-01')).toEqual([]);
@@ -41,7 +46,9 @@ describe('PETRARCH2 actors (data/petrarch)', () => {
   });
 
   it('finds office holders by any of their names, accents ignored', () => {
-    expect(dicts.officeHolders('Viktor Orbán', '2000-01-01')).toEqual([expect.objectContaining({ cameo: 'HUNGOV', country: 'HUN' })]);
+    expect(dicts.officeHolders('Viktor Orbán', '2000-01-01')).toEqual([
+      expect.objectContaining({ cameo: 'HUNGOV', country: 'HUN' }),
+    ]);
     expect(dicts.officeHolders('Ban Ki-moon', '2012-01-01')).toEqual([
       expect.objectContaining({ kind: 'OFFICIAL', country: null, sector: 'igo', cameo: 'IGOUNO' }),
     ]);
@@ -49,13 +56,19 @@ describe('PETRARCH2 actors (data/petrarch)', () => {
 
   it('types IGOs as ALLIANCE and companies as ORGANIZATION', () => {
     for (const name of ['NATO', 'North Atlantic Treaty Organization']) {
-      expect(dicts.actors(name)).toEqual([expect.objectContaining({ kind: 'ALLIANCE', cameo: 'IGOWSTNAT', sector: 'igo' })]);
+      expect(dicts.actors(name)).toEqual([
+        expect.objectContaining({ kind: 'ALLIANCE', cameo: 'IGOWSTNAT', sector: 'igo' }),
+      ]);
     }
-    expect(dicts.actors('Daewoo')).toEqual([expect.objectContaining({ kind: 'ORGANIZATION', country: 'KOR', sector: 'business' })]);
+    expect(dicts.actors('Daewoo')).toEqual([
+      expect.objectContaining({ kind: 'ORGANIZATION', country: 'KOR', sector: 'business' }),
+    ]);
   });
 
   it('types non-state armed groups as GROUP with their country when they have one', () => {
-    expect(dicts.actors('Hezbollah')).toEqual([expect.objectContaining({ kind: 'GROUP', country: 'LBN', sector: 'rebels' })]);
+    expect(dicts.actors('Hezbollah')).toEqual([
+      expect.objectContaining({ kind: 'GROUP', country: 'LBN', sector: 'rebels' }),
+    ]);
     expect(dicts.actors('Unita')).toEqual([expect.objectContaining({ kind: 'GROUP', country: 'AGO' })]); // ANGREB, a typo
   });
 
@@ -73,12 +86,20 @@ describe('PETRARCH2 verbs (data/petrarch)', () => {
   it('keeps prepositional frames of patterns with their code, relation and PLOVER event', () => {
     const torture = dicts.verbPatterns('1122').find((p) => p.pattern === '* (of torture)');
     expect(torture).toMatchObject({
-      relation: 'ACCUSES', plover: 'ACCUSE', mode: 'allege', block: 'blame', verb: 'accuse',
+      relation: 'ACCUSES',
+      plover: 'ACCUSE',
+      mode: 'allege',
+      block: 'blame',
+      verb: 'accuse',
       frame: [{ prep: 'of', slot: 'object', nouns: 'torture' }],
     });
     expect(torture?.verbs).toEqual(expect.arrayContaining(['accuse', 'blame', 'condemn']));
     const attackOn = dicts.verbPatterns('112').find((p) => p.pattern === '* attack on +');
-    expect(attackOn).toMatchObject({ relation: 'ACCUSES', verb: 'blame', frame: [{ prep: 'on', slot: 'target', nouns: null }] });
+    expect(attackOn).toMatchObject({
+      relation: 'ACCUSES',
+      verb: 'blame',
+      frame: [{ prep: 'on', slot: 'target', nouns: null }],
+    });
     expect(dicts.verbPatterns('112', { prefix: true }).length).toBeGreaterThan(dicts.verbPatterns('112').length);
   });
 
@@ -89,18 +110,29 @@ describe('PETRARCH2 verbs (data/petrarch)', () => {
   });
 
   it('finds verbs by inflected form, and splits CAMEO 173 into arrests and charges', () => {
-    expect(dicts.verbs('accused')).toEqual([expect.objectContaining({ lemma: 'accuse', cameo: '112', relation: 'ACCUSES' })]);
-    expect(dicts.verbs('met with')).toEqual([expect.objectContaining({ lemma: 'meet with', head: 'meet', relation: 'MEETS' })]);
+    expect(dicts.verbs('accused')).toEqual([
+      expect.objectContaining({ lemma: 'accuse', cameo: '112', relation: 'ACCUSES' }),
+    ]);
+    expect(dicts.verbs('met with')).toEqual([
+      expect.objectContaining({ lemma: 'meet with', head: 'meet', relation: 'MEETS' }),
+    ]);
     expect(dicts.verbs('arrested')[0]).toMatchObject({ cameo: '173', relation: 'COERCES' });
     expect(dicts.verbs('indicted')[0]).toMatchObject({ cameo: '173', relation: 'CHARGES' });
   });
 
   it('maps every CAMEO code of the verb dictionary to one relation or to a deliberate "none"', () => {
     const crosswalk = readRelationCrosswalk(relationsFile);
-    const rows = parseTsv(readFileSync(join(PETRARCH_DATA_DIR, PETRARCH_FILES.verbPatterns), 'utf8'), PETRARCH_COLUMNS.verbPatterns, 'patterns');
+    const rows = parseTsv(
+      readFileSync(join(PETRARCH_DATA_DIR, PETRARCH_FILES.verbPatterns), 'utf8'),
+      PETRARCH_COLUMNS.verbPatterns,
+      'patterns',
+    );
     const unmappedOnPurpose = new Set<string>();
     for (const r of rows) {
-      for (const [code, relation] of [[r.cameo, r.relation], [r.reverse, r.reverseRelation]] as const) {
+      for (const [code, relation] of [
+        [r.cameo, r.relation],
+        [r.reverse, r.reverseRelation],
+      ] as const) {
         if (code === '' || code === '---') continue;
         const entry = crosswalk.resolve(code, [r.verb || r.block]);
         expect(entry, `code ${code}`).toBeDefined();
@@ -111,7 +143,11 @@ describe('PETRARCH2 verbs (data/petrarch)', () => {
         }
       }
     }
-    const verbRows = parseTsv(readFileSync(join(PETRARCH_DATA_DIR, PETRARCH_FILES.verbs), 'utf8'), PETRARCH_COLUMNS.verbs, 'verbs');
+    const verbRows = parseTsv(
+      readFileSync(join(PETRARCH_DATA_DIR, PETRARCH_FILES.verbs), 'utf8'),
+      PETRARCH_COLUMNS.verbs,
+      'verbs',
+    );
     for (const v of verbRows) {
       if (v.cameo === '') continue;
       const entry = crosswalk.resolve(v.cameo, [v.lemma, v.block]);
@@ -144,21 +180,28 @@ describe('convert-petrarch', () => {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
-  it.skipIf(!haveInput)('gives byte-identical output on every run, equal to data/petrarch', () => {
-    const runs = [0, 1].map(() => {
-      const outDir = mkdtempSync(join(tmpdir(), 'petrarch-'));
-      dirs.push(outDir);
-      convertPetrarch({ ...input, outDir });
-      return outDir;
-    });
-    const [a = '', b = ''] = runs;
-    const files = readdirSync(a).sort();
-    expect(files).toEqual(readdirSync(b).sort());
-    expect(files).toEqual(Object.values(PETRARCH_FILES).sort());
-    for (const f of files) {
-      const bytes = readFileSync(join(a, f));
-      expect(readFileSync(join(b, f)).equals(bytes), `${f} differs between runs`).toBe(true);
-      expect(readFileSync(join(PETRARCH_DATA_DIR, f)).equals(bytes), `data/petrarch/${f} is stale: run npm run convert:petrarch`).toBe(true);
-    }
-  }, 120_000);
+  it.skipIf(!haveInput)(
+    'gives byte-identical output on every run, equal to data/petrarch',
+    () => {
+      const runs = [0, 1].map(() => {
+        const outDir = mkdtempSync(join(tmpdir(), 'petrarch-'));
+        dirs.push(outDir);
+        convertPetrarch({ ...input, outDir });
+        return outDir;
+      });
+      const [a = '', b = ''] = runs;
+      const files = readdirSync(a).sort();
+      expect(files).toEqual(readdirSync(b).sort());
+      expect(files).toEqual(Object.values(PETRARCH_FILES).sort());
+      for (const f of files) {
+        const bytes = readFileSync(join(a, f));
+        expect(readFileSync(join(b, f)).equals(bytes), `${f} differs between runs`).toBe(true);
+        expect(
+          readFileSync(join(PETRARCH_DATA_DIR, f)).equals(bytes),
+          `data/petrarch/${f} is stale: run npm run convert:petrarch`,
+        ).toBe(true);
+      }
+    },
+    120_000,
+  );
 });

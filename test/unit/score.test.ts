@@ -4,22 +4,52 @@ import type { GoldArticle } from '../../src/eval/gold.ts';
 import type { ExtractedActor, ExtractedEvent, ExtractionResult } from '../../src/ingest/types.ts';
 import type { RelationName } from '../../src/ontology.ts';
 
-function actor(id: string, name: string, kind: ExtractedActor['kind'], country: string | null = null, aliases: string[] = []): ExtractedActor {
+function actor(
+  id: string,
+  name: string,
+  kind: ExtractedActor['kind'],
+  country: string | null = null,
+  aliases: string[] = [],
+): ExtractedActor {
   return { id, name, kind, country, title: null, aliases };
 }
 
 let n = 0;
-function event(source: string, relation: RelationName, target: string, extra: Partial<ExtractedEvent> = {}): ExtractedEvent {
+function event(
+  source: string,
+  relation: RelationName,
+  target: string,
+  extra: Partial<ExtractedEvent> = {},
+): ExtractedEvent {
   n += 1;
   return {
-    id: `e${n}`, relation, plover: '', mode: '', cameo: '', score: 0, source, target, date: null, datePrecision: 'UNKNOWN', negated: false,
-    evidence: { sentence: '', start: 0, end: 0 }, sourceMention: { text: '', start: 0, end: 0 }, targetMention: { text: '', start: 0, end: 0 }, rule: 'test',
+    id: `e${n}`,
+    relation,
+    plover: '',
+    mode: '',
+    cameo: '',
+    score: 0,
+    source,
+    target,
+    date: null,
+    datePrecision: 'UNKNOWN',
+    negated: false,
+    evidence: { sentence: '', start: 0, end: 0 },
+    sourceMention: { text: '', start: 0, end: 0 },
+    targetMention: { text: '', start: 0, end: 0 },
+    rule: 'test',
     ...extra,
   };
 }
 
 function result(actors: ExtractedActor[], events: ExtractedEvent[]): ExtractionResult {
-  return { id: 'a', article: { title: null, outlet: null, url: null, publishedAt: null, dateline: null, text: '' }, actors, events, warnings: [] };
+  return {
+    id: 'a',
+    article: { title: null, outlet: null, url: null, publishedAt: null, dateline: null, text: '' },
+    actors,
+    events,
+    warnings: [],
+  };
 }
 
 /** A small gold: USA and Blinken accuse China / the MSS, China denies, NATO supports (optional). */
@@ -133,7 +163,10 @@ describe('scoreArticle', () => {
   });
 
   it('does not roll up an official without a country, and keeps an alliance as itself', () => {
-    const r = result([actor('b', 'Antony Blinken', 'OFFICIAL', null), actor('m', 'MSS', 'AGENCY', 'CHN')], [event('b', 'ACCUSES', 'm')]);
+    const r = result(
+      [actor('b', 'Antony Blinken', 'OFFICIAL', null), actor('m', 'MSS', 'AGENCY', 'CHN')],
+      [event('b', 'ACCUSES', 'm')],
+    );
     const s = scoreArticle(gold, r);
     expect(s.triples.tp).toBe(1);
     expect(s.dyads).toMatchObject({ tp: 0, fp: 1 });
@@ -147,7 +180,10 @@ describe('scoreArticle', () => {
   });
 
   it('skips predicted events flagged negated or hypothetical', () => {
-    const r = result(actors, [event('country:USA', 'ACCUSES', 'country:CHN', { negated: true }), event('country:CHN', 'DENIES', 'country:USA', { hypothetical: true })]);
+    const r = result(actors, [
+      event('country:USA', 'ACCUSES', 'country:CHN', { negated: true }),
+      event('country:CHN', 'DENIES', 'country:USA', { hypothetical: true }),
+    ]);
     expect(scoreArticle(gold, r).triples).toMatchObject({ tp: 0, fp: 0, fn: 3, precision: 1 });
   });
 
@@ -160,7 +196,13 @@ describe('scoreArticle', () => {
 
 describe('totalScore and checkTargets', () => {
   it('micro-averages counts over articles', () => {
-    const a = scoreArticle(gold, result([actor('country:USA', 'US', 'COUNTRY', 'USA'), actor('country:CHN', 'China', 'COUNTRY', 'CHN')], [event('country:USA', 'ACCUSES', 'country:CHN')]));
+    const a = scoreArticle(
+      gold,
+      result(
+        [actor('country:USA', 'US', 'COUNTRY', 'USA'), actor('country:CHN', 'China', 'COUNTRY', 'CHN')],
+        [event('country:USA', 'ACCUSES', 'country:CHN')],
+      ),
+    );
     const b = scoreArticle(gold, result([], []));
     const t = totalScore([a, b]);
     // a: tp1 fp0 fn2; b: tp0 fp0 fn3 -> tp1 fp0 fn5: P 1, R 1/6.

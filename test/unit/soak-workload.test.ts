@@ -15,7 +15,9 @@ describe('soak: codeOf', () => {
   });
 
   it('adds the inputCode of a refused article, and reads what an ingest answered', () => {
-    const refused = { errors: [{ message: 'text is empty', extensions: { code: 'BAD_USER_INPUT', inputCode: 'EMPTY_INPUT' } }] };
+    const refused = {
+      errors: [{ message: 'text is empty', extensions: { code: 'BAD_USER_INPUT', inputCode: 'EMPTY_INPUT' } }],
+    };
     expect(codeOf(200, refused).code).toBe('BAD_USER_INPUT/EMPTY_INPUT');
     const stored = { data: { ingestArticle: { status: 'UPDATED', events: [{ id: 'a' }, { id: 'b' }] } } };
     expect(codeOf(200, stored)).toEqual({ code: 'OK', note: 'UPDATED, 2 events' });

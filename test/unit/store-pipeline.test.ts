@@ -12,7 +12,12 @@ async function collect(paths: string[]): Promise<SourcedInput[]> {
 
 describe('ingest pipeline: reading files', () => {
   it('walks folders recursively, sorted, skipping sidecars and other files', async () => {
-    expect((await listFiles([dir])).map((f) => f.slice(dir.length + 1))).toEqual(['nested/lines.jsonl', 'nested/list.json', 'nested/page.html', 'one.txt']);
+    expect((await listFiles([dir])).map((f) => f.slice(dir.length + 1))).toEqual([
+      'nested/lines.jsonl',
+      'nested/list.json',
+      'nested/page.html',
+      'one.txt',
+    ]);
   });
 
   it('reads every article, with the sidecar metadata, and each bad one as an error with a code', async () => {

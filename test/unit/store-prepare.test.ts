@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { planWaves } from '../../src/store/ingest.ts';
 import { membershipsFor } from '../../src/store/memberships.ts';
-import { MAX_EVENTS_PER_ARTICLE, MAX_STORED_TEXT_CHARS, prepareArticle, redirectActors, textTruncatedWarning, validDate, withArticleId } from '../../src/store/prepare.ts';
+import {
+  MAX_EVENTS_PER_ARTICLE,
+  MAX_STORED_TEXT_CHARS,
+  prepareArticle,
+  redirectActors,
+  textTruncatedWarning,
+  validDate,
+  withArticleId,
+} from '../../src/store/prepare.ts';
 import { makeExtraction } from '../fixtures/store/extractions.ts';
 
 const base = makeExtraction({
@@ -16,7 +24,10 @@ describe('prepareArticle', () => {
   it('turns an extraction into rows: actors with labels, affiliations, events with ids of both ends', () => {
     const p = prepareArticle(base);
     expect(p.article).toMatchObject({ id: 'p-1', eventCount: 2, publishedAt: '2021-07-20' });
-    expect(p.actors.find((a) => a.id === 'country:USA')).toMatchObject({ label: 'Country', aliases: ['US', 'Washington'] });
+    expect(p.actors.find((a) => a.id === 'country:USA')).toMatchObject({
+      label: 'Country',
+      aliases: ['US', 'Washington'],
+    });
     expect(p.affiliations).toEqual(
       expect.arrayContaining([
         { from: 'official:usa:antony-blinken', to: 'country:USA', type: 'REPRESENTS' },
@@ -32,7 +43,12 @@ describe('prepareArticle', () => {
     const p = prepareArticle({ ...base, article: { ...base.article, text: long, contentHash: undefined } });
     expect(p.article.text).toBe(long.slice(0, MAX_STORED_TEXT_CHARS));
     expect(p.warnings).toContain(textTruncatedWarning(long.length));
-    expect(p.article.contentHash).not.toBe(prepareArticle({ ...base, article: { ...base.article, text: long.slice(0, MAX_STORED_TEXT_CHARS), contentHash: undefined } }).article.contentHash);
+    expect(p.article.contentHash).not.toBe(
+      prepareArticle({
+        ...base,
+        article: { ...base.article, text: long.slice(0, MAX_STORED_TEXT_CHARS), contentHash: undefined },
+      }).article.contentHash,
+    );
     expect(p.events.map((e) => e.sentence)).toEqual(base.events.map((e) => e.evidence.sentence));
     // A short text is stored as it is, without the warning.
     const short = prepareArticle(base);
@@ -41,9 +57,14 @@ describe('prepareArticle', () => {
   });
 
   it('refuses an article of more than MAX_EVENTS_PER_ARTICLE events with TOO_MANY_EVENTS (issue 14)', () => {
-    const many = (n: number) => ({ ...base, events: Array.from({ length: n }, (_, k) => ({ ...base.events[0]!, id: `e-${k}` })) });
+    const many = (n: number) => ({
+      ...base,
+      events: Array.from({ length: n }, (_, k) => ({ ...base.events[0]!, id: `e-${k}` })),
+    });
     expect(prepareArticle(many(MAX_EVENTS_PER_ARTICLE)).events).toHaveLength(MAX_EVENTS_PER_ARTICLE);
-    expect(() => prepareArticle(many(MAX_EVENTS_PER_ARTICLE + 1))).toThrow(expect.objectContaining({ code: 'TOO_MANY_EVENTS' }));
+    expect(() => prepareArticle(many(MAX_EVENTS_PER_ARTICLE + 1))).toThrow(
+      expect.objectContaining({ code: 'TOO_MANY_EVENTS' }),
+    );
   });
 
   it('refuses an unknown relation or actor kind with INVALID_EXTRACTION', () => {
@@ -84,8 +105,18 @@ describe('prepareArticle', () => {
 describe('planWaves', () => {
   const art = (id: string, url: string | null, contentHash: string) => ({ article: { id, url, contentHash } });
   it('keeps two versions of one article (same id, URL or content) out of one wave, in order', () => {
-    const waves = planWaves([art('a', 'u1', 'h1'), art('b', 'u2', 'h2'), art('a', 'u1', 'h3'), art('c', 'u2', 'h4'), art('d', null, 'h1'), art('e', null, 'h5')]);
-    expect(waves.map((w) => w.map((x) => x.article.id))).toEqual([['a', 'b', 'e'], ['a', 'c', 'd']]);
+    const waves = planWaves([
+      art('a', 'u1', 'h1'),
+      art('b', 'u2', 'h2'),
+      art('a', 'u1', 'h3'),
+      art('c', 'u2', 'h4'),
+      art('d', null, 'h1'),
+      art('e', null, 'h5'),
+    ]);
+    expect(waves.map((w) => w.map((x) => x.article.id))).toEqual([
+      ['a', 'b', 'e'],
+      ['a', 'c', 'd'],
+    ]);
   });
 });
 
@@ -95,6 +126,10 @@ describe('membershipsFor', () => {
     expect(rows).toContainEqual({ country: 'country:GBR', alliance: 'alliance:nato' });
     expect(rows).toContainEqual({ country: 'country:GBR', alliance: 'alliance:five-eyes' });
     expect(rows).not.toContainEqual({ country: 'country:GBR', alliance: 'alliance:eu' });
-    expect(membershipsFor([{ id: 'alliance:aukus', kind: 'ALLIANCE' }]).map((r) => r.country).sort()).toEqual(['country:AUS', 'country:GBR', 'country:USA']);
+    expect(
+      membershipsFor([{ id: 'alliance:aukus', kind: 'ALLIANCE' }])
+        .map((r) => r.country)
+        .sort(),
+    ).toEqual(['country:AUS', 'country:GBR', 'country:USA']);
   });
 });

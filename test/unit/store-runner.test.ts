@@ -14,7 +14,8 @@ describe('which events count', () => {
   });
 });
 
-const newError = (message: string, code: string) => new Neo4jError(message, code, '50N42', 'error: general processing exception');
+const newError = (message: string, code: string) =>
+  new Neo4jError(message, code, '50N42', 'error: general processing exception');
 
 describe('the retry policy', () => {
   it("is the driver's: transient errors and lost connections are retried, client errors and plain errors are not", () => {
@@ -28,8 +29,14 @@ describe('the retry policy', () => {
   });
 
   it('tells an unreachable database by its code', () => {
-    expect(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable', 'Neo.ClientError.Statement.SyntaxError', undefined].map(isUnavailableCode)).toEqual([
-      true, true, true, false, false,
-    ]);
+    expect(
+      [
+        'ServiceUnavailable',
+        'SessionExpired',
+        'Neo.TransientError.General.DatabaseUnavailable',
+        'Neo.ClientError.Statement.SyntaxError',
+        undefined,
+      ].map(isUnavailableCode),
+    ).toEqual([true, true, true, false, false]);
   });
 });

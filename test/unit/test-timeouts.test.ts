@@ -8,12 +8,16 @@ import config from '../../vitest.config.ts';
 const LOADED_MACHINE_MS = 60_000;
 
 function testFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? testFiles(join(dir, d.name)) : d.name.endsWith('.test.ts') ? [join(dir, d.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? testFiles(join(dir, d.name)) : d.name.endsWith('.test.ts') ? [join(dir, d.name)] : [],
+  );
 }
 
 describe('test timeouts', () => {
   it('every vitest project has a test and hook timeout sized for a loaded machine', () => {
-    const projects = (config.test?.projects ?? []) as { test: { name: string; testTimeout?: number; hookTimeout?: number } }[];
+    const projects = (config.test?.projects ?? []) as {
+      test: { name: string; testTimeout?: number; hookTimeout?: number };
+    }[];
     expect(projects.map((p) => p.test.name)).toEqual(['unit', 'integration', 'e2e']);
     for (const { test } of projects) {
       expect(test.testTimeout, test.name).toBeGreaterThanOrEqual(LOADED_MACHINE_MS);
@@ -22,7 +26,11 @@ describe('test timeouts', () => {
   });
 
   it('no test or suite in a file that spawns a process or starts a server lowers its timeout below that', () => {
-    const spawning = testFiles('test').filter((f) => /\b(?:spawn|spawnSync|execFile|execFileSync|fork|execa)\(|\bstart[A-Z]\w*\(|\.listen\(|new ExtractPool\(/.test(readFileSync(f, 'utf8')));
+    const spawning = testFiles('test').filter((f) =>
+      /\b(?:spawn|spawnSync|execFile|execFileSync|fork|execa)\(|\bstart[A-Z]\w*\(|\.listen\(|new ExtractPool\(/.test(
+        readFileSync(f, 'utf8'),
+      ),
+    );
     expect(spawning).toContain(join('test', 'unit', 'cli-extract.test.ts'));
     const low: string[] = [];
     for (const f of spawning) {

@@ -70,7 +70,8 @@ export function buildActorsQuery(args: ActorsArgs): CypherQuery {
 
 /** Affiliations of a batch of actors: represents, partOf, memberOf, members. */
 export function buildAffiliationsQuery(ids: string[]): CypherQuery {
-  const list = (pattern: string) => `COLLECT { MATCH ${pattern} RETURN ${actorProjection('x')} AS x ORDER BY x.name LIMIT 500 }`;
+  const list = (pattern: string) =>
+    `COLLECT { MATCH ${pattern} RETURN ${actorProjection('x')} AS x ORDER BY x.name LIMIT 500 }`;
   return {
     cypher:
       'UNWIND $ids AS id MATCH (a:Actor {id: id})\n' +

@@ -36,7 +36,13 @@ export function eventProjection(e: string, s: string, t: string): string {
 }
 
 /** Date-range conditions on an expression, with the parameter names to set. */
-export function dateConditions(expr: string, from: string | null, to: string | null, params: Record<string, unknown>, prefix = ''): string[] {
+export function dateConditions(
+  expr: string,
+  from: string | null,
+  to: string | null,
+  params: Record<string, unknown>,
+  prefix = '',
+): string[] {
   const out: string[] = [];
   if (from) {
     params[`${prefix}from`] = from;

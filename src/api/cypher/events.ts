@@ -29,7 +29,9 @@ function strategy(args: EventsArgs): 'lookup' | 'index' | 'expand' {
   if ((args.source !== null || args.target !== null) && (args.from !== null || args.to !== null)) return 'lookup';
   const anchored = args.source !== null || args.target !== null || args.either !== null;
   if (!anchored) return 'index';
-  return (args.relations !== null || args.plover !== null) && (args.from !== null || args.to !== null) ? 'index' : 'expand';
+  return (args.relations !== null || args.plover !== null) && (args.from !== null || args.to !== null)
+    ? 'index'
+    : 'expand';
 }
 
 /**
@@ -93,7 +95,10 @@ function matchEvents(args: EventsArgs, params: Record<string, unknown>): { match
   }
   conditions.push(...dateConditions('e.date', args.from, args.to, params));
   // An event whose source and target are one actor is found twice through SOURCE|TARGET.
-  return { match: `${match}\n${where(conditions)}${args.either && how === 'expand' ? '\nWITH DISTINCT e' : ''}`, leading };
+  return {
+    match: `${match}\n${where(conditions)}${args.either && how === 'expand' ? '\nWITH DISTINCT e' : ''}`,
+    leading,
+  };
 }
 
 export function buildEventsQuery(args: EventsArgs): CypherQuery {

@@ -99,9 +99,19 @@ RETURN id, COLLECT {
  * The exchange events between the actors standing for `a` and those standing for `b` (principals, as
  * the store links responses), both directions, in time order.
  */
-export function buildExchangesQuery(a: string, b: string, from: string | null, to: string | null, limit: number): CypherQuery {
+export function buildExchangesQuery(
+  a: string,
+  b: string,
+  from: string | null,
+  to: string | null,
+  limit: number,
+): CypherQuery {
   const params: Record<string, unknown> = { a, b, relations: [...EXCHANGE_RELATIONS], limit };
-  const conditions = [countable('e'), 'e.relation IN $relations', ...dateConditions('coalesce(e.date, pub.publishedAt)', from, to, params)];
+  const conditions = [
+    countable('e'),
+    'e.relation IN $relations',
+    ...dateConditions('coalesce(e.date, pub.publishedAt)', from, to, params),
+  ];
   return {
     cypher: `MATCH (pa:Actor {id: $a}), (pb:Actor {id: $b})
 CALL (pa) {

@@ -91,7 +91,12 @@ function edges(args: NetworkArgs, params: Record<string, unknown>): string {
 }
 
 export function buildNetworkQuery(args: NetworkArgs): CypherQuery {
-  const params: Record<string, unknown> = { ids: args.actorIds, minCount: args.minCount, limit: args.limit, maxEdges: args.maxEdges };
+  const params: Record<string, unknown> = {
+    ids: args.actorIds,
+    minCount: args.minCount,
+    limit: args.limit,
+    maxEdges: args.maxEdges,
+  };
   const parts: string[] = [
     'MATCH (seed:Actor) WHERE seed.id IN $ids',
     'WITH seed ORDER BY seed.id LIMIT $limit',

@@ -13,7 +13,8 @@ export interface PathsArgs {
 }
 
 export function buildPathsQuery(args: PathsArgs): CypherQuery {
-  if (!Number.isInteger(args.maxHops) || args.maxHops < 1 || args.maxHops > 6) throw new RangeError('maxHops must be 1…6');
+  if (!Number.isInteger(args.maxHops) || args.maxHops < 1 || args.maxHops > 6)
+    throw new RangeError('maxHops must be 1…6');
   return {
     cypher: [
       'MATCH (a:Actor {id: $from}), (b:Actor {id: $to})',

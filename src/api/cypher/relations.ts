@@ -2,7 +2,15 @@
  * Actor.relations for a batch of actors: one row per (relation, direction, counterpart), from the
  * network relationships, or counted from the events of a date range; and the events behind them.
  */
-import { actorProjection, countable, dateConditions, eventProjection, relationTypes, where, type CypherQuery } from './common.ts';
+import {
+  actorProjection,
+  countable,
+  dateConditions,
+  eventProjection,
+  relationTypes,
+  where,
+  type CypherQuery,
+} from './common.ts';
 
 export interface RelationsArgs {
   ids: string[];
@@ -38,7 +46,8 @@ export function buildRelationsQuery(args: RelationsArgs): CypherQuery {
           `RETURN e.relation AS relation, '${dir}' AS direction, c, count(e) AS count, min(e.date) AS firstDate, max(e.date) AS lastDate, avg(e.score) AS meanScore`,
       );
     } else {
-      const arrow = dir === 'OUT' ? `-[r:${relationTypes(args.relations)}]->` : `<-[r:${relationTypes(args.relations)}]-`;
+      const arrow =
+        dir === 'OUT' ? `-[r:${relationTypes(args.relations)}]->` : `<-[r:${relationTypes(args.relations)}]-`;
       branches.push(
         `MATCH (a)${arrow}(c:Actor)\n${where(conditions)}\n` +
           `RETURN type(r) AS relation, '${dir}' AS direction, c, r.count AS count, r.firstDate AS firstDate, r.lastDate AS lastDate, r.meanScore AS meanScore`,

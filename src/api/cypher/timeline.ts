@@ -21,7 +21,13 @@ const START = { DAY: 'd', WEEK: 'date({year: y, week: w})', MONTH: 'date({year: 
  * timeline needs, so no event is read. `score IS NOT NULL` is always true (the store writes a score
  * for every event; Event.score is non-null) and only lets the planner use the index.
  */
-function lookup(side: 'sourceId' | 'targetId', anchor: string, relations: boolean, range: string[], extra: string[] = []): string {
+function lookup(
+  side: 'sourceId' | 'targetId',
+  anchor: string,
+  relations: boolean,
+  range: string[],
+  extra: string[] = [],
+): string {
   const conditions = [
     `e.${side} ${anchor}`,
     relations ? 'e.relation IN $relations' : 'e.relation IS NOT NULL',

@@ -1,6 +1,14 @@
 /** Query.actor, Query.actors, and the Actor and ActorRelation types. */
 import type { GraphQLResolveInfo } from '../graphql.ts';
-import { buildFulltextQuery, dateRange, decodeAfter, optionalId, optionalList, pageSize, toConnection } from '../args.ts';
+import {
+  buildFulltextQuery,
+  dateRange,
+  decodeAfter,
+  optionalId,
+  optionalList,
+  pageSize,
+  toConnection,
+} from '../args.ts';
 import type { ApiContext } from '../context.ts';
 import { aliasKey, dictionaryActorIds } from '../actor-aliases.ts';
 import { buildActorsByIdQuery, buildActorsQuery } from '../cypher/actors.ts';
@@ -37,20 +45,40 @@ export const actorResolvers = {
       const first = pageSize(args.first);
       const offset = decodeAfter(args.after);
       const country = optionalId(args.country, 'country');
-      if (country !== null && !/^[A-Z]{3}$/.test(country)) throw new BadUserInputError('country must be an ISO 3166-1 alpha-3 code like CHN', { field: 'country' });
+      if (country !== null && !/^[A-Z]{3}$/.test(country))
+        throw new BadUserInputError('country must be an ISO 3166-1 alpha-3 code like CHN', { field: 'country' });
       const search = args.search ?? null;
-      if (search !== null && search.length > 200) throw new BadUserInputError('search must be at most 200 characters', { field: 'search' });
+      if (search !== null && search.length > 200)
+        throw new BadUserInputError('search must be at most 200 characters', { field: 'search' });
       const fulltext = search !== null ? buildFulltextQuery(search) : null;
       const withTotal = selects(info, 'totalCount');
-      const exact = fulltext !== null && search !== null ? { key: aliasKey(search), ids: dictionaryActorIds(search) } : undefined;
-      const [row] = await ctx.exec.read(buildActorsQuery({ fulltext, kinds: optionalList(args.kinds), country, offset, limit: first + 1, withTotal, ...(exact ? { exact } : {}) }));
-      return toConnection((row?.rows as ActorRow[] | undefined) ?? [], offset, first, withTotal ? Number(row?.totalCount ?? 0) : null);
+      const exact =
+        fulltext !== null && search !== null ? { key: aliasKey(search), ids: dictionaryActorIds(search) } : undefined;
+      const [row] = await ctx.exec.read(
+        buildActorsQuery({
+          fulltext,
+          kinds: optionalList(args.kinds),
+          country,
+          offset,
+          limit: first + 1,
+          withTotal,
+          ...(exact ? { exact } : {}),
+        }),
+      );
+      return toConnection(
+        (row?.rows as ActorRow[] | undefined) ?? [],
+        offset,
+        first,
+        withTotal ? Number(row?.totalCount ?? 0) : null,
+      );
     },
   },
   Actor: {
     aliases: (a: ActorRow) => a.aliases ?? [],
-    mergedInto: (a: ActorRow, _: unknown, ctx: ApiContext) => (a.mergedInto ? ctx.loaders.actor.load(a.mergedInto) : null),
-    represents: async (a: ActorRow, _: unknown, ctx: ApiContext) => (await ctx.loaders.affiliations.load(a.id)).represents,
+    mergedInto: (a: ActorRow, _: unknown, ctx: ApiContext) =>
+      a.mergedInto ? ctx.loaders.actor.load(a.mergedInto) : null,
+    represents: async (a: ActorRow, _: unknown, ctx: ApiContext) =>
+      (await ctx.loaders.affiliations.load(a.id)).represents,
     partOf: async (a: ActorRow, _: unknown, ctx: ApiContext) => (await ctx.loaders.affiliations.load(a.id)).partOf,
     memberOf: async (a: ActorRow, _: unknown, ctx: ApiContext) => (await ctx.loaders.affiliations.load(a.id)).memberOf,
     members: async (a: ActorRow, _: unknown, ctx: ApiContext) => (await ctx.loaders.affiliations.load(a.id)).members,
@@ -76,7 +104,9 @@ export const actorResolvers = {
     async events(r: RelationRow, args: { first?: number | null }, ctx: ApiContext) {
       const first = pageSize(args.first, 'first', 5);
       const [source, target] = r.direction === 'OUT' ? [r.actorId, r.counterpart.id] : [r.counterpart.id, r.actorId];
-      const rows = await ctx.loaders.relationEvents({ from: r.from, to: r.to, first }).load({ source, relation: r.relation, target });
+      const rows = await ctx.loaders
+        .relationEvents({ from: r.from, to: r.to, first })
+        .load({ source, relation: r.relation, target });
       return rows.map(toEventNode);
     },
   },

@@ -43,7 +43,17 @@ export function edgeRows(rows: EdgeRow[]): NetworkEdge[] {
     const r = rows[i]!;
     edges[i] =
       r.length > 4
-        ? { source: r[0], relation: r[1], target: r[2], count: r[3], firstDate: r[4] ?? null, lastDate: r[5] ?? null, meanScore: r[6] ?? null, reports: r[7] ?? r[3], incidents: r[8] ?? r[3] }
+        ? {
+            source: r[0],
+            relation: r[1],
+            target: r[2],
+            count: r[3],
+            firstDate: r[4] ?? null,
+            lastDate: r[5] ?? null,
+            meanScore: r[6] ?? null,
+            reports: r[7] ?? r[3],
+            incidents: r[8] ?? r[3],
+          }
         : { source: r[0], relation: r[1], target: r[2], count: r[3] };
   }
   return edges;
@@ -70,40 +80,85 @@ export const analysisResolvers = {
   Query: {
     async network(
       _: unknown,
-      args: { actorIds: string[]; depth?: number | null; relations?: string[] | null; from?: string | null; to?: string | null; minCount?: number | null; limit?: number | null; measure?: 'REPORTS' | 'INCIDENTS' | null },
+      args: {
+        actorIds: string[];
+        depth?: number | null;
+        relations?: string[] | null;
+        from?: string | null;
+        to?: string | null;
+        minCount?: number | null;
+        limit?: number | null;
+        measure?: 'REPORTS' | 'INCIDENTS' | null;
+      },
       ctx: ApiContext,
       info: GraphQLResolveInfo,
     ) {
-      if (args.actorIds.length === 0) throw new BadUserInputError('actorIds must name at least one actor', { field: 'actorIds' });
-      if (args.actorIds.length > 50) throw new BadUserInputError('actorIds must name at most 50 actors', { field: 'actorIds' });
+      if (args.actorIds.length === 0)
+        throw new BadUserInputError('actorIds must name at least one actor', { field: 'actorIds' });
+      if (args.actorIds.length > 50)
+        throw new BadUserInputError('actorIds must name at most 50 actors', { field: 'actorIds' });
       const depth = intIn(args.depth, 'depth', 1, 1, 3);
       const minCount = intIn(args.minCount, 'minCount', 1, 1, 1_000_000);
       const limit = intIn(args.limit, 'limit', 100, 1, 1000);
       const { from, to } = dateRange(args.from, args.to);
       const actorIds = [...new Set(args.actorIds.map((id) => requiredText(id, 'actorIds', 500)))];
-      const edgeDetails = ['firstDate', 'lastDate', 'meanScore', 'reports', 'incidents'].some((field) => selectsPath(info, ['edges', field]));
+      const edgeDetails = ['firstDate', 'lastDate', 'meanScore', 'reports', 'incidents'].some((field) =>
+        selectsPath(info, ['edges', field]),
+      );
       const [row] = await ctx.exec.read(
-        buildNetworkQuery({ actorIds, depth, relations: optionalList(args.relations), from, to, minCount, limit, maxEdges: limit * EDGES_PER_NODE, edgeDetails, measure: args.measure ?? 'INCIDENTS' }),
+        buildNetworkQuery({
+          actorIds,
+          depth,
+          relations: optionalList(args.relations),
+          from,
+          to,
+          minCount,
+          limit,
+          maxEdges: limit * EDGES_PER_NODE,
+          edgeDetails,
+          measure: args.measure ?? 'INCIDENTS',
+        }),
       );
       const nodes = (row?.nodes as NetworkNode[] | undefined) ?? [];
-      if (nodes.length === 0) throw new NotFoundError(`no actor with id ${actorIds.map((id) => JSON.stringify(id)).join(', ')}`);
+      if (nodes.length === 0)
+        throw new NotFoundError(`no actor with id ${actorIds.map((id) => JSON.stringify(id)).join(', ')}`);
       return shapeNetwork(nodes, edgeRows((row?.edges as EdgeRow[] | undefined) ?? []), Boolean(row?.truncated));
     },
 
-    async paths(_: unknown, args: { from: string; to: string; maxHops?: number | null; relations?: string[] | null }, ctx: ApiContext, info: GraphQLResolveInfo) {
+    async paths(
+      _: unknown,
+      args: { from: string; to: string; maxHops?: number | null; relations?: string[] | null },
+      ctx: ApiContext,
+      info: GraphQLResolveInfo,
+    ) {
       const maxHops = intIn(args.maxHops, 'maxHops', 4, 1, 6);
       const from = requiredText(args.from, 'from', 500);
       const to = requiredText(args.to, 'to', 500);
       if (from === to) throw new BadUserInputError('from and to must be different actors', { field: 'to' });
-      const rows = await ctx.exec.read(buildPathsQuery({ from, to, maxHops, relations: optionalList(args.relations), limit: 10, evidence: selectsPath(info, ['hops', 'evidence']) ? 3 : 0 }));
+      const rows = await ctx.exec.read(
+        buildPathsQuery({
+          from,
+          to,
+          maxHops,
+          relations: optionalList(args.relations),
+          limit: 10,
+          evidence: selectsPath(info, ['hops', 'evidence']) ? 3 : 0,
+        }),
+      );
       if (rows.length === 0) {
         // No path, or no such actor: tell which (one extra query, only on the empty answer).
         const found = new Set((await ctx.exec.read(buildActorsByIdQuery([from, to]))).map((r) => String(r.id)));
-        for (const [name, id] of [['from', from], ['to', to]] as const) if (!found.has(id)) throw new NotFoundError(`${name}: no actor with id ${JSON.stringify(id)}`);
+        for (const [name, id] of [
+          ['from', from],
+          ['to', to],
+        ] as const)
+          if (!found.has(id)) throw new NotFoundError(`${name}: no actor with id ${JSON.stringify(id)}`);
         return [];
       }
       return rows.map((r) => {
-        const hops = (r.hops as { source: ActorRow; target: ActorRow; relation: string; count: number; evidence: EventRecord[] }[]).map((h) => ({
+        const hops = (
+          r.hops as { source: ActorRow; target: ActorRow; relation: string; count: number; evidence: EventRecord[] }[]
+        ).map((h) => ({
           ...h,
           evidence: h.evidence.map(toEventNode),
         }));
@@ -113,30 +168,67 @@ export const analysisResolvers = {
 
     async timeline(
       _: unknown,
-      args: { actor?: string | null; dyad?: { source: string; target: string } | null; relations?: string[] | null; granularity?: 'DAY' | 'WEEK' | 'MONTH' | null; from?: string | null; to?: string | null; measure?: 'REPORTS' | 'INCIDENTS' | null },
+      args: {
+        actor?: string | null;
+        dyad?: { source: string; target: string } | null;
+        relations?: string[] | null;
+        granularity?: 'DAY' | 'WEEK' | 'MONTH' | null;
+        from?: string | null;
+        to?: string | null;
+        measure?: 'REPORTS' | 'INCIDENTS' | null;
+      },
       ctx: ApiContext,
       info: GraphQLResolveInfo,
     ) {
       const measure = args.measure ?? 'INCIDENTS';
       if (args.actor && args.dyad) throw new BadUserInputError('give actor or dyad, not both', { field: 'dyad' });
       const { from, to } = dateRange(args.from, args.to);
-      const dyad = args.dyad ? { source: requiredText(args.dyad.source, 'dyad.source', 500), target: requiredText(args.dyad.target, 'dyad.target', 500) } : null;
+      const dyad = args.dyad
+        ? {
+            source: requiredText(args.dyad.source, 'dyad.source', 500),
+            target: requiredText(args.dyad.target, 'dyad.target', 500),
+          }
+        : null;
       const actor = optionalId(args.actor, 'actor');
       const rows = await ctx.exec.read(
-        buildTimelineQuery({ actor, dyad, relations: optionalList(args.relations), granularity: args.granularity ?? 'MONTH', from, to, incidents: measure === 'INCIDENTS' || selectsPath(info, ['incidents']) }),
+        buildTimelineQuery({
+          actor,
+          dyad,
+          relations: optionalList(args.relations),
+          granularity: args.granularity ?? 'MONTH',
+          from,
+          to,
+          incidents: measure === 'INCIDENTS' || selectsPath(info, ['incidents']),
+        }),
       );
       if (rows.length === 0) {
         // Nothing in the range, or no such actor: tell which, as network and paths do (one extra query, only on the empty answer).
-        const named: [string, string][] = actor ? [['actor', actor]] : dyad ? [['dyad.source', dyad.source], ['dyad.target', dyad.target]] : [];
+        const named: [string, string][] = actor
+          ? [['actor', actor]]
+          : dyad
+            ? [
+                ['dyad.source', dyad.source],
+                ['dyad.target', dyad.target],
+              ]
+            : [];
         if (named.length > 0) {
-          const found = new Set((await ctx.exec.read(buildActorsByIdQuery(named.map(([, id]) => id)))).map((r) => String(r.id)));
-          for (const [name, id] of named) if (!found.has(id)) throw new NotFoundError(`${name}: no actor with id ${JSON.stringify(id)}`);
+          const found = new Set(
+            (await ctx.exec.read(buildActorsByIdQuery(named.map(([, id]) => id)))).map((r) => String(r.id)),
+          );
+          for (const [name, id] of named)
+            if (!found.has(id)) throw new NotFoundError(`${name}: no actor with id ${JSON.stringify(id)}`);
         }
       }
       return rows.map((r) => {
         const reports = Number(r.count);
         const incidents = r.incidents === null || r.incidents === undefined ? reports : Number(r.incidents);
-        return { start: r.start as string, count: measure === 'INCIDENTS' ? incidents : reports, reports, incidents, meanScore: (r.meanScore as number | null) ?? null };
+        return {
+          start: r.start as string,
+          count: measure === 'INCIDENTS' ? incidents : reports,
+          reports,
+          incidents,
+          meanScore: (r.meanScore as number | null) ?? null,
+        };
       });
     },
   },

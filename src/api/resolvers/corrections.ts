@@ -26,19 +26,32 @@ async function correct(work: Promise<CorrectionResult>): Promise<{ actor: ActorR
   } catch (error) {
     if (!(error instanceof StoreError)) throw error;
     if (error.code === 'NOT_FOUND') throw new NotFoundError(error.message);
-    if (error.code === 'KIND_MISMATCH') throw new BadUserInputError(error.message, { field: error.field, reason: 'KIND_MISMATCH' });
+    if (error.code === 'KIND_MISMATCH')
+      throw new BadUserInputError(error.message, { field: error.field, reason: 'KIND_MISMATCH' });
     throw new BadUserInputError(error.message, { field: error.field });
   }
 }
 
 export const correctionResolvers = {
   Query: {
-    async corrections(_: unknown, args: { actorId?: string | null; first?: number | null; after?: string | null }, ctx: ApiContext, info: GraphQLResolveInfo) {
+    async corrections(
+      _: unknown,
+      args: { actorId?: string | null; first?: number | null; after?: string | null },
+      ctx: ApiContext,
+      info: GraphQLResolveInfo,
+    ) {
       const first = pageSize(args.first);
       const offset = decodeAfter(args.after);
       const withTotal = selects(info, 'totalCount');
-      const [row] = await ctx.exec.read(buildCorrectionsQuery(optionalId(args.actorId, 'actorId'), offset, first + 1, withTotal));
-      return toConnection((row?.rows as CorrectionRow[] | undefined) ?? [], offset, first, withTotal ? Number(row?.totalCount ?? 0) : null);
+      const [row] = await ctx.exec.read(
+        buildCorrectionsQuery(optionalId(args.actorId, 'actorId'), offset, first + 1, withTotal),
+      );
+      return toConnection(
+        (row?.rows as CorrectionRow[] | undefined) ?? [],
+        offset,
+        first,
+        withTotal ? Number(row?.totalCount ?? 0) : null,
+      );
     },
   },
   Correction: {
@@ -56,7 +69,14 @@ export const correctionResolvers = {
     },
 
     mergeActors(_: unknown, args: { keepId: string; mergeIds: string[]; force?: boolean | null }, ctx: ApiContext) {
-      return correct(mergeActors(ctx.exec, { keepId: args.keepId, mergeIds: args.mergeIds, force: args.force === true, by: ctx.caller.name }));
+      return correct(
+        mergeActors(ctx.exec, {
+          keepId: args.keepId,
+          mergeIds: args.mergeIds,
+          force: args.force === true,
+          by: ctx.caller.name,
+        }),
+      );
     },
   },
 };

@@ -1,6 +1,14 @@
 /** Query.events. */
 import type { GraphQLResolveInfo } from '../graphql.ts';
-import { actorDateFilter, type ActorDateFilterInput, decodeAfter, optionalId, optionalList, pageSize, toConnection } from '../args.ts';
+import {
+  actorDateFilter,
+  type ActorDateFilterInput,
+  decodeAfter,
+  optionalId,
+  optionalList,
+  pageSize,
+  toConnection,
+} from '../args.ts';
 import type { ApiContext } from '../context.ts';
 import { buildEventsQuery } from '../cypher/events.ts';
 import { toEventNode, type EventRecord } from '../rows.ts';
@@ -16,7 +24,12 @@ export const eventResolvers = {
   Query: {
     async events(
       _: unknown,
-      args: { filter?: EventFilterInput | null; first?: number | null; after?: string | null; orderBy?: 'DATE_ASC' | 'DATE_DESC' | null },
+      args: {
+        filter?: EventFilterInput | null;
+        first?: number | null;
+        after?: string | null;
+        orderBy?: 'DATE_ASC' | 'DATE_DESC' | null;
+      },
       ctx: ApiContext,
       info: GraphQLResolveInfo,
     ) {

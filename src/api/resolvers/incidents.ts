@@ -1,6 +1,15 @@
 /** Query.incidents, Query.exchanges, Event.incident / respondsTo / responses, Incident.reports. */
 import type { GraphQLResolveInfo } from '../graphql.ts';
-import { actorDateFilter, type ActorDateFilterInput, dateRange, decodeAfter, intIn, optionalId, pageSize, toConnection } from '../args.ts';
+import {
+  actorDateFilter,
+  type ActorDateFilterInput,
+  dateRange,
+  decodeAfter,
+  intIn,
+  optionalId,
+  pageSize,
+  toConnection,
+} from '../args.ts';
 import type { ApiContext } from '../context.ts';
 import { buildExchangesQuery, buildIncidentsQuery } from '../cypher/incidents.ts';
 import { BadUserInputError } from '../errors.ts';
@@ -24,7 +33,12 @@ const link = (self: EventNode, row: ResponseLinkRow, direction: 'out' | 'in') =>
 
 export const incidentResolvers = {
   Query: {
-    async incidents(_: unknown, args: { filter?: IncidentFilterInput | null; first?: number | null; after?: string | null }, ctx: ApiContext, info: GraphQLResolveInfo) {
+    async incidents(
+      _: unknown,
+      args: { filter?: IncidentFilterInput | null; first?: number | null; after?: string | null },
+      ctx: ApiContext,
+      info: GraphQLResolveInfo,
+    ) {
       const f = args.filter ?? {};
       const first = pageSize(args.first);
       const offset = decodeAfter(args.after);
@@ -38,9 +52,18 @@ export const incidentResolvers = {
           withTotal,
         }),
       );
-      return toConnection((row?.rows as IncidentRow[] | undefined) ?? [], offset, first, withTotal ? Number(row?.totalCount ?? 0) : null);
+      return toConnection(
+        (row?.rows as IncidentRow[] | undefined) ?? [],
+        offset,
+        first,
+        withTotal ? Number(row?.totalCount ?? 0) : null,
+      );
     },
-    async exchanges(_: unknown, args: { actorA: string; actorB: string; from?: string | null; to?: string | null; first?: number | null }, ctx: ApiContext) {
+    async exchanges(
+      _: unknown,
+      args: { actorA: string; actorB: string; from?: string | null; to?: string | null; first?: number | null },
+      ctx: ApiContext,
+    ) {
       const a = optionalId(args.actorA, 'actorA');
       const b = optionalId(args.actorB, 'actorB');
       if (!a || !b) throw new BadUserInputError('actorA and actorB are required');
@@ -61,6 +84,7 @@ export const incidentResolvers = {
     },
   },
   Incident: {
-    reports: async (i: IncidentRow, _: unknown, ctx: ApiContext) => (await ctx.loaders.incidentReports.load(i.id)).map(toEventNode),
+    reports: async (i: IncidentRow, _: unknown, ctx: ApiContext) =>
+      (await ctx.loaders.incidentReports.load(i.id)).map(toEventNode),
   },
 };

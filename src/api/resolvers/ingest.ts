@@ -21,11 +21,16 @@ const STATUS = { new: 'CREATED', updated: 'UPDATED', duplicate: 'UNCHANGED' } as
  * Prepares, parses and extracts the article off the event loop; bad input (an article whose extraction outruns
  * its time budget among it) is the client's to fix, an engine failure is a coded 503.
  */
-async function extractOrReject(input: ArticleInput, parser: ArticleParser, log: (msg: string) => void): Promise<ExtractionResult> {
+async function extractOrReject(
+  input: ArticleInput,
+  parser: ArticleParser,
+  log: (msg: string) => void,
+): Promise<ExtractionResult> {
   try {
     return await extractArticle(input, parser);
   } catch (error) {
-    if (error instanceof InputError || error instanceof ExtractionTimeoutError) throw new BadUserInputError(error.message, { inputCode: error.code });
+    if (error instanceof InputError || error instanceof ExtractionTimeoutError)
+      throw new BadUserInputError(error.message, { inputCode: error.code });
     if (error instanceof NlpError) {
       log(`ingestArticle: ${error.code}: ${error.message}`);
       throw new EngineError(error.code);
@@ -38,13 +43,16 @@ export const ingestResolvers = {
   Mutation: {
     async ingestArticle(_: unknown, args: { input: ArticleInput }, ctx: ApiContext) {
       // GraphQL gives absent fields as undefined or null; the extractor wants them absent.
-      const input = Object.fromEntries(Object.entries(args.input).filter(([, v]) => v !== null && v !== undefined)) as ArticleInput;
+      const input = Object.fromEntries(
+        Object.entries(args.input).filter(([, v]) => v !== null && v !== undefined),
+      ) as ArticleInput;
       const extraction = await extractOrReject(input, ctx.parser, ctx.log);
       const { results } = await ingestExtractions(ctx.driver, [extraction], { database: ctx.database });
       const result = results[0];
       if (!result || result.status === 'failed') {
         const code = result?.error?.code ?? 'WRITE_FAILED';
-        if (code === 'INVALID_EXTRACTION' || code === 'TOO_MANY_EVENTS') throw new BadUserInputError(result?.error?.message ?? 'the article could not be stored', { inputCode: code });
+        if (code === 'INVALID_EXTRACTION' || code === 'TOO_MANY_EVENTS')
+          throw new BadUserInputError(result?.error?.message ?? 'the article could not be stored', { inputCode: code });
         // Neo4j went away while writing: the same 503 as every other operation.
         if (isUnavailableCode(code)) throw new ServiceUnavailableError();
         // Anything else is ours, not the client's: masked as "Unexpected error." and logged.

@@ -41,7 +41,10 @@ interface GraphQLResponse<T> {
 
 /** Runs one query; throws ApiError with the server's extensions.code (or HTTP_<status>). */
 export async function graphql<T>(query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
-  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/graphql-response+json, application/json',
+  };
   if (sessionKey) headers.authorization = `Bearer ${sessionKey}`;
   const res = await fetch(new URL('../graphql', window.location.href), {
     method: 'POST',

@@ -20,7 +20,12 @@ export function kindBadge(kind: string): HTMLElement {
 
 function actorButton(actor: ActorRef, actions: DetailsActions): HTMLElement {
   const style = kindStyle(actor.kind);
-  const button = h('button', { type: 'button', class: 'link-button', title: `Show ${actor.name}` }, svgShape(SHAPE_PATHS[style.shape], style.color, 11), actor.name);
+  const button = h(
+    'button',
+    { type: 'button', class: 'link-button', title: `Show ${actor.name}` },
+    svgShape(SHAPE_PATHS[style.shape], style.color, 11),
+    actor.name,
+  );
   button.addEventListener('click', () => actions.pickActor(actor.id));
   return button;
 }
@@ -41,7 +46,12 @@ export function renderMessage(container: HTMLElement, message: string, error = f
   container.replaceChildren(h('p', { class: error ? 'error' : 'muted', role: error ? 'alert' : 'status' }, message));
 }
 
-export function renderActor(container: HTMLElement, actor: ActorDetails, inGraph: { degree: number } | null, actions: DetailsActions): void {
+export function renderActor(
+  container: HTMLElement,
+  actor: ActorDetails,
+  inGraph: { degree: number } | null,
+  actions: DetailsActions,
+): void {
   const affiliations: [string, ActorRef[]][] = [
     ['Represents', actor.represents],
     ['Part of', actor.partOf],
@@ -50,7 +60,14 @@ export function renderActor(container: HTMLElement, actor: ActorDetails, inGraph
   ];
   const affiliationRows = affiliations
     .filter(([, list]) => list.length > 0)
-    .map(([label, list]) => h('div', { class: 'aff-row' }, h('dt', {}, label), h('dd', {}, ...list.slice(0, 12).map((a) => actorButton(a, actions)))));
+    .map(([label, list]) =>
+      h(
+        'div',
+        { class: 'aff-row' },
+        h('dt', {}, label),
+        h('dd', {}, ...list.slice(0, 12).map((a) => actorButton(a, actions))),
+      ),
+    );
   const expand = h('button', { type: 'button', class: 'primary', id: 'expand-node' }, 'Expand neighbourhood');
   expand.addEventListener('click', () => actions.expand(actor.id));
 
@@ -61,8 +78,18 @@ export function renderActor(container: HTMLElement, actor: ActorDetails, inGraph
       'li',
       { class: `rel-row ${scoreClass(r.meanScore)}` },
       h('span', { class: 'swatch', style: `background:${scoreColor(r.meanScore)}` }),
-      h('span', { class: 'rel-text' }, out ? `${verb} ` : '', actorButton(r.counterpart, actions), out ? '' : ` ${verb} them`),
-      h('span', { class: 'count', title: `${r.count} events, ${r.firstDate ?? '?'} – ${r.lastDate ?? '?'}` }, `×${r.count}`),
+      h(
+        'span',
+        { class: 'rel-text' },
+        out ? `${verb} ` : '',
+        actorButton(r.counterpart, actions),
+        out ? '' : ` ${verb} them`,
+      ),
+      h(
+        'span',
+        { class: 'count', title: `${r.count} events, ${r.firstDate ?? '?'} – ${r.lastDate ?? '?'}` },
+        `×${r.count}`,
+      ),
     );
   });
 
@@ -70,12 +97,35 @@ export function renderActor(container: HTMLElement, actor: ActorDetails, inGraph
     h(
       'article',
       { class: 'details', 'aria-label': `Actor ${actor.name}` },
-      h('header', {}, h('h2', { id: 'details-title', tabindex: -1 }, actor.name), h('div', { class: 'meta' }, kindBadge(actor.kind), actor.country ? h('span', { class: 'chip' }, actor.country) : null, actor.title ? h('span', { class: 'chip' }, actor.title) : null)),
-      h('p', { class: 'muted small' }, h('code', {}, actor.id), inGraph ? ` · ${inGraph.degree} links in view` : ' · not in view'),
+      h(
+        'header',
+        {},
+        h('h2', { id: 'details-title', tabindex: -1 }, actor.name),
+        h(
+          'div',
+          { class: 'meta' },
+          kindBadge(actor.kind),
+          actor.country ? h('span', { class: 'chip' }, actor.country) : null,
+          actor.title ? h('span', { class: 'chip' }, actor.title) : null,
+        ),
+      ),
+      h(
+        'p',
+        { class: 'muted small' },
+        h('code', {}, actor.id),
+        inGraph ? ` · ${inGraph.degree} links in view` : ' · not in view',
+      ),
       expand,
       actor.aliases.length > 0 ? section('Also called', h('p', { class: 'aliases' }, actor.aliases.join(' · '))) : null,
-      affiliationRows.length > 0 ? section('Affiliations', h('dl', { class: 'affiliations' }, ...affiliationRows)) : null,
-      section(`Top relations (${actor.relations.totalCount})`, relations.length > 0 ? h('ul', { class: 'rel-list' }, ...relations) : h('p', { class: 'muted' }, 'No relations recorded.')),
+      affiliationRows.length > 0
+        ? section('Affiliations', h('dl', { class: 'affiliations' }, ...affiliationRows))
+        : null,
+      section(
+        `Top relations (${actor.relations.totalCount})`,
+        relations.length > 0
+          ? h('ul', { class: 'rel-list' }, ...relations)
+          : h('p', { class: 'muted' }, 'No relations recorded.'),
+      ),
     ),
   );
 }
@@ -93,13 +143,20 @@ export interface EdgeSummary {
 function evidenceSentence(event: EventItem): HTMLElement {
   const ev = event.evidence;
   const parts = highlightSegments(ev.sentence, ev.start, ev.sourceMention, ev.targetMention).map((seg) =>
-    seg.role ? h('mark', { class: `mention ${seg.role}`, title: seg.role === 'source' ? 'source' : 'target' }, seg.text) : document.createTextNode(seg.text),
+    seg.role
+      ? h('mark', { class: `mention ${seg.role}`, title: seg.role === 'source' ? 'source' : 'target' }, seg.text)
+      : document.createTextNode(seg.text),
   );
   return h('blockquote', { class: 'evidence' }, ...parts);
 }
 
 function threadItem(e: ThreadEvent, role: 'answers' | 'current' | 'response', kind?: string): HTMLElement {
-  const label = role === 'answers' ? 'answers' : role === 'response' ? `answered by${kind === 'STATED' ? ' (stated)' : ''}` : 'this report';
+  const label =
+    role === 'answers'
+      ? 'answers'
+      : role === 'response'
+        ? `answered by${kind === 'STATED' ? ' (stated)' : ''}`
+        : 'this report';
   return h(
     'li',
     { class: `thread-step ${role}`, 'data-event-id': e.id },
@@ -114,7 +171,10 @@ function threadItem(e: ThreadEvent, role: 'answers' | 'current' | 'response', ki
 function threadOf(event: EventItem): HTMLElement | null {
   const responses = event.responses ?? [];
   if (!event.respondsTo && responses.length === 0) return null;
-  const self: ThreadEvent = { ...event, evidence: { sentence: event.evidence.sentence, article: event.evidence.article } };
+  const self: ThreadEvent = {
+    ...event,
+    evidence: { sentence: event.evidence.sentence, article: event.evidence.article },
+  };
   return h(
     'ol',
     { class: 'thread', 'aria-label': 'Exchange' },
@@ -138,13 +198,21 @@ function eventCard(event: EventItem): HTMLElement {
       h('time', { datetime: event.date ?? '' }, event.date ?? 'undated'),
       h('span', { class: `rel-tag ${scoreClass(event.score)}` }, event.relation),
       h('span', { class: 'muted small' }, `score ${event.score.toFixed(1)}`),
-      reports > 1 ? h('span', { class: 'chip incident-reports', title: 'Reports of the same act (one incident)' }, `${reports} reports`) : null,
+      reports > 1
+        ? h(
+            'span',
+            { class: 'chip incident-reports', title: 'Reports of the same act (one incident)' },
+            `${reports} reports`,
+          )
+        : null,
     ),
     evidenceSentence(event),
     h(
       'div',
       { class: 'article' },
-      safeUrl ? h('a', { href: safeUrl, target: '_blank', rel: 'noopener noreferrer' }, title) : h('span', { class: 'article-title' }, title),
+      safeUrl
+        ? h('a', { href: safeUrl, target: '_blank', rel: 'noopener noreferrer' }, title)
+        : h('span', { class: 'article-title' }, title),
       h('span', { class: 'muted small' }, [article.outlet, article.publishedAt].filter(Boolean).join(' · ')),
     ),
     threadOf(event),
@@ -168,7 +236,12 @@ export function firstReportPerIncident(events: EventItem[]): EventItem[] {
 export function renderEdge(container: HTMLElement, edge: EdgeSummary, events: EventItem[] | null, total: number): void {
   const verb = RELATION_BY_NAME.get(edge.relation)?.verb ?? edge.relation.toLowerCase();
   const shown = events === null ? null : oneCardPerIncident ? firstReportPerIncident(events) : events;
-  const list = shown === null ? h('p', { class: 'muted', role: 'status' }, 'Loading events…') : shown.length === 0 ? h('p', { class: 'muted' }, 'No events in the chosen range.') : h('ol', { class: 'events' }, ...shown.map(eventCard));
+  const list =
+    shown === null
+      ? h('p', { class: 'muted', role: 'status' }, 'Loading events…')
+      : shown.length === 0
+        ? h('p', { class: 'muted' }, 'No events in the chosen range.')
+        : h('ol', { class: 'events' }, ...shown.map(eventCard));
   const toggle = h('input', { type: 'checkbox', id: 'one-card-per-incident' }) as HTMLInputElement;
   toggle.checked = oneCardPerIncident;
   toggle.addEventListener('change', () => {
@@ -181,10 +254,42 @@ export function renderEdge(container: HTMLElement, edge: EdgeSummary, events: Ev
     h(
       'article',
       { class: 'details', 'aria-label': `${edge.sourceName} ${verb} ${edge.targetName}` },
-      h('header', {}, h('h2', { id: 'details-title', tabindex: -1 }, `${edge.sourceName} → ${edge.targetName}`), h('div', { class: 'meta' }, h('span', { class: `rel-tag ${scoreClass(edge.meanScore)}` }, edge.relation), h('span', { class: 'chip', title: 'Incidents: one act reported by several articles counts once' }, `${edge.count} incident${edge.count === 1 ? '' : 's'}`), h('span', { class: 'chip' }, `mean score ${formatScore(edge.meanScore)}`))),
-      h('p', { class: 'muted small' }, `${edge.sourceName} ${verb} ${edge.targetName}, ${edge.firstDate ?? '?'} – ${edge.lastDate ?? '?'}`),
-      h('p', { class: 'legend-inline small' }, h('mark', { class: 'mention source' }, 'source'), ' ', h('mark', { class: 'mention target' }, 'target'), events && total > events.length ? `  · showing ${events.length} of ${total}` : ''),
-      h('label', { class: 'small' }, toggle, ' One card per incident', hidden > 0 ? ` (${hidden} repeated report${hidden === 1 ? '' : 's'} hidden)` : ''),
+      h(
+        'header',
+        {},
+        h('h2', { id: 'details-title', tabindex: -1 }, `${edge.sourceName} → ${edge.targetName}`),
+        h(
+          'div',
+          { class: 'meta' },
+          h('span', { class: `rel-tag ${scoreClass(edge.meanScore)}` }, edge.relation),
+          h(
+            'span',
+            { class: 'chip', title: 'Incidents: one act reported by several articles counts once' },
+            `${edge.count} incident${edge.count === 1 ? '' : 's'}`,
+          ),
+          h('span', { class: 'chip' }, `mean score ${formatScore(edge.meanScore)}`),
+        ),
+      ),
+      h(
+        'p',
+        { class: 'muted small' },
+        `${edge.sourceName} ${verb} ${edge.targetName}, ${edge.firstDate ?? '?'} – ${edge.lastDate ?? '?'}`,
+      ),
+      h(
+        'p',
+        { class: 'legend-inline small' },
+        h('mark', { class: 'mention source' }, 'source'),
+        ' ',
+        h('mark', { class: 'mention target' }, 'target'),
+        events && total > events.length ? `  · showing ${events.length} of ${total}` : '',
+      ),
+      h(
+        'label',
+        { class: 'small' },
+        toggle,
+        ' One card per incident',
+        hidden > 0 ? ` (${hidden} repeated report${hidden === 1 ? '' : 's'} hidden)` : '',
+      ),
       list,
     ),
   );

@@ -27,7 +27,14 @@ export function createFilterForm(onChange: (filters: NetworkFilters) => void): F
         r.name.toLowerCase(),
       ),
     );
-    box.append(h('div', { class: 'rel-group', role: 'group', 'aria-label': `${title} relations` }, h('div', { class: 'rel-group-title' }, title), ...items));
+    box.append(
+      h(
+        'div',
+        { class: 'rel-group', role: 'group', 'aria-label': `${title} relations` },
+        h('div', { class: 'rel-group-title' }, title),
+        ...items,
+      ),
+    );
   }
   const from = byId<HTMLInputElement>('filter-from');
   const to = byId<HTMLInputElement>('filter-to');
@@ -61,10 +68,22 @@ export function createFilterForm(onChange: (filters: NetworkFilters) => void): F
     for (const c of checks()) c.checked = test(RELATIONS.find((r) => r.name === c.value)?.score ?? 0);
     changed();
   };
-  byId('rel-all').addEventListener('click', setAll(() => true));
-  byId('rel-none').addEventListener('click', setAll(() => false));
-  byId('rel-conflict').addEventListener('click', setAll((s) => s < 0));
-  byId('rel-cooperation').addEventListener('click', setAll((s) => s >= 0));
+  byId('rel-all').addEventListener(
+    'click',
+    setAll(() => true),
+  );
+  byId('rel-none').addEventListener(
+    'click',
+    setAll(() => false),
+  );
+  byId('rel-conflict').addEventListener(
+    'click',
+    setAll((s) => s < 0),
+  );
+  byId('rel-cooperation').addEventListener(
+    'click',
+    setAll((s) => s >= 0),
+  );
 
   return {
     read,

@@ -54,7 +54,14 @@ export const SHAPES_MAX_NODES = 500;
 /** Above this many relations, edges are 1-pixel lines without arrowheads (the selected one stays an arrow). */
 export const LINES_MIN_EDGES = 2000;
 
-function nodeAttributes(node: NetworkNode, seed: boolean, x: number, y: number, scale: number, type: NodeAttributes['type']): NodeAttributes {
+function nodeAttributes(
+  node: NetworkNode,
+  seed: boolean,
+  x: number,
+  y: number,
+  scale: number,
+  type: NodeAttributes['type'],
+): NodeAttributes {
   const style = kindStyle(node.kind);
   return {
     x,
@@ -94,7 +101,11 @@ function edgeAttributes(edge: NetworkEdge, curvature: number, dense: boolean, li
  * already placed around it, and each further unconnected group on a spiral around the centre.
  * So the first frame already shows the structure roughly, and ForceAtlas2 has less to do.
  */
-export function startPositions(graph: DiploGraph, network: Network, random: () => number): Map<string, { x: number; y: number }> {
+export function startPositions(
+  graph: DiploGraph,
+  network: Network,
+  random: () => number,
+): Map<string, { x: number; y: number }> {
   const neighbours = new Map<string, string[]>();
   const link = (a: string, b: string) => {
     const list = neighbours.get(a);
@@ -175,7 +186,12 @@ export interface ApplyResult {
 }
 
 /** Makes the graph show exactly `network`, keeping the positions of nodes already there. */
-export function applyNetwork(graph: DiploGraph, network: Network, seeds: ReadonlySet<string>, random: () => number = Math.random): ApplyResult {
+export function applyNetwork(
+  graph: DiploGraph,
+  network: Network,
+  seeds: ReadonlySet<string>,
+  random: () => number = Math.random,
+): ApplyResult {
   const keep = new Set(network.nodes.map((n) => n.id));
   let removed = 0;
   graph.forEachNode((id) => {
@@ -207,7 +223,12 @@ export function applyNetwork(graph: DiploGraph, network: Network, seeds: Readonl
   const lines = edges.length > LINES_MIN_EDGES;
   for (const edge of edges) {
     if (!graph.hasNode(edge.source) || !graph.hasNode(edge.target) || graph.hasEdge(edge.id)) continue;
-    graph.addDirectedEdgeWithKey(edge.id, edge.source, edge.target, edgeAttributes(edge, curvatures.get(edge.id) ?? BASE_CURVATURE, dense, lines));
+    graph.addDirectedEdgeWithKey(
+      edge.id,
+      edge.source,
+      edge.target,
+      edgeAttributes(edge, curvatures.get(edge.id) ?? BASE_CURVATURE, dense, lines),
+    );
   }
   return { added, removed };
 }

@@ -70,7 +70,12 @@ interface HookDeps {
   mode: 'api' | 'synthetic';
   graph: DiploGraph;
   renderer: Renderer;
-  state: { loading: number; loads: number; selection: { type: 'node' | 'edge'; id: string } | null; lastError: string | null };
+  state: {
+    loading: number;
+    loads: number;
+    selection: { type: 'node' | 'edge'; id: string } | null;
+    lastError: string | null;
+  };
   search(query: string): Promise<ActorSummary | null>;
   selectNode(id: string): Promise<void>;
   selectEdge(id: string): Promise<void>;
@@ -91,7 +96,8 @@ export function installHooks(deps: HookDeps): void {
     edgeCount: () => graph.size,
     nodeIds: () => graph.nodes(),
     edgeIds: () => graph.edges(),
-    edges: () => graph.mapEdges((id, a, source, target) => ({ id, source, target, relation: a.relation, count: a.count })),
+    edges: () =>
+      graph.mapEdges((id, a, source, target) => ({ id, source, target, relation: a.relation, count: a.count })),
     selection: () => state.selection,
     lastError: () => state.lastError,
     search: deps.search,
@@ -130,7 +136,11 @@ export function installHooks(deps: HookDeps): void {
           last = now;
           const t = (now - start) / 1000;
           // A slow circle while zooming in and out: every frame moves the camera.
-          camera.setState({ x: 0.5 + 0.25 * Math.cos(t * 1.7), y: 0.5 + 0.25 * Math.sin(t * 1.7), ratio: 0.35 + 0.3 * (1 + Math.sin(t * 2.3)) });
+          camera.setState({
+            x: 0.5 + 0.25 * Math.cos(t * 1.7),
+            y: 0.5 + 0.25 * Math.sin(t * 1.7),
+            ratio: 0.35 + 0.3 * (1 + Math.sin(t * 2.3)),
+          });
           if (now - start < durationMs) requestAnimationFrame(step);
           else resolve();
         };
@@ -141,7 +151,13 @@ export function installHooks(deps: HookDeps): void {
       camera.setState(initial);
       const frames = deltas.slice(1).sort((a, b) => a - b);
       const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((s, x) => s + x, 0) / xs.length);
-      return { frames: frames.length, meanMs: mean(frames), p95Ms: percentile(frames, 0.95), maxMs: frames[frames.length - 1] ?? 0, renderMeanMs: mean(renderTimes) };
+      return {
+        frames: frames.length,
+        meanMs: mean(frames),
+        p95Ms: percentile(frames, 0.95),
+        maxMs: frames[frames.length - 1] ?? 0,
+        renderMeanMs: mean(renderTimes),
+      };
     },
   };
 }

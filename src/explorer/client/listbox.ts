@@ -62,7 +62,14 @@ export function createListbox(element: HTMLElement, onChoose: (id: string) => vo
 
   element.addEventListener('keydown', (event) => {
     const page = Math.max(1, Math.floor(element.clientHeight / 32));
-    const moves: Record<string, number> = { ArrowDown: active + 1, ArrowUp: active - 1, Home: 0, End: items.length - 1, PageDown: active + page, PageUp: active - page };
+    const moves: Record<string, number> = {
+      ArrowDown: active + 1,
+      ArrowUp: active - 1,
+      Home: 0,
+      End: items.length - 1,
+      PageDown: active + page,
+      PageUp: active - page,
+    };
     const target = moves[event.key];
     if (target !== undefined) {
       event.preventDefault();
@@ -87,7 +94,19 @@ export function createListbox(element: HTMLElement, onChoose: (id: string) => vo
       active = -1;
       element.replaceChildren(
         ...items.map((item, i) =>
-          h('div', { role: 'option', id: optionId(i), 'data-index': i, 'data-id': item.id, 'aria-selected': item.id === chosen ? 'true' : 'false', 'aria-label': item.label, class: 'option' }, item.content),
+          h(
+            'div',
+            {
+              role: 'option',
+              id: optionId(i),
+              'data-index': i,
+              'data-id': item.id,
+              'aria-selected': item.id === chosen ? 'true' : 'false',
+              'aria-label': item.label,
+              class: 'option',
+            },
+            item.content,
+          ),
         ),
       );
       if (note) element.append(h('div', { class: 'list-note', role: 'presentation' }, note));

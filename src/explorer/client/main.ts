@@ -105,14 +105,22 @@ const edgeList = createListbox(byId('edge-list'), (id) => void selectEdge(id, { 
 const LIST_MAX = 400;
 
 function refreshLists(): void {
-  const nodes = graph.mapNodes((id, a) => ({ id, a })).sort((x, y) => y.a.degree - x.a.degree || x.a.label.localeCompare(y.a.label));
+  const nodes = graph
+    .mapNodes((id, a) => ({ id, a }))
+    .sort((x, y) => y.a.degree - x.a.degree || x.a.label.localeCompare(y.a.label));
   nodeList.setItems(
     nodes.slice(0, LIST_MAX).map(({ id, a }) => {
       const style = kindStyle(a.kind);
       return {
         id,
         label: `${a.label}, ${style.label}, ${a.degree} links`,
-        content: h('span', { class: 'row' }, svgShape(SHAPE_PATHS[style.shape], style.color, 12), h('span', { class: 'name' }, a.label), h('span', { class: 'count' }, String(a.degree))),
+        content: h(
+          'span',
+          { class: 'row' },
+          svgShape(SHAPE_PATHS[style.shape], style.color, 12),
+          h('span', { class: 'name' }, a.label),
+          h('span', { class: 'count' }, String(a.degree)),
+        ),
       };
     }),
     nodes.length > LIST_MAX ? `Showing ${LIST_MAX} of ${nodes.length} actors (most connected first).` : undefined,
@@ -125,7 +133,14 @@ function refreshLists(): void {
       return {
         id,
         label: `${sName} ${a.relation} ${tName}, ${a.count} events`,
-        content: h('span', { class: 'row' }, h('span', { class: 'swatch', style: `background:${scoreColor(a.meanScore)}` }), h('span', { class: 'name' }, `${sName} → ${tName}`), h('span', { class: 'rel' }, a.relation.toLowerCase()), h('span', { class: 'count' }, `×${a.count}`)),
+        content: h(
+          'span',
+          { class: 'row' },
+          h('span', { class: 'swatch', style: `background:${scoreColor(a.meanScore)}` }),
+          h('span', { class: 'name' }, `${sName} → ${tName}`),
+          h('span', { class: 'rel' }, a.relation.toLowerCase()),
+          h('span', { class: 'count' }, `×${a.count}`),
+        ),
       };
     }),
     edges.length > LIST_MAX ? `Showing ${LIST_MAX} of ${edges.length} relations (most events first).` : undefined,
@@ -251,7 +266,10 @@ function revalidateSelection(): void {
 
 let detailsSeq = 0;
 
-async function selectNode(id: string, opts: { fromList?: boolean; focusCamera?: boolean; expand?: boolean } = {}): Promise<void> {
+async function selectNode(
+  id: string,
+  opts: { fromList?: boolean; focusCamera?: boolean; expand?: boolean } = {},
+): Promise<void> {
   const mine = (detailsSeq += 1);
   state.selection = { type: 'node', id };
   renderer.setHighlight({ selectedNode: id, selectedEdge: null });
@@ -309,7 +327,10 @@ async function selectEdge(id: string, opts: { fromList?: boolean } = {}): Promis
   };
   renderEdge(details, summary, null, a.count);
   try {
-    const { total, events } = await source.edgeEvents({ source: source_, target, relation: a.relation }, state.filters ?? filterForm.read());
+    const { total, events } = await source.edgeEvents(
+      { source: source_, target, relation: a.relation },
+      state.filters ?? filterForm.read(),
+    );
     if (mine !== detailsSeq) return;
     renderEdge(details, summary, events, total);
   } catch (error) {
@@ -327,7 +348,10 @@ function clearSelection(): void {
 }
 
 const expandOnClick = byId<HTMLInputElement>('expand-on-click');
-renderer.sigma.on('clickNode', ({ node }) => void selectNode(node, { focusCamera: false, expand: expandOnClick.checked && !syntheticSize }));
+renderer.sigma.on(
+  'clickNode',
+  ({ node }) => void selectNode(node, { focusCamera: false, expand: expandOnClick.checked && !syntheticSize }),
+);
 renderer.sigma.on('clickEdge', ({ edge }) => void selectEdge(edge));
 renderer.sigma.on('clickStage', () => clearSelection());
 renderer.sigma.on('enterNode', ({ node }) => {
@@ -365,7 +389,10 @@ byId('zoom-in').addEventListener('click', () => void renderer.sigma.getCamera().
 byId('zoom-out').addEventListener('click', () => void renderer.sigma.getCamera().animatedUnzoom({ duration: 200 }));
 
 document.addEventListener('keydown', (event) => {
-  const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement || event.target instanceof HTMLTextAreaElement;
+  const typing =
+    event.target instanceof HTMLInputElement ||
+    event.target instanceof HTMLSelectElement ||
+    event.target instanceof HTMLTextAreaElement;
   if (event.key === '/' && !typing) {
     event.preventDefault();
     byId('search').focus();
@@ -401,7 +428,9 @@ const initialActors = params.getAll('actor');
 const relationParam = params.get('relations');
 if (relationParam) {
   const chosen = new Set(relationParam.split(',').filter((r) => RELATION_BY_NAME.has(r)));
-  document.querySelectorAll<HTMLInputElement>('input[name="relation"]').forEach((c) => (c.checked = chosen.has(c.value)));
+  document
+    .querySelectorAll<HTMLInputElement>('input[name="relation"]')
+    .forEach((c) => (c.checked = chosen.has(c.value)));
 }
 filterForm.setDates(params.get('from'), params.get('to'));
 const minCountParam = params.get('minCount');
@@ -416,7 +445,11 @@ if (syntheticSize) {
   overlay.hidden = true;
   void load()
     .then(loadTimeline)
-    .then(() => (initialActors[0] && graph.hasNode(initialActors[0]) ? selectNode(initialActors[0], { focusCamera: false }) : undefined));
+    .then(() =>
+      initialActors[0] && graph.hasNode(initialActors[0])
+        ? selectNode(initialActors[0], { focusCamera: false })
+        : undefined,
+    );
 } else {
   setStatus('Search an actor to start.');
 }

@@ -16,7 +16,10 @@ function hexToRgb(hex: string): [number, number, number] {
 function mix(a: string, b: string, t: number): string {
   const [r1, g1, b1] = hexToRgb(a);
   const [r2, g2, b2] = hexToRgb(b);
-  const c = (x: number, y: number) => Math.round(x + (y - x) * t).toString(16).padStart(2, '0');
+  const c = (x: number, y: number) =>
+    Math.round(x + (y - x) * t)
+      .toString(16)
+      .padStart(2, '0');
   return `#${c(r1, r2)}${c(g1, g2)}${c(b1, b2)}`;
 }
 
@@ -24,7 +27,9 @@ function mix(a: string, b: string, t: number): string {
 export function scoreColor(score: number | null | undefined): string {
   if (score === null || score === undefined || Number.isNaN(score) || Math.abs(score) <= NEUTRAL) return NEUTRAL_COLOR;
   const t = Math.min(1, (Math.abs(score) - NEUTRAL) / (6 - NEUTRAL));
-  return score < 0 ? mix(CONFLICT_LIGHT, CONFLICT_COLOR, 0.35 + 0.65 * t) : mix(COOPERATION_LIGHT, COOPERATION_COLOR, 0.35 + 0.65 * t);
+  return score < 0
+    ? mix(CONFLICT_LIGHT, CONFLICT_COLOR, 0.35 + 0.65 * t)
+    : mix(COOPERATION_LIGHT, COOPERATION_COLOR, 0.35 + 0.65 * t);
 }
 
 export function scoreClass(score: number | null | undefined): 'conflict' | 'neutral' | 'cooperation' {

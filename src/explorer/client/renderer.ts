@@ -5,7 +5,13 @@
  * programs (graph-model.ts picks them): discs (NodePointProgram) and 1-pixel lines (EdgeLineProgram);
  * in `npm run bench:render -- --variants` arrows and textured shapes cost many times more per frame. */
 import Sigma from 'sigma';
-import { EdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram, NodeCircleProgram, NodePointProgram } from 'sigma/rendering';
+import {
+  EdgeArrowProgram,
+  EdgeLineProgram,
+  EdgeRectangleProgram,
+  NodeCircleProgram,
+  NodePointProgram,
+} from 'sigma/rendering';
 import { createNodeImageProgram } from '@sigma/node-image';
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import FA2Module from 'graphology-layout-forceatlas2/worker.js';
@@ -14,7 +20,8 @@ import type { DiploGraph, EdgeAttributes, NodeAttributes } from './graph-model.t
 
 // A CommonJS class whose typings say `export default`: the bundler hands over the class itself.
 type FA2LayoutClass = typeof FA2Module.default;
-const FA2Layout: FA2LayoutClass = (FA2Module as unknown as { default?: FA2LayoutClass }).default ?? (FA2Module as unknown as FA2LayoutClass);
+const FA2Layout: FA2LayoutClass =
+  (FA2Module as unknown as { default?: FA2LayoutClass }).default ?? (FA2Module as unknown as FA2LayoutClass);
 
 export interface Highlight {
   selectedNode: string | null;
@@ -96,12 +103,22 @@ export function createRenderer(graph: DiploGraph, container: HTMLElement): Rende
 
   const sigma = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
     nodeProgramClasses: {
-      shape: createNodeImageProgram({ drawingMode: 'color', keepWithinCircle: false, padding: 0, size: { mode: 'force', value: 128 } }),
+      shape: createNodeImageProgram({
+        drawingMode: 'color',
+        keepWithinCircle: false,
+        padding: 0,
+        size: { mode: 'force', value: 128 },
+      }),
       circle: NodeCircleProgram,
       point: NodePointProgram,
     },
     // Programs draw in this order: the dense views' lines first, so the arrows of a selection lie on top.
-    edgeProgramClasses: { line: EdgeLineProgram, rectangle: EdgeRectangleProgram, curved: EdgeCurvedArrowProgram, arrow: EdgeArrowProgram },
+    edgeProgramClasses: {
+      line: EdgeLineProgram,
+      rectangle: EdgeRectangleProgram,
+      curved: EdgeCurvedArrowProgram,
+      arrow: EdgeArrowProgram,
+    },
     defaultNodeType: 'shape',
     defaultEdgeType: 'curved',
     enableEdgeEvents: true,
@@ -161,8 +178,16 @@ export function createRenderer(graph: DiploGraph, container: HTMLElement): Rende
     // Big graphs: Barnes-Hut (n log n per iteration) and less damping, since the start positions
     // (graph-model.ts) already put neighbours together.
     const big = graph.order > 400;
-    const settings = { ...inferSettings(graph), adjustSizes: graph.order < 1000, barnesHutOptimize: big, slowDown: big ? 2 : 5 };
-    layout = new FA2Layout(graph, { settings, getEdgeWeight: (_edge: string, attr: EdgeAttributes) => Math.log2(1 + attr.count) });
+    const settings = {
+      ...inferSettings(graph),
+      adjustSizes: graph.order < 1000,
+      barnesHutOptimize: big,
+      slowDown: big ? 2 : 5,
+    };
+    layout = new FA2Layout(graph, {
+      settings,
+      getEdgeWeight: (_edge: string, attr: EdgeAttributes) => Math.log2(1 + attr.count),
+    });
     layout.start();
     const started = performance.now();
     // Small graphs settle fast; big ones get longer before "barely moving" is believed.
@@ -202,7 +227,10 @@ export function createRenderer(graph: DiploGraph, container: HTMLElement): Rende
     stopLayout,
     focusNode(id) {
       const data = sigma.getNodeDisplayData(id);
-      if (data) void sigma.getCamera().animate({ x: data.x, y: data.y, ratio: Math.min(sigma.getCamera().ratio, 0.6) }, { duration: 400 });
+      if (data)
+        void sigma
+          .getCamera()
+          .animate({ x: data.x, y: data.y, ratio: Math.min(sigma.getCamera().ratio, 0.6) }, { duration: 400 });
     },
     focusEdge(id) {
       if (!graph.hasEdge(id)) return;
@@ -254,6 +282,7 @@ function snapshot(graph: DiploGraph): Snapshot {
 function meanShift(a: Snapshot, b: Snapshot): number {
   if (a.xs.length !== b.xs.length || a.xs.length === 0) return Infinity;
   let sum = 0;
-  for (let i = 0; i < a.xs.length; i++) sum += Math.hypot((b.xs[i] ?? 0) - (a.xs[i] ?? 0), (b.ys[i] ?? 0) - (a.ys[i] ?? 0));
+  for (let i = 0; i < a.xs.length; i++)
+    sum += Math.hypot((b.xs[i] ?? 0) - (a.xs[i] ?? 0), (b.ys[i] ?? 0) - (a.ys[i] ?? 0));
   return sum / a.xs.length / b.extent;
 }

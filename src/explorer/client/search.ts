@@ -12,7 +12,11 @@ export interface SearchBox {
   setValue(text: string): void;
 }
 
-export function createSearchBox(search: (q: string) => Promise<ActorSummary[]>, onPick: (actor: ActorSummary) => void, onError: (error: unknown) => void): SearchBox {
+export function createSearchBox(
+  search: (q: string) => Promise<ActorSummary[]>,
+  onPick: (actor: ActorSummary) => void,
+  onError: (error: unknown) => void,
+): SearchBox {
   const input = byId<HTMLInputElement>('search');
   const list = byId('search-results');
   let results: ActorSummary[] = [];
@@ -33,7 +37,13 @@ export function createSearchBox(search: (q: string) => Promise<ActorSummary[]>, 
         : results.map((a, i) =>
             h(
               'li',
-              { role: 'option', id: `search-opt-${i}`, 'aria-selected': i === active ? 'true' : 'false', class: i === active ? 'option active' : 'option', 'data-index': i },
+              {
+                role: 'option',
+                id: `search-opt-${i}`,
+                'aria-selected': i === active ? 'true' : 'false',
+                class: i === active ? 'option active' : 'option',
+                'data-index': i,
+              },
               h('span', { class: 'name' }, a.name),
               kindBadge(a.kind),
               a.country ? h('span', { class: 'muted small' }, a.country) : null,

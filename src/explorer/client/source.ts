@@ -42,8 +42,17 @@ export function createApiSource(): DataSource {
       return data.actor;
     },
     async edgeEvents(edge, filters) {
-      const filter = { source: edge.source, target: edge.target, relations: [edge.relation], from: filters.from, to: filters.to };
-      const data = await graphql<{ events: { totalCount: number; edges: { node: EventItem }[] } }>(EDGE_EVENTS, { filter, first: 25 });
+      const filter = {
+        source: edge.source,
+        target: edge.target,
+        relations: [edge.relation],
+        from: filters.from,
+        to: filters.to,
+      };
+      const data = await graphql<{ events: { totalCount: number; edges: { node: EventItem }[] } }>(EDGE_EVENTS, {
+        filter,
+        first: 25,
+      });
       return { total: data.events.totalCount, events: data.events.edges.map((e) => e.node) };
     },
     async timeline(actorId, relations) {

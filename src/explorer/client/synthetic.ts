@@ -7,7 +7,6 @@ import type { DataSource } from './source.ts';
 import { seededRandom } from '../../util/random.ts';
 import type { ActorDetails, Network, NetworkEdge, NetworkNode } from './types.ts';
 
-
 export function parseSyntheticSize(param: string | null): { nodes: number; edges: number } | null {
   const m = param ? /^(\d{1,6})x(\d{1,7})$/.exec(param) : null;
   if (!m) return null;
@@ -26,7 +25,13 @@ export function generateNetwork(nodeCount: number, edgeCount: number, seed = 42)
   const kinds = KIND_STYLES.map((k) => k.kind);
   for (let i = 0; i < nodeCount; i++) {
     const kind = kinds[Math.floor(random() ** 1.6 * kinds.length)] ?? 'COUNTRY';
-    nodes.push({ id: `syn:${i}`, name: `${kind.charAt(0)}${kind.slice(1).toLowerCase()} ${i}`, kind, country: null, degree: 0 });
+    nodes.push({
+      id: `syn:${i}`,
+      name: `${kind.charAt(0)}${kind.slice(1).toLowerCase()} ${i}`,
+      kind,
+      country: null,
+      degree: 0,
+    });
   }
   // Node i belongs to community i % communities; hubs (high weight) are picked more often.
   const weight = nodes.map(() => random() ** 3);
@@ -54,7 +59,16 @@ export function generateNetwork(nodeCount: number, edgeCount: number, seed = 42)
     seen.add(id);
     const first = Math.floor(random() * 1700);
     const count = 1 + Math.floor(random() ** 4 * 40);
-    edges.push({ id, source: `syn:${s}`, target: `syn:${t}`, relation: rel.name, count, firstDate: isoDay(start, first), lastDate: isoDay(start, first + Math.floor(random() * 300)), meanScore: rel.score });
+    edges.push({
+      id,
+      source: `syn:${s}`,
+      target: `syn:${t}`,
+      relation: rel.name,
+      count,
+      firstDate: isoDay(start, first),
+      lastDate: isoDay(start, first + Math.floor(random() * 300)),
+      meanScore: rel.score,
+    });
     degree[s] = (degree[s] ?? 0) + 1;
     degree[t] = (degree[t] ?? 0) + 1;
   }
@@ -69,7 +83,10 @@ export function createSyntheticSource(size: { nodes: number; edges: number }): D
     kind: 'synthetic',
     async searchActors(search) {
       const q = search.toLowerCase();
-      return network.nodes.filter((n) => n.name.toLowerCase().includes(q)).slice(0, 10).map((n) => ({ ...n, aliases: [] }));
+      return network.nodes
+        .filter((n) => n.name.toLowerCase().includes(q))
+        .slice(0, 10)
+        .map((n) => ({ ...n, aliases: [] }));
     },
     async network(_seeds, filters) {
       const edges = network.edges.filter(
@@ -98,7 +115,19 @@ export function createSyntheticSource(size: { nodes: number; edges: number }): D
           totalCount: rels.length,
           nodes: rels.slice(0, 10).flatMap((e) => {
             const other = byId.get(e.source === id ? e.target : e.source);
-            return other ? [{ relation: e.relation, direction: e.source === id ? ('OUT' as const) : ('IN' as const), count: e.count, meanScore: e.meanScore, firstDate: e.firstDate, lastDate: e.lastDate, counterpart: other }] : [];
+            return other
+              ? [
+                  {
+                    relation: e.relation,
+                    direction: e.source === id ? ('OUT' as const) : ('IN' as const),
+                    count: e.count,
+                    meanScore: e.meanScore,
+                    firstDate: e.firstDate,
+                    lastDate: e.lastDate,
+                    counterpart: other,
+                  },
+                ]
+              : [];
           }),
         },
       };

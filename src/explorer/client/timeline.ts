@@ -56,7 +56,9 @@ export function createTimeline(onRange: (from: string | null, to: string | null)
     label.textContent = a && b ? (a === b ? a : `${a} – ${b}`) : 'no dated events';
     lo.setAttribute('aria-valuetext', a ?? '');
     hi.setAttribute('aria-valuetext', b ?? '');
-    bars.querySelectorAll<HTMLElement>('.bar').forEach((bar, i) => bar.classList.toggle('in', i >= Number(lo.value) && i <= Number(hi.value)));
+    bars
+      .querySelectorAll<HTMLElement>('.bar')
+      .forEach((bar, i) => bar.classList.toggle('in', i >= Number(lo.value) && i <= Number(hi.value)));
   };
 
   const currentRange = (): [string | null, string | null] => {
@@ -123,13 +125,20 @@ export function createTimeline(onRange: (from: string | null, to: string | null)
       for (const b of buckets) counts.set(monthKey(b.start), (counts.get(monthKey(b.start)) ?? 0) + b.count);
       const keys = [...counts.keys()].sort();
       const first = [keys[0], span?.first.slice(0, 7)].filter((x): x is string => !!x).sort()[0];
-      const last = [keys[keys.length - 1], span?.last.slice(0, 7)].filter((x): x is string => !!x).sort().pop();
+      const last = [keys[keys.length - 1], span?.last.slice(0, 7)]
+        .filter((x): x is string => !!x)
+        .sort()
+        .pop();
       months = first && last ? monthsBetween(first, last) : [];
       const max = Math.max(1, ...counts.values());
       bars.replaceChildren(
         ...months.map((m) => {
           const c = counts.get(m) ?? 0;
-          return h('div', { class: 'bar', title: `${m}: ${c} events`, style: `height:${c === 0 ? 0 : Math.max(6, (100 * c) / max)}%` });
+          return h('div', {
+            class: 'bar',
+            title: `${m}: ${c} events`,
+            style: `height:${c === 0 ? 0 : Math.max(6, (100 * c) / max)}%`,
+          });
         }),
       );
       for (const input of [lo, hi]) {

@@ -18,7 +18,6 @@ export interface NetworkNode extends NetworkActor {
   degree: number;
 }
 
-
 export interface Network {
   nodes: NetworkNode[];
   edges: NetworkEdge[];

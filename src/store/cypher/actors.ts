@@ -62,7 +62,14 @@ RETURN a.id AS id, created`,
     params: {
       rows: [...rows]
         .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
-        .map(({ id, kind, name, aliases, country, title }) => ({ id, kind: kindLabel(kind) && kind, name, aliases, country, title })),
+        .map(({ id, kind, name, aliases, country, title }) => ({
+          id,
+          kind: kindLabel(kind) && kind,
+          name,
+          aliases,
+          country,
+          title,
+        })),
     },
   };
 }

@@ -37,7 +37,12 @@ function recordCorrection(actorVar: string): string {
   );
 }
 
-export function buildCorrectionsQuery(actorId: string | null, offset: number, limit: number, withTotal: boolean): CypherQuery {
+export function buildCorrectionsQuery(
+  actorId: string | null,
+  offset: number,
+  limit: number,
+  withTotal: boolean,
+): CypherQuery {
   const match = `MATCH (c:Correction)${actorId ? ' WHERE $actorId IN coalesce(c.actorIds, [c.actorId])' : ''}`;
   const total = withTotal ? `CALL () {\n${match}\nRETURN count(c) AS totalCount\n}\n` : '';
   return {
@@ -50,7 +55,11 @@ export function buildCorrectionsQuery(actorId: string | null, offset: number, li
 
 /** The actors a correction names, with their tombstone state (for validation before writing). */
 export function buildActorStatesQuery(ids: string[]): CypherQuery {
-  return { cypher: 'UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN a.id AS id, a.name AS name, a.kind AS kind, a.mergedInto AS mergedInto', params: { ids } };
+  return {
+    cypher:
+      'UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN a.id AS id, a.name AS name, a.kind AS kind, a.mergedInto AS mergedInto',
+    params: { ids },
+  };
 }
 
 export function buildAddAliasQuery(actorId: string, alias: string, correction: CorrectionRecord): CypherQuery {

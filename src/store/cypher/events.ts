@@ -19,12 +19,29 @@ function toDate(value: string | null) {
 function eventProperties(e: EventRow): Record<string, unknown> {
   const int = (n: number) => neo4j.int(n);
   return {
-    id: e.id, relation: e.relation, plover: e.plover, mode: e.mode, cameo: e.cameo, score: e.score,
-    date: toDate(e.date), datePrecision: e.datePrecision, negated: e.negated, hypothetical: e.hypothetical,
-    sentence: e.sentence, start: int(e.start), end: int(e.end),
-    sourceText: e.sourceText, sourceStart: int(e.sourceStart), sourceEnd: int(e.sourceEnd),
-    targetText: e.targetText, targetStart: int(e.targetStart), targetEnd: int(e.targetEnd),
-    rule: e.rule, articleId: e.articleId, sourceId: e.sourceId, targetId: e.targetId,
+    id: e.id,
+    relation: e.relation,
+    plover: e.plover,
+    mode: e.mode,
+    cameo: e.cameo,
+    score: e.score,
+    date: toDate(e.date),
+    datePrecision: e.datePrecision,
+    negated: e.negated,
+    hypothetical: e.hypothetical,
+    sentence: e.sentence,
+    start: int(e.start),
+    end: int(e.end),
+    sourceText: e.sourceText,
+    sourceStart: int(e.sourceStart),
+    sourceEnd: int(e.sourceEnd),
+    targetText: e.targetText,
+    targetStart: int(e.targetStart),
+    targetEnd: int(e.targetEnd),
+    rule: e.rule,
+    articleId: e.articleId,
+    sourceId: e.sourceId,
+    targetId: e.targetId,
   };
 }
 
@@ -49,7 +66,12 @@ CREATE (e)-[:SOURCE]->(s), (e)-[:TARGET]->(t), (e)-[:REPORTED_IN]->(art)`,
     params: {
       actors,
       articles,
-      rows: rows.map((e) => ({ source: neo4j.int(actorAt.get(e.sourceId)!), target: neo4j.int(actorAt.get(e.targetId)!), article: neo4j.int(articleAt.get(e.articleId)!), properties: eventProperties(e) })),
+      rows: rows.map((e) => ({
+        source: neo4j.int(actorAt.get(e.sourceId)!),
+        target: neo4j.int(actorAt.get(e.targetId)!),
+        article: neo4j.int(articleAt.get(e.articleId)!),
+        properties: eventProperties(e),
+      })),
     },
   };
 }

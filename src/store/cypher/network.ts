@@ -41,7 +41,8 @@ export interface CountedEvent {
 const ALL_TYPES = RELATION_NAMES.map((r) => relationInfo(r).name).join('|');
 
 const CREATE_BY_TYPE = RELATION_NAMES.map(
-  (r) => `  FOREACH (_ IN CASE WHEN key.relation = '${r}' THEN [1] ELSE [] END | CREATE (s)-[x:${relationInfo(r).name}]->(t) SET x = totals)`,
+  (r) =>
+    `  FOREACH (_ IN CASE WHEN key.relation = '${r}' THEN [1] ELSE [] END | CREATE (s)-[x:${relationInfo(r).name}]->(t) SET x = totals)`,
 ).join('\n');
 
 /**
@@ -115,7 +116,14 @@ export function networkAdditions(events: Iterable<CountedEvent>): NetworkAdditio
     if (!isCountable(e)) continue;
     const key = { source: e.sourceId, relation: e.relation, target: e.targetId };
     const k = keyString(key);
-    const a = out.get(k) ?? { ...key, firstDate: null, lastDate: null, scores: [], articleIds: [], ids: new Set<string>() };
+    const a = out.get(k) ?? {
+      ...key,
+      firstDate: null,
+      lastDate: null,
+      scores: [],
+      articleIds: [],
+      ids: new Set<string>(),
+    };
     if (e.date !== null && (a.firstDate === null || e.date < a.firstDate)) a.firstDate = e.date;
     if (e.date !== null && (a.lastDate === null || e.date > a.lastDate)) a.lastDate = e.date;
     a.scores.push(e.score);
@@ -136,7 +144,8 @@ export function buildUpdateNetwork(
   lockedSources: ReadonlySet<string> = new Set(),
 ): CypherQuery[] {
   const rows = new Map<string, NetworkKey & { added: Omit<NetworkAddition, keyof NetworkKey> | null }>();
-  for (const { source, relation, target, ...added } of additions) rows.set(keyString({ source, relation, target }), { source, relation, target, added });
+  for (const { source, relation, target, ...added } of additions)
+    rows.set(keyString({ source, relation, target }), { source, relation, target, added });
   for (const k of uniqueNetworkKeys(recompute)) rows.set(keyString(k), { ...k, added: null });
   if (rows.size === 0) return [];
   for (const r of rows.values()) relationInfo(r.relation);
@@ -147,6 +156,9 @@ export function buildUpdateNetwork(
 }
 
 /** Recomputes the network relationships of these keys from their events (deletes, updates, corrections). */
-export function buildRefreshNetwork(keys: Iterable<Partial<NetworkKey> | null | undefined>, lockedSources?: ReadonlySet<string>): CypherQuery[] {
+export function buildRefreshNetwork(
+  keys: Iterable<Partial<NetworkKey> | null | undefined>,
+  lockedSources?: ReadonlySet<string>,
+): CypherQuery[] {
   return buildUpdateNetwork(keys, [], lockedSources);
 }
