@@ -8,6 +8,7 @@ import type { Driver } from 'neo4j-driver';
 import {
   createRunner,
   isOutOfMemoryCode,
+  isBusyOrUnavailable,
   isUnavailableCode,
   type CypherQuery,
   type Row,
@@ -17,13 +18,17 @@ import {
 import { QueryTooCostlyError, ServiceUnavailableError } from './errors.ts';
 
 export type { CypherQuery, Row };
-export { isUnavailableCode };
+export { isBusyOrUnavailable, isUnavailableCode };
 
 export type Executor = Runner;
+
+/** Every connection busy, or writers in a deadlock past their retries: the same 503, with what happened. */
+export const BUSY = 'the graph database is busy; retry shortly';
 
 function classify(error: unknown): never {
   const code = (error as { code?: unknown } | null)?.code;
   if (isUnavailableCode(code)) throw new ServiceUnavailableError();
+  if (isBusyOrUnavailable(error)) throw new ServiceUnavailableError(BUSY);
   if (isOutOfMemoryCode(code)) {
     throw new QueryTooCostlyError(
       'the query needs more memory than the graph database allows a query: ask for less (a smaller limit or depth, fewer aliases)',

@@ -66,6 +66,31 @@ export function isUnavailableCode(code: unknown): boolean {
   return typeof code === 'string' && UNAVAILABLE.has(code);
 }
 
+/**
+ * The driver's pool gave no connection in time: every connection is busy (reads that piled up while Neo4j
+ * was down and now all run at once). The driver gives this error no code of its own (`N/A`), so its message
+ * is the only sign of it.
+ */
+export function isPoolExhausted(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return (
+    (code === undefined || code === 'N/A') &&
+    typeof message === 'string' &&
+    message.startsWith('Connection acquisition timed out')
+  );
+}
+
+/**
+ * Neo4j cannot take this work now, and the same work may pass shortly: it cannot be reached, every
+ * connection is busy, or a transient failure (a deadlock between concurrent writers) outlasted the retries.
+ * Callers answer it as "unavailable, retry", never as an internal error.
+ */
+export function isBusyOrUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (isUnavailableCode(code) || isPoolExhausted(error)) return true;
+  return typeof code === 'string' && code.startsWith('Neo.TransientError.') && !isOutOfMemoryCode(code);
+}
+
 /** Attempts of a read that fails with a transient error (writes: the driver's retry budget, 30 s). */
 export const READ_ATTEMPTS = 3;
 

@@ -3,6 +3,7 @@
  * is what sends them to followers on a cluster (neo4j://, Aura); on a single server the same mode makes
  * a write slipped into a read fail instead of passing unnoticed.
  */
+import neo4j from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { createExecutor } from '../../src/api/executor.ts';
 import { createRunner } from '../../src/store/runner.ts';
@@ -26,5 +27,27 @@ describe('store runner', () => {
     expect(typeof row!.at).toBe('string'); // driver values come back plain
     expect(await runner.read(probes)).toEqual([{ n: 1 }]);
     await runner.write({ cypher: 'MATCH (n:RunnerProbe) DELETE n', params: {} });
+  });
+
+  it('answers SERVICE_UNAVAILABLE, not an internal error, when every connection of the pool is busy', async () => {
+    // One connection, held by an open transaction: the next query waits for the pool and gives up.
+    const { uri, user, password, database } = testTarget();
+    const driver = neo4j.driver(uri, neo4j.auth.basic(user, password), {
+      maxConnectionPoolSize: 1,
+      connectionAcquisitionTimeout: 1_000,
+    });
+    const session = driver.session({ database });
+    const held = await session.beginTransaction();
+    try {
+      await held.run('RETURN 1');
+      await expect(createExecutor(driver, database).read(probes)).rejects.toMatchObject({
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+        message: expect.stringMatching(/busy/),
+      });
+    } finally {
+      await held.rollback();
+      await session.close();
+      await driver.close();
+    }
   });
 });

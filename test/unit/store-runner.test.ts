@@ -1,7 +1,7 @@
 /** The store runner's pure parts: the countable predicate and the retry policy (the runner itself: test/integration/store-runner). */
 import { Neo4jError } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
-import { countable, isCountable, isTransient, isUnavailableCode } from '../../src/store/runner.ts';
+import { countable, isBusyOrUnavailable, isCountable, isTransient, isUnavailableCode } from '../../src/store/runner.ts';
 
 describe('which events count', () => {
   it('says the same in Cypher and in memory: neither negated nor hypothetical', () => {
@@ -38,5 +38,20 @@ describe('the retry policy', () => {
         undefined,
       ].map(isUnavailableCode),
     ).toEqual([true, true, true, false, false]);
+  });
+});
+
+describe('isBusyOrUnavailable', () => {
+  it('takes an unreachable server, an exhausted pool and a deadlock past its retries as "retry later", and nothing else', () => {
+    expect(isBusyOrUnavailable({ code: 'ServiceUnavailable', message: 'x' })).toBe(true);
+    expect(
+      isBusyOrUnavailable({ code: 'N/A', message: 'Connection acquisition timed out in 30000 ms. Pool status: …' }),
+    ).toBe(true);
+    expect(isBusyOrUnavailable({ code: 'Neo.TransientError.Transaction.DeadlockDetected', message: 'x' })).toBe(true);
+    // A query stopped by Neo4j's memory limits is the client's to shrink (QUERY_TOO_COSTLY), not to retry.
+    expect(isBusyOrUnavailable({ code: 'Neo.TransientError.General.MemoryPoolOutOfMemoryError' })).toBe(false);
+    expect(isBusyOrUnavailable({ code: 'Neo.ClientError.Statement.SyntaxError', message: 'x' })).toBe(false);
+    expect(isBusyOrUnavailable({ code: 'N/A', message: 'something else' })).toBe(false);
+    expect(isBusyOrUnavailable(null)).toBe(false);
   });
 });

@@ -12,7 +12,7 @@ import { buildActorsByIdQuery } from '../cypher/actors.ts';
 import { buildArticlesByIdQuery } from '../cypher/articles.ts';
 import { buildEventsByIdQuery } from '../cypher/events.ts';
 import { BadUserInputError, EngineError, NotFoundError, ServiceUnavailableError } from '../errors.ts';
-import { isUnavailableCode } from '../executor.ts';
+import { BUSY, isBusyOrUnavailable, isUnavailableCode } from '../executor.ts';
 import { toEventNode, type ActorRow, type ArticleRow, type EventRecord } from '../rows.ts';
 
 const STATUS = { new: 'CREATED', updated: 'UPDATED', duplicate: 'UNCHANGED' } as const;
@@ -55,6 +55,8 @@ export const ingestResolvers = {
           throw new BadUserInputError(result?.error?.message ?? 'the article could not be stored', { inputCode: code });
         // Neo4j went away while writing: the same 503 as every other operation.
         if (isUnavailableCode(code)) throw new ServiceUnavailableError();
+        // Every connection busy, or concurrent writers deadlocked past the driver's retries: retry later.
+        if (isBusyOrUnavailable(result?.error)) throw new ServiceUnavailableError(BUSY);
         // Anything else is ours, not the client's: masked as "Unexpected error." and logged.
         throw new Error(`ingest failed (${code}): ${result?.error?.message ?? 'no result'}`);
       }
