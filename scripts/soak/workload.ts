@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { goldFilesIn, inputFormat, loadGoldFile } from '../../src/eval/gold.ts';
 import { MAX_INPUT_BYTES } from '../../src/ingest/errors.ts';
 import { repoRoot } from './services.ts';
+import type { ArticleInput } from '../../src/extraction.ts';
 
 export interface Rec {
   kind: string;
@@ -132,15 +133,8 @@ export class Client {
 // Articles
 // ---------------------------------------------------------------------------------------------
 
-export interface ArticleVars {
-  id?: string;
-  text?: string;
-  html?: string;
-  title?: string;
-  url?: string;
-  outlet?: string;
-  publishedAt?: string;
-}
+/** The mutation's input: the extraction contract's ArticleInput. */
+export type ArticleVars = ArticleInput;
 
 export const INGEST = `mutation($input: IngestArticleInput!) {
   ingestArticle(input: $input) { status duplicate warnings article { id } events { id relation } actors { id } }

@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../support/ports.ts';
+import { processAlive as alive } from '../../src/util/local-server.ts';
 import { defaultCoreNlpOptions, startCoreNlpProcess } from '../../src/nlp/local-corenlp.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
@@ -18,26 +20,6 @@ const tmp = mkdtempSync(join(tmpdir(), 'diplograph-processes-'));
 const home = join(tmp, 'elsewhere', 'neo4j');
 const ports = { bolt: 0, http: 0 };
 const started: number[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, rejectPort) => {
-    const srv = createServer();
-    srv.once('error', rejectPort);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolvePort(port));
-    });
-  });
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function gone(pid: number, ms = 90_000): Promise<boolean> {
   const deadline = Date.now() + ms;

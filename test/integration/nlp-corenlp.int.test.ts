@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { freePort } from '../support/ports.ts';
 import { CoreNlpClient } from '../../src/nlp/client.ts';
 import { NlpError } from '../../src/nlp/errors.ts';
 import {
@@ -30,17 +30,6 @@ const article = textInputBody(
     'utf8',
   ),
 );
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.once('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => res(port));
-    });
-  });
-}
 
 const alive = (pid: number): boolean => {
   try {

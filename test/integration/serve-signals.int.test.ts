@@ -9,6 +9,7 @@ import { request } from 'node:http';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
+import { processAlive as alive } from '../../src/util/local-server.ts';
 import { loadConfig } from '../../src/config.ts';
 import { ArticleParser } from '../../src/ingest/article-parser.ts';
 import { startServer } from '../../src/server.ts';
@@ -19,15 +20,6 @@ const graph = useTestGraph();
 mkdirSync(join(repo, '.diplograph', 'scratch'), { recursive: true });
 const tmp = mkdtempSync(join(repo, '.diplograph', 'scratch', 'serve-signals-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const MUTATION = JSON.stringify({
   query: 'mutation($input: IngestArticleInput!) { ingestArticle(input: $input) { status article { id } } }',

@@ -7,32 +7,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../support/ports.ts';
+import { processAlive as alive } from '../../src/util/local-server.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const home = mkdtempSync(join(tmpdir(), 'diplograph-serve-'));
 const ports = { bolt: 0, http: 0, corenlp: 0 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, rejectPort) => {
-    const srv = createServer();
-    srv.once('error', rejectPort);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolvePort(port));
-    });
-  });
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 interface Started {
   child: ChildProcess;
