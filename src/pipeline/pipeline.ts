@@ -32,8 +32,7 @@ export interface PipelineOptions {
   /**
    * Extraction threads (default: one per core; 0 = in the writer's thread). One per core, not one
    * fewer: the writer and Neo4j wait on each other (commits, round trips) half the time, and a thread
-   * left for them sat partly idle (bench:ingest on 2 cores, warm server: 297 articles/s with 2
-   * threads, 250 with 1).
+   * left for them sat partly idle (`npm run bench:ingest` compares).
    */
   workers?: number;
   /** Batches written at once (default 1; more overlap one commit with the next claim, measured no faster here). */

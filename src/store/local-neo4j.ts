@@ -212,9 +212,8 @@ function jvmArgs(opts: LocalNeo4jOptions): string[] {
     // The JIT compiler threads exist from the start (not made on demand), so that their priority can
     // be lowered once the server is up (see lowerCompilerPriority).
     '-XX:-UseDynamicNumberOfCompilerThreads',
-    // Smaller C2 inlining budgets (JDK 17 defaults: 2500 and 325 bytes). Measured on writes of 5,000
-    // articles into a just-started server, three passes: JIT CPU 24 -> 17, 9 -> 3.5 and 6.5 -> 1.2 s,
-    // the Bolt workers' CPU unchanged, the API bench's latencies within their run-to-run spread.
+    // Smaller C2 inlining budgets (JDK 17 defaults: 2500 and 325 bytes): less JIT CPU after a start on
+    // bulk writes, the Bolt workers' CPU and the API bench's latencies unchanged (`npm run bench:ingest`).
     '-XX:InlineSmallCode=1000',
     '-XX:FreqInlineSize=100',
     // Extra options, e.g. for a profiler; whitespace-separated.
@@ -411,11 +410,10 @@ function jitNiceFromEnv(): number {
 
 /**
  * Lowers the scheduling priority (raises the nice value, by DIPLOGRAPH_NEO4J_JIT_NICE, default 15; 0
- * leaves it) of the JVM's JIT compiler threads. On a small machine HotSpot spends 25–35 CPU-seconds
+ * leaves it) of the JVM's JIT compiler threads. On a small machine HotSpot spends tens of CPU-seconds
  * compiling Neo4j after each start; at the same priority that work takes the cores from the queries and
- * writes that asked for it. Reniced, it runs in the gaps: bench writes of 5,000 articles into a server
- * just started went from 235 to 274 articles/s, the next 5,000 from 475 to 619. Linux only (thread
- * ids under /proc); lowering a priority needs no privilege.
+ * writes that asked for it. Reniced, it runs in the gaps (`npm run bench:ingest` writes into a server just
+ * started). Linux only (thread ids under /proc); lowering a priority needs no privilege.
  */
 function lowerCompilerPriority(pid: number, nice: number, log: (line: string) => void): void {
   if (nice === 0) return;
