@@ -593,27 +593,13 @@ export function assignGraphRoles(
         thow = 'accuser';
       }
     }
-    if (!target && accusationNoun && nominal) {
+    if (!target) {
       // An accusation noun names its maker by "of"/"by"/possessive, its target by "against": "charges against X".
       const t = targetOf(
         ctx,
         nodes,
         anchor,
-        true,
-        tr.relation,
-        src?.lightVerb ?? null,
-        (n) => nodeTrigger.has(n) && nodeTrigger.get(n) !== tr,
-      );
-      if (t) {
-        target = group(actorsOf(ctx, t.nodes, t.how === 'owner-of-object'));
-        thow = t.how;
-      }
-    } else if (!target) {
-      const t = targetOf(
-        ctx,
-        nodes,
-        anchor,
-        false,
+        Boolean(accusationNoun && nominal),
         tr.relation,
         src?.lightVerb ?? null,
         (n) => nodeTrigger.has(n) && nodeTrigger.get(n) !== tr,

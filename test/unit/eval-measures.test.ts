@@ -2,6 +2,7 @@
 // the split targets, annotator agreement (lenient and strict), PLV's strict end-to-end reading of an
 // extraction, and the synthetic-story recall.
 import { describe, expect, it } from 'vitest';
+import { testEvent } from '../fixtures/events.ts';
 import { agreement, strictAgreement } from '../../src/eval/agreement.ts';
 import type { GoldArticle } from '../../src/eval/gold.ts';
 import { predictStrict, scorePlv, unmark } from '../../src/eval/plv.ts';
@@ -29,33 +30,7 @@ function gold(events: [string, RelationName, string, boolean?][], id = 'g'): Gol
   };
 }
 
-let n = 0;
-function ev(
-  source: string,
-  relation: RelationName,
-  target: string,
-  extra: Partial<ExtractedEvent> = {},
-): ExtractedEvent {
-  n += 1;
-  return {
-    id: `e${n}`,
-    relation,
-    plover: '',
-    mode: '',
-    cameo: '',
-    score: 0,
-    source,
-    target,
-    date: null,
-    datePrecision: 'UNKNOWN',
-    negated: false,
-    evidence: { sentence: '', start: 0, end: 0 },
-    sourceMention: { text: '', start: 0, end: 0 },
-    targetMention: { text: '', start: 0, end: 0 },
-    rule: 'test',
-    ...extra,
-  };
-}
+const ev = testEvent;
 
 function extraction(events: ExtractedEvent[], text = ''): ExtractionResult {
   const actors = ['USA', 'CHN', 'RUS', 'GBR'].map((c) => ({

@@ -1,8 +1,8 @@
 import { describe, it, expect } from 'vitest';
+import { testEvent } from '../fixtures/events.ts';
 import { checkTargets, matchActors, normalizeName, prf, scoreArticle, totalScore } from '../../src/eval/score.ts';
 import type { GoldArticle } from '../../src/eval/gold.ts';
 import type { ExtractedActor, ExtractedEvent, ExtractionResult } from '../../src/ingest/types.ts';
-import type { RelationName } from '../../src/ontology.ts';
 
 function actor(
   id: string,
@@ -14,33 +14,7 @@ function actor(
   return { id, name, kind, country, title: null, aliases };
 }
 
-let n = 0;
-function event(
-  source: string,
-  relation: RelationName,
-  target: string,
-  extra: Partial<ExtractedEvent> = {},
-): ExtractedEvent {
-  n += 1;
-  return {
-    id: `e${n}`,
-    relation,
-    plover: '',
-    mode: '',
-    cameo: '',
-    score: 0,
-    source,
-    target,
-    date: null,
-    datePrecision: 'UNKNOWN',
-    negated: false,
-    evidence: { sentence: '', start: 0, end: 0 },
-    sourceMention: { text: '', start: 0, end: 0 },
-    targetMention: { text: '', start: 0, end: 0 },
-    rule: 'test',
-    ...extra,
-  };
-}
+const event = testEvent;
 
 function result(actors: ExtractedActor[], events: ExtractedEvent[]): ExtractionResult {
   return {
